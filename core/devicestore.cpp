@@ -1,0 +1,93 @@
+#include "devicestore.h"
+
+namespace careround {
+
+DeviceStore::DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall)
+    : m_db(std::move(db)), m_records(*m_db), m_outbox(*m_db), m_meta(*m_db),
+      m_clock(std::move(wall))
+{
+}
+
+QByteArray DeviceStore::rawKey(const QByteArray &key32)
+{
+    return "x'" + key32.toHex() + "'";
+}
+
+std::unique_ptr<DeviceStore> DeviceStore::open(const Options &options)
+{
+    auto db = std::make_unique<SqliteDatabase>(options.path, options.key);
+    db->exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    // FULL: a committed edit survives a power cut, not only a killed process.
+    db->exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    const int version = db->scalar(QStringLiteral("PRAGMA user_version")).toInt();
+    const int current = Schema::instance().version();
+    if (version > current)
+        throw StoreError(StoreError::Code::TooNew,
+                         QStringLiteral("This store was written by a newer CareRound (schema %1; "
+                                        "this app knows %2). Update the app to open it.")
+                             .arg(version)
+                             .arg(current));
+    std::unique_ptr<DeviceStore> store(new DeviceStore(std::move(db), options.wallClock));
+    store->migrate(options.targetVersion > 0 ? options.targetVersion : current);
+    SqliteTransaction tx(store->db());
+    store->m_deviceId = store->m_meta.value(QStringLiteral("deviceId"));
+    if (store->m_deviceId.isEmpty()) {
+        store->m_deviceId = newUuid7();
+        store->m_meta.setValue(QStringLiteral("deviceId"), store->m_deviceId);
+    }
+    store->m_clock.observe(Hlc{store->m_meta.value(QStringLiteral("hlc"), "0").toULongLong()});
+    tx.commit();
+    return store;
+}
+
+int DeviceStore::schemaVersion()
+{
+    return m_db->scalar(QStringLiteral("PRAGMA user_version")).toInt();
+}
+
+void DeviceStore::migrate(int target)
+{
+    const Schema &schema = Schema::instance();
+    for (int v = schemaVersion() + 1; v <= target; ++v) {
+        SqliteTransaction tx(*m_db);
+        if (v == 1) {
+            m_db->exec(QStringLiteral(
+                "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);"
+                "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL,"
+                " recordId TEXT NOT NULL, hlc INTEGER NOT NULL, \"values\" TEXT NOT NULL,"
+                " bases TEXT NOT NULL);"
+                "CREATE INDEX outbox_record ON outbox(recordId);"));
+        }
+        for (const EntityDef &def : schema.entities()) {
+            const QStringList sql = def.since == v   ? RecordRepository::createTableSql(def, v)
+                                    : def.since < v ? RecordRepository::addColumnsSql(def, v)
+                                                    : QStringList();
+            for (const QString &statement : sql)
+                m_db->exec(statement);
+        }
+        m_db->exec(QStringLiteral("PRAGMA user_version = %1").arg(v));
+        tx.commit();
+    }
+}
+
+Hlc DeviceStore::nextHlc()
+{
+    const Hlc h = m_clock.now();
+    saveClock();
+    return h;
+}
+
+void DeviceStore::observeHlc(Hlc remote)
+{
+    if (m_clock.last() < remote) {
+        m_clock.observe(remote);
+        saveClock();
+    }
+}
+
+void DeviceStore::saveClock()
+{
+    m_meta.setValue(QStringLiteral("hlc"), QString::number(m_clock.last().packed));
+}
+
+} // namespace careround

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "hlc.h"
+#include "outboxrepository.h"
+#include "recordrepository.h"
+#include "sqlitedatabase.h"
+
+#include <memory>
+
+namespace careround {
+
+/**
+ * The encrypted on-device store: one SQLCipher file in WAL mode, brought to the current
+ * schema by numbered migrations, with the device's id and persisted hybrid logical clock.
+ * Opening refuses a wrong key and a file written by a newer CareRound with a clear error.
+ */
+class DeviceStore {
+public:
+    struct Options {
+        QString path;
+        QByteArray key;                ///< passphrase, or rawKey() of a 32-byte data key
+        WallClock wallClock = systemWallClock();
+        int targetVersion = 0;         ///< 0: the current schema (tests migrate step by step)
+    };
+
+    /** Opens or creates the store. Throws StoreError (WrongKey, TooNew, Sql). */
+    static std::unique_ptr<DeviceStore> open(const Options &options);
+    /** SQLCipher's form of a raw 256-bit key (skips the passphrase KDF). */
+    static QByteArray rawKey(const QByteArray &key32);
+
+    SqliteDatabase &db() { return *m_db; }
+    RecordRepository &records() { return m_records; }
+    OutboxRepository &outbox() { return m_outbox; }
+    MetaRepository &meta() { return m_meta; }
+
+    QString deviceId() const { return m_deviceId; }
+    int schemaVersion();
+    /** A new HLC stamp; the clock's state is saved in the caller's transaction. */
+    Hlc nextHlc();
+    /** Takes a stamp seen from elsewhere into account (call inside a transaction). */
+    void observeHlc(Hlc remote);
+    qint64 wallMillis() const { return m_clock.wallMillis(); }
+
+private:
+    DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall);
+    void migrate(int target);
+    void saveClock();
+
+    std::unique_ptr<SqliteDatabase> m_db;
+    RecordRepository m_records;
+    OutboxRepository m_outbox;
+    MetaRepository m_meta;
+    HybridLogicalClock m_clock;
+    QString m_deviceId;
+};
+
+} // namespace careround

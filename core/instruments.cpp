@@ -1,0 +1,168 @@
+#include "instruments.h"
+
+namespace careround {
+
+namespace {
+
+QVector<InstrumentItem> yesNoItems(const QVector<QPair<QString, QString>> &items)
+{
+    QVector<InstrumentItem> out;
+    for (const auto &[key, text] : items)
+        out.append(InstrumentItem{key, text, 0, 1});
+    return out;
+}
+
+QVector<InstrumentItem> frequencyItems(const QVector<QPair<QString, QString>> &items)
+{
+    QVector<InstrumentItem> out;
+    for (const auto &[key, text] : items)
+        out.append(InstrumentItem{key, text, 0, 3});
+    return out;
+}
+
+const QVector<QPair<QString, QString>> kPhqItems = {
+    {"interest", "Little interest or pleasure in doing things"},
+    {"mood", "Feeling down, depressed, or hopeless"},
+    {"sleep", "Trouble falling or staying asleep, or sleeping too much"},
+    {"energy", "Feeling tired or having little energy"},
+    {"appetite", "Poor appetite or overeating"},
+    {"selfworth", "Feeling bad about yourself, or that you are a failure"},
+    {"concentration", "Trouble concentrating on things"},
+    {"psychomotor", "Moving or speaking slowly, or being fidgety or restless"},
+    {"selfharm", "Thoughts that you would be better off dead or of hurting yourself"},
+};
+
+QVector<Instrument> build()
+{
+    QVector<Instrument> all;
+    all.append(Instrument{
+        "katz", "Katz Index of Independence in ADL", "daily_living",
+        yesNoItems({{"bathing", "Bathing without help"},
+                    {"dressing", "Dressing without help"},
+                    {"toileting", "Toileting without help"},
+                    {"transferring", "Moving in and out of bed or chair without help"},
+                    {"continence", "Full control of bladder and bowel"},
+                    {"feeding", "Feeding self without help"}})});
+    all.append(Instrument{
+        "lawton", "Lawton Instrumental Activities of Daily Living", "daily_living",
+        yesNoItems({{"telephone", "Uses the telephone on own initiative"},
+                    {"shopping", "Takes care of all shopping needs independently"},
+                    {"food", "Plans, prepares and serves adequate meals independently"},
+                    {"housekeeping", "Maintains the house alone or with occasional help"},
+                    {"laundry", "Does personal laundry completely"},
+                    {"transportation", "Travels independently on public transport or drives"},
+                    {"medications", "Takes medication in correct dosages at correct times"},
+                    {"finances", "Manages financial matters independently"}})});
+    all.append(Instrument{"phq2", "PHQ-2 depression screen", "emotional",
+                          frequencyItems(kPhqItems.mid(0, 2))});
+    all.append(Instrument{"phq9", "PHQ-9 depression severity", "emotional",
+                          frequencyItems(kPhqItems)});
+    return all;
+}
+
+} // namespace
+
+int Instrument::maxScore() const
+{
+    int total = 0;
+    for (const InstrumentItem &i : items)
+        total += i.maximum;
+    return total;
+}
+
+const InstrumentItem *Instrument::item(const QString &key) const
+{
+    for (const InstrumentItem &i : items)
+        if (i.key == key)
+            return &i;
+    return nullptr;
+}
+
+const QVector<Instrument> &Instruments::all()
+{
+    static const QVector<Instrument> instruments = build();
+    return instruments;
+}
+
+const Instrument *Instruments::find(const QString &id)
+{
+    for (const Instrument &i : all())
+        if (i.id == id)
+            return &i;
+    return nullptr;
+}
+
+InstrumentScore Instruments::score(const Instrument &instrument, const QHash<QString, int> &answers)
+{
+    InstrumentScore s;
+    for (const InstrumentItem &item : instrument.items) {
+        const auto it = answers.constFind(item.key);
+        if (it == answers.cend() || *it < item.minimum || *it > item.maximum) {
+            s.missing.append(item.key);
+            continue;
+        }
+        s.score += *it;
+        ++s.answered;
+    }
+    s.complete = s.missing.isEmpty();
+    if (!s.complete)
+        return s;
+    const int n = s.score;
+    if (instrument.id == QLatin1String("katz")) {
+        // 6 = full function, 3-5 = moderate impairment, <= 2 = severe functional impairment.
+        s.band = n == 6 ? "full_function" : n >= 3 ? "moderate_impairment" : "severe_impairment";
+        s.bandLabel = n == 6   ? QStringLiteral("Full function")
+                      : n >= 3 ? QStringLiteral("Moderate impairment")
+                               : QStringLiteral("Severe functional impairment");
+        s.severe = n <= 2;
+    } else if (instrument.id == QLatin1String("lawton")) {
+        s.band = n == 8 ? "independent" : n >= 5 ? "some_help" : "dependent";
+        s.bandLabel = n == 8   ? QStringLiteral("Independent")
+                      : n >= 5 ? QStringLiteral("Needs some help")
+                               : QStringLiteral("Needs much help");
+    } else if (instrument.id == QLatin1String("phq2")) {
+        s.positive = n >= 3;
+        s.band = s.positive ? "positive" : "negative";
+        s.bandLabel = s.positive ? QStringLiteral("Positive screen: complete the PHQ-9")
+                                 : QStringLiteral("Negative screen");
+    } else if (instrument.id == QLatin1String("phq9")) {
+        struct Band {
+            int from;
+            const char *key;
+            const char *label;
+        };
+        static const Band bands[] = {{20, "severe", "Severe depression"},
+                                     {15, "moderately_severe", "Moderately severe depression"},
+                                     {10, "moderate", "Moderate depression"},
+                                     {5, "mild", "Mild depression"},
+                                     {0, "minimal", "Minimal or none"}};
+        for (const Band &b : bands) {
+            if (n >= b.from) {
+                s.band = QString::fromLatin1(b.key);
+                s.bandLabel = QString::fromLatin1(b.label);
+                break;
+            }
+        }
+        s.positive = n >= 10;
+        s.severe = n >= 20;
+    }
+    return s;
+}
+
+QString Instruments::checkAnswer(const QString &instrumentId, const QString &itemKey, int value)
+{
+    const Instrument *instrument = find(instrumentId);
+    if (!instrument)
+        return QStringLiteral("There is no instrument \"%1\"").arg(instrumentId.left(32));
+    const InstrumentItem *item = instrument->item(itemKey);
+    if (!item)
+        return QStringLiteral("%1 has no item \"%2\"").arg(instrument->name, itemKey.left(32));
+    if (value < item->minimum || value > item->maximum)
+        return QStringLiteral("%1, %2: the answer must be between %3 and %4")
+            .arg(instrument->name, item->key)
+            .arg(item->minimum)
+            .arg(item->maximum);
+    return {};
+}
+
+} // namespace careround

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace careround {
+
+/** One question of a standard instrument, with the range of its answer. */
+struct InstrumentItem {
+    QString key;
+    QString text;
+    int minimum = 0;
+    int maximum = 1;
+};
+
+/** A standard scored instrument (Katz ADL, Lawton IADL, PHQ-2, PHQ-9) as data. */
+struct Instrument {
+    QString id;   ///< "katz", "lawton", "phq2", "phq9"
+    QString name; ///< for people
+    QString domain;
+    QVector<InstrumentItem> items;
+    int maxScore() const;
+    const InstrumentItem *item(const QString &key) const;
+};
+
+/** The score of a (possibly partly answered) instrument. Computed, never typed in. */
+struct InstrumentScore {
+    int score = 0;          ///< sum of the answered items
+    int answered = 0;
+    bool complete = false;  ///< every item answered: only then are band and flags meaningful
+    QString band;           ///< e.g. "moderately_severe"; empty until complete
+    QString bandLabel;      ///< e.g. "Moderately severe depression"
+    bool positive = false;  ///< PHQ-2 screen positive (>= 3); PHQ-9 >= 10
+    bool severe = false;    ///< needs attention now (PHQ-9 >= 20, Katz <= 2)
+    QStringList missing;    ///< keys of unanswered items
+};
+
+/** The instruments and their scoring rules. */
+namespace Instruments {
+const QVector<Instrument> &all();
+const Instrument *find(const QString &id);
+/** Scores answers (item key -> value); answers outside an item's range are not counted. */
+InstrumentScore score(const Instrument &instrument, const QHash<QString, int> &answers);
+/** Empty when the answer fits the instrument, else a message naming the rule. */
+QString checkAnswer(const QString &instrumentId, const QString &itemKey, int value);
+} // namespace Instruments
+
+} // namespace careround

@@ -1,0 +1,202 @@
+#include "localeditor.h"
+
+#include "recordvalidator.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace careround {
+
+const EntityDef &LocalEditor::entityDef(const QString &entity) const
+{
+    const EntityDef *def = Schema::instance().entity(entity);
+    if (!def || !def->replicated)
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("There is no record kind \"%1\"").arg(entity.left(64)));
+    return *def;
+}
+
+Record LocalEditor::load(const EntityDef &def, const QString &id)
+{
+    std::optional<Record> r = m_store.records().find(def, id);
+    if (!r)
+        throw StoreError(StoreError::Code::NotFound,
+                         QStringLiteral("There is no %1 with this id").arg(def.label));
+    return *r;
+}
+
+QString LocalEditor::create(const QString &entity, const QJsonObject &values)
+{
+    const EntityDef &def = entityDef(entity);
+    const QString error = RecordValidator::checkEdit(def, {}, values, true);
+    if (!error.isEmpty())
+        throw StoreError(StoreError::Code::InvalidInput, error);
+    Record r;
+    r.entity = def.name;
+    r.id = newUuid7();
+    SqliteTransaction tx(m_store.db());
+    if (!def.sealedVia.isEmpty() && m_store.records().isSealed(def, Record{def.name, r.id, values, {}}))
+        throw StoreError(StoreError::Code::Sealed,
+                         QStringLiteral("The record this %1 belongs to is signed; propose an "
+                                        "amendment instead")
+                             .arg(def.label));
+    commit(def, r, values, QStringLiteral("create"));
+    tx.commit();
+    return r.id;
+}
+
+void LocalEditor::update(const QString &entity, const QString &id, const QJsonObject &changes)
+{
+    const EntityDef &def = entityDef(entity);
+    if (def.isAppendOnly())
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("A %1 is never edited; add a correction instead")
+                             .arg(def.label));
+    SqliteTransaction tx(m_store.db());
+    Record r = load(def, id);
+    const QString error = RecordValidator::checkEdit(def, r.values, changes, false);
+    if (!error.isEmpty())
+        throw StoreError(StoreError::Code::InvalidInput, error);
+    if (r.isVoided() && !changes.contains(QStringLiteral("voided")))
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("This %1 was voided and cannot be edited").arg(def.label));
+    QJsonObject effective;
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        if (r.values.value(it.key()) != it.value())
+            effective.insert(it.key(), it.value());
+    if (effective.isEmpty())
+        return;
+    if (m_store.records().isSealed(def, r)) {
+        for (auto it = effective.begin(); it != effective.end(); ++it)
+            if (!def.field(it.key())->editableWhenSealed)
+                throw StoreError(StoreError::Code::Sealed,
+                                 QStringLiteral("This %1 is signed and cannot be edited; propose "
+                                                "an amendment instead")
+                                     .arg(def.label));
+    }
+    commit(def, r, effective, QStringLiteral("update"));
+    tx.commit();
+}
+
+void LocalEditor::voidRecord(const QString &entity, const QString &id, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("A reason is required to void a record"));
+    const EntityDef &def = entityDef(entity);
+    if (def.isAppendOnly())
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("A %1 cannot be voided; add a correction instead")
+                             .arg(def.label));
+    SqliteTransaction tx(m_store.db());
+    Record r = load(def, id);
+    if (r.isVoided())
+        return;
+    if (m_store.records().isSealed(def, r))
+        throw StoreError(StoreError::Code::Sealed,
+                         QStringLiteral("This %1 is signed and cannot be voided").arg(def.label));
+    commit(def, r, QJsonObject{{"voided", true}, {"voidReason", reason}}, QStringLiteral("void"));
+    tx.commit();
+}
+
+QString LocalEditor::contentHash(const QString &entity, const QString &id)
+{
+    const EntityDef &def = entityDef(entity);
+    const Record r = load(def, id);
+    QJsonObject content{{"entity", def.name}, {"id", r.id}, {"values", r.values}};
+    QJsonObject children;
+    for (const EntityDef &child : Schema::instance().entities()) {
+        if (child.sealedVia.isEmpty() || child.field(child.sealedVia)->references != def.name)
+            continue;
+        QJsonArray rows;
+        for (const Record &c : m_store.records().findBy(child, child.sealedVia, r.id))
+            if (!c.isVoided())
+                rows.append(QJsonObject{{"id", c.id}, {"values", c.values}});
+        children.insert(child.name, rows);
+    }
+    content.insert(QStringLiteral("children"), children);
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(content).toJson(QJsonDocument::Compact),
+                                 QCryptographicHash::Sha256)
+            .toHex());
+}
+
+QString LocalEditor::sign(const QString &entity, const QString &id, const QString &signerName,
+                          const QString &relationship, const QJsonArray &strokes)
+{
+    const EntityDef &def = entityDef(entity);
+    if (!def.signable)
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("A %1 cannot be signed").arg(def.label));
+    if (strokes.isEmpty())
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("The signature pad is empty: ask the signer to sign"));
+    const EntityDef &sigDef = entityDef(QStringLiteral("signature"));
+    SqliteTransaction tx(m_store.db());
+    const Record r = load(def, id);
+    if (r.isVoided())
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("A voided %1 cannot be signed").arg(def.label));
+    if (m_store.records().isSealed(def, r))
+        throw StoreError(StoreError::Code::Sealed,
+                         QStringLiteral("This %1 is already signed").arg(def.label));
+    const QJsonObject values{
+        {"clientId", r.clientId(def)},
+        {"recordEntity", def.name},
+        {"recordId", r.id},
+        {"signerName", signerName},
+        {"relationship", relationship},
+        {"signedAt", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {"strokes", strokes},
+        {"contentHash", contentHash(entity, id)},
+    };
+    const QString error = RecordValidator::checkEdit(sigDef, {}, values, true);
+    if (!error.isEmpty())
+        throw StoreError(StoreError::Code::InvalidInput, error);
+    Record sig;
+    sig.entity = sigDef.name;
+    sig.id = newUuid7();
+    commit(sigDef, sig, values, QStringLiteral("sign"));
+    tx.commit();
+    return sig.id;
+}
+
+void LocalEditor::commit(const EntityDef &def, Record record, const QJsonObject &changes,
+                         const QString &action)
+{
+    const Hlc hlc = m_store.nextHlc();
+    const Stamp stamp{hlc, m_store.deviceId()};
+    OutboxEntry entry;
+    entry.entity = def.name;
+    entry.recordId = record.id;
+    entry.hlc = hlc;
+    entry.values = changes;
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        const Stamp base = record.stamps.value(it.key());
+        if (!base.isNull())
+            entry.bases.insert(it.key(), base.toString());
+        record.values.insert(it.key(), it.value());
+        record.stamps.insert(it.key(), stamp);
+    }
+    m_store.records().write(def, record);
+    m_store.outbox().append(entry);
+
+    // The audit event names the fields, never their values: values may be client data.
+    const EntityDef &auditDef = *Schema::instance().entity(QStringLiteral("auditEvent"));
+    Record audit;
+    audit.entity = auditDef.name;
+    audit.id = newUuid7();
+    audit.values = QJsonObject{
+        {"action", action},
+        {"recordEntity", def.name},
+        {"recordId", record.id},
+        {"actorId", m_actor},
+        {"deviceId", m_store.deviceId()},
+        {"at", QDateTime::fromMSecsSinceEpoch(qint64(hlc.millis()), Qt::UTC).toString(Qt::ISODate)},
+        {"detail", QStringList(changes.keys()).join(QLatin1Char(','))},
+    };
+    m_store.records().write(auditDef, audit);
+}
+
+} // namespace careround

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "devicestore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace careround {
+
+/**
+ * Every edit made on the device goes through here. Each call validates against the schema
+ * and writes, in ONE transaction, the record, its outbox entry (HLC stamp and base stamps)
+ * and an audit event; bad input throws StoreError and writes nothing.
+ */
+class LocalEditor {
+public:
+    LocalEditor(DeviceStore &store, QString actorId) : m_store(store), m_actor(std::move(actorId))
+    {
+    }
+
+    /** Creates a record; returns its new UUIDv7 id. */
+    QString create(const QString &entity, const QJsonObject &values);
+    /** Sets some fields of a record. Fields whose value does not change are skipped. */
+    void update(const QString &entity, const QString &id, const QJsonObject &changes);
+    /** Soft-deletes a record with a reason. */
+    void voidRecord(const QString &entity, const QString &id, const QString &reason);
+    /**
+     * Signs an assessment, care plan or visit: stores a signature bound to the hash of the
+     * exact content signed, which seals the record. Returns the signature's id.
+     */
+    QString sign(const QString &entity, const QString &id, const QString &signerName,
+                 const QString &relationship, const QJsonArray &strokes);
+    /** The SHA-256 (hex) of the canonical JSON of a record and its children. */
+    QString contentHash(const QString &entity, const QString &id);
+
+    QString actorId() const { return m_actor; }
+
+private:
+    const EntityDef &entityDef(const QString &entity) const;
+    Record load(const EntityDef &def, const QString &id);
+    void commit(const EntityDef &def, Record record, const QJsonObject &changes,
+                const QString &action);
+
+    DeviceStore &m_store;
+    QString m_actor;
+};
+
+} // namespace careround

@@ -1,0 +1,84 @@
+#include "outboxrepository.h"
+
+#include <QJsonDocument>
+
+namespace careround {
+
+namespace {
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QJsonObject parse(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+} // namespace
+
+qint64 OutboxRepository::append(const OutboxEntry &entry)
+{
+    m_db.prepare(QStringLiteral("INSERT INTO outbox (entity, recordId, hlc, \"values\", bases) "
+                                "VALUES (?, ?, ?, ?, ?)"))
+        .bindAll({entry.entity, entry.recordId, qint64(entry.hlc.packed), compact(entry.values),
+                  compact(entry.bases)})
+        .exec();
+    return m_db.lastInsertRowId();
+}
+
+QVector<OutboxEntry> OutboxRepository::pending(int limit)
+{
+    SqliteStatement &st = m_db.prepare(QStringLiteral(
+        "SELECT seq, entity, recordId, hlc, \"values\", bases FROM outbox ORDER BY seq LIMIT ?"));
+    st.bindAll({limit});
+    QVector<OutboxEntry> out;
+    while (st.step()) {
+        OutboxEntry e;
+        e.seq = st.int64(0);
+        e.entity = st.text(1);
+        e.recordId = st.text(2);
+        e.hlc = Hlc{quint64(st.int64(3))};
+        e.values = parse(st.text(4));
+        e.bases = parse(st.text(5));
+        out.append(e);
+    }
+    st.reset();
+    return out;
+}
+
+void OutboxRepository::acknowledge(qint64 upTo)
+{
+    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE seq <= ?")).bindAll({upTo}).exec();
+}
+
+qint64 OutboxRepository::count()
+{
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox")).toLongLong();
+}
+
+QSet<QString> OutboxRepository::pendingFields(const QString &entity, const QString &recordId)
+{
+    SqliteStatement &st = m_db.prepare(
+        QStringLiteral("SELECT \"values\" FROM outbox WHERE recordId = ? AND entity = ?"));
+    st.bindAll({recordId, entity});
+    QSet<QString> fields;
+    while (st.step())
+        for (const QString &k : parse(st.text(0)).keys())
+            fields.insert(k);
+    st.reset();
+    return fields;
+}
+
+QString MetaRepository::value(const QString &key, const QString &fallback)
+{
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    return v.isValid() ? v.toString() : fallback;
+}
+
+void MetaRepository::setValue(const QString &key, const QString &value)
+{
+    m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"))
+        .bindAll({key, value})
+        .exec();
+}
+
+} // namespace careround

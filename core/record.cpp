@@ -1,0 +1,85 @@
+#include "record.h"
+
+#include <QDataStream>
+#include <QIODevice>
+
+namespace careround {
+
+QString Record::clientId(const EntityDef &def) const
+{
+    if (def.clientField.isEmpty())
+        return {};
+    if (def.clientField == QLatin1String("id"))
+        return id;
+    return values.value(def.clientField).toString();
+}
+
+Stamp Record::latestStamp() const
+{
+    Stamp latest;
+    for (auto it = stamps.cbegin(); it != stamps.cend(); ++it)
+        if (latest < it.value())
+            latest = it.value();
+    return latest;
+}
+
+// Layout: node count (u8), nodes as (u8 length, UTF-8); then per field: (u8 length, UTF-8 name,
+// u64 hlc, u8 node index). Nodes are stored once, as a record is usually written by few devices.
+QByteArray StampCodec::encode(const FieldStamps &stamps)
+{
+    QStringList nodes;
+    for (auto it = stamps.cbegin(); it != stamps.cend(); ++it)
+        if (!nodes.contains(it.value().node))
+            nodes.append(it.value().node);
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    const auto writeShort = [&s](const QString &text) {
+        const QByteArray utf8 = text.toUtf8().left(255);
+        s << quint8(utf8.size());
+        s.writeRawData(utf8.constData(), int(utf8.size()));
+    };
+    s << quint8(nodes.size());
+    for (const QString &node : nodes)
+        writeShort(node);
+    QStringList names = stamps.keys();
+    names.sort();
+    for (const QString &name : names) {
+        const Stamp &st = stamps.value(name);
+        writeShort(name);
+        s << quint64(st.hlc.packed) << quint8(nodes.indexOf(st.node));
+    }
+    return out;
+}
+
+FieldStamps StampCodec::decode(const QByteArray &blob)
+{
+    FieldStamps stamps;
+    if (blob.isEmpty())
+        return stamps;
+    QDataStream s(blob);
+    const auto readShort = [&s]() {
+        quint8 len = 0;
+        s >> len;
+        QByteArray utf8(len, Qt::Uninitialized);
+        if (s.readRawData(utf8.data(), len) != len)
+            s.setStatus(QDataStream::ReadPastEnd);
+        return QString::fromUtf8(utf8);
+    };
+    quint8 nodeCount = 0;
+    s >> nodeCount;
+    QStringList nodes;
+    for (int i = 0; i < nodeCount && s.status() == QDataStream::Ok; ++i)
+        nodes.append(readShort());
+    while (!s.atEnd() && s.status() == QDataStream::Ok) {
+        const QString name = readShort();
+        quint64 hlc = 0;
+        quint8 node = 0;
+        s >> hlc >> node;
+        if (s.status() != QDataStream::Ok || node >= nodes.size())
+            break;
+        stamps.insert(name, Stamp{Hlc{hlc}, nodes.at(node)});
+    }
+    return stamps;
+}
+
+} // namespace careround

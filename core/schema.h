@@ -1,0 +1,109 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace careround {
+
+/** The type of a field's value, as stored, validated and put on the wire. */
+enum class FieldType {
+    Text,      ///< UTF-8 string
+    Integer,   ///< 64-bit integer
+    Real,      ///< double
+    Boolean,   ///< true/false (stored 0/1)
+    Date,      ///< "YYYY-MM-DD"
+    DateTime,  ///< ISO 8601 with offset or Z, e.g. "2026-11-22T09:30:00Z"
+    Reference, ///< the id (UUID) of another record
+    TextList,  ///< a JSON array of strings
+    Json,      ///< a JSON object or array kept as is (signature strokes)
+};
+
+/** How concurrent changes to records of a kind are merged (DESIGN.md section 3). */
+enum class MergeClass {
+    FieldMergeable, ///< per-field merge with base stamps; can be voided
+    AppendOnly,     ///< written once, never edited; merge is set union
+};
+
+/** One field of a record kind. */
+struct FieldDef {
+    QString name;
+    FieldType type = FieldType::Text;
+    bool required = false;
+    QStringList allowed;             ///< for an enumerated Text field: the allowed values
+    QString references;              ///< for a Reference: the entity it points at
+    double minimum = 0, maximum = 0; ///< for numbers, when minimum < maximum
+    int since = 1;                   ///< the schema version that added the field
+    bool editableWhenSealed = false; ///< may change after the record (or its parent) is signed
+
+    FieldDef &req()
+    {
+        required = true;
+        return *this;
+    }
+    FieldDef &oneOf(QStringList values)
+    {
+        allowed = std::move(values);
+        return *this;
+    }
+    FieldDef &range(double lo, double hi)
+    {
+        minimum = lo;
+        maximum = hi;
+        return *this;
+    }
+    FieldDef &from(int version)
+    {
+        since = version;
+        return *this;
+    }
+    FieldDef &afterSeal()
+    {
+        editableWhenSealed = true;
+        return *this;
+    }
+};
+
+/** One kind of record: its table, fields, merge class, status rules and sealing. */
+struct EntityDef {
+    QString name;                  ///< wire name and table name, e.g. "carePlan"
+    QString label;                 ///< for people, e.g. "care plan"
+    MergeClass merge = MergeClass::FieldMergeable;
+    QString clientField;           ///< the field naming the client it belongs to, or empty
+    QVector<FieldDef> fields;      ///< user fields (plus voided/voidReason when mergeable)
+    QString statusField;           ///< the field whose changes are checked against transitions
+    QHash<QString, QStringList> transitions; ///< status -> statuses it may move to
+    bool signable = false;         ///< a signature seals it
+    QString sealedVia;             ///< field referencing the signable parent whose signature seals it
+    bool replicated = true;        ///< false: stays on the device (the local audit log)
+    int since = 1;                 ///< the schema version that added the kind
+
+    const FieldDef *field(const QString &fieldName) const;
+    bool isAppendOnly() const { return merge == MergeClass::AppendOnly; }
+    /** True when a status may move from one value to another (same value always may). */
+    bool allowsTransition(const QString &from, const QString &to) const;
+};
+
+/**
+ * The one description of every record kind. It drives the tables and their migrations,
+ * change capture, validation and the wire encoding.
+ */
+class Schema {
+public:
+    static const Schema &instance();
+    /** The current schema version (PRAGMA user_version of an up-to-date store). */
+    int version() const { return m_version; }
+    const QVector<EntityDef> &entities() const { return m_entities; }
+    const EntityDef *entity(const QString &name) const;
+
+private:
+    Schema();
+    int m_version = 1;
+    QVector<EntityDef> m_entities;
+    QHash<QString, int> m_index;
+};
+
+QString fieldTypeName(FieldType type);
+
+} // namespace careround

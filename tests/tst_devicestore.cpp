@@ -1,0 +1,352 @@
+// The encrypted on-device store: schema round trips, migrations, keys, encryption at rest,
+// the clock, and bad input that must write nothing.
+#include "devicestore.h"
+#include "localeditor.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace careround;
+
+namespace {
+
+const QByteArray kKey = "correct horse battery staple";
+
+struct Counts {
+    qint64 records = 0, outbox = 0, audit = 0;
+    bool operator==(const Counts &o) const
+    {
+        return records == o.records && outbox == o.outbox && audit == o.audit;
+    }
+};
+
+Counts counts(DeviceStore &store)
+{
+    Counts c;
+    for (const EntityDef &def : Schema::instance().entities()) {
+        if (def.name == QLatin1String("auditEvent"))
+            c.audit = store.records().count(def);
+        else
+            c.records += store.records().count(def);
+    }
+    c.outbox = store.outbox().count();
+    return c;
+}
+
+QJsonObject newClient(const QString &first = QStringLiteral("Ada"))
+{
+    return {{"firstName", first},
+            {"lastName", "Lovelace"},
+            {"status", "active"},
+            {"phone", "555-0100"},
+            {"dateOfBirth", "1941-12-10"}};
+}
+
+} // namespace
+
+class TestDeviceStore : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("store%1.db").arg(++m_n)); }
+    std::unique_ptr<DeviceStore> openStore(const QString &path, const QByteArray &key = kKey,
+                                           int version = 0, WallClock wall = systemWallClock())
+    {
+        DeviceStore::Options o;
+        o.path = path;
+        o.key = key;
+        o.targetVersion = version;
+        o.wallClock = std::move(wall);
+        return DeviceStore::open(o);
+    }
+
+private slots:
+    void roundTripOfEveryKind()
+    {
+        auto store = openStore(freshPath());
+        LocalEditor editor(*store, QStringLiteral("coordinator-1"));
+        int kinds = 0;
+        for (const EntityDef &def : Schema::instance().entities()) {
+            if (!def.replicated)
+                continue;
+            const QJsonObject values = test::sampleRecord(def, kinds);
+            const Counts before = counts(*store);
+            const QString id = editor.create(def.name, values);
+            const std::optional<Record> back = store->records().find(def, id);
+            QVERIFY2(back.has_value(), qPrintable(def.name));
+            for (auto it = values.begin(); it != values.end(); ++it)
+                QVERIFY2(back->values.value(it.key()) == it.value(),
+                         qPrintable(def.name + "." + it.key()));
+            for (auto it = values.begin(); it != values.end(); ++it)
+                QCOMPARE(back->stamps.value(it.key()).node, store->deviceId());
+            const Counts after = counts(*store);
+            QCOMPARE(after.records, before.records + 1);
+            QCOMPARE(after.outbox, before.outbox + 1);
+            QCOMPARE(after.audit, before.audit + 1);
+            ++kinds;
+        }
+        QCOMPARE(kinds, 23); // every kind but the device-local audit log
+        // The outbox holds each edit with its values, in order, with no bases for a create.
+        const QVector<OutboxEntry> pending = store->outbox().pending(100);
+        QCOMPARE(pending.size(), kinds);
+        QVERIFY(pending.first().bases.isEmpty());
+        QVERIFY(pending.first().hlc < pending.last().hlc);
+    }
+
+    void updateCarriesBaseStamps()
+    {
+        auto store = openStore(freshPath());
+        LocalEditor editor(*store, QStringLiteral("c1"));
+        const QString id = editor.create("client", newClient());
+        const Stamp created = store->records().find(*Schema::instance().entity("client"), id)->stamps.value("phone");
+        editor.update("client", id, {{"phone", "555-0199"}, {"firstName", "Ada"}});
+        const QVector<OutboxEntry> pending = store->outbox().pending(10);
+        QCOMPARE(pending.size(), 2);
+        // firstName did not change, so only phone was written, based on the created stamp.
+        QCOMPARE(pending[1].values, QJsonObject({{"phone", "555-0199"}}));
+        QCOMPARE(pending[1].bases.value("phone").toString(), created.toString());
+        // An edit that changes nothing writes nothing.
+        editor.update("client", id, {{"phone", "555-0199"}});
+        QCOMPARE(store->outbox().count(), 2);
+    }
+
+    void migratesFromAnEmptyFile()
+    {
+        auto store = openStore(freshPath());
+        QCOMPARE(store->schemaVersion(), Schema::instance().version());
+        QVERIFY(Schema::instance().version() >= 2);
+        for (const EntityDef &def : Schema::instance().entities())
+            QCOMPARE(store->records().count(def), 0);
+        QCOMPARE(store->db().scalar("PRAGMA journal_mode").toString(), QStringLiteral("wal"));
+    }
+
+    void migratesVersionByVersion()
+    {
+        const QString path = freshPath();
+        QString id;
+        {
+            auto v1 = openStore(path, kKey, 1);
+            QCOMPARE(v1->schemaVersion(), 1);
+            // Version 1 has no livesAlone column: it arrives with migration 2.
+            QVERIFY_THROWS_EXCEPTION(StoreError, v1->db().exec("SELECT livesAlone FROM client"));
+            v1->db().exec("INSERT INTO client (id, firstName, lastName, status) "
+                          "VALUES ('0190a000-0000-7000-8000-000000000001', 'Old', 'Row', 'active')");
+            id = "0190a000-0000-7000-8000-000000000001";
+        }
+        auto store = openStore(path);
+        QCOMPARE(store->schemaVersion(), Schema::instance().version());
+        const auto client = store->records().find(*Schema::instance().entity("client"), id);
+        QVERIFY(client.has_value());
+        QCOMPARE(client->values.value("firstName").toString(), QStringLiteral("Old"));
+        QVERIFY(client->values.value("livesAlone").isNull());
+        LocalEditor(*store, "c1").update("client", id, {{"livesAlone", true}});
+        QCOMPARE(store->records().find(*Schema::instance().entity("client"), id)->values.value("livesAlone"),
+                 QJsonValue(true));
+    }
+
+    void refusesAFileFromANewerApp()
+    {
+        const QString path = freshPath();
+        openStore(path)->db().exec("PRAGMA user_version = 99");
+        try {
+            openStore(path);
+            QFAIL("a newer file was opened");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::TooNew);
+            QVERIFY(e.message().contains("newer"));
+        }
+    }
+
+    void refusesAWrongKey()
+    {
+        const QString path = freshPath();
+        LocalEditor(*openStore(path), "c1").create("client", newClient());
+        try {
+            openStore(path, "not the passphrase");
+            QFAIL("a wrong key opened the store");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.code(), StoreError::Code::WrongKey);
+            QVERIFY(e.message().contains("passphrase"));
+        }
+        // The right key still opens it, with the data intact.
+        QCOMPARE(openStore(path)->records().count(*Schema::instance().entity("client")), 1);
+        // A raw 256-bit key works as well and is just as strict.
+        const QString rawPath = freshPath();
+        const QByteArray dataKey(32, '\x5a');
+        openStore(rawPath, DeviceStore::rawKey(dataKey));
+        QVERIFY_THROWS_EXCEPTION(StoreError, openStore(rawPath, DeviceStore::rawKey(QByteArray(32, '\x5b'))));
+    }
+
+    void fileHoldsNoPlaintext()
+    {
+        const QString path = freshPath();
+        {
+            auto store = openStore(path);
+            LocalEditor editor(*store, "c1");
+            for (int i = 0; i < 50; ++i)
+                editor.create("client", newClient(QStringLiteral("Zebedee Quintrell")));
+            // Bytes in the WAL count as much as bytes in the main file.
+            QByteArray raw;
+            for (const QString &f : {path, path + "-wal"}) {
+                QFile file(f);
+                if (file.open(QIODevice::ReadOnly))
+                    raw += file.readAll();
+            }
+            QVERIFY(raw.size() > 4096);
+            QVERIFY(!raw.contains("Zebedee"));
+            QVERIFY(!raw.contains("Lovelace"));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray raw = file.readAll();
+        QVERIFY(!raw.startsWith("SQLite format 3"));
+        QVERIFY(!raw.contains("Zebedee"));
+        QVERIFY(!raw.contains("Quintrell"));
+    }
+
+    void clockNeverGoesBackwards()
+    {
+        qint64 wall = 1'800'000'000'000;
+        const QString path = freshPath();
+        QVector<Hlc> seen;
+        {
+            auto store = openStore(path, kKey, 0, [&wall] { return wall; });
+            LocalEditor editor(*store, "c1");
+            const QString id = editor.create("client", newClient());
+            for (int i = 0; i < 5; ++i)
+                editor.update("client", id, {{"notes", QString::number(i)}});
+            wall -= 3'600'000; // the wall clock jumps back an hour
+            for (int i = 5; i < 10; ++i)
+                editor.update("client", id, {{"notes", QString::number(i)}});
+            for (const OutboxEntry &e : store->outbox().pending(100))
+                seen.append(e.hlc);
+        }
+        wall -= 86'400'000; // and a day more across a restart
+        auto store = openStore(path, kKey, 0, [&wall] { return wall; });
+        LocalEditor editor(*store, "c1");
+        editor.create("client", newClient());
+        seen.append(store->outbox().pending(100).last().hlc);
+        QCOMPARE(seen.size(), 12);
+        for (int i = 1; i < seen.size(); ++i)
+            QVERIFY2(seen[i - 1] < seen[i], qPrintable(QString::number(i)));
+        // Stamps follow the wall clock again once it passes the last stamp.
+        wall += 2 * 86'400'000;
+        QCOMPARE(store->nextHlc().millis(), quint64(wall));
+    }
+
+    void hlcParsesAndOrders()
+    {
+        const Stamp a{Hlc::fromParts(1000, 3), "device-a"};
+        QCOMPARE(Stamp::fromString(a.toString()), a);
+        QVERIFY(Stamp::fromString("garbage").isNull());
+        const Stamp b{Hlc::fromParts(1000, 3), "device-b"};
+        QVERIFY(a < b); // same HLC: the node id breaks the tie
+        QVERIFY(Stamp({Hlc::fromParts(999, 9), "z"}) < a);
+        const QString u = newUuid7();
+        QCOMPARE(u.size(), 36);
+        QCOMPARE(u.at(14), QLatin1Char('7'));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown field") << "unknown" << int(StoreError::Code::InvalidInput) << "no field";
+        QTest::newRow("wrong type") << "type" << int(StoreError::Code::InvalidInput) << "must be";
+        QTest::newRow("bad transition") << "transition" << int(StoreError::Code::InvalidInput) << "cannot move";
+        QTest::newRow("not a date") << "date" << int(StoreError::Code::InvalidInput) << "date";
+        QTest::newRow("missing required") << "required" << int(StoreError::Code::InvalidInput) << "required";
+        QTest::newRow("not an allowed value") << "enum" << int(StoreError::Code::InvalidInput) << "one of";
+        QTest::newRow("out of range") << "range" << int(StoreError::Code::InvalidInput) << "between";
+        QTest::newRow("instrument item") << "instrument" << int(StoreError::Code::InvalidInput) << "PHQ-9";
+        QTest::newRow("unknown kind") << "kind" << int(StoreError::Code::InvalidInput) << "no record kind";
+        QTest::newRow("edit a signed plan") << "sealed" << int(StoreError::Code::Sealed) << "signed";
+        QTest::newRow("add a goal to a signed plan") << "sealedChild" << int(StoreError::Code::Sealed) << "signed";
+        QTest::newRow("edit a note") << "appendOnly" << int(StoreError::Code::InvalidInput) << "never edited";
+        QTest::newRow("void without reason") << "voidReason" << int(StoreError::Code::InvalidInput) << "reason";
+        QTest::newRow("edit a voided record") << "voided" << int(StoreError::Code::InvalidInput) << "voided";
+        QTest::newRow("no such record") << "missing" << int(StoreError::Code::NotFound) << "no client";
+    }
+
+    void badInput()
+    {
+        QFETCH(QString, what);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        auto store = openStore(freshPath());
+        LocalEditor editor(*store, "c1");
+        const QString client = editor.create("client", newClient());
+        const QString plan = editor.create("carePlan", {{"clientId", client}, {"title", "Stay home safely"}, {"status", "draft"}});
+        const QString visit = editor.create("visit", {{"clientId", client}, {"status", "planned"}});
+        const QString note = editor.create("visitNote", {{"clientId", client}, {"visitId", visit}, {"text", "Kitchen floor wet"}, {"writtenAt", "2026-11-22T10:00:00Z"}});
+        const QString gone = editor.create("followUp", {{"clientId", client}, {"description", "Call", }, {"dueOn", "2026-11-30"}, {"status", "open"}});
+        editor.voidRecord("followUp", gone, "entered twice");
+        editor.sign("carePlan", plan, "Ada Lovelace", "client", QJsonArray{QJsonArray{1, 2, 3, 4}});
+        const Counts before = counts(*store);
+        const auto record = [&] { return store->records().find(*Schema::instance().entity("client"), client)->values; };
+        const QJsonObject clientBefore = record();
+        try {
+            if (what == "unknown")
+                editor.update("client", client, {{"favouriteColour", "blue"}});
+            else if (what == "type")
+                editor.update("client", client, {{"firstName", 42}});
+            else if (what == "transition")
+                editor.update("visit", visit, {{"status", "completed"}});
+            else if (what == "date")
+                editor.update("client", client, {{"dateOfBirth", "1941-02-30"}});
+            else if (what == "required")
+                editor.create("client", {{"firstName", "No"}, {"status", "active"}});
+            else if (what == "enum")
+                editor.update("client", client, {{"status", "gone fishing"}});
+            else if (what == "range")
+                editor.create("satisfactionResponse", {{"clientId", client}, {"score", 9}, {"respondedAt", "2026-11-22T10:00:00Z"}});
+            else if (what == "instrument")
+                editor.create("assessmentAnswer", {{"clientId", client}, {"assessmentId", newUuid7()}, {"instrument", "phq9"}, {"item", "mood"}, {"value", 4}});
+            else if (what == "kind")
+                editor.create("spaceship", {{"name", "x"}});
+            else if (what == "sealed")
+                editor.update("carePlan", plan, {{"title", "Something else"}});
+            else if (what == "sealedChild")
+                editor.create("goal", {{"carePlanId", plan}, {"clientId", client}, {"statement", "x"}, {"status", "open"}});
+            else if (what == "appendOnly")
+                editor.update("visitNote", note, {{"text", "changed"}});
+            else if (what == "voidReason")
+                editor.voidRecord("client", client, " ");
+            else if (what == "voided")
+                editor.update("followUp", gone, {{"description", "Call again"}});
+            else if (what == "missing")
+                editor.update("client", newUuid7(), {{"notes", "x"}});
+            QFAIL("the bad input was accepted");
+        } catch (const StoreError &e) {
+            QCOMPARE(int(e.code()), code);
+            QVERIFY2(e.message().contains(message, Qt::CaseInsensitive), qPrintable(e.message()));
+        }
+        QVERIFY(counts(*store) == before);
+        QCOMPARE(record(), clientBefore);
+    }
+
+    void signatureSealsButAllowsProgress()
+    {
+        auto store = openStore(freshPath());
+        LocalEditor editor(*store, "c1");
+        const QString client = editor.create("client", newClient());
+        const QString plan = editor.create("carePlan", {{"clientId", client}, {"title", "Plan"}, {"status", "draft"}});
+        const QString goal = editor.create("goal", {{"carePlanId", plan}, {"clientId", client}, {"statement", "Walk to the shop weekly"}, {"status", "open"}});
+        const QString hash = editor.contentHash("carePlan", plan);
+        const QString sig = editor.sign("carePlan", plan, "Ada Lovelace", "client", QJsonArray{QJsonArray{0, 0, 5, 5}});
+        const auto sigRecord = store->records().find(*Schema::instance().entity("signature"), sig);
+        QCOMPARE(sigRecord->values.value("contentHash").toString(), hash);
+        QCOMPARE(hash.size(), 64);
+        // Progress on a signed plan is not a change of what was signed.
+        editor.update("goal", goal, {{"progress", 40}, {"status", "in_progress"}});
+        editor.update("carePlan", plan, {{"status", "active"}});
+        QVERIFY_THROWS_EXCEPTION(StoreError, editor.update("goal", goal, {{"statement", "Run"}}));
+        QVERIFY_THROWS_EXCEPTION(StoreError, editor.sign("carePlan", plan, "Ada", "client", QJsonArray{QJsonArray{1}}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeviceStore)
+#include "tst_devicestore.moc"
