@@ -1,0 +1,1 @@
+careround_test(tst_devicestore SOURCES tst_devicestore.cpp LIBS careround_core)
