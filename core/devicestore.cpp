@@ -55,8 +55,9 @@ void DeviceStore::migrate(int target)
                 "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);"
                 "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL,"
                 " recordId TEXT NOT NULL, hlc INTEGER NOT NULL, \"values\" TEXT NOT NULL,"
-                " bases TEXT NOT NULL);"
-                "CREATE INDEX outbox_record ON outbox(recordId);"));
+                " bases TEXT NOT NULL, acked INTEGER NOT NULL DEFAULT 0);"
+                "CREATE INDEX outbox_record ON outbox(recordId);"
+                "CREATE INDEX outbox_pending ON outbox(acked, seq);"));
         }
         for (const EntityDef &def : schema.entities()) {
             const QStringList sql = def.since == v   ? RecordRepository::createTableSql(def, v)
@@ -72,6 +73,8 @@ void DeviceStore::migrate(int target)
 
 Hlc DeviceStore::nextHlc()
 {
+    // Another connection (the sync worker) may have seen newer remote stamps.
+    m_clock.observe(Hlc{m_meta.value(QStringLiteral("hlc"), "0").toULongLong()});
     const Hlc h = m_clock.now();
     saveClock();
     return h;

@@ -96,7 +96,8 @@ void LocalEditor::voidRecord(const QString &entity, const QString &id, const QSt
     if (m_store.records().isSealed(def, r))
         throw StoreError(StoreError::Code::Sealed,
                          QStringLiteral("This %1 is signed and cannot be voided").arg(def.label));
-    commit(def, r, QJsonObject{{"voided", true}, {"voidReason", reason}}, QStringLiteral("void"));
+    commit(def, r, QJsonObject{{"voided", true}, {"voidReason", reason}}, QStringLiteral("void"),
+           true);
     tx.commit();
 }
 
@@ -163,7 +164,7 @@ QString LocalEditor::sign(const QString &entity, const QString &id, const QStrin
 }
 
 void LocalEditor::commit(const EntityDef &def, Record record, const QJsonObject &changes,
-                         const QString &action)
+                         const QString &action, bool baseOnWholeRecord)
 {
     const Hlc hlc = m_store.nextHlc();
     const Stamp stamp{hlc, m_store.deviceId()};
@@ -172,6 +173,11 @@ void LocalEditor::commit(const EntityDef &def, Record record, const QJsonObject 
     entry.recordId = record.id;
     entry.hlc = hlc;
     entry.values = changes;
+    // A void carries the stamps of every field it saw, so the server can tell an edit made
+    // elsewhere meanwhile (void vs concurrent edit is a conflict, never a silent delete).
+    if (baseOnWholeRecord)
+        for (auto it = record.stamps.cbegin(); it != record.stamps.cend(); ++it)
+            entry.bases.insert(it.key(), it.value().toString());
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         const Stamp base = record.stamps.value(it.key());
         if (!base.isNull())

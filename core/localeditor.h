@@ -39,7 +39,7 @@ private:
     const EntityDef &entityDef(const QString &entity) const;
     Record load(const EntityDef &def, const QString &id);
     void commit(const EntityDef &def, Record record, const QJsonObject &changes,
-                const QString &action);
+                const QString &action, bool baseOnWholeRecord = false);
 
     DeviceStore &m_store;
     QString m_actor;

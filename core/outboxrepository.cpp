@@ -28,7 +28,8 @@ qint64 OutboxRepository::append(const OutboxEntry &entry)
 QVector<OutboxEntry> OutboxRepository::pending(int limit)
 {
     SqliteStatement &st = m_db.prepare(QStringLiteral(
-        "SELECT seq, entity, recordId, hlc, \"values\", bases FROM outbox ORDER BY seq LIMIT ?"));
+        "SELECT seq, entity, recordId, hlc, \"values\", bases FROM outbox WHERE acked = 0 "
+        "ORDER BY seq LIMIT ?"));
     st.bindAll({limit});
     QVector<OutboxEntry> out;
     while (st.step()) {
@@ -47,18 +48,39 @@ QVector<OutboxEntry> OutboxRepository::pending(int limit)
 
 void OutboxRepository::acknowledge(qint64 upTo)
 {
-    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE seq <= ?")).bindAll({upTo}).exec();
+    m_db.prepare(QStringLiteral("UPDATE outbox SET acked = 1 WHERE acked = 0 AND seq <= ?"))
+        .bindAll({upTo})
+        .exec();
+}
+
+void OutboxRepository::resendAfter(qint64 seq)
+{
+    m_db.prepare(QStringLiteral("UPDATE outbox SET acked = 0 WHERE acked = 1 AND seq > ?"))
+        .bindAll({seq})
+        .exec();
+}
+
+void OutboxRepository::pruneAcknowledged(Hlc olderThan)
+{
+    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 1 AND hlc < ?"))
+        .bindAll({qint64(olderThan.packed)})
+        .exec();
 }
 
 qint64 OutboxRepository::count()
 {
-    return m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox")).toLongLong();
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE acked = 0")).toLongLong();
+}
+
+qint64 OutboxRepository::lastSeq()
+{
+    return m_db.scalar(QStringLiteral("SELECT max(seq) FROM outbox")).toLongLong();
 }
 
 QSet<QString> OutboxRepository::pendingFields(const QString &entity, const QString &recordId)
 {
     SqliteStatement &st = m_db.prepare(
-        QStringLiteral("SELECT \"values\" FROM outbox WHERE recordId = ? AND entity = ?"));
+        QStringLiteral("SELECT \"values\" FROM outbox WHERE recordId = ? AND entity = ? AND acked = 0"));
     st.bindAll({recordId, entity});
     QSet<QString> fields;
     while (st.step())

@@ -31,9 +31,19 @@ public:
     qint64 append(const OutboxEntry &entry);
     /** The oldest pending entries, at most limit of them, in seq order. */
     QVector<OutboxEntry> pending(int limit);
-    /** Removes the entries the server acknowledged (every seq <= upTo). */
+    /**
+     * Marks the entries the server acknowledged (every seq <= upTo). They are kept a while,
+     * so that a server restored from a backup can be sent them again (see resendAfter).
+     */
     void acknowledge(qint64 upTo);
+    /** Makes acknowledged entries after seq pending again (the server lost them). */
+    void resendAfter(qint64 seq);
+    /** Drops acknowledged entries whose edit is older than the given HLC. */
+    void pruneAcknowledged(Hlc olderThan);
+    /** The number of entries still waiting for the server. */
     qint64 count();
+    /** The highest seq ever written (0 when none). */
+    qint64 lastSeq();
     /** Fields of a record that have edits still waiting to be pushed. */
     QSet<QString> pendingFields(const QString &entity, const QString &recordId);
 

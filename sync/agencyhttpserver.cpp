@@ -1,0 +1,140 @@
+#include "agencyhttpserver.h"
+
+#include "gzip.h"
+#include "protocol.h"
+#include "sqlitedatabase.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcHttp, "careround.server.http")
+
+namespace careround {
+
+namespace {
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers())
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const ServiceReply &reply)
+{
+    QByteArray data = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    const bool gzip = header(request, "Accept-Encoding").contains("gzip") && data.size() > 512;
+    if (gzip)
+        data = Gzip::compress(data);
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), std::move(data),
+                                 QHttpServerResponse::StatusCode(reply.status));
+    if (gzip)
+        response.addHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
+    return response;
+}
+
+ServiceReply fail(int status, const QString &code, const QString &message)
+{
+    return ServiceReply{status, Protocol::errorBody(code, message)};
+}
+
+} // namespace
+
+AgencyHttpServer::AgencyHttpServer(AgencyService &service, QObject *parent)
+    : QObject(parent), m_service(service)
+{
+    using Method = QHttpServerRequest::Method;
+    const auto post = [this](const char *path, bool auth,
+                             std::function<ServiceReply(const Caller &, const QJsonObject &)> fn) {
+        m_http.route(QString::fromLatin1(path), [this, auth, fn](const QHttpServerRequest &req) {
+            if (req.method() != Method::Post)
+                return jsonResponse(req, fail(405, QStringLiteral("method_not_allowed"),
+                                              QStringLiteral("Use POST")));
+            return handle(req, auth, fn);
+        });
+    };
+    const auto get = [this](const char *path,
+                            std::function<ServiceReply(const Caller &, const QHttpServerRequest &)> fn) {
+        m_http.route(QString::fromLatin1(path), [this, fn](const QHttpServerRequest &req) {
+            if (req.method() != Method::Get)
+                return jsonResponse(req, fail(405, QStringLiteral("method_not_allowed"),
+                                              QStringLiteral("Use GET")));
+            return handle(req, true, [&](const Caller &c, const QJsonObject &) { return fn(c, req); });
+        });
+    };
+    post("/v1/enroll", false, [this](const Caller &, const QJsonObject &b) { return m_service.enroll(b); });
+    post("/v1/sync/hello", true, [this](const Caller &c, const QJsonObject &b) { return m_service.hello(c, b); });
+    post("/v1/sync/push", true, [this](const Caller &c, const QJsonObject &b) { return m_service.push(c, b); });
+    get("/v1/sync/pull", [this](const Caller &c, const QHttpServerRequest &r) { return m_service.pull(c, r.query()); });
+    get("/v1/conflicts", [this](const Caller &c, const QHttpServerRequest &) { return m_service.conflicts(c); });
+    m_http.route(QStringLiteral("/v1/health"), [](const QHttpServerRequest &req) {
+        return jsonResponse(req, ServiceReply{200, QJsonObject{{"status", "ok"}}});
+    });
+    m_http.setMissingHandler([](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+        const QByteArray body = QJsonDocument(Protocol::errorBody(QStringLiteral("not_found"),
+                                                                  QStringLiteral("No such endpoint")))
+                                    .toJson(QJsonDocument::Compact);
+        qCInfo(lcHttp) << "404" << req.url().path();
+        responder.write(body, QByteArrayLiteral("application/json"),
+                        QHttpServerResponder::StatusCode::NotFound);
+    });
+}
+
+quint16 AgencyHttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_http.listen(address, port);
+}
+
+QHttpServerResponse
+AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
+                         const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ServiceReply reply;
+    try {
+        reply = [&]() -> ServiceReply {
+            Caller caller;
+            if (needsAuth) {
+                if (auto refused = m_service.authenticate(header(request, "Authorization"), caller))
+                    return *refused;
+            }
+            QJsonObject body;
+            if (request.method() == QHttpServerRequest::Method::Post) {
+                QByteArray raw = request.body();
+                if (raw.size() > ProtocolLimits::kMaxBodyBytes)
+                    return fail(413, QStringLiteral("body_too_large"),
+                                QStringLiteral("The body is larger than %1 bytes")
+                                    .arg(ProtocolLimits::kMaxBodyBytes));
+                if (header(request, "Content-Encoding").contains("gzip")) {
+                    const auto inflated = Gzip::decompress(raw, ProtocolLimits::kMaxBodyBytes);
+                    if (!inflated)
+                        return fail(400, QStringLiteral("bad_encoding"),
+                                    QStringLiteral("The body is not valid gzip or inflates past "
+                                                   "the size limit"));
+                    raw = *inflated;
+                }
+                QJsonParseError parseError;
+                const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
+                if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+                    return fail(400, QStringLiteral("malformed_json"),
+                                QStringLiteral("The body must be one JSON object (%1)")
+                                    .arg(parseError.error != QJsonParseError::NoError
+                                             ? parseError.errorString()
+                                             : QStringLiteral("not an object")));
+                body = doc.object();
+            }
+            return fn(caller, body);
+        }();
+    } catch (const StoreError &e) {
+        qCWarning(lcHttp) << "storage error:" << e.message();
+        reply = fail(503, QStringLiteral("storage_unavailable"),
+                     QStringLiteral("The server could not store the request; try again later"));
+    }
+    qCInfo(lcHttp).noquote() << request.url().path() << reply.status << timer.elapsed() << "ms";
+    return jsonResponse(request, reply);
+}
+
+} // namespace careround

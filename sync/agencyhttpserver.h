@@ -1,0 +1,30 @@
+#pragma once
+
+#include "agencyservice.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+
+namespace careround {
+
+/**
+ * The HTTP face of the agency server (/v1/...): decodes bodies (gzip, size limits, strict
+ * JSON), authenticates, hands each request to AgencyService and encodes the reply (gzip
+ * when the client accepts it). Logs method, path, status and time; never a body.
+ */
+class AgencyHttpServer : public QObject {
+    Q_OBJECT
+public:
+    explicit AgencyHttpServer(AgencyService &service, QObject *parent = nullptr);
+    /** Listens; returns the bound port (0 on failure). Port 0 picks a free port. */
+    quint16 listen(const QHostAddress &address, quint16 port);
+
+private:
+    QHttpServerResponse handle(const QHttpServerRequest &request, bool needsAuth,
+                               const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn);
+    AgencyService &m_service;
+    QHttpServer m_http;
+};
+
+} // namespace careround

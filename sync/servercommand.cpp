@@ -1,0 +1,150 @@
+#include "servercommand.h"
+
+#include "agencyhttpserver.h"
+#include "agencyservice.h"
+#include "sqlitedatabase.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace careround {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QString readPassword()
+{
+    const QString env = qEnvironmentVariable("CAREROUND_PASSWORD");
+    if (!env.isEmpty())
+        return env;
+    QTextStream in(stdin);
+    return in.readLine();
+}
+
+void setLogLevel(const QString &level)
+{
+    QString rules = QStringLiteral("careround.*.debug=false\n");
+    if (level == QLatin1String("debug"))
+        rules = QStringLiteral("careround.*.debug=true\n");
+    else if (level == QLatin1String("warning"))
+        rules += QStringLiteral("careround.*.info=false\n");
+    else if (level == QLatin1String("error"))
+        rules += QStringLiteral("careround.*.info=false\ncareround.*.warning=false\n");
+    QLoggingCategory::setFilterRules(rules);
+}
+
+int usage(const QString &message)
+{
+    QTextStream(stderr) << message << "\n"
+                        << "usage: careround-server serve [--db URL] [--listen ADDR] [--port N]\n"
+                        << "                             [--data-dir DIR] [--log-level LEVEL]\n"
+                        << "       careround-server admin [--db URL] [--data-dir DIR] COMMAND ...\n"
+                        << "commands: create-agency NAME | create-account LOGIN NAME ROLE |\n"
+                        << "  assign-client CLIENT_ID LOGIN | enroll-device LOGIN DEVICE_ID LABEL |\n"
+                        << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch\n"
+                        << "Passwords are read from $CAREROUND_PASSWORD or the first line of stdin.\n";
+    return 2;
+}
+
+int admin(AgencyService &service, const QStringList &args)
+{
+    const QString cmd = args.value(0);
+    const auto need = [&](int n) { return args.size() >= n + 1; };
+    if (cmd == QLatin1String("create-agency") && need(1)) {
+        service.createAgency(args[1]);
+        out() << "agency created: " << args[1] << Qt::endl;
+    } else if (cmd == QLatin1String("create-account") && need(3)) {
+        out() << service.createAccount(args[1], args[2], readPassword(), args[3]) << Qt::endl;
+    } else if (cmd == QLatin1String("assign-client") && need(2)) {
+        service.assignClient(args[1], args[2]);
+        out() << "assigned" << Qt::endl;
+    } else if (cmd == QLatin1String("enroll-device") && need(3)) {
+        out() << service.enrollDevice(args[1], readPassword(), args[2], args[3]) << Qt::endl;
+    } else if (cmd == QLatin1String("list-devices")) {
+        for (const DeviceInfo &d : service.devices())
+            out() << d.id << '\t' << d.login << '\t' << d.status << '\t' << d.lastSeq << '\t'
+                  << d.enrolledAt << '\t' << d.label << Qt::endl;
+    } else if (cmd == QLatin1String("revoke-device") && need(1)) {
+        service.revokeDevice(args[1]);
+        out() << "revoked" << Qt::endl;
+    } else if (cmd == QLatin1String("new-epoch")) {
+        out() << service.newEpoch() << Qt::endl;
+    } else if (cmd == QLatin1String("show-epoch")) {
+        out() << service.epoch() << Qt::endl;
+    } else {
+        return usage(QStringLiteral("unknown or incomplete admin command"));
+    }
+    return 0;
+}
+
+} // namespace
+
+int runServerCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("serve or admin"));
+    parser.addOptions({
+        {QStringLiteral("db"), QStringLiteral("sqlite:PATH or postgresql://..."), QStringLiteral("url")},
+        {QStringLiteral("listen"), QStringLiteral("Address to listen on"), QStringLiteral("address"),
+         QStringLiteral("127.0.0.1")},
+        {QStringLiteral("port"), QStringLiteral("Port (0: any free port, printed)"),
+         QStringLiteral("port"), QStringLiteral("8470")},
+        {QStringLiteral("data-dir"), QStringLiteral("Folder for the SQLite database"),
+         QStringLiteral("dir"), QStringLiteral(".")},
+        {QStringLiteral("log-level"), QStringLiteral("error, warning, info or debug"),
+         QStringLiteral("level"), QStringLiteral("info")},
+        {QStringLiteral("max-skew-ms"), QStringLiteral("Hold edits stamped further ahead"),
+         QStringLiteral("ms"), QStringLiteral("600000")},
+    });
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        return usage(QString());
+    const QStringList positional = parser.positionalArguments();
+    const QString mode = positional.value(0);
+    setLogLevel(parser.value(QStringLiteral("log-level")));
+    QString url = parser.value(QStringLiteral("db"));
+    if (url.isEmpty()) {
+        const QString dir = parser.value(QStringLiteral("data-dir"));
+        QDir().mkpath(dir);
+        url = QStringLiteral("sqlite:") + QDir(dir).filePath(QStringLiteral("agency.db"));
+    }
+    try {
+        std::unique_ptr<ServerDatabase> db = ServerDatabase::open(url);
+        AgencyService service(*db);
+        service.initialize();
+        service.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
+        if (mode == QLatin1String("admin"))
+            return admin(service, positional.mid(1));
+        if (mode != QLatin1String("serve"))
+            return usage(QStringLiteral("say serve or admin"));
+        AgencyHttpServer http(service);
+        const QHostAddress address(parser.value(QStringLiteral("listen")));
+        const quint16 port = http.listen(address, quint16(parser.value(QStringLiteral("port")).toUInt()));
+        if (port == 0) {
+            QTextStream(stderr) << "careround-server: cannot listen on "
+                                << parser.value(QStringLiteral("listen")) << ":"
+                                << parser.value(QStringLiteral("port")) << Qt::endl;
+            return 1;
+        }
+        out() << "careround-server listening on " << address.toString() << ":" << port << Qt::endl;
+        return QCoreApplication::exec();
+    } catch (const StoreError &e) {
+        QTextStream(stderr) << "careround-server: " << e.message() << Qt::endl;
+        return 1;
+    }
+}
+
+} // namespace careround

@@ -1,0 +1,176 @@
+#include "serverdatabase.h"
+
+#include "sqlitedatabase.h"
+
+#include <QAtomicInt>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUrl>
+
+namespace careround {
+
+namespace {
+
+class SqliteServerDatabase final : public ServerDatabase {
+public:
+    explicit SqliteServerDatabase(const QString &path) : m_db(path, QByteArray())
+    {
+        m_db.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        m_db.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    }
+    void beginWrite() override { m_db.prepare(QStringLiteral("BEGIN IMMEDIATE")).exec(); }
+    void beginRead() override { m_db.prepare(QStringLiteral("BEGIN")).exec(); }
+    void commit() override { m_db.prepare(QStringLiteral("COMMIT")).exec(); }
+    void rollback() override { m_db.prepare(QStringLiteral("ROLLBACK")).exec(); }
+    void exec(const QString &sql, const QVariantList &params) override
+    {
+        if (params.isEmpty() && sql.contains(QLatin1Char(';'))) {
+            m_db.exec(sql);
+            return;
+        }
+        m_db.prepare(sql).bindAll(params).exec();
+    }
+    QVector<Row> query(const QString &sql, const QVariantList &params) override
+    {
+        SqliteStatement &st = m_db.prepare(sql);
+        st.bindAll(params);
+        QVector<Row> rows;
+        while (st.step()) {
+            Row row;
+            for (int i = 0; i < st.columnCount(); ++i)
+                row.append(st.value(i));
+            rows.append(row);
+        }
+        st.reset();
+        return rows;
+    }
+    int affected() override { return m_db.changes(); }
+    bool isPostgres() const override { return false; }
+
+private:
+    SqliteDatabase m_db;
+};
+
+class PostgresServerDatabase final : public ServerDatabase {
+public:
+    explicit PostgresServerDatabase(const QUrl &url)
+    {
+        static QAtomicInt counter;
+        m_name = QStringLiteral("careround-pg-%1").arg(counter.fetchAndAddRelaxed(1));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        db.setHostName(url.host().isEmpty() ? QStringLiteral("127.0.0.1") : url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        if (!db.open()) {
+            const QString error = db.lastError().text();
+            throw StoreError(StoreError::Code::Sql,
+                             QStringLiteral("Cannot connect to PostgreSQL: %1").arg(error));
+        }
+        exec(QStringLiteral("SET client_min_messages TO WARNING"), {});
+    }
+    ~PostgresServerDatabase() override
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    void beginWrite() override
+    {
+        exec(QStringLiteral("BEGIN"), {});
+        // One row that every writer locks first: writers are serialised across processes.
+        exec(QStringLiteral("SELECT value FROM counter WHERE name = 'seq' FOR UPDATE"), {});
+    }
+    void beginRead() override
+    {
+        exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), {});
+    }
+    void commit() override { exec(QStringLiteral("COMMIT"), {}); }
+    void rollback() override { exec(QStringLiteral("ROLLBACK"), {}); }
+    void exec(const QString &sql, const QVariantList &params) override { run(sql, params); }
+    QVector<Row> query(const QString &sql, const QVariantList &params) override
+    {
+        QSqlQuery q = run(sql, params);
+        QVector<Row> rows;
+        while (q.next()) {
+            Row row;
+            for (int i = 0; i < q.record().count(); ++i)
+                row.append(q.value(i));
+            rows.append(row);
+        }
+        return rows;
+    }
+    int affected() override { return m_affected; }
+    bool isPostgres() const override { return true; }
+
+private:
+    QSqlQuery run(const QString &sql, const QVariantList &params)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        bool ok;
+        if (params.isEmpty()) {
+            ok = q.exec(sql);
+        } else {
+            ok = q.prepare(sql);
+            for (const QVariant &p : params)
+                q.addBindValue(p);
+            ok = ok && q.exec();
+        }
+        if (!ok)
+            throw StoreError(StoreError::Code::Sql,
+                             QStringLiteral("PostgreSQL: %1").arg(q.lastError().databaseText()));
+        m_affected = q.numRowsAffected();
+        return q;
+    }
+    QString m_name;
+    int m_affected = 0;
+};
+
+} // namespace
+
+std::unique_ptr<ServerDatabase> ServerDatabase::open(const QString &url)
+{
+    if (url.startsWith(QLatin1String("sqlite:")))
+        return std::make_unique<SqliteServerDatabase>(url.mid(7));
+    if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://")))
+        return std::make_unique<PostgresServerDatabase>(QUrl(url));
+    throw StoreError(StoreError::Code::InvalidInput,
+                     QStringLiteral("--db must be sqlite:PATH or postgresql://..."));
+}
+
+QVariant ServerDatabase::scalar(const QString &sql, const QVariantList &params)
+{
+    const QVector<Row> rows = query(sql, params);
+    return rows.isEmpty() || rows.first().isEmpty() ? QVariant() : rows.first().first();
+}
+
+ServerTransaction::ServerTransaction(ServerDatabase &db, Mode mode) : m_db(db)
+{
+    if (mode == Write)
+        m_db.beginWrite();
+    else
+        m_db.beginRead();
+}
+
+ServerTransaction::~ServerTransaction()
+{
+    if (m_open) {
+        try {
+            m_db.rollback();
+        } catch (const StoreError &) {
+        }
+    }
+}
+
+void ServerTransaction::commit()
+{
+    m_db.commit();
+    m_open = false;
+}
+
+} // namespace careround

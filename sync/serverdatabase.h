@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+#include <QVector>
+
+#include <memory>
+
+namespace careround {
+
+/**
+ * The agency server's SQL connection: SQLite (one file, zero setup) or PostgreSQL (several
+ * server processes over one database). The server's SQL is written once in the subset both
+ * run; `?` placeholders. Errors throw StoreError.
+ */
+class ServerDatabase {
+public:
+    using Row = QVariantList;
+    virtual ~ServerDatabase() = default;
+
+    /** Opens "sqlite:PATH" or "postgresql://user:pass@host:port/db". Throws on failure. */
+    static std::unique_ptr<ServerDatabase> open(const QString &url);
+
+    /**
+     * Starts a write transaction that excludes every other writer, in this process or
+     * another, until commit or rollback: the server sequence stays gapless and in commit order.
+     */
+    virtual void beginWrite() = 0;
+    virtual void beginRead() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+    virtual void exec(const QString &sql, const QVariantList &params = {}) = 0;
+    virtual QVector<Row> query(const QString &sql, const QVariantList &params = {}) = 0;
+    /** Rows changed by the last exec. */
+    virtual int affected() = 0;
+    virtual bool isPostgres() const = 0;
+
+    QVariant scalar(const QString &sql, const QVariantList &params = {});
+};
+
+/** Begins a write (or read) transaction and rolls it back unless committed. */
+class ServerTransaction {
+public:
+    enum Mode { Read, Write };
+    ServerTransaction(ServerDatabase &db, Mode mode);
+    ~ServerTransaction();
+    void commit();
+
+private:
+    ServerDatabase &m_db;
+    bool m_open = true;
+};
+
+} // namespace careround
