@@ -134,6 +134,8 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
                      QStringLiteral("The server could not store the request; try again later"));
     }
     qCInfo(lcHttp).noquote() << request.url().path() << reply.status << timer.elapsed() << "ms";
+    if (m_beforeReply)
+        m_beforeReply(request.url().path());
     return jsonResponse(request, reply);
 }
 

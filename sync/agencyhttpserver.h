@@ -19,12 +19,21 @@ public:
     explicit AgencyHttpServer(AgencyService &service, QObject *parent = nullptr);
     /** Listens; returns the bound port (0 on failure). Port 0 picks a free port. */
     quint16 listen(const QHostAddress &address, quint16 port);
+    /**
+     * Fault injection for crash tests: called after a request was handled (and committed),
+     * before the reply is sent.
+     */
+    void setBeforeReplyHook(std::function<void(const QString &path)> hook)
+    {
+        m_beforeReply = std::move(hook);
+    }
 
 private:
     QHttpServerResponse handle(const QHttpServerRequest &request, bool needsAuth,
                                const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn);
     AgencyService &m_service;
     QHttpServer m_http;
+    std::function<void(const QString &)> m_beforeReply;
 };
 
 } // namespace careround

@@ -497,11 +497,13 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
     if (changes.size() > ProtocolLimits::kMaxChangesPerPush)
         return error(413, QStringLiteral("batch_too_large"),
                      QStringLiteral("At most %1 changes per push").arg(ProtocolLimits::kMaxChangesPerPush));
+    const bool newerApp = body.value(QStringLiteral("schemaVersion")).toInt() >
+                          Schema::instance().version();
     QVector<PushChange> decoded;
     decoded.reserve(changes.size());
     for (const QJsonValue &c : changes) {
         PushChange pc;
-        const QString err = Protocol::decodeChange(c, caller.deviceId, pc);
+        const QString err = Protocol::decodeChange(c, caller.deviceId, newerApp, pc);
         if (!err.isEmpty())
             return error(400, QStringLiteral("invalid_change"), err);
         if (!decoded.isEmpty() && pc.deviceSeq <= decoded.last().deviceSeq)

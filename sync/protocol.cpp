@@ -48,7 +48,8 @@ QJsonObject Protocol::encodeChange(qint64 deviceSeq, const QString &entity, cons
     return o;
 }
 
-QString Protocol::decodeChange(const QJsonValue &json, const QString &deviceId, PushChange &out)
+QString Protocol::decodeChange(const QJsonValue &json, const QString &deviceId,
+                               bool allowUnknownFields, PushChange &out)
 {
     if (!json.isObject())
         return QStringLiteral("a change must be a JSON object");
@@ -80,6 +81,10 @@ QString Protocol::decodeChange(const QJsonValue &json, const QString &deviceId, 
             const QString error = RecordValidator::checkValue(*def, *fd, it.value());
             if (!error.isEmpty())
                 return QStringLiteral("change %1: %2").arg(out.deviceSeq).arg(error);
+        } else if (!allowUnknownFields) {
+            return QStringLiteral("change %1: %2 has no field \"%3\"")
+                .arg(out.deviceSeq)
+                .arg(def->name, it.key().left(64));
         } else if (it.key().size() > 64 || it.key().isEmpty() ||
                    QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact).size() >
                        kMaxUnknownFieldBytes) {

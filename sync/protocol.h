@@ -30,8 +30,13 @@ namespace Protocol {
 
 QJsonObject encodeChange(qint64 deviceSeq, const QString &entity, const QString &id, Hlc hlc,
                          const QJsonObject &values, const QJsonObject &bases);
-/** Decodes one pushed change; the edit's stamp gets the node of the authenticated device. */
-QString decodeChange(const QJsonValue &json, const QString &deviceId, PushChange &out);
+/**
+ * Decodes one pushed change; the edit's stamp gets the node of the authenticated device.
+ * Fields this schema does not know are refused, unless the device runs a newer schema
+ * (allowUnknownFields): then they are kept and passed on.
+ */
+QString decodeChange(const QJsonValue &json, const QString &deviceId, bool allowUnknownFields,
+                     PushChange &out);
 
 QJsonObject encodeRecord(const Record &record, qint64 seq);
 QString decodeRecord(const QJsonValue &json, Record &out, qint64 &seq);

@@ -12,6 +12,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace careround {
 
@@ -131,6 +132,13 @@ int runServerCommand(const QStringList &arguments)
         if (mode != QLatin1String("serve"))
             return usage(QStringLiteral("say serve or admin"));
         AgencyHttpServer http(service);
+        // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
+        // is committed and before its reply leaves.
+        if (qEnvironmentVariable("CAREROUND_FAULT") == QLatin1String("die-after-push-commit"))
+            http.setBeforeReplyHook([](const QString &path) {
+                if (path == QLatin1String("/v1/sync/push"))
+                    std::_Exit(137);
+            });
         const QHostAddress address(parser.value(QStringLiteral("listen")));
         const quint16 port = http.listen(address, quint16(parser.value(QStringLiteral("port")).toUInt()));
         if (port == 0) {

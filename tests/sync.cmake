@@ -1,1 +1,25 @@
+# Sync: pure merge rules, and the real server process with real device stores over HTTP.
+careround_test(tst_merge SOURCES tst_merge.cpp LIBS careround_sync)
 
+add_executable(syncdevice syncdevice.cpp)
+target_link_libraries(syncdevice PRIVATE careround_sync)
+
+# Each server suite runs twice: on SQLite, and on the PostgreSQL cluster of the pg fixture.
+set(CAREROUND_PG_DIR ${CMAKE_BINARY_DIR}/pgtest)
+add_test(NAME pg_start COMMAND ${PROJECT_SOURCE_DIR}/scripts/pg-fixture start ${CAREROUND_PG_DIR})
+add_test(NAME pg_stop COMMAND ${PROJECT_SOURCE_DIR}/scripts/pg-fixture stop ${CAREROUND_PG_DIR})
+set_tests_properties(pg_start PROPERTIES FIXTURES_SETUP pg)
+set_tests_properties(pg_stop PROPERTIES FIXTURES_CLEANUP pg)
+
+function(careround_server_test name)
+    careround_test(${name} ${ARGN})
+    target_compile_definitions(${name} PRIVATE
+        CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>"
+        SYNCDEVICE_PATH="$<TARGET_FILE:syncdevice>")
+    add_dependencies(${name} careround-server syncdevice)
+    add_test(NAME ${name}_pg COMMAND ${name})
+    set_tests_properties(${name}_pg PROPERTIES FIXTURES_REQUIRED pg
+        ENVIRONMENT "CAREROUND_TEST_PG_DIR=${CAREROUND_PG_DIR}")
+endfunction()
+
+careround_server_test(tst_syncintegration SOURCES tst_syncintegration.cpp serverfixture.h LIBS careround_sync)

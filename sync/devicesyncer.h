@@ -1,0 +1,60 @@
+#pragma once
+
+#include "devicestore.h"
+#include "synctransport.h"
+
+#include <functional>
+
+namespace careround {
+
+/** What one sync run achieved, in words a coordinator can act on. */
+struct SyncOutcome {
+    enum class State { UpToDate, Offline, Error, Revoked };
+    State state = State::UpToDate;
+    QString message;     ///< plain words: what happened and what the user can do
+    int pushed = 0;      ///< edits the server acknowledged in this run
+    int pulled = 0;      ///< records received in this run
+    int conflicts = 0;   ///< edits the server recorded a conflict for
+    bool ok() const { return state == State::UpToDate; }
+};
+
+/** Progress of a running sync: what step, done of total (unknown total: 0). */
+using SyncProgress = std::function<void(const QString &step, qint64 done, qint64 total)>;
+
+/**
+ * One sync run of a device (DESIGN.md section 5): hello, push the outbox, pull pages,
+ * fetch clients newly on the caseload, drop clients that left it. Each step commits its own
+ * progress (acknowledged outbox entries; a page and its cursor in one transaction), so a run
+ * cut off anywhere resumes at the next run with nothing lost and nothing applied twice.
+ * Synchronous: the app runs it on a worker thread with its own store connection.
+ */
+class DeviceSyncer {
+public:
+    DeviceSyncer(DeviceStore &store, SyncTransport &transport)
+        : m_store(store), m_transport(transport)
+    {
+    }
+    SyncOutcome syncOnce(const SyncProgress &progress = {});
+
+    /** For tests of the crash boundary: stop after applying a page, before its cursor. */
+    void setCrashAfterApplyingPage(std::function<void()> hook) { m_afterApply = std::move(hook); }
+    int pushBatchSize = 500;
+    int pullPageSize = 2000;
+
+private:
+    std::optional<SyncOutcome> failure(const SyncResponse &response);
+    std::optional<SyncOutcome> push(SyncOutcome &outcome, const SyncProgress &progress);
+    std::optional<SyncOutcome> pull(SyncOutcome &outcome, const SyncProgress &progress,
+                                    const QString &client);
+    int applyPage(const QJsonArray &records, const QString &cursorKey, qint64 nextCursor);
+    void dropClientsNotIn(const QStringList &caseload);
+
+    DeviceStore &m_store;
+    SyncTransport &m_transport;
+    std::function<void()> m_afterApply;
+};
+
+/** Wipes every record and the outbox of a store (revoked device, too many PIN attempts). */
+void wipeDeviceStore(DeviceStore &store);
+
+} // namespace careround

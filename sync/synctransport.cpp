@@ -1,0 +1,103 @@
+#include "synctransport.h"
+
+#include "gzip.h"
+#include "protocol.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace careround {
+
+struct HttpSyncTransport::Private {
+    QNetworkAccessManager manager;
+};
+
+HttpSyncTransport::HttpSyncTransport(QUrl server, QByteArray token, int timeoutMs)
+    : d(new Private), m_server(std::move(server)), m_token(std::move(token)), m_timeoutMs(timeoutMs)
+{
+}
+
+HttpSyncTransport::~HttpSyncTransport()
+{
+    delete d;
+}
+
+SyncResponse HttpSyncTransport::post(const QString &path, const QJsonObject &body)
+{
+    return send(QStringLiteral("POST"), path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+SyncResponse HttpSyncTransport::get(const QString &pathAndQuery)
+{
+    return send(QStringLiteral("GET"), pathAndQuery, {});
+}
+
+SyncResponse HttpSyncTransport::send(const QString &method, const QString &pathAndQuery,
+                                     const QByteArray &body)
+{
+    QUrl url = m_server;
+    const int q = pathAndQuery.indexOf(QLatin1Char('?'));
+    url.setPath(q < 0 ? pathAndQuery : pathAndQuery.left(q));
+    if (q >= 0)
+        url.setQuery(pathAndQuery.mid(q + 1));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    // Qt adds "Accept-Encoding: gzip" and inflates the reply itself.
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    QNetworkReply *reply;
+    if (method == QLatin1String("POST")) {
+        QByteArray payload = body;
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (payload.size() > 1024) {
+            payload = Gzip::compress(payload);
+            request.setRawHeader("Content-Encoding", "gzip");
+        }
+        m_sent += payload.size();
+        reply = d->manager.post(request, payload);
+    } else {
+        reply = d->manager.get(request);
+    }
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    SyncResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray data = reply->readAll();
+    m_received += reply->rawHeader("Content-Length").toLongLong();
+    if (response.status == 0) {
+        switch (reply->error()) {
+        case QNetworkReply::ConnectionRefusedError:
+        case QNetworkReply::HostNotFoundError:
+            response.networkError = QStringLiteral("The agency server cannot be reached");
+            break;
+        case QNetworkReply::TimeoutError:
+        case QNetworkReply::OperationCanceledError:
+            response.networkError = QStringLiteral("The agency server did not answer in time");
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            response.networkError = QStringLiteral("The server's certificate is not trusted");
+            break;
+        default:
+            response.networkError = QStringLiteral("The connection to the agency server failed");
+        }
+    } else {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+            // A proxy's error page or a cut reply: treat as no answer at all.
+            response.status = 0;
+            response.networkError = QStringLiteral("The agency server sent an unreadable answer");
+        } else {
+            response.body = doc.object();
+        }
+    }
+    reply->deleteLater();
+    return response;
+}
+
+} // namespace careround

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+namespace careround {
+
+/** The answer to one sync request. status 0 means the request never got an HTTP answer. */
+struct SyncResponse {
+    int status = 0;
+    QJsonObject body;
+    QString networkError; ///< for status 0: what went wrong, in plain words
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+/** How the device reaches the agency server: one blocking request at a time. */
+class SyncTransport {
+public:
+    virtual ~SyncTransport() = default;
+    /** POST a JSON body (path like "/v1/sync/push"). */
+    virtual SyncResponse post(const QString &path, const QJsonObject &body) = 0;
+    /** GET with a query already in the path ("/v1/sync/pull?cursor=0"). */
+    virtual SyncResponse get(const QString &pathAndQuery) = 0;
+};
+
+/**
+ * SyncTransport over HTTP(S) with Qt Network: bearer token, gzip both ways, a timeout.
+ * Blocking (it runs its own event loop), so use it from the sync worker thread.
+ */
+class HttpSyncTransport : public SyncTransport {
+public:
+    HttpSyncTransport(QUrl server, QByteArray token, int timeoutMs = 30000);
+    ~HttpSyncTransport() override;
+    SyncResponse post(const QString &path, const QJsonObject &body) override;
+    SyncResponse get(const QString &pathAndQuery) override;
+    /** Bytes sent and received on the wire (bodies, after compression). */
+    qint64 bytesSent() const { return m_sent; }
+    qint64 bytesReceived() const { return m_received; }
+
+private:
+    SyncResponse send(const QString &method, const QString &pathAndQuery, const QByteArray &body);
+    struct Private;
+    Private *d;
+    QUrl m_server;
+    QByteArray m_token;
+    int m_timeoutMs;
+    qint64 m_sent = 0, m_received = 0;
+};
+
+} // namespace careround

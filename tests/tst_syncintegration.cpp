@@ -1,0 +1,271 @@
+// Sync end to end: the real careround-server process on 127.0.0.1 (port 0) and real
+// encrypted device stores over HTTP. Runs against SQLite and, as tst_syncintegration_pg,
+// against a real PostgreSQL.
+#include "serverfixture.h"
+
+using namespace careround;
+using namespace careround::test;
+
+class TestSyncIntegration : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<TestDevice> m_a; // coordinator Ana's tablet
+    std::unique_ptr<TestDevice> m_b; // supervisor Sam at the office
+    QString m_client;
+    int m_n = 0;
+
+    QString path() { return m_dir.filePath(QStringLiteral("device%1.db").arg(++m_n)); }
+
+    void syncAll()
+    {
+        // A pushes, B pushes and pulls, A pulls: every edit has reached every replica.
+        QVERIFY(m_a->sync().ok());
+        QVERIFY(m_b->sync().ok());
+        QVERIFY(m_a->sync().ok());
+    }
+    void expectConverged()
+    {
+        const auto server = serverSnapshot(m_server->db());
+        QCOMPARE(m_a->snapshot(), server);
+        QCOMPARE(m_b->snapshot(), server);
+    }
+    QVector<Record> openConflicts(TestDevice &d)
+    {
+        QVector<Record> out;
+        for (const Record &c : d.all("conflict"))
+            if (c.values.value("status").toString() == QLatin1String("open"))
+                out.append(c);
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qInfo("server database: %s", usePostgres() ? "PostgreSQL" : "SQLite");
+    }
+    void init()
+    {
+        m_server = std::make_unique<ServerProcess>(freshServerDb(m_dir));
+        QVERIFY(!m_server->admin({"create-agency", "Riverside Home Care"}).isEmpty());
+        QVERIFY(!m_server->admin({"create-account", "ana", "Ana Ortiz", "coordinator"}).isEmpty());
+        QVERIFY(!m_server->admin({"create-account", "sam", "Sam Lee", "supervisor"}).isEmpty());
+        QVERIFY(m_server->start());
+        m_a = std::make_unique<TestDevice>(path(), m_server->url(), "ana");
+        m_b = std::make_unique<TestDevice>(path(), m_server->url(), "sam");
+        QVERIFY(m_a->enrolled());
+        QVERIFY(m_b->enrolled());
+        m_client = m_a->editor->create("client", {{"firstName", "Maria"}, {"lastName", "Gonzalez"},
+                                                  {"status", "active"}, {"phone", "555-0101"},
+                                                  {"address", "12 Elm St"}, {"coordinatorId", m_a->accountId}});
+        syncAll();
+        QVERIFY(m_b->find("client", m_client).has_value());
+    }
+    void cleanup()
+    {
+        m_a.reset();
+        m_b.reset();
+        m_server.reset();
+    }
+
+    void editsToDifferentFieldsMergeWithNothingFlagged()
+    {
+        m_a->editor->update("client", m_client, {{"phone", "555-0199"}});
+        m_b->editor->update("client", m_client, {{"address", "14 Oak Ave"}});
+        syncAll();
+        for (TestDevice *d : {m_a.get(), m_b.get()}) {
+            const Record c = *d->find("client", m_client);
+            QCOMPARE(c.values.value("phone").toString(), QStringLiteral("555-0199"));
+            QCOMPARE(c.values.value("address").toString(), QStringLiteral("14 Oak Ave"));
+            QVERIFY(openConflicts(*d).isEmpty());
+        }
+        QCOMPARE(m_a->store->outbox().count(), 0);
+        expectConverged();
+    }
+
+    void sameFieldEditedTwiceKeepsBothValues()
+    {
+        m_a->editor->update("client", m_client, {{"phone", "555-1111"}});
+        m_b->editor->update("client", m_client, {{"phone", "555-2222"}});
+        const Stamp a = m_a->find("client", m_client)->stamps.value("phone");
+        const Stamp b = m_b->find("client", m_client)->stamps.value("phone");
+        const QString winner = a < b ? "555-2222" : "555-1111";
+        const QString loser = a < b ? "555-1111" : "555-2222";
+        syncAll();
+        for (TestDevice *d : {m_a.get(), m_b.get()}) {
+            QCOMPARE(d->find("client", m_client)->values.value("phone").toString(), winner);
+            const QVector<Record> conflicts = openConflicts(*d);
+            QCOMPARE(conflicts.size(), 1);
+            const QJsonObject c = conflicts.first().values;
+            QCOMPARE(c.value("kind").toString(), QStringLiteral("concurrent_edit"));
+            QCOMPARE(c.value("field").toString(), QStringLiteral("phone"));
+            QCOMPARE(c.value("keptValue").toObject().value("value").toString(), winner);
+            QCOMPARE(c.value("otherValue").toObject().value("value").toString(), loser);
+        }
+        expectConverged();
+
+        // Resolving is an ordinary edit, and closes the conflict on every replica.
+        const Record conflict = openConflicts(*m_b).first();
+        m_b->editor->update("client", m_client, {{"phone", loser}});
+        m_b->editor->update("conflict", conflict.id,
+                            {{"status", "resolved"}, {"resolvedValue", QJsonObject{{"value", loser}}},
+                             {"resolvedBy", m_b->accountId}});
+        syncAll();
+        for (TestDevice *d : {m_a.get(), m_b.get()}) {
+            QVERIFY(openConflicts(*d).isEmpty());
+            QCOMPARE(d->find("client", m_client)->values.value("phone").toString(), loser);
+        }
+        expectConverged();
+    }
+
+    void voidMeetsConcurrentEdit()
+    {
+        const QString followUp = m_a->editor->create(
+            "followUp", {{"clientId", m_client}, {"description", "Call about meals"},
+                         {"dueOn", "2026-11-30"}, {"status", "open"}});
+        syncAll();
+        m_a->editor->voidRecord("followUp", followUp, "entered twice");
+        m_b->editor->update("followUp", followUp, {{"description", "Call about meals and rides"}});
+        syncAll();
+        for (TestDevice *d : {m_a.get(), m_b.get()}) {
+            const Record f = *d->find("followUp", followUp);
+            // Never a silent delete: the record stays, with the edit, and the void waits.
+            QVERIFY(!f.isVoided());
+            QCOMPARE(f.values.value("description").toString(), QStringLiteral("Call about meals and rides"));
+            const QVector<Record> conflicts = openConflicts(*d);
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.first().values.value("kind").toString(), QStringLiteral("void_vs_edit"));
+            QCOMPARE(conflicts.first().values.value("otherValue").toObject().value("value").toObject().value("voidReason").toString(),
+                     QStringLiteral("entered twice"));
+        }
+        expectConverged();
+    }
+
+    void editToASignedAssessmentBecomesAnAmendment()
+    {
+        const QString assessment = m_a->editor->create(
+            "assessment", {{"clientId", m_client}, {"kind", "initial"}, {"status", "in_progress"},
+                           {"medicalNotes", "Type 2 diabetes, stable"}});
+        syncAll();
+        m_a->editor->update("assessment", assessment, {{"status", "complete"}});
+        m_a->editor->sign("assessment", assessment, "Maria Gonzalez", "client", QJsonArray{QJsonArray{1, 2, 3, 4}});
+        QVERIFY(m_a->sync().ok());
+        // The office had not seen the signature and edits the signed text.
+        m_b->editor->update("assessment", assessment, {{"medicalNotes", "Type 2 diabetes, insulin"}});
+        syncAll();
+        for (TestDevice *d : {m_a.get(), m_b.get()}) {
+            QCOMPARE(d->find("assessment", assessment)->values.value("medicalNotes").toString(),
+                     QStringLiteral("Type 2 diabetes, stable"));
+            const QVector<Record> conflicts = openConflicts(*d);
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.first().values.value("kind").toString(), QStringLiteral("amendment"));
+            QCOMPARE(conflicts.first().values.value("otherValue").toObject().value("value").toObject().value("medicalNotes").toString(),
+                     QStringLiteral("Type 2 diabetes, insulin"));
+        }
+        expectConverged();
+    }
+
+    void aPushRepeatedThreeTimesIsAppliedOnce()
+    {
+        m_a->editor->update("client", m_client, {{"notes", "Prefers morning visits"}});
+        m_a->editor->create("visitNote", {{"clientId", m_client}, {"visitId", newUuid7()},
+                                          {"text", "Discussed meal delivery"}, {"writtenAt", "2026-11-22T10:00:00Z"}});
+        QJsonArray changes;
+        for (const OutboxEntry &e : m_a->store->outbox().pending(10))
+            changes.append(Protocol::encodeChange(e.seq, e.entity, e.recordId, e.hlc, e.values, e.bases));
+        QCOMPARE(changes.size(), 2);
+        HttpSyncTransport t(m_server->url(), m_a->token);
+        const QJsonObject body{{"schemaVersion", Schema::instance().version()}, {"changes", changes}};
+        const SyncResponse first = t.post("/v1/sync/push", body);
+        QCOMPARE(first.status, 200);
+        const auto after = serverCounts(m_server->db());
+        for (int i = 0; i < 2; ++i) {
+            const SyncResponse again = t.post("/v1/sync/push", body);
+            QCOMPARE(again.status, 200);
+            for (const QJsonValue &r : again.body.value("results").toArray())
+                QCOMPARE(r.toObject().value("status").toString(), QStringLiteral("duplicate"));
+            QCOMPARE(serverCounts(m_server->db()), after);
+        }
+        syncAll();
+        QCOMPARE(m_a->store->outbox().count(), 0);
+        expectConverged();
+    }
+
+    void anEditCommittedDuringAPullArrivesAtTheNextPull()
+    {
+        for (int i = 0; i < 5; ++i)
+            m_b->editor->create("contact", {{"clientId", m_client}, {"name", QStringLiteral("Contact %1").arg(i)}});
+        QVERIFY(m_b->sync().ok());
+        // A new tablet reads a first page...
+        TestDevice c(path(), m_server->url(), "ana");
+        HttpSyncTransport t(m_server->url(), c.token);
+        const SyncResponse page = t.get("/v1/sync/pull?cursor=0&limit=2");
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.value("hasMore").toBool());
+        // ...while another edit is committed...
+        m_b->editor->update("client", m_client, {{"notes", "Committed during the pull"}});
+        QVERIFY(m_b->sync().ok());
+        // ...and the tablet, syncing on from there, has it.
+        QVERIFY(c.sync().ok());
+        QCOMPARE(c.find("client", m_client)->values.value("notes").toString(),
+                 QStringLiteral("Committed during the pull"));
+        QCOMPARE(c.all("contact").size(), 5);
+    }
+
+    void serverKilledAfterCommitBeforeReply()
+    {
+        m_a->editor->update("client", m_client, {{"phone", "555-3030"}});
+        m_a->editor->create("followUp", {{"clientId", m_client}, {"description", "Check the ramp"},
+                                         {"dueOn", "2026-12-01"}, {"status", "open"}});
+        // A server that dies after committing the push and before replying.
+        m_server->stop();
+        ServerProcess dying(m_server->db());
+        QVERIFY(dying.start({"CAREROUND_FAULT=die-after-push-commit"}));
+        m_a->setServer(dying.url());
+        const SyncOutcome lost = m_a->sync();
+        QCOMPARE(lost.state, SyncOutcome::State::Offline); // no reply: the tablet cannot know
+        QVERIFY(dying.waitForExit());
+        QCOMPARE(m_a->store->outbox().count(), 2);          // so it keeps its edits
+        const auto committed = serverCounts(m_server->db());
+        // After a restart the device learns they were applied, and nothing is applied twice.
+        QVERIFY(m_server->start());
+        m_a->setServer(m_server->url());
+        m_b->setServer(m_server->url());
+        syncAll();
+        QCOMPARE(m_a->store->outbox().count(), 0);
+        QCOMPARE(serverCounts(m_server->db()).first, committed.first);
+        QCOMPARE(m_b->find("client", m_client)->values.value("phone").toString(), QStringLiteral("555-3030"));
+        QCOMPARE(m_b->all("followUp").size(), 1);
+        expectConverged();
+    }
+
+    void deviceKilledAfterApplyingAPageBeforeItsCursor()
+    {
+        for (int i = 0; i < 6; ++i)
+            m_b->editor->create("contact", {{"clientId", m_client}, {"name", QStringLiteral("Neighbour %1").arg(i)}});
+        QVERIFY(m_b->sync().ok());
+        // A child process syncs a new store and is killed (SIGKILL) right after applying its
+        // first page, before storing the cursor.
+        const QString store = path();
+        QProcess child;
+        child.start(QStringLiteral(SYNCDEVICE_PATH),
+                    {store, m_server->url().toString(), "ana", kPassword, "--die-after-page"});
+        QVERIFY(child.waitForFinished(60000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        // The store is sound, and the next sync converges with no duplicates.
+        QProcess again;
+        again.start(QStringLiteral(SYNCDEVICE_PATH), {store, m_server->url().toString(), "ana", kPassword});
+        QVERIFY(again.waitForFinished(60000));
+        QCOMPARE(again.exitCode(), 0);
+        DeviceStore::Options o;
+        o.path = store;
+        o.key = kDeviceKey;
+        auto reopened = DeviceStore::open(o);
+        QCOMPARE(reopened->db().scalar("PRAGMA integrity_check").toString(), QStringLiteral("ok"));
+        QCOMPARE(reopened->records().all(*Schema::instance().entity("contact")).size(), 6);
+        QCOMPARE(reopened->records().count(*Schema::instance().entity("client")), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncIntegration)
+#include "tst_syncintegration.moc"
