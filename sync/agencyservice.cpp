@@ -164,7 +164,7 @@ QString AgencyService::createAccount(const QString &login, const QString &name,
     if (!accountIdForLogin(login).isEmpty())
         throw StoreError(StoreError::Code::InvalidInput,
                          QStringLiteral("There is already an account with this login"));
-    const QString hash = PasswordHash::hash(password);
+    const QString hash = PasswordHash::hash(password, m_passwordIterations);
     const QString id = createRecord(
         QStringLiteral("coordinator"),
         QJsonObject{{"name", name}, {"email", login}, {"role", role}, {"active", true}});

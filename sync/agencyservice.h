@@ -75,6 +75,8 @@ public:
     ServiceReply conflicts(const Caller &caller);
 
     void setMaxSkewMillis(qint64 millis) { m_maxSkewMillis = millis; }
+    /** PBKDF2 work factor for new passwords (tests lower it; production keeps the default). */
+    void setPasswordIterations(int iterations) { m_passwordIterations = iterations; }
 
 private:
     struct WriteState;
@@ -94,6 +96,7 @@ private:
     ServerDatabase &m_db;
     WallClock m_wall;
     qint64 m_maxSkewMillis = 10 * 60 * 1000;
+    int m_passwordIterations = 200000;
 };
 
 /** Password hashing with OpenSSL's PBKDF2-HMAC-SHA256 ("pbkdf2-sha256$iterations$salt$hash"). */

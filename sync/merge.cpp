@@ -214,16 +214,16 @@ MergeResult mergeEdit(const EntityDef &def, const std::optional<Record> &current
 Record applyPulled(const std::optional<Record> &local, const Record &pulled,
                    const QSet<QString> &pendingFields)
 {
-    Record r = local ? *local : Record{pulled.entity, pulled.id, {}, {}};
-    for (auto it = pulled.values.begin(); it != pulled.values.end(); ++it) {
-        if (pendingFields.contains(it.key()))
-            continue;
-        r.values.insert(it.key(), it.value());
-        const Stamp s = pulled.stamps.value(it.key());
-        if (s.isNull())
-            r.stamps.remove(it.key());
-        else
-            r.stamps.insert(it.key(), s);
+    // The server's record is the truth, including for fields it does not have: an edit the
+    // server kept aside (a conflict, an amendment) must not stay current here.
+    Record r = pulled;
+    if (local) {
+        for (const QString &field : pendingFields) {
+            if (local->values.contains(field))
+                r.values.insert(field, local->values.value(field));
+            if (local->stamps.contains(field))
+                r.stamps.insert(field, local->stamps.value(field));
+        }
     }
     return r;
 }

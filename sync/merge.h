@@ -77,9 +77,10 @@ MergeResult mergeEdit(const EntityDef &def, const std::optional<Record> &current
                       const MergeContext &context);
 
 /**
- * The device's rule for a record pulled from the server: take the server's value and stamp
- * of every field, except fields with local edits still waiting to be pushed (they reach the
- * server later and are merged there). Values of fields the server does not send are kept.
+ * The device's rule for a record pulled from the server: take the server's record, except
+ * fields with local edits still waiting to be pushed (they reach the server later and are
+ * merged there). A field the server does not have is cleared: the server kept that edit
+ * aside (in a conflict) rather than applying it.
  */
 Record applyPulled(const std::optional<Record> &local, const Record &pulled,
                    const QSet<QString> &pendingFields);

@@ -23,3 +23,4 @@ function(careround_server_test name)
 endfunction()
 
 careround_server_test(tst_syncintegration SOURCES tst_syncintegration.cpp serverfixture.h LIBS careround_sync)
+careround_test(tst_syncconvergence SOURCES tst_syncconvergence.cpp LIBS careround_sync)

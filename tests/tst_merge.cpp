@@ -181,6 +181,13 @@ private slots:
         QCOMPARE(r.stamps.value("status"), st(400, "s"));
         const Record fresh = applyPulled(std::nullopt, pulled, {});
         QCOMPARE(fresh.values, pulled.values);
+        // A pushed void the server kept aside (not pending any more) is undone locally.
+        Record voidedHere = base();
+        voidedHere.values.insert("voided", true);
+        voidedHere.stamps.insert("voided", st(600, "me"));
+        const Record undone = applyPulled(voidedHere, base(), {});
+        QVERIFY(!undone.isVoided());
+        QVERIFY(!undone.stamps.contains("voided"));
     }
 };
 
