@@ -582,7 +582,9 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
             const MergeResult merged = mergeEdit(def, current, pc.edit, ctx);
             if (merged.status != EditStatus::Held)
                 state.clock.observe(pc.edit.stamp.hlc);
-            if (merged.changed)
+            // A record whose edit was kept aside is written again (a new seq) even when it did
+            // not change: its author then pulls the server's value back over its own.
+            if (merged.changed || (current && !merged.conflicts.isEmpty()))
                 writeRecord(state, def, merged.record, clientId);
             for (const ConflictDraft &d : merged.conflicts)
                 recordConflict(state, def, merged.record, clientId, d);

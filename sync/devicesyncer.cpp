@@ -87,9 +87,18 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
         return *f;
     if (auto f = pull(outcome, progress, QString()))
         return *f;
-    if (hello.body.contains(QStringLiteral("caseload"))) {
+    SyncResponse caseloadReply = hello;
+    if (outcome.pushed > 0) {
+        // What was just pushed may have changed the caseload (a new client): ask again.
+        caseloadReply = m_transport.post(QStringLiteral("/v1/sync/hello"),
+                                         QJsonObject{{"deviceId", m_store.deviceId()},
+                                                     {"epoch", m_store.meta().value(kEpoch)}});
+        if (auto f = failure(caseloadReply))
+            return *f;
+    }
+    if (caseloadReply.body.contains(QStringLiteral("caseload"))) {
         QStringList caseload;
-        for (const QJsonValue &v : hello.body.value(QStringLiteral("caseload")).toArray())
+        for (const QJsonValue &v : caseloadReply.body.value(QStringLiteral("caseload")).toArray())
             caseload.append(v.toString());
         // Clients new on the caseload: their older records predate our cursor.
         const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));

@@ -24,3 +24,4 @@ endfunction()
 
 careround_server_test(tst_syncintegration SOURCES tst_syncintegration.cpp serverfixture.h LIBS careround_sync)
 careround_test(tst_syncconvergence SOURCES tst_syncconvergence.cpp LIBS careround_sync)
+careround_server_test(tst_serveraccess SOURCES tst_serveraccess.cpp serverfixture.h LIBS careround_sync)

@@ -1,0 +1,346 @@
+// Access and bad input over real HTTP against the real server process: who may read and
+// write what, and that every malformed request gets a clear 4xx with an error body and
+// leaves the database unchanged. Runs on SQLite and (tst_serveraccess_pg) PostgreSQL.
+#include "gzip.h"
+#include "serverfixture.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+using namespace careround;
+using namespace careround::test;
+
+namespace {
+
+/** A raw HTTP request, for bodies no well-behaved client would send. */
+SyncResponse raw(const QUrl &base, const QByteArray &method, const QString &path,
+                 const QByteArray &body, const QByteArray &token,
+                 const QList<QPair<QByteArray, QByteArray>> &headers = {})
+{
+    QNetworkAccessManager nam;
+    QUrl url = base;
+    url.setPath(path.section('?', 0, 0));
+    url.setQuery(path.section('?', 1));
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token);
+    for (const auto &[k, v] : headers)
+        req.setRawHeader(k, v);
+    QNetworkReply *reply = nam.sendCustomRequest(req, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    SyncResponse r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return r;
+}
+
+} // namespace
+
+class TestServerAccess : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<TestDevice> m_ana, m_ben, m_sam;
+    QString m_anaClient, m_benClient;
+    int m_n = 0;
+    QString path() { return m_dir.filePath(QStringLiteral("d%1.db").arg(++m_n)); }
+
+    QJsonObject change(qint64 seq, const QString &entity, const QString &id,
+                       const QJsonObject &values)
+    {
+        return Protocol::encodeChange(
+            seq, entity, id, Hlc::fromParts(quint64(QDateTime::currentMSecsSinceEpoch()), 0),
+            values, {});
+    }
+    void expectRefused(const SyncResponse &r, int status, const QString &code = {})
+    {
+        QCOMPARE(r.status, status);
+        QVERIFY2(!r.body.value("error").toString().isEmpty(), "no error code in the body");
+        QVERIFY2(!r.body.value("message").toString().isEmpty(), "no message in the body");
+        if (!code.isEmpty())
+            QCOMPARE(r.body.value("error").toString(), code);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qInfo("server database: %s", usePostgres() ? "PostgreSQL" : "SQLite");
+        m_server = std::make_unique<ServerProcess>(freshServerDb(m_dir));
+        m_server->admin({"create-account", "ana", "Ana Ortiz", "coordinator"});
+        m_server->admin({"create-account", "ben", "Ben Okafor", "coordinator"});
+        m_server->admin({"create-account", "sam", "Sam Lee", "supervisor"});
+        QVERIFY(m_server->start());
+        m_ana = std::make_unique<TestDevice>(path(), m_server->url(), "ana");
+        m_ben = std::make_unique<TestDevice>(path(), m_server->url(), "ben");
+        m_sam = std::make_unique<TestDevice>(path(), m_server->url(), "sam");
+        m_anaClient = m_ana->editor->create("client", {{"firstName", "Ana's"},
+                                                       {"lastName", "Client"},
+                                                       {"status", "active"},
+                                                       {"coordinatorId", m_ana->accountId}});
+        m_ana->editor->create("followUp", {{"clientId", m_anaClient},
+                                           {"description", "Private to Ana"},
+                                           {"dueOn", "2026-12-01"},
+                                           {"status", "open"}});
+        m_benClient = m_ben->editor->create("client", {{"firstName", "Ben's"},
+                                                       {"lastName", "Client"},
+                                                       {"status", "active"},
+                                                       {"coordinatorId", m_ben->accountId}});
+        m_ben->editor->create("provider", {{"name", "Meals on Wheels"}, {"status", "active"}});
+        QVERIFY(m_ana->sync().ok());
+        QVERIFY(m_ben->sync().ok());
+        QVERIFY(m_sam->sync().ok());
+        QVERIFY(m_ana->sync().ok());
+    }
+    void cleanupTestCase()
+    {
+        m_ana.reset();
+        m_ben.reset();
+        m_sam.reset();
+        m_server.reset();
+    }
+
+    void noTokenOrAWrongTokenIsRefused()
+    {
+        expectRefused(raw(m_server->url(), "GET", "/v1/sync/pull?cursor=0", {}, {}), 401,
+                      "unauthenticated");
+        expectRefused(
+            raw(m_server->url(), "GET", "/v1/sync/pull?cursor=0", {}, "not-a-real-token-at-all"),
+            401, "unauthenticated");
+        expectRefused(raw(m_server->url(), "POST", "/v1/sync/push", "{\"changes\":[]}", {}), 401);
+        expectRefused(
+            raw(m_server->url(), "POST", "/v1/enroll",
+                R"({"login":"ana","password":"wrong-password","deviceId":"0190a000-0000-7000-8000-000000000009"})",
+                {}),
+            401);
+    }
+
+    void eachCoordinatorSeesOnlyTheirCaseloadAndTheDirectory()
+    {
+        QVERIFY(m_ana->find("client", m_anaClient).has_value());
+        QVERIFY(!m_ana->find("client", m_benClient).has_value());
+        QVERIFY(m_ben->find("client", m_benClient).has_value());
+        QVERIFY(!m_ben->find("client", m_anaClient).has_value());
+        for (const Record &f : m_ben->all("followUp"))
+            QVERIFY(f.values.value("clientId").toString() != m_anaClient);
+        // The shared resource directory reaches everyone.
+        QCOMPARE(m_ana->all("provider").size(), 1);
+        // The supervisor sees the agency.
+        QVERIFY(m_sam->find("client", m_anaClient).has_value());
+        QVERIFY(m_sam->find("client", m_benClient).has_value());
+        QCOMPARE(m_sam->all("followUp").size(), 1);
+    }
+
+    void anotherCoordinatorsClientCannotBeReadOrWritten()
+    {
+        HttpSyncTransport ben(m_server->url(), m_ben->token);
+        expectRefused(ben.get("/v1/sync/pull?cursor=0&client=" + m_anaClient), 403, "forbidden");
+        const auto before = serverCounts(m_server->db());
+        const qint64 next = m_ben->store->outbox().lastSeq() + 1;
+        expectRefused(
+            ben.post("/v1/sync/push", {{"changes", QJsonArray{change(next, "client", m_anaClient,
+                                                                     {{"notes", "sneaky"}})}}}),
+            403, "forbidden");
+        expectRefused(
+            ben.post("/v1/sync/push", {{"changes", QJsonArray{change(next, "followUp", newUuid7(),
+                                                                     {{"clientId", m_anaClient},
+                                                                      {"description", "x"},
+                                                                      {"dueOn", "2026-12-01"},
+                                                                      {"status", "open"}})}}}),
+            403);
+        // Nor can a coordinator take a client onto their caseload.
+        expectRefused(
+            ben.post("/v1/sync/push",
+                     {{"changes", QJsonArray{change(next, "client", m_anaClient,
+                                                    {{"coordinatorId", m_ben->accountId}})}}}),
+            403);
+        QCOMPARE(serverCounts(m_server->db()), before);
+        // And the conflicts list is scoped like everything else.
+        const SyncResponse conflicts = ben.get("/v1/conflicts");
+        QCOMPARE(conflicts.status, 200);
+        for (const QJsonValue &c : conflicts.body.value("conflicts").toArray())
+            QVERIFY(c.toObject().value("values").toObject().value("clientId").toString() !=
+                    m_anaClient);
+    }
+
+    void aSupervisorMayWriteAnywhere()
+    {
+        m_sam->editor->update("client", m_benClient, {{"notes", "Reviewed by the office"}});
+        QVERIFY(m_sam->sync().ok());
+        QVERIFY(m_ben->sync().ok());
+        QCOMPARE(m_ben->find("client", m_benClient)->values.value("notes").toString(),
+                 QStringLiteral("Reviewed by the office"));
+    }
+
+    void badInputIsRefusedAndStoresNothing_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        const QByteArray bigString =
+            "{\"changes\":[{\"deviceSeq\":1,\"entity\":\"client\",\"id\":\"0190a000-0000-7000-8000-"
+            "000000000001\",\"hlc\":\"0190a00000000000\",\"values\":{\"notes\":\"" +
+            QByteArray(200000, 'x') + "\"}}]}";
+        QByteArray nested;
+        for (int i = 0; i < 5000; ++i)
+            nested += "{\"a\":";
+        nested += "1" + QByteArray(5000, '}');
+        QTest::newRow("malformed JSON")
+            << QByteArray("POST") << "/v1/sync/push" << QByteArray("{\"changes\": [") << 400;
+        QTest::newRow("not an object")
+            << QByteArray("POST") << "/v1/sync/push" << QByteArray("[1,2,3]") << 400;
+        QTest::newRow("deeply nested") << QByteArray("POST") << "/v1/sync/push" << nested << 400;
+        QTest::newRow("invalid UTF-8")
+            << QByteArray("POST") << "/v1/sync/push"
+            << QByteArray("{\"changes\":[{\"entity\":\"cl\xff\xfeent\"}]}") << 400;
+        QTest::newRow("changes not an array")
+            << QByteArray("POST") << "/v1/sync/push" << QByteArray("{\"changes\":42}") << 400;
+        QTest::newRow("wrong type")
+            << QByteArray("POST") << "/v1/sync/push"
+            << QByteArray("{\"changes\":[{\"deviceSeq\":\"one\",\"entity\":\"client\"}]}") << 400;
+        QTest::newRow("wrong field type")
+            << QByteArray("POST") << "/v1/sync/push"
+            << QByteArray("{\"changes\":[{\"deviceSeq\":1,\"entity\":\"client\",\"id\":\"0190a000-"
+                          "0000-7000-8000-000000000001\",\"hlc\":\"0190a00000000000\",\"values\":{"
+                          "\"firstName\":42}}]}")
+            << 400;
+        QTest::newRow("unknown entity")
+            << QByteArray("POST") << "/v1/sync/push"
+            << QByteArray(
+                   "{\"changes\":[{\"deviceSeq\":1,\"entity\":\"spaceship\",\"id\":\"0190a000-0000-"
+                   "7000-8000-000000000001\",\"hlc\":\"0190a00000000000\",\"values\":{\"a\":1}}]}")
+            << 400;
+        QTest::newRow("unknown field")
+            << QByteArray("POST") << "/v1/sync/push"
+            << QByteArray("{\"changes\":[{\"deviceSeq\":1,\"entity\":\"client\",\"id\":\"0190a000-"
+                          "0000-7000-8000-000000000001\",\"hlc\":\"0190a00000000000\",\"values\":{"
+                          "\"favouriteColour\":\"blue\"}}]}")
+            << 400;
+        QTest::newRow("SQL in an id")
+            << QByteArray("POST") << "/v1/sync/push"
+            << QByteArray(
+                   "{\"changes\":[{\"deviceSeq\":1,\"entity\":\"client\",\"id\":\"x'); DROP TABLE "
+                   "record; --\",\"hlc\":\"0190a00000000000\",\"values\":{\"notes\":\"a\"}}]}")
+            << 400;
+        QTest::newRow("huge string") << QByteArray("POST") << "/v1/sync/push" << bigString << 400;
+        QTest::newRow("huge number") << QByteArray("POST") << "/v1/sync/push"
+                                     << QByteArray("{\"changes\":[{\"deviceSeq\":1e400}]}") << 400;
+        QTest::newRow("oversized body")
+            << QByteArray("POST") << "/v1/sync/push" << QByteArray(9 * 1024 * 1024, ' ') << 413;
+        QTest::newRow("stale cursor")
+            << QByteArray("GET") << "/v1/sync/pull?cursor=999999999" << QByteArray() << 409;
+        QTest::newRow("negative cursor")
+            << QByteArray("GET") << "/v1/sync/pull?cursor=-5" << QByteArray() << 400;
+        QTest::newRow("limit too large")
+            << QByteArray("GET") << "/v1/sync/pull?cursor=0&limit=100000" << QByteArray() << 400;
+        QTest::newRow("wrong method")
+            << QByteArray("GET") << "/v1/sync/push" << QByteArray() << 405;
+        QTest::newRow("no such endpoint")
+            << QByteArray("GET") << "/v1/nothing" << QByteArray() << 404;
+    }
+    void badInputIsRefusedAndStoresNothing()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        const auto before = serverCounts(m_server->db());
+        expectRefused(raw(m_server->url(), method, path, body, m_ana->token), status);
+        QCOMPARE(serverCounts(m_server->db()), before);
+    }
+
+    void aBatchOverTheLimitIsRefused()
+    {
+        QJsonArray changes;
+        const qint64 next = m_ana->store->outbox().lastSeq() + 1;
+        for (int i = 0; i < ProtocolLimits::kMaxChangesPerPush + 1; ++i)
+            changes.append(change(next + i, "contact", newUuid7(),
+                                  {{"clientId", m_anaClient}, {"name", "x"}}));
+        const auto before = serverCounts(m_server->db());
+        HttpSyncTransport ana(m_server->url(), m_ana->token);
+        expectRefused(ana.post("/v1/sync/push", {{"changes", changes}}), 413, "batch_too_large");
+        // A batch that is partly bad is refused whole.
+        QJsonArray mixed{
+            change(next, "contact", newUuid7(), {{"clientId", m_anaClient}, {"name", "fine"}}),
+            change(next + 1, "contact", newUuid7(), {{"clientId", m_anaClient}, {"name", 7}})};
+        expectRefused(ana.post("/v1/sync/push", {{"changes", mixed}}), 400, "invalid_change");
+        // A batch that skips ahead of what the server has is refused too.
+        expectRefused(
+            ana.post("/v1/sync/push",
+                     {{"changes", QJsonArray{change(next + 50, "contact", newUuid7(),
+                                                    {{"clientId", m_anaClient}, {"name", "x"}})}}}),
+            409, "sequence_gap");
+        // A gzip bomb inflating past the limit.
+        const QByteArray bomb = Gzip::compress("{\"changes\":[],\"pad\":\"" +
+                                               QByteArray(20 * 1024 * 1024, 'a') + "\"}");
+        expectRefused(raw(m_server->url(), "POST", "/v1/sync/push", bomb, m_ana->token,
+                          {{"Content-Encoding", "gzip"}}),
+                      400, "bad_encoding");
+        QCOMPARE(serverCounts(m_server->db()), before);
+    }
+
+    void anotherDevicesTokenSpeaksOnlyForItsOwnAccount()
+    {
+        // Ben's token cannot be used to say hello as Ana's device or to pull Ana's client.
+        HttpSyncTransport ben(m_server->url(), m_ben->token);
+        const SyncResponse hello =
+            ben.post("/v1/sync/hello", {{"deviceId", m_ana->store->deviceId()}});
+        QCOMPARE(hello.status, 200);
+        QVERIFY(!hello.body.value("caseload").toArray().contains(m_anaClient));
+    }
+
+    void aRevokedDeviceIsToldAndWipesItself()
+    {
+        TestDevice lost(path(), m_server->url(), "ana");
+        QVERIFY(lost.sync().ok());
+        QVERIFY(lost.find("client", m_anaClient).has_value());
+        lost.editor->update("client", m_anaClient, {{"notes", "made on the lost tablet"}});
+        QCOMPARE(m_server->admin({"revoke-device", lost.store->deviceId()}),
+                 QStringLiteral("revoked"));
+        QVERIFY(
+            m_server->admin({"list-devices"}).contains(lost.store->deviceId() + "\tana\trevoked"));
+        const SyncOutcome outcome = lost.sync();
+        QCOMPARE(outcome.state, SyncOutcome::State::Revoked);
+        QVERIFY(outcome.message.contains("revoked"));
+        QVERIFY(!lost.find("client", m_anaClient).has_value());
+        QCOMPARE(lost.store->outbox().count(), 0);
+        for (const EntityDef &def : Schema::instance().entities())
+            QCOMPARE(lost.store->records().count(def), 0);
+        expectRefused(HttpSyncTransport(m_server->url(), lost.token).get("/v1/sync/pull?cursor=0"),
+                      403, "device_revoked");
+    }
+
+    void aClientMovedToAnotherCaseloadLeavesTheOldTabletAfterItsEditsArrive()
+    {
+        const QString moving =
+            m_ana->editor->create("client", {{"firstName", "Moving"},
+                                             {"lastName", "Client"},
+                                             {"status", "active"},
+                                             {"coordinatorId", m_ana->accountId}});
+        m_ana->editor->create("contact", {{"clientId", moving}, {"name", "Daughter"}});
+        QVERIFY(m_ana->sync().ok());
+        m_ana->editor->update("client", moving, {{"notes", "edited offline before the move"}});
+        QCOMPARE(m_server->admin({"assign-client", moving, "ben"}), QStringLiteral("assigned"));
+        QVERIFY(m_ana->sync().ok());
+        QVERIFY(!m_ana->find("client", moving).has_value());
+        const auto ofMoving = [&](const Record &r) {
+            return r.values.value("clientId").toString() == moving;
+        };
+        const QVector<Record> anaContacts = m_ana->all("contact");
+        QVERIFY(std::none_of(anaContacts.begin(), anaContacts.end(), ofMoving));
+        QVERIFY(m_ben->sync().ok());
+        const auto there = m_ben->find("client", moving);
+        QVERIFY(there.has_value());
+        QCOMPARE(there->values.value("notes").toString(),
+                 QStringLiteral("edited offline before the move"));
+        const QVector<Record> benContacts = m_ben->all("contact");
+        QCOMPARE(std::count_if(benContacts.begin(), benContacts.end(), ofMoving), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerAccess)
+#include "tst_serveraccess.moc"
