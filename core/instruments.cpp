@@ -35,14 +35,14 @@ const QVector<QPair<QString, QString>> kPhqItems = {
 QVector<Instrument> build()
 {
     QVector<Instrument> all;
-    all.append(Instrument{
-        "katz", "Katz Index of Independence in ADL", "daily_living",
-        yesNoItems({{"bathing", "Bathing without help"},
-                    {"dressing", "Dressing without help"},
-                    {"toileting", "Toileting without help"},
-                    {"transferring", "Moving in and out of bed or chair without help"},
-                    {"continence", "Full control of bladder and bowel"},
-                    {"feeding", "Feeding self without help"}})});
+    all.append(
+        Instrument{"katz", "Katz Index of Independence in ADL", "daily_living",
+                   yesNoItems({{"bathing", "Bathing without help"},
+                               {"dressing", "Dressing without help"},
+                               {"toileting", "Toileting without help"},
+                               {"transferring", "Moving in and out of bed or chair without help"},
+                               {"continence", "Full control of bladder and bowel"},
+                               {"feeding", "Feeding self without help"}})});
     all.append(Instrument{
         "lawton", "Lawton Instrumental Activities of Daily Living", "daily_living",
         yesNoItems({{"telephone", "Uses the telephone on own initiative"},
@@ -55,8 +55,8 @@ QVector<Instrument> build()
                     {"finances", "Manages financial matters independently"}})});
     all.append(Instrument{"phq2", "PHQ-2 depression screen", "emotional",
                           frequencyItems(kPhqItems.mid(0, 2))});
-    all.append(Instrument{"phq9", "PHQ-9 depression severity", "emotional",
-                          frequencyItems(kPhqItems)});
+    all.append(
+        Instrument{"phq9", "PHQ-9 depression severity", "emotional", frequencyItems(kPhqItems)});
     return all;
 }
 
@@ -105,6 +105,9 @@ InstrumentScore Instruments::score(const Instrument &instrument, const QHash<QSt
         ++s.answered;
     }
     s.complete = s.missing.isEmpty();
+    // Any thought of self-harm calls for a safety assessment now, even before the total.
+    if (instrument.id == QLatin1String("phq9"))
+        s.selfHarmRisk = answers.value(QStringLiteral("selfharm")) > 0;
     if (!s.complete)
         return s;
     const int n = s.score;

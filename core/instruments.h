@@ -34,6 +34,7 @@ struct InstrumentScore {
     QString bandLabel;      ///< e.g. "Moderately severe depression"
     bool positive = false;  ///< PHQ-2 screen positive (>= 3); PHQ-9 >= 10
     bool severe = false;    ///< needs attention now (PHQ-9 >= 20, Katz <= 2)
+    bool selfHarmRisk = false; ///< PHQ-9 item 9 answered above "not at all": ask today
     QStringList missing;    ///< keys of unanswered items
 };
 

@@ -138,11 +138,17 @@ QString checkEdit(const EntityDef &entity, const QJsonObject &current, const QJs
         for (auto it = changes.begin(); it != changes.end(); ++it)
             merged.insert(it.key(), it.value());
         const QString instrument = merged.value(QStringLiteral("instrument")).toString();
+        const QString item = merged.value(QStringLiteral("item")).toString();
         const QJsonValue value = merged.value(QStringLiteral("value"));
-        if (instrument != QLatin1String("domain") && !value.isNull() && !value.isUndefined())
-            return Instruments::checkAnswer(instrument,
-                                            merged.value(QStringLiteral("item")).toString(),
-                                            value.toInt());
+        if (instrument != QLatin1String("domain")) {
+            // The item must belong to the instrument even before it has an answer.
+            const Instrument *known = Instruments::find(instrument);
+            const InstrumentItem *knownItem = known ? known->item(item) : nullptr;
+            const int answer = value.isDouble() ? value.toInt()
+                               : knownItem      ? knownItem->minimum
+                                                : 0;
+            return Instruments::checkAnswer(instrument, item, answer);
+        }
     }
     return {};
 }

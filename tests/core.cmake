@@ -1,1 +1,10 @@
 careround_test(tst_devicestore SOURCES tst_devicestore.cpp LIBS careround_core)
+careround_test(tst_instruments SOURCES tst_instruments.cpp LIBS careround_core)
+
+# crashwriter edits a store until killed; tst_crashsafety kills it with SIGKILL, round after round.
+add_executable(crashwriter crashwriter.cpp)
+target_link_libraries(crashwriter PRIVATE careround_core)
+careround_test(tst_crashsafety SOURCES tst_crashsafety.cpp LIBS careround_core)
+target_compile_definitions(tst_crashsafety PRIVATE CRASHWRITER_PATH="$<TARGET_FILE:crashwriter>")
+add_dependencies(tst_crashsafety crashwriter)
+set_tests_properties(tst_crashsafety PROPERTIES TIMEOUT 300)
