@@ -5,8 +5,7 @@ namespace careround {
 DeviceStore::DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall)
     : m_db(std::move(db)), m_records(*m_db), m_outbox(*m_db), m_meta(*m_db),
       m_clock(std::move(wall))
-{
-}
+{}
 
 QByteArray DeviceStore::rawKey(const QByteArray &key32)
 {
@@ -60,7 +59,7 @@ void DeviceStore::migrate(int target)
                 "CREATE INDEX outbox_pending ON outbox(acked, seq);"));
         }
         for (const EntityDef &def : schema.entities()) {
-            const QStringList sql = def.since == v   ? RecordRepository::createTableSql(def, v)
+            const QStringList sql = def.since == v  ? RecordRepository::createTableSql(def, v)
                                     : def.since < v ? RecordRepository::addColumnsSql(def, v)
                                                     : QStringList();
             for (const QString &statement : sql)

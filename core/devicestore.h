@@ -18,9 +18,9 @@ class DeviceStore {
 public:
     struct Options {
         QString path;
-        QByteArray key;                ///< passphrase, or rawKey() of a 32-byte data key
+        QByteArray key; ///< passphrase, or rawKey() of a 32-byte data key
         WallClock wallClock = systemWallClock();
-        int targetVersion = 0;         ///< 0: the current schema (tests migrate step by step)
+        int targetVersion = 0; ///< 0: the current schema (tests migrate step by step)
     };
 
     /** Opens or creates the store. Throws StoreError (WrongKey, TooNew, Sql). */

@@ -57,9 +57,9 @@ WallClock systemWallClock();
  */
 class HybridLogicalClock {
 public:
-    explicit HybridLogicalClock(WallClock wall, Hlc last = {}) : m_wall(std::move(wall)), m_last(last)
-    {
-    }
+    explicit HybridLogicalClock(WallClock wall, Hlc last = {})
+        : m_wall(std::move(wall)), m_last(last)
+    {}
     /** A new stamp for a local event: strictly greater than every value seen so far. */
     Hlc now();
     /** Takes a remote value into account, so the next local stamp is greater than it. */

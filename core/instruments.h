@@ -27,15 +27,15 @@ struct Instrument {
 
 /** The score of a (possibly partly answered) instrument. Computed, never typed in. */
 struct InstrumentScore {
-    int score = 0;          ///< sum of the answered items
+    int score = 0; ///< sum of the answered items
     int answered = 0;
-    bool complete = false;  ///< every item answered: only then are band and flags meaningful
-    QString band;           ///< e.g. "moderately_severe"; empty until complete
-    QString bandLabel;      ///< e.g. "Moderately severe depression"
-    bool positive = false;  ///< PHQ-2 screen positive (>= 3); PHQ-9 >= 10
-    bool severe = false;    ///< needs attention now (PHQ-9 >= 20, Katz <= 2)
+    bool complete = false;     ///< every item answered: only then are band and flags meaningful
+    QString band;              ///< e.g. "moderately_severe"; empty until complete
+    QString bandLabel;         ///< e.g. "Moderately severe depression"
+    bool positive = false;     ///< PHQ-2 screen positive (>= 3); PHQ-9 >= 10
+    bool severe = false;       ///< needs attention now (PHQ-9 >= 20, Katz <= 2)
     bool selfHarmRisk = false; ///< PHQ-9 item 9 answered above "not at all": ask today
-    QStringList missing;    ///< keys of unanswered items
+    QStringList missing;       ///< keys of unanswered items
 };
 
 /** The instruments and their scoring rules. */

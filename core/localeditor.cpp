@@ -36,7 +36,8 @@ QString LocalEditor::create(const QString &entity, const QJsonObject &values)
     r.entity = def.name;
     r.id = newUuid7();
     SqliteTransaction tx(m_store.db());
-    if (!def.sealedVia.isEmpty() && m_store.records().isSealed(def, Record{def.name, r.id, values, {}}))
+    if (!def.sealedVia.isEmpty() &&
+        m_store.records().isSealed(def, Record{def.name, r.id, values, {}}))
         throw StoreError(StoreError::Code::Sealed,
                          QStringLiteral("The record this %1 belongs to is signed; propose an "
                                         "amendment instead")
@@ -50,9 +51,9 @@ void LocalEditor::update(const QString &entity, const QString &id, const QJsonOb
 {
     const EntityDef &def = entityDef(entity);
     if (def.isAppendOnly())
-        throw StoreError(StoreError::Code::InvalidInput,
-                         QStringLiteral("A %1 is never edited; add a correction instead")
-                             .arg(def.label));
+        throw StoreError(
+            StoreError::Code::InvalidInput,
+            QStringLiteral("A %1 is never edited; add a correction instead").arg(def.label));
     SqliteTransaction tx(m_store.db());
     Record r = load(def, id);
     const QString error = RecordValidator::checkEdit(def, r.values, changes, false);
@@ -86,9 +87,9 @@ void LocalEditor::voidRecord(const QString &entity, const QString &id, const QSt
                          QStringLiteral("A reason is required to void a record"));
     const EntityDef &def = entityDef(entity);
     if (def.isAppendOnly())
-        throw StoreError(StoreError::Code::InvalidInput,
-                         QStringLiteral("A %1 cannot be voided; add a correction instead")
-                             .arg(def.label));
+        throw StoreError(
+            StoreError::Code::InvalidInput,
+            QStringLiteral("A %1 cannot be voided; add a correction instead").arg(def.label));
     SqliteTransaction tx(m_store.db());
     Record r = load(def, id);
     if (r.isVoided())

@@ -15,8 +15,7 @@ namespace careround {
 class LocalEditor {
 public:
     LocalEditor(DeviceStore &store, QString actorId) : m_store(store), m_actor(std::move(actorId))
-    {
-    }
+    {}
 
     /** Creates a record; returns its new UUIDv7 id. */
     QString create(const QString &entity, const QJsonObject &values);

@@ -79,8 +79,8 @@ qint64 OutboxRepository::lastSeq()
 
 QSet<QString> OutboxRepository::pendingFields(const QString &entity, const QString &recordId)
 {
-    SqliteStatement &st = m_db.prepare(
-        QStringLiteral("SELECT \"values\" FROM outbox WHERE recordId = ? AND entity = ? AND acked = 0"));
+    SqliteStatement &st = m_db.prepare(QStringLiteral(
+        "SELECT \"values\" FROM outbox WHERE recordId = ? AND entity = ? AND acked = 0"));
     st.bindAll({recordId, entity});
     QSet<QString> fields;
     while (st.step())

@@ -38,9 +38,9 @@ QVariant toColumn(const FieldDef &fd, const QJsonValue &value)
         return value.toDouble();
     case FieldType::TextList:
     case FieldType::Json:
-        return QString::fromUtf8(value.isArray()
-                                     ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                     : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        return QString::fromUtf8(
+            value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     default:
         return value.toString();
     }
@@ -88,8 +88,9 @@ QStringList RecordRepository::createTableSql(const EntityDef &def, int version)
     QStringList sql{QStringLiteral("CREATE TABLE %1 (%2)").arg(quoted(def.name), cols.join(", "))};
     for (const FieldDef &fd : def.fields)
         if (fd.since <= version && fd.type == FieldType::Reference)
-            sql.append(QStringLiteral("CREATE INDEX %1 ON %2(%3)")
-                           .arg(quoted(def.name + "_" + fd.name), quoted(def.name), quoted(fd.name)));
+            sql.append(
+                QStringLiteral("CREATE INDEX %1 ON %2(%3)")
+                    .arg(quoted(def.name + "_" + fd.name), quoted(def.name), quoted(fd.name)));
     if (def.name == QLatin1String("signature"))
         sql.append(QStringLiteral("CREATE INDEX signature_recordId ON signature(recordId)"));
     if (def.name == QLatin1String("conflict"))
@@ -139,8 +140,8 @@ QVector<Record> RecordRepository::findBy(const EntityDef &def, const QString &fi
                                          const QVariant &value)
 {
     Q_ASSERT(field == QLatin1String("id") || def.field(field));
-    SqliteStatement &st = m_db.prepare(selectSql(def) +
-                                       QStringLiteral(" WHERE %1 = ? ORDER BY id").arg(quoted(field)));
+    SqliteStatement &st = m_db.prepare(
+        selectSql(def) + QStringLiteral(" WHERE %1 = ? ORDER BY id").arg(quoted(field)));
     st.bindAll({value});
     QVector<Record> out;
     while (st.step())
@@ -161,7 +162,8 @@ QVector<Record> RecordRepository::all(const EntityDef &def)
 
 qint64 RecordRepository::count(const EntityDef &def)
 {
-    return m_db.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(quoted(def.name))).toLongLong();
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(quoted(def.name)))
+        .toLongLong();
 }
 
 void RecordRepository::write(const EntityDef &def, const Record &record)
@@ -181,9 +183,10 @@ void RecordRepository::write(const EntityDef &def, const Record &record)
            << (extra.isEmpty() ? QVariant()
                                : QVariant(QString::fromUtf8(
                                      QJsonDocument(extra).toJson(QJsonDocument::Compact))));
-    const QString sql = QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
-                            .arg(quoted(def.name), cols.join(QLatin1Char(',')),
-                                 QString(QStringLiteral("?,")).repeated(int(cols.size())).chopped(1));
+    const QString sql =
+        QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+            .arg(quoted(def.name), cols.join(QLatin1Char(',')),
+                 QString(QStringLiteral("?,")).repeated(int(cols.size())).chopped(1));
     m_db.prepare(sql).bindAll(params).exec();
 }
 

@@ -11,13 +11,34 @@ FieldDef f(const QString &name, FieldType type)
     def.type = type;
     return def;
 }
-FieldDef text(const QString &name) { return f(name, FieldType::Text); }
-FieldDef integer(const QString &name) { return f(name, FieldType::Integer); }
-FieldDef boolean(const QString &name) { return f(name, FieldType::Boolean); }
-FieldDef date(const QString &name) { return f(name, FieldType::Date); }
-FieldDef dateTime(const QString &name) { return f(name, FieldType::DateTime); }
-FieldDef list(const QString &name) { return f(name, FieldType::TextList); }
-FieldDef json(const QString &name) { return f(name, FieldType::Json); }
+FieldDef text(const QString &name)
+{
+    return f(name, FieldType::Text);
+}
+FieldDef integer(const QString &name)
+{
+    return f(name, FieldType::Integer);
+}
+FieldDef boolean(const QString &name)
+{
+    return f(name, FieldType::Boolean);
+}
+FieldDef date(const QString &name)
+{
+    return f(name, FieldType::Date);
+}
+FieldDef dateTime(const QString &name)
+{
+    return f(name, FieldType::DateTime);
+}
+FieldDef list(const QString &name)
+{
+    return f(name, FieldType::TextList);
+}
+FieldDef json(const QString &name)
+{
+    return f(name, FieldType::Json);
+}
 FieldDef ref(const QString &name, const QString &entity)
 {
     FieldDef def = f(name, FieldType::Reference);
@@ -74,11 +95,11 @@ QVector<EntityDef> buildEntities()
     using L = QStringList;
     QVector<EntityDef> all;
 
-    EntityDef coordinator = mergeable(
-        "coordinator", "coordinator",
-        {text("name").req(), text("email"), text("phone"),
-         text("role").req().oneOf({"coordinator", "supervisor"}), boolean("active")},
-        QString());
+    EntityDef coordinator =
+        mergeable("coordinator", "coordinator",
+                  {text("name").req(), text("email"), text("phone"),
+                   text("role").req().oneOf({"coordinator", "supervisor"}), boolean("active")},
+                  QString());
     all.append(coordinator);
 
     EntityDef device = mergeable("device", "device",
@@ -88,22 +109,22 @@ QVector<EntityDef> buildEntities()
     status(device, {{"active", L{"revoked"}}, {"revoked", L{}}});
     all.append(device);
 
-    EntityDef client = mergeable(
-        "client", "client",
-        {text("firstName").req(), text("lastName").req(), date("dateOfBirth"), text("phone"),
-         text("address"), text("city"), text("postalCode"), text("language"),
-         ref("coordinatorId", "coordinator"), text("status").req(), list("riskFlags"),
-         text("notes"), boolean("livesAlone").from(2)},
-        QStringLiteral("id"));
+    EntityDef client =
+        mergeable("client", "client",
+                  {text("firstName").req(), text("lastName").req(), date("dateOfBirth"),
+                   text("phone"), text("address"), text("city"), text("postalCode"),
+                   text("language"), ref("coordinatorId", "coordinator"), text("status").req(),
+                   list("riskFlags"), text("notes"), boolean("livesAlone").from(2)},
+                  QStringLiteral("id"));
     status(client, {{"active", L{"on_hold", "discharged"}},
                     {"on_hold", L{"active", "discharged"}},
                     {"discharged", L{"active"}}});
     all.append(client);
 
     all.append(mergeable("contact", "contact person",
-                         {ref("clientId", "client").req(), text("name").req(),
-                          text("relationship"), text("phone"), text("email"),
-                          boolean("isCaregiver"), boolean("isEmergencyContact"), text("notes")}));
+                         {ref("clientId", "client").req(), text("name").req(), text("relationship"),
+                          text("phone"), text("email"), boolean("isCaregiver"),
+                          boolean("isEmergencyContact"), text("notes")}));
 
     EntityDef assessment = mergeable(
         "assessment", "assessment",
@@ -119,19 +140,19 @@ QVector<EntityDef> buildEntities()
     assessment.signable = true;
     all.append(assessment);
 
-    EntityDef answer = mergeable(
-        "assessmentAnswer", "assessment answer",
-        {ref("assessmentId", "assessment").req(), ref("clientId", "client").req(),
-         text("instrument").req().oneOf({"katz", "lawton", "phq2", "phq9", "domain"}),
-         text("item").req(), integer("value").range(0, 10), text("note")});
+    EntityDef answer =
+        mergeable("assessmentAnswer", "assessment answer",
+                  {ref("assessmentId", "assessment").req(), ref("clientId", "client").req(),
+                   text("instrument").req().oneOf({"katz", "lawton", "phq2", "phq9", "domain"}),
+                   text("item").req(), integer("value").range(0, 10), text("note")});
     answer.sealedVia = QStringLiteral("assessmentId");
     all.append(answer);
 
-    EntityDef plan = mergeable("carePlan", "care plan",
-                               {ref("clientId", "client").req(), ref("assessmentId", "assessment"),
-                                text("title").req(), text("status").req().afterSeal(),
-                                date("startDate"), date("reviewDate").afterSeal(),
-                                text("summary")});
+    EntityDef plan =
+        mergeable("carePlan", "care plan",
+                  {ref("clientId", "client").req(), ref("assessmentId", "assessment"),
+                   text("title").req(), text("status").req().afterSeal(), date("startDate"),
+                   date("reviewDate").afterSeal(), text("summary")});
     status(plan, {{"draft", L{"active", "cancelled"}},
                   {"active", L{"completed", "superseded"}},
                   {"completed", L{}},
@@ -169,33 +190,33 @@ QVector<EntityDef> buildEntities()
     step.sealedVia = QStringLiteral("carePlanId");
     all.append(step);
 
-    EntityDef contingency = mergeable("contingency", "contingency",
-                                      {ref("carePlanId", "carePlan").req(),
-                                       ref("clientId", "client").req(), text("barrier").req(),
-                                       text("alternative").req()});
+    EntityDef contingency =
+        mergeable("contingency", "contingency",
+                  {ref("carePlanId", "carePlan").req(), ref("clientId", "client").req(),
+                   text("barrier").req(), text("alternative").req()});
     contingency.sealedVia = QStringLiteral("carePlanId");
     all.append(contingency);
 
-    EntityDef provider = mergeable(
-        "provider", "provider",
-        {text("name").req(), list("serviceTypes"), text("area"), text("eligibility"),
-         list("languages"), list("funding"), text("phone"), text("address"), text("status").req(),
-         text("notes")},
-        QString());
+    EntityDef provider =
+        mergeable("provider", "provider",
+                  {text("name").req(), list("serviceTypes"), text("area"), text("eligibility"),
+                   list("languages"), list("funding"), text("phone"), text("address"),
+                   text("status").req(), text("notes")},
+                  QString());
     status(provider, {{"active", L{"discontinued"}}, {"discontinued", L{"active"}}});
     all.append(provider);
 
-    all.append(appendOnly("providerRating", "provider rating",
-                          {ref("providerId", "provider").req(), ref("coordinatorId", "coordinator"),
-                           integer("score").req().range(1, 5), text("comment"),
-                           dateTime("ratedAt").req()},
-                          QString()));
+    all.append(
+        appendOnly("providerRating", "provider rating",
+                   {ref("providerId", "provider").req(), ref("coordinatorId", "coordinator"),
+                    integer("score").req().range(1, 5), text("comment"), dateTime("ratedAt").req()},
+                   QString()));
 
-    EntityDef referral = mergeable(
-        "referral", "referral",
-        {ref("clientId", "client").req(), ref("providerId", "provider").req(),
-         ref("goalId", "goal"), text("serviceType"), text("status").req(), date("sentOn"),
-         date("startedOn"), text("notes")});
+    EntityDef referral =
+        mergeable("referral", "referral",
+                  {ref("clientId", "client").req(), ref("providerId", "provider").req(),
+                   ref("goalId", "goal"), text("serviceType"), text("status").req(), date("sentOn"),
+                   date("startedOn"), text("notes")});
     status(referral, {{"draft", L{"sent", "cancelled"}},
                       {"sent", L{"accepted", "declined", "cancelled"}},
                       {"accepted", L{"in_service", "cancelled"}},
@@ -205,11 +226,10 @@ QVector<EntityDef> buildEntities()
                       {"cancelled", L{}}});
     all.append(referral);
 
-    EntityDef benefit = mergeable(
-        "benefitApplication", "benefit application",
-        {ref("clientId", "client").req(), text("program").req(), text("status").req(),
-         date("submittedOn"), date("decisionOn"), text("nextAction"), date("nextActionDue"),
-         text("notes")});
+    EntityDef benefit = mergeable("benefitApplication", "benefit application",
+                                  {ref("clientId", "client").req(), text("program").req(),
+                                   text("status").req(), date("submittedOn"), date("decisionOn"),
+                                   text("nextAction"), date("nextActionDue"), text("notes")});
     status(benefit, {{"preparing", L{"submitted", "withdrawn"}},
                      {"submitted", L{"approved", "denied", "withdrawn"}},
                      {"denied", L{"appealed"}},
@@ -218,23 +238,23 @@ QVector<EntityDef> buildEntities()
                      {"withdrawn", L{}}});
     all.append(benefit);
 
-    EntityDef appointment = mergeable(
-        "appointment", "appointment",
-        {ref("clientId", "client").req(), ref("providerId", "provider"), text("title").req(),
-         text("withWhom"), dateTime("startsAt").req(), text("location"),
-         boolean("transportArranged"), text("transportNotes"), text("preparationNotes"),
-         text("status").req()});
+    EntityDef appointment =
+        mergeable("appointment", "appointment",
+                  {ref("clientId", "client").req(), ref("providerId", "provider"),
+                   text("title").req(), text("withWhom"), dateTime("startsAt").req(),
+                   text("location"), boolean("transportArranged"), text("transportNotes"),
+                   text("preparationNotes"), text("status").req()});
     status(appointment, {{"scheduled", L{"completed", "cancelled", "missed"}},
                          {"missed", L{"scheduled"}},
                          {"cancelled", L{"scheduled"}},
                          {"completed", L{}}});
     all.append(appointment);
 
-    EntityDef visit = mergeable(
-        "visit", "visit",
-        {ref("clientId", "client").req(), ref("coordinatorId", "coordinator"),
-         dateTime("plannedAt"), dateTime("checkInAt"), dateTime("checkOutAt"),
-         text("status").req(), text("purpose"), text("summary")});
+    EntityDef visit =
+        mergeable("visit", "visit",
+                  {ref("clientId", "client").req(), ref("coordinatorId", "coordinator"),
+                   dateTime("plannedAt"), dateTime("checkInAt"), dateTime("checkOutAt"),
+                   text("status").req(), text("purpose"), text("summary")});
     status(visit, {{"planned", L{"in_progress", "cancelled"}},
                    {"in_progress", L{"completed"}},
                    {"cancelled", L{"planned"}},
@@ -247,21 +267,20 @@ QVector<EntityDef> buildEntities()
                            text("text").req(), ref("authorId", "coordinator"),
                            dateTime("writtenAt").req(), ref("correctsId", "visitNote")}));
 
-    EntityDef followUp = mergeable(
-        "followUp", "follow-up",
-        {ref("clientId", "client").req(), ref("visitId", "visit"), text("description").req(),
-         date("dueOn").req(), text("status").req(), date("doneOn"),
-         text("priority").oneOf({"low", "normal", "high"}).from(2)});
-    status(followUp, {{"open", L{"done", "cancelled"}},
-                      {"done", L{"open"}},
-                      {"cancelled", L{"open"}}});
+    EntityDef followUp =
+        mergeable("followUp", "follow-up",
+                  {ref("clientId", "client").req(), ref("visitId", "visit"),
+                   text("description").req(), date("dueOn").req(), text("status").req(),
+                   date("doneOn"), text("priority").oneOf({"low", "normal", "high"}).from(2)});
+    status(followUp,
+           {{"open", L{"done", "cancelled"}}, {"done", L{"open"}}, {"cancelled", L{"open"}}});
     all.append(followUp);
 
-    EntityDef complaint = mergeable(
-        "complaint", "complaint",
-        {ref("clientId", "client").req(), ref("visitId", "visit"), ref("providerId", "provider"),
-         text("subject").req(), text("description"), text("status").req(), date("raisedOn"),
-         text("resolution")});
+    EntityDef complaint =
+        mergeable("complaint", "complaint",
+                  {ref("clientId", "client").req(), ref("visitId", "visit"),
+                   ref("providerId", "provider"), text("subject").req(), text("description"),
+                   text("status").req(), date("raisedOn"), text("resolution")});
     status(complaint, {{"open", L{"investigating", "resolved"}},
                        {"investigating", L{"resolved"}},
                        {"resolved", L{"closed", "investigating"}},
@@ -278,31 +297,29 @@ QVector<EntityDef> buildEntities()
                            integer("score").req().range(1, 5), text("comments"),
                            dateTime("respondedAt").req()}));
 
-    all.append(appendOnly(
-        "signature", "signature",
-        {ref("clientId", "client").req(),
-         text("recordEntity").req().oneOf({"assessment", "carePlan", "visit"}),
-         text("recordId").req(), text("signerName").req(),
-         text("relationship").req().oneOf({"client", "representative"}),
-         dateTime("signedAt").req(), json("strokes").req(), text("contentHash").req(),
-         ref("amendsId", "signature")}));
+    all.append(appendOnly("signature", "signature",
+                          {ref("clientId", "client").req(),
+                           text("recordEntity").req().oneOf({"assessment", "carePlan", "visit"}),
+                           text("recordId").req(), text("signerName").req(),
+                           text("relationship").req().oneOf({"client", "representative"}),
+                           dateTime("signedAt").req(), json("strokes").req(),
+                           text("contentHash").req(), ref("amendsId", "signature")}));
 
     EntityDef conflict = mergeable(
         "conflict", "conflict",
         {text("recordEntity").req(), text("recordId").req(), ref("clientId", "client"),
-         text("field"), text("kind").req().oneOf({"concurrent_edit", "void_vs_edit",
-                                                   "amendment", "future_stamp"}),
+         text("field"),
+         text("kind").req().oneOf({"concurrent_edit", "void_vs_edit", "amendment", "future_stamp"}),
          json("keptValue"), text("keptStamp"), json("otherValue"), text("otherStamp"),
-         text("status").req(), json("resolvedValue"), text("resolvedBy"),
-         dateTime("resolvedAt")});
+         text("status").req(), json("resolvedValue"), text("resolvedBy"), dateTime("resolvedAt")});
     status(conflict, {{"open", L{"resolved"}}, {"resolved", L{}}});
     all.append(conflict);
 
-    EntityDef audit = appendOnly(
-        "auditEvent", "audit event",
-        {text("action").req(), text("recordEntity"), text("recordId"), text("actorId"),
-         text("deviceId"), dateTime("at").req(), text("detail")},
-        QString());
+    EntityDef audit =
+        appendOnly("auditEvent", "audit event",
+                   {text("action").req(), text("recordEntity"), text("recordId"), text("actorId"),
+                    text("deviceId"), dateTime("at").req(), text("detail")},
+                   QString());
     audit.replicated = false;
     all.append(audit);
 

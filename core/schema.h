@@ -67,17 +67,17 @@ struct FieldDef {
 
 /** One kind of record: its table, fields, merge class, status rules and sealing. */
 struct EntityDef {
-    QString name;                  ///< wire name and table name, e.g. "carePlan"
-    QString label;                 ///< for people, e.g. "care plan"
+    QString name;  ///< wire name and table name, e.g. "carePlan"
+    QString label; ///< for people, e.g. "care plan"
     MergeClass merge = MergeClass::FieldMergeable;
-    QString clientField;           ///< the field naming the client it belongs to, or empty
-    QVector<FieldDef> fields;      ///< user fields (plus voided/voidReason when mergeable)
-    QString statusField;           ///< the field whose changes are checked against transitions
+    QString clientField;      ///< the field naming the client it belongs to, or empty
+    QVector<FieldDef> fields; ///< user fields (plus voided/voidReason when mergeable)
+    QString statusField;      ///< the field whose changes are checked against transitions
     QHash<QString, QStringList> transitions; ///< status -> statuses it may move to
-    bool signable = false;         ///< a signature seals it
-    QString sealedVia;             ///< field referencing the signable parent whose signature seals it
-    bool replicated = true;        ///< false: stays on the device (the local audit log)
-    int since = 1;                 ///< the schema version that added the kind
+    bool signable = false;                   ///< a signature seals it
+    QString sealedVia;      ///< field referencing the signable parent whose signature seals it
+    bool replicated = true; ///< false: stays on the device (the local audit log)
+    int since = 1;          ///< the schema version that added the kind
 
     const FieldDef *field(const QString &fieldName) const;
     bool isAppendOnly() const { return merge == MergeClass::AppendOnly; }

@@ -125,10 +125,9 @@ int SqliteStatement::columnCount() const
 
 SqliteDatabase::SqliteDatabase(const QString &path, const QByteArray &key) : m_path(path)
 {
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                       SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.toUtf8().constData(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = QStringLiteral("Cannot open the database file: %1")
                                 .arg(QString::fromUtf8(sqlite3_errstr(rc)));
@@ -147,7 +146,8 @@ SqliteDatabase::SqliteDatabase(const QString &path, const QByteArray &key) : m_p
     // The first read of the schema tells whether the key fits: SQLCipher reports
     // SQLITE_NOTADB for a wrong key (or a file that is not a database at all).
     char *err = nullptr;
-    const int check = sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, &err);
+    const int check =
+        sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, &err);
     sqlite3_free(err);
     if (check != SQLITE_OK) {
         sqlite3_close(m_db);
@@ -216,9 +216,9 @@ int SqliteDatabase::changes() const
 
 void SqliteDatabase::fail(const QString &what) const
 {
-    throw StoreError(StoreError::Code::Sql,
-                     QStringLiteral("SQLite %1 failed: %2")
-                         .arg(what, QString::fromUtf8(sqlite3_errmsg(m_db))));
+    throw StoreError(
+        StoreError::Code::Sql,
+        QStringLiteral("SQLite %1 failed: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(m_db))));
 }
 
 SqliteTransaction::SqliteTransaction(SqliteDatabase &db) : m_db(db)

@@ -17,17 +17,16 @@ namespace careround {
 class StoreError : public std::runtime_error {
 public:
     enum class Code {
-        Sql,           ///< SQLite reported an error
-        WrongKey,      ///< the key does not open the encrypted file
-        TooNew,        ///< the file was written by a newer CareRound
-        InvalidInput,  ///< the edit breaks a schema rule; nothing was written
-        Sealed,        ///< the record is signed and cannot change
-        NotFound,      ///< no such record
+        Sql,          ///< SQLite reported an error
+        WrongKey,     ///< the key does not open the encrypted file
+        TooNew,       ///< the file was written by a newer CareRound
+        InvalidInput, ///< the edit breaks a schema rule; nothing was written
+        Sealed,       ///< the record is signed and cannot change
+        NotFound,     ///< no such record
     };
     StoreError(Code code, const QString &message)
         : std::runtime_error(message.toStdString()), m_code(code), m_message(message)
-    {
-    }
+    {}
     Code code() const { return m_code; }
     QString message() const { return m_message; }
 

@@ -55,27 +55,36 @@ AgencyHttpServer::AgencyHttpServer(AgencyService &service, QObject *parent)
             return handle(req, auth, fn);
         });
     };
-    const auto get = [this](const char *path,
-                            std::function<ServiceReply(const Caller &, const QHttpServerRequest &)> fn) {
-        m_http.route(QString::fromLatin1(path), [this, fn](const QHttpServerRequest &req) {
-            if (req.method() != Method::Get)
-                return jsonResponse(req, fail(405, QStringLiteral("method_not_allowed"),
-                                              QStringLiteral("Use GET")));
-            return handle(req, true, [&](const Caller &c, const QJsonObject &) { return fn(c, req); });
-        });
-    };
-    post("/v1/enroll", false, [this](const Caller &, const QJsonObject &b) { return m_service.enroll(b); });
-    post("/v1/sync/hello", true, [this](const Caller &c, const QJsonObject &b) { return m_service.hello(c, b); });
-    post("/v1/sync/push", true, [this](const Caller &c, const QJsonObject &b) { return m_service.push(c, b); });
-    get("/v1/sync/pull", [this](const Caller &c, const QHttpServerRequest &r) { return m_service.pull(c, r.query()); });
-    get("/v1/conflicts", [this](const Caller &c, const QHttpServerRequest &) { return m_service.conflicts(c); });
+    const auto get =
+        [this](const char *path,
+               std::function<ServiceReply(const Caller &, const QHttpServerRequest &)> fn) {
+            m_http.route(QString::fromLatin1(path), [this, fn](const QHttpServerRequest &req) {
+                if (req.method() != Method::Get)
+                    return jsonResponse(req, fail(405, QStringLiteral("method_not_allowed"),
+                                                  QStringLiteral("Use GET")));
+                return handle(req, true,
+                              [&](const Caller &c, const QJsonObject &) { return fn(c, req); });
+            });
+        };
+    post("/v1/enroll", false,
+         [this](const Caller &, const QJsonObject &b) { return m_service.enroll(b); });
+    post("/v1/sync/hello", true,
+         [this](const Caller &c, const QJsonObject &b) { return m_service.hello(c, b); });
+    post("/v1/sync/push", true,
+         [this](const Caller &c, const QJsonObject &b) { return m_service.push(c, b); });
+    get("/v1/sync/pull", [this](const Caller &c, const QHttpServerRequest &r) {
+        return m_service.pull(c, r.query());
+    });
+    get("/v1/conflicts",
+        [this](const Caller &c, const QHttpServerRequest &) { return m_service.conflicts(c); });
     m_http.route(QStringLiteral("/v1/health"), [](const QHttpServerRequest &req) {
         return jsonResponse(req, ServiceReply{200, QJsonObject{{"status", "ok"}}});
     });
     m_http.setMissingHandler([](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
-        const QByteArray body = QJsonDocument(Protocol::errorBody(QStringLiteral("not_found"),
-                                                                  QStringLiteral("No such endpoint")))
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray body =
+            QJsonDocument(Protocol::errorBody(QStringLiteral("not_found"),
+                                              QStringLiteral("No such endpoint")))
+                .toJson(QJsonDocument::Compact);
         qCInfo(lcHttp) << "404" << req.url().path();
         responder.write(body, QByteArrayLiteral("application/json"),
                         QHttpServerResponder::StatusCode::NotFound);

@@ -29,8 +29,9 @@ public:
     }
 
 private:
-    QHttpServerResponse handle(const QHttpServerRequest &request, bool needsAuth,
-                               const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn);
+    QHttpServerResponse
+    handle(const QHttpServerRequest &request, bool needsAuth,
+           const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn);
     AgencyService &m_service;
     QHttpServer m_http;
     std::function<void(const QString &)> m_beforeReply;

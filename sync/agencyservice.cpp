@@ -94,8 +94,7 @@ struct AgencyService::WriteState {
 };
 
 AgencyService::AgencyService(ServerDatabase &db, WallClock wall) : m_db(db), m_wall(std::move(wall))
-{
-}
+{}
 
 void AgencyService::initialize()
 {
@@ -179,7 +178,8 @@ QString AgencyService::createAccount(const QString &login, const QString &name,
 
 QString AgencyService::accountIdForLogin(const QString &login)
 {
-    return m_db.scalar(QStringLiteral("SELECT id FROM account WHERE login = ?"), {login}).toString();
+    return m_db.scalar(QStringLiteral("SELECT id FROM account WHERE login = ?"), {login})
+        .toString();
 }
 
 void AgencyService::assignClient(const QString &clientId, const QString &login)
@@ -264,7 +264,8 @@ void AgencyService::writeRecord(WriteState &state, const EntityDef &def, const R
         }
     } else if (def.name == QLatin1String("signature")) {
         const QString target = record.values.value(QStringLiteral("recordId")).toString();
-        if (!m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {target}).isValid())
+        if (!m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {target})
+                 .isValid())
             m_db.exec(QStringLiteral("INSERT INTO seal (record_id, signature_id) VALUES (?, ?)"),
                       {target, record.id});
     }
@@ -290,11 +291,13 @@ std::optional<Record> AgencyService::loadRecord(const EntityDef &def, const QStr
 
 bool AgencyService::isSealed(const EntityDef &def, const Record &record)
 {
-    const QString target = def.signable             ? record.id
-                           : !def.sealedVia.isEmpty() ? record.values.value(def.sealedVia).toString()
-                                                      : QString();
+    const QString target = def.signable ? record.id
+                           : !def.sealedVia.isEmpty()
+                               ? record.values.value(def.sealedVia).toString()
+                               : QString();
     return !target.isEmpty() &&
-           m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {target}).isValid();
+           m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {target})
+               .isValid();
 }
 
 void AgencyService::recordConflict(WriteState &state, const EntityDef &def, const Record &record,
@@ -374,13 +377,14 @@ QString AgencyService::enrollDevice(const QString &login, const QString &passwor
         throw StoreError(StoreError::Code::InvalidInput,
                          QStringLiteral("The device id must be a UUID"));
     const QString account = rows[0][0].toString();
-    const QByteArray token = randomBytes(32).toBase64(QByteArray::Base64UrlEncoding |
-                                                      QByteArray::OmitTrailingEquals);
+    const QByteArray token =
+        randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     ServerTransaction tx(m_db, ServerTransaction::Write);
-    const QVector<ServerDatabase::Row> existing =
-        m_db.query(QStringLiteral("SELECT account_id, status FROM device WHERE id = ?"), {deviceId});
+    const QVector<ServerDatabase::Row> existing = m_db.query(
+        QStringLiteral("SELECT account_id, status FROM device WHERE id = ?"), {deviceId});
     if (!existing.isEmpty()) {
-        if (existing[0][0].toString() != account || existing[0][1].toString() != QLatin1String("active"))
+        if (existing[0][0].toString() != account ||
+            existing[0][1].toString() != QLatin1String("active"))
             throw StoreError(StoreError::Code::InvalidInput,
                              QStringLiteral("This device cannot be enrolled again"));
         m_db.exec(QStringLiteral("UPDATE device SET token_hash = ? WHERE id = ?"),
@@ -478,13 +482,16 @@ ServiceReply AgencyService::hello(const Caller &caller, const QJsonObject &body)
     const bool newEpoch = !deviceEpoch.isEmpty() && deviceEpoch != serverEpoch;
     QJsonObject reply{{"epoch", serverEpoch},
                       {"serverTime", nowIso(m_wall)},
-                      {"action", newEpoch ? "resend" : cursor > maxSeq() ? "refresh" : "ok"},
+                      {"action", newEpoch            ? "resend"
+                                 : cursor > maxSeq() ? "refresh"
+                                                     : "ok"},
                       {"lastDeviceSeq", double(lastSeq)},
                       {"role", caller.role},
                       {"accountId", caller.accountId},
                       {"protocol", ProtocolLimits::kProtocolVersion}};
     if (!caller.isSupervisor())
-        reply.insert(QStringLiteral("caseload"), QJsonArray::fromStringList(caseload(caller.accountId)));
+        reply.insert(QStringLiteral("caseload"),
+                     QJsonArray::fromStringList(caseload(caller.accountId)));
     return ServiceReply{200, reply};
 }
 
@@ -492,13 +499,15 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
 {
     const QJsonValue changesValue = body.value(QStringLiteral("changes"));
     if (!changesValue.isArray())
-        return error(400, QStringLiteral("bad_request"), QStringLiteral("changes must be an array"));
+        return error(400, QStringLiteral("bad_request"),
+                     QStringLiteral("changes must be an array"));
     const QJsonArray changes = changesValue.toArray();
     if (changes.size() > ProtocolLimits::kMaxChangesPerPush)
-        return error(413, QStringLiteral("batch_too_large"),
-                     QStringLiteral("At most %1 changes per push").arg(ProtocolLimits::kMaxChangesPerPush));
-    const bool newerApp = body.value(QStringLiteral("schemaVersion")).toInt() >
-                          Schema::instance().version();
+        return error(
+            413, QStringLiteral("batch_too_large"),
+            QStringLiteral("At most %1 changes per push").arg(ProtocolLimits::kMaxChangesPerPush));
+    const bool newerApp =
+        body.value(QStringLiteral("schemaVersion")).toInt() > Schema::instance().version();
     QVector<PushChange> decoded;
     decoded.reserve(changes.size());
     for (const QJsonValue &c : changes) {
@@ -516,17 +525,20 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
     qint64 appliedThrough = 0;
     try {
         ServerTransaction tx(m_db, ServerTransaction::Write);
-        const qint64 lastSeq = m_db.scalar(QStringLiteral("SELECT last_seq FROM device WHERE id = ?"),
-                                           {caller.deviceId})
-                                   .toLongLong();
+        const qint64 lastSeq =
+            m_db.scalar(QStringLiteral("SELECT last_seq FROM device WHERE id = ?"),
+                        {caller.deviceId})
+                .toLongLong();
         appliedThrough = lastSeq;
         WriteState state{maxSeq(), HybridLogicalClock(m_wall)};
-        state.clock.observe(Hlc{quint64(
-            m_db.scalar(QStringLiteral("SELECT value FROM counter WHERE name = 'hlc'")).toLongLong())});
+        state.clock.observe(
+            Hlc{quint64(m_db.scalar(QStringLiteral("SELECT value FROM counter WHERE name = 'hlc'"))
+                            .toLongLong())});
         const qint64 now = m_wall();
         for (const PushChange &pc : decoded) {
             if (pc.deviceSeq <= lastSeq) {
-                results.append(QJsonObject{{"deviceSeq", double(pc.deviceSeq)}, {"status", "duplicate"}});
+                results.append(
+                    QJsonObject{{"deviceSeq", double(pc.deviceSeq)}, {"status", "duplicate"}});
                 continue;
             }
             if (pc.deviceSeq != appliedThrough + 1)
@@ -545,14 +557,16 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
                                             .arg(def.label))};
                 const QString missing = RecordValidator::checkEdit(def, {}, pc.edit.values, true);
                 if (!missing.isEmpty() && !pc.edit.values.contains(QStringLiteral("voided")))
-                    throw Refusal{error(400, QStringLiteral("invalid_change"),
-                                        QStringLiteral("change %1: %2").arg(pc.deviceSeq).arg(missing))};
+                    throw Refusal{
+                        error(400, QStringLiteral("invalid_change"),
+                              QStringLiteral("change %1: %2").arg(pc.deviceSeq).arg(missing))};
             } else if (!def.clientField.isEmpty() && def.clientField != QLatin1String("id") &&
                        pc.edit.values.contains(def.clientField) &&
                        pc.edit.values.value(def.clientField).toString() != clientId) {
-                throw Refusal{error(400, QStringLiteral("invalid_change"),
-                                    QStringLiteral("change %1: a record cannot move to another client")
-                                        .arg(pc.deviceSeq))};
+                throw Refusal{
+                    error(400, QStringLiteral("invalid_change"),
+                          QStringLiteral("change %1: a record cannot move to another client")
+                              .arg(pc.deviceSeq))};
             }
             // Access: every change is checked, not only every pull.
             bool allowed;
@@ -564,8 +578,9 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
                        pc.edit.values.contains(QStringLiteral("coordinatorId")) &&
                        !caller.isSupervisor()) {
                 // A coordinator may only put a new client on their own caseload.
-                allowed = !current && pc.edit.values.value(QStringLiteral("coordinatorId")).toString() ==
-                                          caller.accountId;
+                allowed =
+                    !current && pc.edit.values.value(QStringLiteral("coordinatorId")).toString() ==
+                                    caller.accountId;
             } else {
                 allowed = mayWrite(caller, clientId);
             }
@@ -604,8 +619,8 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
     } catch (const Refusal &refusal) {
         return refusal.reply;
     }
-    return ServiceReply{200, QJsonObject{{"appliedThrough", double(appliedThrough)},
-                                         {"results", results}}};
+    return ServiceReply{
+        200, QJsonObject{{"appliedThrough", double(appliedThrough)}, {"results", results}}};
 }
 
 ServiceReply AgencyService::pull(const Caller &caller, const QUrlQuery &query)
@@ -620,7 +635,8 @@ ServiceReply AgencyService::pull(const Caller &caller, const QUrlQuery &query)
         limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 1 || limit > ProtocolLimits::kMaxPullLimit)
             return error(400, QStringLiteral("bad_request"),
-                         QStringLiteral("limit must be between 1 and %1").arg(ProtocolLimits::kMaxPullLimit));
+                         QStringLiteral("limit must be between 1 and %1")
+                             .arg(ProtocolLimits::kMaxPullLimit));
     }
     const QString client = query.queryItemValue(QStringLiteral("client"));
     ServerTransaction tx(m_db, ServerTransaction::Read);
@@ -633,7 +649,8 @@ ServiceReply AgencyService::pull(const Caller &caller, const QUrlQuery &query)
     QVariantList params{cursor};
     if (!client.isEmpty()) {
         if (!RecordValidator::isUuid(client))
-            return error(400, QStringLiteral("bad_request"), QStringLiteral("client must be an id"));
+            return error(400, QStringLiteral("bad_request"),
+                         QStringLiteral("client must be an id"));
         if (!caller.isSupervisor() && !caseload(caller.accountId).contains(client))
             return error(403, QStringLiteral("forbidden"),
                          QStringLiteral("This client is not on this account's caseload"));
@@ -661,9 +678,8 @@ ServiceReply AgencyService::pull(const Caller &caller, const QUrlQuery &query)
     const bool hasMore = rows.size() == limit;
     if (!hasMore && client.isEmpty())
         next = qMax(next, top);
-    return ServiceReply{200, QJsonObject{{"records", records},
-                                         {"nextCursor", double(next)},
-                                         {"hasMore", hasMore}}};
+    return ServiceReply{
+        200, QJsonObject{{"records", records}, {"nextCursor", double(next)}, {"hasMore", hasMore}}};
 }
 
 ServiceReply AgencyService::conflicts(const Caller &caller)

@@ -54,12 +54,12 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
     };
     SyncOutcome outcome;
     step(QStringLiteral("Contacting the agency server"), 0, 0);
-    const SyncResponse hello = m_transport.post(
-        QStringLiteral("/v1/sync/hello"),
-        QJsonObject{{"deviceId", m_store.deviceId()},
-                    {"schemaVersion", m_store.schemaVersion()},
-                    {"cursor", m_store.meta().value(kCursor, "0").toDouble()},
-                    {"epoch", m_store.meta().value(kEpoch)}});
+    const SyncResponse hello =
+        m_transport.post(QStringLiteral("/v1/sync/hello"),
+                         QJsonObject{{"deviceId", m_store.deviceId()},
+                                     {"schemaVersion", m_store.schemaVersion()},
+                                     {"cursor", m_store.meta().value(kCursor, "0").toDouble()},
+                                     {"epoch", m_store.meta().value(kEpoch)}});
     if (auto f = failure(hello)) {
         if (f->state == SyncOutcome::State::Revoked)
             wipeDeviceStore(m_store);
@@ -68,7 +68,8 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
     {
         SqliteTransaction tx(m_store.db());
         const QString action = hello.body.value(QStringLiteral("action")).toString();
-        const qint64 lastDeviceSeq = qint64(hello.body.value(QStringLiteral("lastDeviceSeq")).toDouble());
+        const qint64 lastDeviceSeq =
+            qint64(hello.body.value(QStringLiteral("lastDeviceSeq")).toDouble());
         if (action == QLatin1String("resend")) {
             // The server was restored from a backup: send again what it may have lost, and
             // read everything again.
@@ -80,7 +81,8 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
         // The server may have applied edits whose reply never arrived: they are done.
         m_store.outbox().acknowledge(lastDeviceSeq);
         m_store.meta().setValue(kEpoch, hello.body.value(QStringLiteral("epoch")).toString());
-        m_store.meta().setValue(QStringLiteral("sync.role"), hello.body.value(QStringLiteral("role")).toString());
+        m_store.meta().setValue(QStringLiteral("sync.role"),
+                                hello.body.value(QStringLiteral("role")).toString());
         tx.commit();
     }
     if (auto f = push(outcome, progress))
@@ -90,9 +92,9 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
     SyncResponse caseloadReply = hello;
     if (outcome.pushed > 0) {
         // What was just pushed may have changed the caseload (a new client): ask again.
-        caseloadReply = m_transport.post(QStringLiteral("/v1/sync/hello"),
-                                         QJsonObject{{"deviceId", m_store.deviceId()},
-                                                     {"epoch", m_store.meta().value(kEpoch)}});
+        caseloadReply = m_transport.post(
+            QStringLiteral("/v1/sync/hello"),
+            QJsonObject{{"deviceId", m_store.deviceId()}, {"epoch", m_store.meta().value(kEpoch)}});
         if (auto f = failure(caseloadReply))
             return *f;
     }
@@ -129,11 +131,11 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
             progress(QStringLiteral("Sending changes"), sent, total);
         QJsonArray changes;
         for (const OutboxEntry &e : batch)
-            changes.append(Protocol::encodeChange(e.seq, e.entity, e.recordId, e.hlc, e.values, e.bases));
-        const SyncResponse reply =
-            m_transport.post(QStringLiteral("/v1/sync/push"),
-                             QJsonObject{{"schemaVersion", m_store.schemaVersion()},
-                                         {"changes", changes}});
+            changes.append(
+                Protocol::encodeChange(e.seq, e.entity, e.recordId, e.hlc, e.values, e.bases));
+        const SyncResponse reply = m_transport.post(
+            QStringLiteral("/v1/sync/push"),
+            QJsonObject{{"schemaVersion", m_store.schemaVersion()}, {"changes", changes}});
         if (reply.status == 409 &&
             reply.body.value(QStringLiteral("error")).toString() == QLatin1String("sequence_gap")) {
             // The server lost edits it had acknowledged (restored from a backup): resend
@@ -150,7 +152,8 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
         }
         if (auto f = failure(reply))
             return f;
-        const qint64 through = qint64(reply.body.value(QStringLiteral("appliedThrough")).toDouble());
+        const qint64 through =
+            qint64(reply.body.value(QStringLiteral("appliedThrough")).toDouble());
         for (const QJsonValue &r : reply.body.value(QStringLiteral("results")).toArray())
             if (r.toObject().value(QStringLiteral("conflicts")).toInt() > 0)
                 ++outcome.conflicts;
@@ -163,8 +166,8 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
             o.message = QStringLiteral("The agency server did not accept the changes.");
             return o;
         }
-        const int acked = int(std::count_if(batch.begin(), batch.end(),
-                                            [&](const OutboxEntry &e) { return e.seq <= through; }));
+        const int acked = int(std::count_if(
+            batch.begin(), batch.end(), [&](const OutboxEntry &e) { return e.seq <= through; }));
         outcome.pushed += acked;
         sent += acked;
     }
@@ -179,7 +182,8 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
         m_store.meta().setValue(cursorKey, QStringLiteral("0"));
     for (;;) {
         const qint64 cursor = m_store.meta().value(cursorKey, "0").toLongLong();
-        QString path = QStringLiteral("/v1/sync/pull?cursor=%1&limit=%2").arg(cursor).arg(pullPageSize);
+        QString path =
+            QStringLiteral("/v1/sync/pull?cursor=%1&limit=%2").arg(cursor).arg(pullPageSize);
         if (!client.isEmpty())
             path += QStringLiteral("&client=") + client;
         if (progress)
@@ -198,7 +202,10 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
         if (!hasMore) {
             if (!client.isEmpty()) {
                 SqliteTransaction tx(m_store.db());
-                m_store.db().prepare(QStringLiteral("DELETE FROM meta WHERE key = ?")).bindAll({cursorKey}).exec();
+                m_store.db()
+                    .prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"))
+                    .bindAll({cursorKey})
+                    .exec();
                 tx.commit();
             }
             return std::nullopt;

@@ -11,10 +11,10 @@ namespace careround {
 struct SyncOutcome {
     enum class State { UpToDate, Offline, Error, Revoked };
     State state = State::UpToDate;
-    QString message;     ///< plain words: what happened and what the user can do
-    int pushed = 0;      ///< edits the server acknowledged in this run
-    int pulled = 0;      ///< records received in this run
-    int conflicts = 0;   ///< edits the server recorded a conflict for
+    QString message;   ///< plain words: what happened and what the user can do
+    int pushed = 0;    ///< edits the server acknowledged in this run
+    int pulled = 0;    ///< records received in this run
+    int conflicts = 0; ///< edits the server recorded a conflict for
     bool ok() const { return state == State::UpToDate; }
 };
 
@@ -32,8 +32,7 @@ class DeviceSyncer {
 public:
     DeviceSyncer(DeviceStore &store, SyncTransport &transport)
         : m_store(store), m_transport(transport)
-    {
-    }
+    {}
     SyncOutcome syncOnce(const SyncProgress &progress = {});
 
     /** For tests of the crash boundary: stop after applying a page, before its cursor. */

@@ -63,9 +63,9 @@ QString ConflictDraft::conflictId(const QString &entity, const QString &recordId
 {
     const Stamp &lo = keptStamp < otherStamp ? keptStamp : otherStamp;
     const Stamp &hi = keptStamp < otherStamp ? otherStamp : keptStamp;
-    const QString key = QStringList{entity, recordId, field, conflictKindName(kind), lo.toString(),
-                                    hi.toString()}
-                            .join(QLatin1Char('|'));
+    const QString key =
+        QStringList{entity, recordId, field, conflictKindName(kind), lo.toString(), hi.toString()}
+            .join(QLatin1Char('|'));
     QByteArray h = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).left(16);
     h[6] = char((h[6] & 0x0f) | 0x80); // version 8: a name-based id of our own
     h[8] = char((h[8] & 0x3f) | 0x80);

@@ -34,7 +34,7 @@ QString conflictKindName(ConflictKind kind);
  */
 struct ConflictDraft {
     ConflictKind kind = ConflictKind::ConcurrentEdit;
-    QString field;          ///< the field, or a comma list for a whole edit
+    QString field; ///< the field, or a comma list for a whole edit
     QJsonValue keptValue;
     Stamp keptStamp;
     QJsonValue otherValue;
@@ -55,16 +55,16 @@ QString editStatusName(EditStatus status);
 
 /** Facts the merge needs that are not in the edit or the record. */
 struct MergeContext {
-    bool sealed = false;          ///< the record (or its signed parent) has a signature
-    qint64 nowMillis = 0;         ///< the server's wall clock
+    bool sealed = false;           ///< the record (or its signed parent) has a signature
+    qint64 nowMillis = 0;          ///< the server's wall clock
     qint64 maxSkewMillis = 600000; ///< stamps further ahead than this are held
 };
 
 /** The result of merging one edit into a record. */
 struct MergeResult {
     EditStatus status = EditStatus::Applied;
-    Record record;                   ///< the record after the merge
-    bool changed = false;            ///< record differs from before
+    Record record;        ///< the record after the merge
+    bool changed = false; ///< record differs from before
     QVector<ConflictDraft> conflicts;
 };
 

@@ -47,14 +47,15 @@ void setLogLevel(const QString &level)
 
 int usage(const QString &message)
 {
-    QTextStream(stderr) << message << "\n"
-                        << "usage: careround-server serve [--db URL] [--listen ADDR] [--port N]\n"
-                        << "                             [--data-dir DIR] [--log-level LEVEL]\n"
-                        << "       careround-server admin [--db URL] [--data-dir DIR] COMMAND ...\n"
-                        << "commands: create-agency NAME | create-account LOGIN NAME ROLE |\n"
-                        << "  assign-client CLIENT_ID LOGIN | enroll-device LOGIN DEVICE_ID LABEL |\n"
-                        << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch\n"
-                        << "Passwords are read from $CAREROUND_PASSWORD or the first line of stdin.\n";
+    QTextStream(stderr)
+        << message << "\n"
+        << "usage: careround-server serve [--db URL] [--listen ADDR] [--port N]\n"
+        << "                             [--data-dir DIR] [--log-level LEVEL]\n"
+        << "       careround-server admin [--db URL] [--data-dir DIR] COMMAND ...\n"
+        << "commands: create-agency NAME | create-account LOGIN NAME ROLE |\n"
+        << "  assign-client CLIENT_ID LOGIN | enroll-device LOGIN DEVICE_ID LABEL |\n"
+        << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch\n"
+        << "Passwords are read from $CAREROUND_PASSWORD or the first line of stdin.\n";
     return 2;
 }
 
@@ -96,9 +97,10 @@ int runServerCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("serve or admin"));
     parser.addOptions({
-        {QStringLiteral("db"), QStringLiteral("sqlite:PATH or postgresql://..."), QStringLiteral("url")},
-        {QStringLiteral("listen"), QStringLiteral("Address to listen on"), QStringLiteral("address"),
-         QStringLiteral("127.0.0.1")},
+        {QStringLiteral("db"), QStringLiteral("sqlite:PATH or postgresql://..."),
+         QStringLiteral("url")},
+        {QStringLiteral("listen"), QStringLiteral("Address to listen on"),
+         QStringLiteral("address"), QStringLiteral("127.0.0.1")},
         {QStringLiteral("port"), QStringLiteral("Port (0: any free port, printed)"),
          QStringLiteral("port"), QStringLiteral("8470")},
         {QStringLiteral("data-dir"), QStringLiteral("Folder for the SQLite database"),
@@ -140,7 +142,8 @@ int runServerCommand(const QStringList &arguments)
                     std::_Exit(137);
             });
         const QHostAddress address(parser.value(QStringLiteral("listen")));
-        const quint16 port = http.listen(address, quint16(parser.value(QStringLiteral("port")).toUInt()));
+        const quint16 port =
+            http.listen(address, quint16(parser.value(QStringLiteral("port")).toUInt()));
         if (port == 0) {
             QTextStream(stderr) << "careround-server: cannot listen on "
                                 << parser.value(QStringLiteral("listen")) << ":"

@@ -137,7 +137,8 @@ std::unique_ptr<ServerDatabase> ServerDatabase::open(const QString &url)
 {
     if (url.startsWith(QLatin1String("sqlite:")))
         return std::make_unique<SqliteServerDatabase>(url.mid(7));
-    if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://")))
+    if (url.startsWith(QLatin1String("postgresql://")) ||
+        url.startsWith(QLatin1String("postgres://")))
         return std::make_unique<PostgresServerDatabase>(QUrl(url));
     throw StoreError(StoreError::Code::InvalidInput,
                      QStringLiteral("--db must be sqlite:PATH or postgresql://..."));

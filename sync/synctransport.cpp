@@ -17,8 +17,7 @@ struct HttpSyncTransport::Private {
 
 HttpSyncTransport::HttpSyncTransport(QUrl server, QByteArray token, int timeoutMs)
     : d(new Private), m_server(std::move(server)), m_token(std::move(token)), m_timeoutMs(timeoutMs)
-{
-}
+{}
 
 HttpSyncTransport::~HttpSyncTransport()
 {
@@ -52,7 +51,8 @@ SyncResponse HttpSyncTransport::send(const QString &method, const QString &pathA
     QNetworkReply *reply;
     if (method == QLatin1String("POST")) {
         QByteArray payload = body;
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
         if (payload.size() > 1024) {
             payload = Gzip::compress(payload);
             request.setRawHeader("Content-Encoding", "gzip");

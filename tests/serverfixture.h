@@ -13,8 +13,8 @@
 #include "synctransport.h"
 
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -67,7 +67,7 @@ public:
     ~ServerProcess() { stop(); }
 
     /** Starts `serve` on 127.0.0.1 port 0 and waits for the printed port. */
-    bool start(const QStringList &env = {})
+    bool start(const QStringList &env = {}, quint16 port = 0)
     {
         m_process = std::make_unique<QProcess>();
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
@@ -77,7 +77,7 @@ public:
         m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process->start(QStringLiteral(CAREROUND_SERVER_PATH),
                          {QStringLiteral("serve"), QStringLiteral("--db"), m_db,
-                          QStringLiteral("--port"), QStringLiteral("0"),
+                          QStringLiteral("--port"), QString::number(port),
                           QStringLiteral("--log-level"), QStringLiteral("warning")});
         if (!m_process->waitForStarted(20000))
             return false;
@@ -105,6 +105,7 @@ public:
     {
         return m_process->state() == QProcess::NotRunning || m_process->waitForFinished(30000);
     }
+    quint16 port() const { return m_port; }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     QString db() const { return m_db; }
 
@@ -148,11 +149,11 @@ public:
     {
         reopen();
         HttpSyncTransport anonymous(server, {});
-        const SyncResponse r = anonymous.post(
-            QStringLiteral("/v1/enroll"), QJsonObject{{"login", login},
-                                                      {"password", kPassword},
-                                                      {"deviceId", store->deviceId()},
-                                                      {"label", "test tablet"}});
+        const SyncResponse r = anonymous.post(QStringLiteral("/v1/enroll"),
+                                              QJsonObject{{"login", login},
+                                                          {"password", kPassword},
+                                                          {"deviceId", store->deviceId()},
+                                                          {"label", "test tablet"}});
         token = r.body.value(QStringLiteral("token")).toString().toUtf8();
         accountId = r.body.value(QStringLiteral("accountId")).toString();
         editor = std::make_unique<LocalEditor>(*store, accountId);
@@ -221,8 +222,9 @@ inline QMap<QString, QJsonObject> serverSnapshot(const QString &dbUrl)
 inline QPair<qint64, qint64> serverCounts(const QString &dbUrl)
 {
     auto db = ServerDatabase::open(dbUrl);
-    return {db->scalar(QStringLiteral("SELECT count(*) FROM record")).toLongLong(),
-            db->scalar(QStringLiteral("SELECT value FROM counter WHERE name = 'seq'")).toLongLong()};
+    return {
+        db->scalar(QStringLiteral("SELECT count(*) FROM record")).toLongLong(),
+        db->scalar(QStringLiteral("SELECT value FROM counter WHERE name = 'seq'")).toLongLong()};
 }
 
 } // namespace careround::test

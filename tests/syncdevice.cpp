@@ -26,9 +26,11 @@ int main(int argc, char **argv)
     QByteArray token = store->meta().value("test.token").toUtf8();
     if (token.isEmpty()) {
         HttpSyncTransport anonymous(QUrl(args[2]), {});
-        const SyncResponse r = anonymous.post(
-            "/v1/enroll", QJsonObject{{"login", args[3]}, {"password", args[4]},
-                                      {"deviceId", store->deviceId()}, {"label", "child"}});
+        const SyncResponse r =
+            anonymous.post("/v1/enroll", QJsonObject{{"login", args[3]},
+                                                     {"password", args[4]},
+                                                     {"deviceId", store->deviceId()},
+                                                     {"label", "child"}});
         token = r.body.value("token").toString().toUtf8();
         store->meta().setValue("test.token", QString::fromUtf8(token));
     }

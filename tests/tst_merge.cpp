@@ -57,8 +57,9 @@ private slots:
 
     void editBasedOnCurrentValueApplies()
     {
-        const MergeResult r = mergeEdit(def("client"), base(),
-                                        edit({{"phone", "1"}}, st(200, "b"), {{"phone", st(100, "a")}}), ctx());
+        const MergeResult r =
+            mergeEdit(def("client"), base(),
+                      edit({{"phone", "1"}}, st(200, "b"), {{"phone", st(100, "a")}}), ctx());
         QCOMPARE(r.status, EditStatus::Applied);
         QVERIFY(r.conflicts.isEmpty());
         QCOMPARE(r.record.values.value("phone").toString(), QStringLiteral("1"));
@@ -82,14 +83,16 @@ private slots:
         // The loser is kept, and both orders describe the same conflict with the same id.
         QCOMPARE(ab.conflicts[0].otherValue.toString(), QStringLiteral("from-a"));
         QCOMPARE(ba.conflicts[0].otherValue.toString(), QStringLiteral("from-a"));
-        QCOMPARE(ab.conflicts[0].conflictId("client", "x"), ba.conflicts[0].conflictId("client", "x"));
+        QCOMPARE(ab.conflicts[0].conflictId("client", "x"),
+                 ba.conflicts[0].conflictId("client", "x"));
     }
 
     void tieOnHlcBreaksByNode()
     {
         const Edit e1 = edit({{"phone", "a"}}, st(200, "node-a"), {{"phone", st(100, "a")}});
         const Edit e2 = edit({{"phone", "b"}}, st(200, "node-b"), {{"phone", st(100, "a")}});
-        const MergeResult r = mergeEdit(def("client"), mergeEdit(def("client"), base(), e2, ctx()).record, e1, ctx());
+        const MergeResult r =
+            mergeEdit(def("client"), mergeEdit(def("client"), base(), e2, ctx()).record, e1, ctx());
         QCOMPARE(r.record.values.value("phone").toString(), QStringLiteral("b"));
     }
 
@@ -106,10 +109,15 @@ private slots:
     void voidMeetingAnEditIsAConflictInEitherOrder()
     {
         FieldStamps seen = base().stamps;
-        const Edit voidEdit = edit({{"voided", true}, {"voidReason", "duplicate"}}, st(300, "a"), seen);
+        const Edit voidEdit =
+            edit({{"voided", true}, {"voidReason", "duplicate"}}, st(300, "a"), seen);
         const Edit fieldEdit = edit({{"phone", "new"}}, st(200, "b"), {{"phone", st(100, "a")}});
-        const MergeResult editFirst = mergeEdit(def("client"), mergeEdit(def("client"), base(), fieldEdit, ctx()).record, voidEdit, ctx());
-        const MergeResult voidFirst = mergeEdit(def("client"), mergeEdit(def("client"), base(), voidEdit, ctx()).record, fieldEdit, ctx());
+        const MergeResult editFirst =
+            mergeEdit(def("client"), mergeEdit(def("client"), base(), fieldEdit, ctx()).record,
+                      voidEdit, ctx());
+        const MergeResult voidFirst =
+            mergeEdit(def("client"), mergeEdit(def("client"), base(), voidEdit, ctx()).record,
+                      fieldEdit, ctx());
         for (const MergeResult &r : {editFirst, voidFirst}) {
             QCOMPARE(r.status, EditStatus::Conflict);
             QVERIFY(!r.record.isVoided());
@@ -125,8 +133,14 @@ private slots:
 
     void sealedRecordTurnsEditsIntoAmendments()
     {
-        Record plan{"carePlan", "p", {{"title", "signed title"}, {"status", "active"}}, {{"title", st(100, "a")}, {"status", st(100, "a")}}};
-        Edit e{"carePlan", "p", {{"title", "changed"}, {"status", "completed"}}, st(200, "b"),
+        Record plan{"carePlan",
+                    "p",
+                    {{"title", "signed title"}, {"status", "active"}},
+                    {{"title", st(100, "a")}, {"status", st(100, "a")}}};
+        Edit e{"carePlan",
+               "p",
+               {{"title", "changed"}, {"status", "completed"}},
+               st(200, "b"),
                {{"title", st(100, "a")}, {"status", st(100, "a")}}};
         const MergeResult r = mergeEdit(def("carePlan"), plan, e, ctx(true));
         QCOMPARE(r.status, EditStatus::Sealed);
@@ -135,17 +149,21 @@ private slots:
         QCOMPARE(r.record.values.value("status").toString(), QStringLiteral("completed"));
         QCOMPARE(r.conflicts.size(), 1);
         QCOMPARE(r.conflicts[0].kind, ConflictKind::Amendment);
-        QCOMPARE(r.conflicts[0].otherValue.toObject().value("title").toString(), QStringLiteral("changed"));
+        QCOMPARE(r.conflicts[0].otherValue.toObject().value("title").toString(),
+                 QStringLiteral("changed"));
     }
 
     void farFutureStampIsHeld()
     {
-        const MergeResult r = mergeEdit(def("client"), base(), edit({{"phone", "9"}}, st(20'000, "b"), {{"phone", st(100, "a")}}), ctx());
+        const MergeResult r =
+            mergeEdit(def("client"), base(),
+                      edit({{"phone", "9"}}, st(20'000, "b"), {{"phone", st(100, "a")}}), ctx());
         QCOMPARE(r.status, EditStatus::Held);
         QVERIFY(!r.changed);
         QCOMPARE(r.conflicts.size(), 1);
         QCOMPARE(r.conflicts[0].kind, ConflictKind::FutureStamp);
-        QCOMPARE(r.conflicts[0].otherValue.toObject().value("phone").toString(), QStringLiteral("9"));
+        QCOMPARE(r.conflicts[0].otherValue.toObject().value("phone").toString(),
+                 QStringLiteral("9"));
     }
 
     void appendOnlyMergesByUnion()
@@ -161,7 +179,8 @@ private slots:
 
     void unknownFieldsAreKept()
     {
-        const MergeResult r = mergeEdit(def("client"), base(), edit({{"preferredPronoun", "she"}}, st(200, "b")), ctx());
+        const MergeResult r = mergeEdit(def("client"), base(),
+                                        edit({{"preferredPronoun", "she"}}, st(200, "b")), ctx());
         QCOMPARE(r.record.values.value("preferredPronoun").toString(), QStringLiteral("she"));
         QCOMPARE(r.record.stamps.value("preferredPronoun"), st(200, "b"));
     }

@@ -29,8 +29,7 @@ public:
     FaultyTransport(AgencyService &service, QByteArray token, std::mt19937 &rng,
                     QVector<QPair<Caller, QJsonObject>> &replayPool)
         : m_service(service), m_token(std::move(token)), m_rng(rng), m_pool(replayPool)
-    {
-    }
+    {}
     bool faults = true;
 
     SyncResponse post(const QString &path, const QJsonObject &body) override
@@ -143,9 +142,11 @@ QString runScenario(quint32 seed)
         tablets[i].store = DeviceStore::open(o);
         QString account;
         const QString login = i < 2 ? "ana" : "sam";
-        const QString token = service.enrollDevice(login, "password-1", tablets[i].store->deviceId(), "t", &account);
+        const QString token =
+            service.enrollDevice(login, "password-1", tablets[i].store->deviceId(), "t", &account);
         tablets[i].editor = std::make_unique<LocalEditor>(*tablets[i].store, account);
-        tablets[i].transport = std::make_unique<FaultyTransport>(service, token.toUtf8(), rng, pool);
+        tablets[i].transport =
+            std::make_unique<FaultyTransport>(service, token.toUtf8(), rng, pool);
     }
     const QString ana = tablets[0].editor->actorId();
     QHash<const Tablet *, qint64> rememberedSeq;
@@ -167,9 +168,11 @@ QString runScenario(quint32 seed)
     // A starting caseload everyone has seen.
     QStringList clients;
     for (int i = 0; i < 2; ++i) {
-        clients.append(tablets[0].editor->create("client", {{"firstName", QStringLiteral("Client%1").arg(i)},
-                                                            {"lastName", "Test"}, {"status", "active"},
-                                                            {"coordinatorId", ana}}));
+        clients.append(
+            tablets[0].editor->create("client", {{"firstName", QStringLiteral("Client%1").arg(i)},
+                                                 {"lastName", "Test"},
+                                                 {"status", "active"},
+                                                 {"coordinatorId", ana}}));
         remember(tablets[0]);
     }
     for (Tablet &t : tablets)
@@ -189,48 +192,64 @@ QString runScenario(quint32 seed)
             if (op < 35) {
                 const QString client = clients[pick(clients.size())];
                 if (t.store->records().find(*Schema::instance().entity("client"), client)) {
-                    t.editor->update("client", client, {{fields[pick(fields.size())], QStringLiteral("v%1-%2").arg(seed).arg(step)}});
+                    t.editor->update("client", client,
+                                     {{fields[pick(fields.size())],
+                                       QStringLiteral("v%1-%2").arg(seed).arg(step)}});
                     remember(t);
                 }
             } else if (op < 50) {
                 const QString client = clients[pick(clients.size())];
-                t.editor->create("followUp", {{"clientId", client}, {"description", QStringLiteral("task %1").arg(step)},
-                                              {"dueOn", "2026-12-01"}, {"status", "open"}});
+                t.editor->create("followUp", {{"clientId", client},
+                                              {"description", QStringLiteral("task %1").arg(step)},
+                                              {"dueOn", "2026-12-01"},
+                                              {"status", "open"}});
                 remember(t);
             } else if (op < 60) {
-                const QVector<Record> all = t.store->records().all(*Schema::instance().entity("followUp"));
+                const QVector<Record> all =
+                    t.store->records().all(*Schema::instance().entity("followUp"));
                 if (!all.isEmpty()) {
                     const Record &f = all[pick(all.size())];
                     if (pick(2) == 0)
                         t.editor->voidRecord("followUp", f.id, "no longer needed");
                     else
-                        t.editor->update("followUp", f.id, {{"description", QStringLiteral("changed %1").arg(step)}});
+                        t.editor->update("followUp", f.id,
+                                         {{"description", QStringLiteral("changed %1").arg(step)}});
                     remember(t);
                 }
             } else if (op < 66) {
-                const QString visit = t.editor->create("visit", {{"clientId", clients[pick(clients.size())]}, {"status", "in_progress"}, {"summary", QStringLiteral("visit %1").arg(step)}});
+                const QString visit =
+                    t.editor->create("visit", {{"clientId", clients[pick(clients.size())]},
+                                               {"status", "in_progress"},
+                                               {"summary", QStringLiteral("visit %1").arg(step)}});
                 remember(t);
                 if (pick(2) == 0) {
-                    t.editor->sign("visit", visit, "Client", "client", QJsonArray{QJsonArray{1, 2}});
+                    t.editor->sign("visit", visit, "Client", "client",
+                                   QJsonArray{QJsonArray{1, 2}});
                     remember(t);
                 }
             } else if (op < 72) {
-                const QVector<Record> visits = t.store->records().all(*Schema::instance().entity("visit"));
+                const QVector<Record> visits =
+                    t.store->records().all(*Schema::instance().entity("visit"));
                 if (!visits.isEmpty()) {
-                    t.editor->update("visit", visits[pick(visits.size())].id, {{"summary", QStringLiteral("amended %1").arg(step)}});
+                    t.editor->update("visit", visits[pick(visits.size())].id,
+                                     {{"summary", QStringLiteral("amended %1").arg(step)}});
                     remember(t);
                 }
             } else if (op < 78) {
-                for (const Record &c : t.store->records().all(*Schema::instance().entity("conflict"))) {
+                for (const Record &c :
+                     t.store->records().all(*Schema::instance().entity("conflict"))) {
                     if (c.values.value("status").toString() != QLatin1String("open"))
                         continue;
-                    t.editor->update("conflict", c.id, {{"status", "resolved"}, {"resolvedBy", t.editor->actorId()}});
+                    t.editor->update("conflict", c.id,
+                                     {{"status", "resolved"}, {"resolvedBy", t.editor->actorId()}});
                     remember(t);
                     break;
                 }
             } else if (op < 82) {
-                t.editor->create("visitNote", {{"clientId", clients[pick(clients.size())]}, {"visitId", newUuid7()},
-                                               {"text", QStringLiteral("note %1").arg(step)}, {"writtenAt", "2026-11-22T10:00:00Z"}});
+                t.editor->create("visitNote", {{"clientId", clients[pick(clients.size())]},
+                                               {"visitId", newUuid7()},
+                                               {"text", QStringLiteral("note %1").arg(step)},
+                                               {"writtenAt", "2026-11-22T10:00:00Z"}});
                 remember(t);
             } else {
                 syncTablet(t);
@@ -250,7 +269,9 @@ QString runScenario(quint32 seed)
     const auto server = serverSnapshot(*serverDb);
     for (int i = 0; i < int(tablets.size()); ++i) {
         if (tablets[i].store->outbox().count() != 0)
-            return QStringLiteral("tablet %1 still has %2 unsent edits").arg(i).arg(tablets[i].store->outbox().count());
+            return QStringLiteral("tablet %1 still has %2 unsent edits")
+                .arg(i)
+                .arg(tablets[i].store->outbox().count());
         const auto replica = snapshot(*tablets[i].store);
         if (replica != server) {
             for (auto it = server.begin(); it != server.end(); ++it)
@@ -258,8 +279,10 @@ QString runScenario(quint32 seed)
                     return QStringLiteral("tablet %1 differs from the server at %2: %3 vs %4")
                         .arg(i)
                         .arg(it.key(),
-                             QString::fromUtf8(QJsonDocument(replica.value(it.key())).toJson(QJsonDocument::Compact)),
-                             QString::fromUtf8(QJsonDocument(it.value()).toJson(QJsonDocument::Compact)));
+                             QString::fromUtf8(QJsonDocument(replica.value(it.key()))
+                                                   .toJson(QJsonDocument::Compact)),
+                             QString::fromUtf8(
+                                 QJsonDocument(it.value()).toJson(QJsonDocument::Compact)));
             return QStringLiteral("tablet %1 has records the server does not").arg(i);
         }
     }
@@ -269,7 +292,10 @@ QString runScenario(quint32 seed)
     QSet<QString> keptStamps, overwritten;
     for (const auto &row : serverDb->query("SELECT entity, id, vals, stamps FROM record")) {
         FieldStamps s;
-        for (auto [k, v] : QJsonDocument::fromJson(row[3].toString().toUtf8()).object().toVariantMap().asKeyValueRange())
+        for (auto [k, v] : QJsonDocument::fromJson(row[3].toString().toUtf8())
+                               .object()
+                               .toVariantMap()
+                               .asKeyValueRange())
             s.insert(k, Stamp::fromString(v.toString()));
         stamps.insert(row[0].toString() + "/" + row[1].toString(), s);
         if (row[0].toString() == QLatin1String("conflict")) {
@@ -280,17 +306,20 @@ QString runScenario(quint32 seed)
     }
     for (const MadeEdit &e : made)
         for (auto it = e.bases.begin(); it != e.bases.end(); ++it)
-            overwritten.insert(e.entity + "/" + e.id + "/" + it.key() + "/" + it.value().toString());
+            overwritten.insert(e.entity + "/" + e.id + "/" + it.key() + "/" +
+                               it.value().toString());
     for (const MadeEdit &e : made) {
         const FieldStamps &current = stamps.value(e.entity + "/" + e.id);
         for (auto it = e.values.begin(); it != e.values.end(); ++it) {
             if (current.value(it.key()) == e.stamp)
                 continue;
-            if (overwritten.contains(e.entity + "/" + e.id + "/" + it.key() + "/" + e.stamp.toString()))
+            if (overwritten.contains(e.entity + "/" + e.id + "/" + it.key() + "/" +
+                                     e.stamp.toString()))
                 continue;
             if (keptStamps.contains(e.stamp.toString()))
                 continue;
-            return QStringLiteral("the edit %1 of %2.%3 was lost").arg(e.stamp.toString(), e.entity, it.key());
+            return QStringLiteral("the edit %1 of %2.%3 was lost")
+                .arg(e.stamp.toString(), e.entity, it.key());
         }
     }
     return {};

@@ -40,10 +40,7 @@ class TestSyncIntegration : public QObject {
     }
 
 private slots:
-    void initTestCase()
-    {
-        qInfo("server database: %s", usePostgres() ? "PostgreSQL" : "SQLite");
-    }
+    void initTestCase() { qInfo("server database: %s", usePostgres() ? "PostgreSQL" : "SQLite"); }
     void init()
     {
         m_server = std::make_unique<ServerProcess>(freshServerDb(m_dir));
@@ -55,9 +52,12 @@ private slots:
         m_b = std::make_unique<TestDevice>(path(), m_server->url(), "sam");
         QVERIFY(m_a->enrolled());
         QVERIFY(m_b->enrolled());
-        m_client = m_a->editor->create("client", {{"firstName", "Maria"}, {"lastName", "Gonzalez"},
-                                                  {"status", "active"}, {"phone", "555-0101"},
-                                                  {"address", "12 Elm St"}, {"coordinatorId", m_a->accountId}});
+        m_client = m_a->editor->create("client", {{"firstName", "Maria"},
+                                                  {"lastName", "Gonzalez"},
+                                                  {"status", "active"},
+                                                  {"phone", "555-0101"},
+                                                  {"address", "12 Elm St"},
+                                                  {"coordinatorId", m_a->accountId}});
         syncAll();
         QVERIFY(m_b->find("client", m_client).has_value());
     }
@@ -108,7 +108,8 @@ private slots:
         const Record conflict = openConflicts(*m_b).first();
         m_b->editor->update("client", m_client, {{"phone", loser}});
         m_b->editor->update("conflict", conflict.id,
-                            {{"status", "resolved"}, {"resolvedValue", QJsonObject{{"value", loser}}},
+                            {{"status", "resolved"},
+                             {"resolvedValue", QJsonObject{{"value", loser}}},
                              {"resolvedBy", m_b->accountId}});
         syncAll();
         for (TestDevice *d : {m_a.get(), m_b.get()}) {
@@ -120,9 +121,11 @@ private slots:
 
     void voidMeetsConcurrentEdit()
     {
-        const QString followUp = m_a->editor->create(
-            "followUp", {{"clientId", m_client}, {"description", "Call about meals"},
-                         {"dueOn", "2026-11-30"}, {"status", "open"}});
+        const QString followUp =
+            m_a->editor->create("followUp", {{"clientId", m_client},
+                                             {"description", "Call about meals"},
+                                             {"dueOn", "2026-11-30"},
+                                             {"status", "open"}});
         syncAll();
         m_a->editor->voidRecord("followUp", followUp, "entered twice");
         m_b->editor->update("followUp", followUp, {{"description", "Call about meals and rides"}});
@@ -131,11 +134,19 @@ private slots:
             const Record f = *d->find("followUp", followUp);
             // Never a silent delete: the record stays, with the edit, and the void waits.
             QVERIFY(!f.isVoided());
-            QCOMPARE(f.values.value("description").toString(), QStringLiteral("Call about meals and rides"));
+            QCOMPARE(f.values.value("description").toString(),
+                     QStringLiteral("Call about meals and rides"));
             const QVector<Record> conflicts = openConflicts(*d);
             QCOMPARE(conflicts.size(), 1);
-            QCOMPARE(conflicts.first().values.value("kind").toString(), QStringLiteral("void_vs_edit"));
-            QCOMPARE(conflicts.first().values.value("otherValue").toObject().value("value").toObject().value("voidReason").toString(),
+            QCOMPARE(conflicts.first().values.value("kind").toString(),
+                     QStringLiteral("void_vs_edit"));
+            QCOMPARE(conflicts.first()
+                         .values.value("otherValue")
+                         .toObject()
+                         .value("value")
+                         .toObject()
+                         .value("voidReason")
+                         .toString(),
                      QStringLiteral("entered twice"));
         }
         expectConverged();
@@ -143,23 +154,34 @@ private slots:
 
     void editToASignedAssessmentBecomesAnAmendment()
     {
-        const QString assessment = m_a->editor->create(
-            "assessment", {{"clientId", m_client}, {"kind", "initial"}, {"status", "in_progress"},
-                           {"medicalNotes", "Type 2 diabetes, stable"}});
+        const QString assessment =
+            m_a->editor->create("assessment", {{"clientId", m_client},
+                                               {"kind", "initial"},
+                                               {"status", "in_progress"},
+                                               {"medicalNotes", "Type 2 diabetes, stable"}});
         syncAll();
         m_a->editor->update("assessment", assessment, {{"status", "complete"}});
-        m_a->editor->sign("assessment", assessment, "Maria Gonzalez", "client", QJsonArray{QJsonArray{1, 2, 3, 4}});
+        m_a->editor->sign("assessment", assessment, "Maria Gonzalez", "client",
+                          QJsonArray{QJsonArray{1, 2, 3, 4}});
         QVERIFY(m_a->sync().ok());
         // The office had not seen the signature and edits the signed text.
-        m_b->editor->update("assessment", assessment, {{"medicalNotes", "Type 2 diabetes, insulin"}});
+        m_b->editor->update("assessment", assessment,
+                            {{"medicalNotes", "Type 2 diabetes, insulin"}});
         syncAll();
         for (TestDevice *d : {m_a.get(), m_b.get()}) {
             QCOMPARE(d->find("assessment", assessment)->values.value("medicalNotes").toString(),
                      QStringLiteral("Type 2 diabetes, stable"));
             const QVector<Record> conflicts = openConflicts(*d);
             QCOMPARE(conflicts.size(), 1);
-            QCOMPARE(conflicts.first().values.value("kind").toString(), QStringLiteral("amendment"));
-            QCOMPARE(conflicts.first().values.value("otherValue").toObject().value("value").toObject().value("medicalNotes").toString(),
+            QCOMPARE(conflicts.first().values.value("kind").toString(),
+                     QStringLiteral("amendment"));
+            QCOMPARE(conflicts.first()
+                         .values.value("otherValue")
+                         .toObject()
+                         .value("value")
+                         .toObject()
+                         .value("medicalNotes")
+                         .toString(),
                      QStringLiteral("Type 2 diabetes, insulin"));
         }
         expectConverged();
@@ -168,14 +190,18 @@ private slots:
     void aPushRepeatedThreeTimesIsAppliedOnce()
     {
         m_a->editor->update("client", m_client, {{"notes", "Prefers morning visits"}});
-        m_a->editor->create("visitNote", {{"clientId", m_client}, {"visitId", newUuid7()},
-                                          {"text", "Discussed meal delivery"}, {"writtenAt", "2026-11-22T10:00:00Z"}});
+        m_a->editor->create("visitNote", {{"clientId", m_client},
+                                          {"visitId", newUuid7()},
+                                          {"text", "Discussed meal delivery"},
+                                          {"writtenAt", "2026-11-22T10:00:00Z"}});
         QJsonArray changes;
         for (const OutboxEntry &e : m_a->store->outbox().pending(10))
-            changes.append(Protocol::encodeChange(e.seq, e.entity, e.recordId, e.hlc, e.values, e.bases));
+            changes.append(
+                Protocol::encodeChange(e.seq, e.entity, e.recordId, e.hlc, e.values, e.bases));
         QCOMPARE(changes.size(), 2);
         HttpSyncTransport t(m_server->url(), m_a->token);
-        const QJsonObject body{{"schemaVersion", Schema::instance().version()}, {"changes", changes}};
+        const QJsonObject body{{"schemaVersion", Schema::instance().version()},
+                               {"changes", changes}};
         const SyncResponse first = t.post("/v1/sync/push", body);
         QCOMPARE(first.status, 200);
         const auto after = serverCounts(m_server->db());
@@ -194,7 +220,8 @@ private slots:
     void anEditCommittedDuringAPullArrivesAtTheNextPull()
     {
         for (int i = 0; i < 5; ++i)
-            m_b->editor->create("contact", {{"clientId", m_client}, {"name", QStringLiteral("Contact %1").arg(i)}});
+            m_b->editor->create(
+                "contact", {{"clientId", m_client}, {"name", QStringLiteral("Contact %1").arg(i)}});
         QVERIFY(m_b->sync().ok());
         // A new tablet reads a first page...
         TestDevice c(path(), m_server->url(), "ana");
@@ -215,8 +242,10 @@ private slots:
     void serverKilledAfterCommitBeforeReply()
     {
         m_a->editor->update("client", m_client, {{"phone", "555-3030"}});
-        m_a->editor->create("followUp", {{"clientId", m_client}, {"description", "Check the ramp"},
-                                         {"dueOn", "2026-12-01"}, {"status", "open"}});
+        m_a->editor->create("followUp", {{"clientId", m_client},
+                                         {"description", "Check the ramp"},
+                                         {"dueOn", "2026-12-01"},
+                                         {"status", "open"}});
         // A server that dies after committing the push and before replying.
         m_server->stop();
         ServerProcess dying(m_server->db());
@@ -225,7 +254,7 @@ private slots:
         const SyncOutcome lost = m_a->sync();
         QCOMPARE(lost.state, SyncOutcome::State::Offline); // no reply: the tablet cannot know
         QVERIFY(dying.waitForExit());
-        QCOMPARE(m_a->store->outbox().count(), 2);          // so it keeps its edits
+        QCOMPARE(m_a->store->outbox().count(), 2); // so it keeps its edits
         const auto committed = serverCounts(m_server->db());
         // After a restart the device learns they were applied, and nothing is applied twice.
         QVERIFY(m_server->start());
@@ -234,7 +263,8 @@ private slots:
         syncAll();
         QCOMPARE(m_a->store->outbox().count(), 0);
         QCOMPARE(serverCounts(m_server->db()).first, committed.first);
-        QCOMPARE(m_b->find("client", m_client)->values.value("phone").toString(), QStringLiteral("555-3030"));
+        QCOMPARE(m_b->find("client", m_client)->values.value("phone").toString(),
+                 QStringLiteral("555-3030"));
         QCOMPARE(m_b->all("followUp").size(), 1);
         expectConverged();
     }
@@ -242,7 +272,8 @@ private slots:
     void deviceKilledAfterApplyingAPageBeforeItsCursor()
     {
         for (int i = 0; i < 6; ++i)
-            m_b->editor->create("contact", {{"clientId", m_client}, {"name", QStringLiteral("Neighbour %1").arg(i)}});
+            m_b->editor->create("contact", {{"clientId", m_client},
+                                            {"name", QStringLiteral("Neighbour %1").arg(i)}});
         QVERIFY(m_b->sync().ok());
         // A child process syncs a new store and is killed (SIGKILL) right after applying its
         // first page, before storing the cursor.
@@ -254,7 +285,8 @@ private slots:
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
         // The store is sound, and the next sync converges with no duplicates.
         QProcess again;
-        again.start(QStringLiteral(SYNCDEVICE_PATH), {store, m_server->url().toString(), "ana", kPassword});
+        again.start(QStringLiteral(SYNCDEVICE_PATH),
+                    {store, m_server->url().toString(), "ana", kPassword});
         QVERIFY(again.waitForFinished(60000));
         QCOMPARE(again.exitCode(), 0);
         DeviceStore::Options o;

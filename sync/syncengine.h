@@ -1,0 +1,99 @@
+#pragma once
+
+#include "devicesyncer.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+
+namespace careround {
+
+class ConnectivityMonitor;
+class DeviceStore;
+
+/**
+ * The tablet's sync, as the UI sees it: offline / syncing (step, n of m) / up to date (last
+ * synced at) / error (why, and what to do), the pending change count and open conflicts.
+ * Syncs when a connection returns, on demand, and after failures with exponential backoff
+ * (capped). Each run is a DeviceSyncer on a worker thread with its own store connection, so
+ * the UI never waits; the counts are read from the UI's own store.
+ */
+class SyncEngine : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY statusChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
+    Q_PROPERTY(QString progressStep READ progressStep NOTIFY progressChanged)
+    Q_PROPERTY(qint64 progressDone READ progressDone NOTIFY progressChanged)
+    Q_PROPERTY(qint64 progressTotal READ progressTotal NOTIFY progressChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countsChanged)
+    Q_PROPERTY(int openConflicts READ openConflicts NOTIFY countsChanged)
+    Q_PROPERTY(QDateTime lastSynced READ lastSynced NOTIFY statusChanged)
+public:
+    enum class State { Offline, Syncing, UpToDate, Error, Revoked };
+    Q_ENUM(State)
+
+    struct Config {
+        QString storePath;
+        QByteArray storeKey;
+        QUrl server;
+        QByteArray token;
+        int minBackoffMs = 2000;
+        int maxBackoffMs = 5 * 60 * 1000;
+    };
+
+    /** uiStore: the UI thread's connection, for the counts. */
+    SyncEngine(Config config, DeviceStore &uiStore, ConnectivityMonitor &monitor,
+               QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    State state() const { return m_state; }
+    QString statusText() const { return m_statusText; }
+    QString progressStep() const { return m_progressStep; }
+    qint64 progressDone() const { return m_progressDone; }
+    qint64 progressTotal() const { return m_progressTotal; }
+    int pendingCount() const { return m_pending; }
+    int openConflicts() const { return m_conflicts; }
+    QDateTime lastSynced() const { return m_lastSynced; }
+    /** The delay of the retry now scheduled (0: none). */
+    int nextRetryMs() const { return m_retryTimer.isActive() ? m_retryDelayMs : 0; }
+
+public slots:
+    /** Starts a sync now, unless one is running. */
+    void syncNow();
+    /** Re-reads the pending change and conflict counts (after a local edit). */
+    void refreshCounts();
+
+signals:
+    void statusChanged();
+    void progressChanged();
+    void countsChanged();
+    /** A run ended (for tests and logs). */
+    void finished(int state);
+    /** The server revoked this tablet and its data was wiped. */
+    void revoked();
+
+private:
+    void onFinished(const SyncOutcome &outcome);
+    void setState(State state, const QString &text);
+
+    class Worker;
+    Config m_config;
+    DeviceStore &m_uiStore;
+    ConnectivityMonitor &m_monitor;
+    QThread m_thread;
+    Worker *m_worker = nullptr;
+    QTimer m_retryTimer;
+    int m_failures = 0;
+    int m_retryDelayMs = 0;
+    bool m_running = false;
+    State m_state = State::Offline;
+    QString m_statusText;
+    QString m_progressStep;
+    qint64 m_progressDone = 0, m_progressTotal = 0;
+    int m_pending = 0, m_conflicts = 0;
+    QDateTime m_lastSynced;
+};
+
+} // namespace careround
