@@ -1,0 +1,1 @@
+# Reliability: fault-injecting proxy between tablets and server, fuzz targets.
