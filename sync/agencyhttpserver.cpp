@@ -5,8 +5,11 @@
 #include "sqlitedatabase.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslKey>
 
 Q_LOGGING_CATEGORY(lcHttp, "careround.server.http")
 
@@ -67,7 +70,7 @@ AgencyHttpServer::AgencyHttpServer(AgencyService &service, QObject *parent)
             });
         };
     post("/v1/enroll", false,
-         [this](const Caller &, const QJsonObject &b) { return m_service.enroll(b); });
+         [this](const Caller &c, const QJsonObject &b) { return m_service.enroll(b, c.remote); });
     post("/v1/sync/hello", true,
          [this](const Caller &c, const QJsonObject &b) { return m_service.hello(c, b); });
     post("/v1/sync/push", true,
@@ -91,6 +94,29 @@ AgencyHttpServer::AgencyHttpServer(AgencyService &service, QObject *parent)
     });
 }
 
+bool AgencyHttpServer::setTls(const QString &certificatePath, const QString &keyPath,
+                              QString *error)
+{
+    QFile certFile(certificatePath);
+    QFile keyFile(keyPath);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the TLS certificate or key file");
+        return false;
+    }
+    const QSslCertificate certificate(&certFile, QSsl::Pem);
+    QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull()) {
+        keyFile.seek(0);
+        key = QSslKey(&keyFile, QSsl::Ec, QSsl::Pem);
+    }
+    if (certificate.isNull() || key.isNull()) {
+        *error = QStringLiteral("the TLS certificate or key is not valid PEM");
+        return false;
+    }
+    m_http.sslSetup(certificate, key, QSsl::TlsV1_2OrLater);
+    return true;
+}
+
 quint16 AgencyHttpServer::listen(const QHostAddress &address, quint16 port)
 {
     return m_http.listen(address, port);
@@ -106,6 +132,7 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
     try {
         reply = [&]() -> ServiceReply {
             Caller caller;
+            caller.remote = request.remoteAddress().toString();
             if (needsAuth) {
                 if (auto refused = m_service.authenticate(header(request, "Authorization"), caller))
                     return *refused;

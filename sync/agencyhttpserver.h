@@ -19,6 +19,8 @@ public:
     explicit AgencyHttpServer(AgencyService &service, QObject *parent = nullptr);
     /** Listens; returns the bound port (0 on failure). Port 0 picks a free port. */
     quint16 listen(const QHostAddress &address, quint16 port);
+    /** Serves HTTPS with this certificate and key (PEM files); call before listen. */
+    bool setTls(const QString &certificatePath, const QString &keyPath, QString *error);
     /**
      * Fault injection for crash tests: called after a request was handled (and committed),
      * before the reply is sent.

@@ -66,6 +66,12 @@ struct Refusal {
     ServiceReply reply;
 };
 
+// Sign-in attempts: a login (or an address) that failed this often in the window waits.
+constexpr int kMaxLoginFailures = 5;
+constexpr qint64 kLoginWindowMs = 15 * 60 * 1000;
+constexpr int kMaxTokenFailures = 30;
+constexpr qint64 kTokenWindowMs = 60 * 1000;
+
 const char *kSchemaSql[] = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
@@ -84,6 +90,8 @@ const char *kSchemaSql[] = {
     "CREATE TABLE IF NOT EXISTS seal (record_id TEXT PRIMARY KEY, signature_id TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit (at TEXT NOT NULL, actor TEXT, device TEXT,"
     " action TEXT NOT NULL, detail TEXT)",
+    "CREATE TABLE IF NOT EXISTS auth_failure (key TEXT NOT NULL, at BIGINT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS auth_failure_key ON auth_failure (key, at)",
 };
 
 } // namespace
@@ -426,16 +434,24 @@ void AgencyService::revokeDevice(const QString &deviceId)
 std::optional<ServiceReply> AgencyService::authenticate(const QByteArray &authorization,
                                                         Caller &caller)
 {
-    if (!authorization.startsWith("Bearer ") || authorization.size() < 20)
+    const QString ipKey = QStringLiteral("token-ip:") + caller.remote;
+    if (auto wait = throttled(ipKey, kMaxTokenFailures, kTokenWindowMs))
+        return wait;
+    if (!authorization.startsWith("Bearer ") || authorization.size() < 20) {
+        noteFailure(ipKey);
         return error(401, QStringLiteral("unauthenticated"),
                      QStringLiteral("This request needs a device token: enrol the device"));
+    }
     const QVector<ServerDatabase::Row> rows = m_db.query(
         QStringLiteral("SELECT d.id, d.status, a.id, a.role FROM device d JOIN account a ON "
                        "a.id = d.account_id WHERE d.token_hash = ?"),
         {tokenHash(authorization.mid(7).trimmed())});
-    if (rows.isEmpty())
+    if (rows.isEmpty()) {
+        noteFailure(ipKey);
+        audit({}, {}, QStringLiteral("token_rejected"), caller.remote.left(64));
         return error(401, QStringLiteral("unauthenticated"),
                      QStringLiteral("The device token is not valid: enrol the device again"));
+    }
     if (rows[0][1].toString() != QLatin1String("active"))
         return error(403, QStringLiteral("device_revoked"),
                      QStringLiteral("This device was revoked by the agency; its data is wiped"));
@@ -445,7 +461,32 @@ std::optional<ServiceReply> AgencyService::authenticate(const QByteArray &author
     return std::nullopt;
 }
 
-ServiceReply AgencyService::enroll(const QJsonObject &body)
+std::optional<ServiceReply> AgencyService::throttled(const QString &key, int maxFailures,
+                                                     qint64 windowMs)
+{
+    const qint64 since = m_wall() - windowMs;
+    const QVector<ServerDatabase::Row> rows = m_db.query(
+        QStringLiteral("SELECT count(*), min(at) FROM auth_failure WHERE key = ? AND at > ?"),
+        {key, since});
+    if (rows.isEmpty() || rows[0][0].toLongLong() < maxFailures)
+        return std::nullopt;
+    const qint64 waitMs = rows[0][1].toLongLong() + windowMs - m_wall();
+    const int minutes = int(qMax<qint64>(1, (waitMs + 59999) / 60000));
+    ServiceReply reply =
+        error(429, QStringLiteral("too_many_attempts"),
+              QStringLiteral("Too many failed attempts. Try again in %1 minute(s).").arg(minutes));
+    reply.body.insert(QStringLiteral("retryAfterSeconds"), double((waitMs + 999) / 1000));
+    return reply;
+}
+
+void AgencyService::noteFailure(const QString &key)
+{
+    m_db.exec(QStringLiteral("DELETE FROM auth_failure WHERE at < ?"),
+              {m_wall() - qMax(kLoginWindowMs, kTokenWindowMs)});
+    m_db.exec(QStringLiteral("INSERT INTO auth_failure (key, at) VALUES (?, ?)"), {key, m_wall()});
+}
+
+ServiceReply AgencyService::enroll(const QJsonObject &body, const QString &remote)
 {
     const QJsonValue login = body.value(QStringLiteral("login"));
     const QJsonValue password = body.value(QStringLiteral("password"));
@@ -453,6 +494,12 @@ ServiceReply AgencyService::enroll(const QJsonObject &body)
     if (!login.isString() || !password.isString() || !deviceId.isString())
         return error(400, QStringLiteral("bad_request"),
                      QStringLiteral("login, password and deviceId must be strings"));
+    const QString loginKey = QStringLiteral("login:") + login.toString().left(128);
+    const QString ipKey = QStringLiteral("login-ip:") + remote;
+    if (auto wait = throttled(loginKey, kMaxLoginFailures, kLoginWindowMs))
+        return *wait;
+    if (auto wait = throttled(ipKey, 4 * kMaxLoginFailures, kLoginWindowMs))
+        return *wait;
     QString account;
     try {
         const QString token =
@@ -466,8 +513,12 @@ ServiceReply AgencyService::enroll(const QJsonObject &body)
                                              {"name", role[0][1].toString()},
                                              {"epoch", epoch()}}};
     } catch (const StoreError &e) {
-        return error(e.message().contains(QLatin1String("login")) ? 401 : 400,
-                     QStringLiteral("enrol_failed"), e.message());
+        const bool badPassword = e.message().contains(QLatin1String("login"));
+        if (badPassword) {
+            noteFailure(loginKey);
+            noteFailure(ipKey);
+        }
+        return error(badPassword ? 401 : 400, QStringLiteral("enrol_failed"), e.message());
     }
 }
 

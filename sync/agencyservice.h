@@ -20,6 +20,7 @@ struct Caller {
     QString deviceId;
     QString accountId; ///< also the id of the account's coordinator record
     QString role;      ///< "coordinator" or "supervisor"
+    QString remote;    ///< the client's address (for rate limits), set before authentication
     bool isSupervisor() const { return role == QLatin1String("supervisor"); }
 };
 
@@ -66,9 +67,10 @@ public:
     qint64 maxSeq();
 
     // Requests.
-    /** Checks a bearer token; on failure the reply to send (401/403). */
+    /** Checks a bearer token; on failure the reply to send (401/403, 429 when throttled). */
     std::optional<ServiceReply> authenticate(const QByteArray &authorization, Caller &caller);
-    ServiceReply enroll(const QJsonObject &body);
+    /** Sign-in of a tablet: login, password and device id -> device token. Rate-limited. */
+    ServiceReply enroll(const QJsonObject &body, const QString &remote = {});
     ServiceReply hello(const Caller &caller, const QJsonObject &body);
     ServiceReply push(const Caller &caller, const QJsonObject &body);
     ServiceReply pull(const Caller &caller, const QUrlQuery &query);
@@ -92,6 +94,9 @@ private:
     void audit(const QString &actor, const QString &device, const QString &action,
                const QString &detail);
     QString accountIdForLogin(const QString &login);
+    /** A 429 reply when the key failed too often within the window. */
+    std::optional<ServiceReply> throttled(const QString &key, int maxFailures, qint64 windowMs);
+    void noteFailure(const QString &key);
 
     ServerDatabase &m_db;
     WallClock m_wall;

@@ -3,6 +3,7 @@
 #include "merge.h"
 #include "protocol.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSet>
 
@@ -62,7 +63,7 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
                                      {"epoch", m_store.meta().value(kEpoch)}});
     if (auto f = failure(hello)) {
         if (f->state == SyncOutcome::State::Revoked)
-            wipeDeviceStore(m_store);
+            wipeDeviceStore(m_store, QStringLiteral("revoked by the agency"));
         return *f;
     }
     {
@@ -256,7 +257,7 @@ void DeviceSyncer::dropClientsNotIn(const QStringList &caseload)
     tx.commit();
 }
 
-void wipeDeviceStore(DeviceStore &store)
+void wipeDeviceStore(DeviceStore &store, const QString &reason)
 {
     SqliteTransaction tx(store.db());
     for (const EntityDef &def : Schema::instance().entities())
@@ -264,6 +265,18 @@ void wipeDeviceStore(DeviceStore &store)
     store.db().exec(QStringLiteral("DELETE FROM outbox; DELETE FROM meta WHERE key <> 'deviceId' "
                                    "AND key <> 'hlc'"));
     store.meta().setValue(QStringLiteral("wiped"), QStringLiteral("1"));
+    // The wipe itself is a security event: the one record left behind.
+    const EntityDef &auditDef = *Schema::instance().entity(QStringLiteral("auditEvent"));
+    Record audit;
+    audit.entity = auditDef.name;
+    audit.id = newUuid7();
+    audit.values = QJsonObject{
+        {"action", "store_wiped"},
+        {"deviceId", store.deviceId()},
+        {"at", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {"detail", reason},
+    };
+    store.records().write(auditDef, audit);
     tx.commit();
     store.db().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     store.db().exec(QStringLiteral("VACUUM"));

@@ -107,6 +107,10 @@ int runServerCommand(const QStringList &arguments)
          QStringLiteral("dir"), QStringLiteral(".")},
         {QStringLiteral("log-level"), QStringLiteral("error, warning, info or debug"),
          QStringLiteral("level"), QStringLiteral("info")},
+        {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate: serve HTTPS"),
+         QStringLiteral("file")},
+        {QStringLiteral("tls-key"), QStringLiteral("PEM private key of the certificate"),
+         QStringLiteral("file")},
         {QStringLiteral("max-skew-ms"), QStringLiteral("Hold edits stamped further ahead"),
          QStringLiteral("ms"), QStringLiteral("600000")},
     });
@@ -141,6 +145,16 @@ int runServerCommand(const QStringList &arguments)
                 if (path == QLatin1String("/v1/sync/push"))
                     std::_Exit(137);
             });
+        if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key")))
+            return usage(QStringLiteral("--tls-cert and --tls-key go together"));
+        if (parser.isSet(QStringLiteral("tls-cert"))) {
+            QString error;
+            if (!http.setTls(parser.value(QStringLiteral("tls-cert")),
+                             parser.value(QStringLiteral("tls-key")), &error)) {
+                QTextStream(stderr) << "careround-server: " << error << Qt::endl;
+                return 1;
+            }
+        }
         const QHostAddress address(parser.value(QStringLiteral("listen")));
         const quint16 port =
             http.listen(address, quint16(parser.value(QStringLiteral("port")).toUInt()));
@@ -150,7 +164,8 @@ int runServerCommand(const QStringList &arguments)
                                 << parser.value(QStringLiteral("port")) << Qt::endl;
             return 1;
         }
-        out() << "careround-server listening on " << address.toString() << ":" << port << Qt::endl;
+        out() << "careround-server listening on " << address.toString() << ":" << port
+              << (parser.isSet(QStringLiteral("tls-cert")) ? " (https)" : "") << Qt::endl;
         return QCoreApplication::exec();
     } catch (const StoreError &e) {
         QTextStream(stderr) << "careround-server: " << e.message() << Qt::endl;

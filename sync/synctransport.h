@@ -34,6 +34,14 @@ public:
     ~HttpSyncTransport() override;
     SyncResponse post(const QString &path, const QJsonObject &body) override;
     SyncResponse get(const QString &pathAndQuery) override;
+    /**
+     * Trusts a server certificate that the system does not (a self-signed agency server) when
+     * its SHA-256 fingerprint equals this one, pinned at enrolment. Any other untrusted
+     * certificate is refused.
+     */
+    void setPinnedCertificate(const QByteArray &sha256) { m_pin = sha256; }
+    /** The SHA-256 of the last server certificate seen (to show a person before pinning). */
+    QByteArray lastPeerCertificate() const { return m_lastPeer; }
     /** Bytes sent and received on the wire (bodies, after compression). */
     qint64 bytesSent() const { return m_sent; }
     qint64 bytesReceived() const { return m_received; }
@@ -46,6 +54,7 @@ private:
     QByteArray m_token;
     int m_timeoutMs;
     qint64 m_sent = 0, m_received = 0;
+    QByteArray m_pin, m_lastPeer;
 };
 
 } // namespace careround

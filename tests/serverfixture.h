@@ -76,9 +76,10 @@ public:
         m_process->setProcessEnvironment(e);
         m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process->start(QStringLiteral(CAREROUND_SERVER_PATH),
-                         {QStringLiteral("serve"), QStringLiteral("--db"), m_db,
-                          QStringLiteral("--port"), QString::number(port),
-                          QStringLiteral("--log-level"), QStringLiteral("warning")});
+                         QStringList{QStringLiteral("serve"), QStringLiteral("--db"), m_db,
+                                     QStringLiteral("--port"), QString::number(port),
+                                     QStringLiteral("--log-level"), QStringLiteral("warning")} +
+                             extraArgs);
         if (!m_process->waitForStarted(20000))
             return false;
         static const QRegularExpression re(QStringLiteral("listening on [^:]+:(\\d+)"));
@@ -106,6 +107,8 @@ public:
         return m_process->state() == QProcess::NotRunning || m_process->waitForFinished(30000);
     }
     quint16 port() const { return m_port; }
+    /** More arguments for `serve` (e.g. --tls-cert). */
+    QStringList extraArgs;
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     QString db() const { return m_db; }
 

@@ -309,7 +309,11 @@ private slots:
         QVERIFY(!lost.find("client", m_anaClient).has_value());
         QCOMPARE(lost.store->outbox().count(), 0);
         for (const EntityDef &def : Schema::instance().entities())
-            QCOMPARE(lost.store->records().count(def), 0);
+            if (def.name != QLatin1String("auditEvent"))
+                QCOMPARE(lost.store->records().count(def), 0);
+        const QVector<Record> audit = lost.all("auditEvent");
+        QCOMPARE(audit.size(), 1);
+        QCOMPARE(audit.first().values.value("action").toString(), QStringLiteral("store_wiped"));
         expectRefused(HttpSyncTransport(m_server->url(), lost.token).get("/v1/sync/pull?cursor=0"),
                       403, "device_revoked");
     }
@@ -339,6 +343,38 @@ private slots:
                  QStringLiteral("edited offline before the move"));
         const QVector<Record> benContacts = m_ben->all("contact");
         QCOMPARE(std::count_if(benContacts.begin(), benContacts.end(), ofMoving), 1);
+    }
+
+    void signInAttemptsAreRateLimitedAndAudited()
+    {
+        m_server->admin({"create-account", "rita", "Rita Moreno", "coordinator"});
+        const auto attempt = [&](const QString &password) {
+            HttpSyncTransport anonymous(m_server->url(), {});
+            return anonymous.post(
+                "/v1/enroll",
+                {{"login", "rita"}, {"password", password}, {"deviceId", newUuid7()}});
+        };
+        for (int i = 0; i < 5; ++i)
+            expectRefused(attempt("not-her-password"), 401, "enrol_failed");
+        // Now even the right password waits, with a clear reply.
+        const SyncResponse limited = attempt(kPassword);
+        expectRefused(limited, 429, "too_many_attempts");
+        QVERIFY(limited.body.value("message").toString().contains("Try again in"));
+        QVERIFY(limited.body.value("retryAfterSeconds").toDouble() > 0);
+        // Security events are in the server's audit log, without passwords.
+        auto db = ServerDatabase::open(m_server->db());
+        QCOMPARE(
+            db->scalar(
+                  "SELECT count(*) FROM audit WHERE action = 'login_failed' AND actor = 'rita'")
+                .toInt(),
+            5);
+        QVERIFY(db->scalar("SELECT count(*) FROM audit WHERE action = 'device_enrolled'").toInt() >=
+                3);
+        QVERIFY(db->scalar("SELECT count(*) FROM audit WHERE action = 'device_revoked'").toInt() >=
+                1);
+        QCOMPARE(
+            db->scalar("SELECT count(*) FROM audit WHERE detail LIKE '%not-her-password%'").toInt(),
+            0);
     }
 };
 
