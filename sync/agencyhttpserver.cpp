@@ -169,7 +169,9 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
         reply = fail(503, QStringLiteral("storage_unavailable"),
                      QStringLiteral("The server could not store the request; try again later"));
     }
-    qCInfo(lcHttp).noquote() << request.url().path() << reply.status << timer.elapsed() << "ms";
+    qCInfo(lcHttp).noquote() << (request.method() == QHttpServerRequest::Method::Post ? "POST"
+                                                                                      : "GET")
+                             << request.url().path() << reply.status << timer.elapsed() << "ms";
     if (m_beforeReply)
         m_beforeReply(request.url().path());
     return jsonResponse(request, reply);

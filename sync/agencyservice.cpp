@@ -85,7 +85,7 @@ const char *kSchemaSql[] = {
     " token_hash TEXT UNIQUE, label TEXT, status TEXT NOT NULL, last_seq BIGINT NOT NULL,"
     " enrolled_at TEXT, revoked_at TEXT)",
     "CREATE TABLE IF NOT EXISTS caseload (client_id TEXT NOT NULL, coordinator_id TEXT NOT NULL,"
-    " current INTEGER NOT NULL, PRIMARY KEY (client_id, coordinator_id))",
+    " current INTEGER NOT NULL, until_ms BIGINT, PRIMARY KEY (client_id, coordinator_id))",
     "CREATE INDEX IF NOT EXISTS caseload_coordinator ON caseload (coordinator_id, current)",
     "CREATE TABLE IF NOT EXISTS seal (record_id TEXT PRIMARY KEY, signature_id TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit (at TEXT NOT NULL, actor TEXT, device TEXT,"
@@ -172,9 +172,8 @@ QString AgencyService::createAccount(const QString &login, const QString &name,
         throw StoreError(StoreError::Code::InvalidInput,
                          QStringLiteral("There is already an account with this login"));
     const QString hash = PasswordHash::hash(password, m_passwordIterations);
-    const QString id = createRecord(
-        QStringLiteral("coordinator"),
-        QJsonObject{{"name", name}, {"email", login}, {"role", role}, {"active", true}});
+    const QString id = createRecord(QStringLiteral("coordinator"),
+                                    QJsonObject{{"name", name}, {"role", role}, {"active", true}});
     ServerTransaction tx(m_db, ServerTransaction::Write);
     m_db.exec(QStringLiteral("INSERT INTO account (id, login, password_hash, role, name) "
                              "VALUES (?, ?, ?, ?, ?)"),
@@ -258,12 +257,12 @@ void AgencyService::writeRecord(WriteState &state, const EntityDef &def, const R
                    vals, stamps});
     if (def.name == QLatin1String("client")) {
         const QString coordinator = record.values.value(QStringLiteral("coordinatorId")).toString();
-        m_db.exec(QStringLiteral("UPDATE caseload SET current = 0 WHERE client_id = ? AND "
-                                 "coordinator_id <> ?"),
-                  {record.id, coordinator});
+        m_db.exec(QStringLiteral("UPDATE caseload SET current = 0, until_ms = ? WHERE client_id = "
+                                 "? AND coordinator_id <> ? AND current = 1"),
+                  {m_wall(), record.id, coordinator});
         if (!coordinator.isEmpty()) {
-            m_db.exec(QStringLiteral("UPDATE caseload SET current = 1 WHERE client_id = ? AND "
-                                     "coordinator_id = ?"),
+            m_db.exec(QStringLiteral("UPDATE caseload SET current = 1, until_ms = NULL WHERE "
+                                     "client_id = ? AND coordinator_id = ?"),
                       {record.id, coordinator});
             if (m_db.affected() == 0)
                 m_db.exec(QStringLiteral("INSERT INTO caseload (client_id, coordinator_id, "
@@ -347,16 +346,19 @@ QStringList AgencyService::caseload(const QString &coordinatorId)
     return ids;
 }
 
-bool AgencyService::mayWrite(const Caller &caller, const QString &clientId)
+bool AgencyService::mayWrite(const Caller &caller, const QString &clientId, Hlc editHlc)
 {
     if (caller.isSupervisor())
         return true;
-    // A coordinator may write to clients on the caseload, and to clients that were on it:
-    // edits made before a client moved are merged, not lost.
-    return m_db
-        .scalar(QStringLiteral("SELECT 1 FROM caseload WHERE client_id = ? AND coordinator_id = ?"),
-                {clientId, caller.accountId})
-        .isValid();
+    // A coordinator may write to clients on the caseload, and to a client that left it for
+    // edits made before it left: those are merged, not lost.
+    const QVector<ServerDatabase::Row> rows =
+        m_db.query(QStringLiteral("SELECT current, until_ms FROM caseload WHERE client_id = ? AND "
+                                  "coordinator_id = ?"),
+                   {clientId, caller.accountId});
+    if (rows.isEmpty())
+        return false;
+    return rows[0][0].toInt() == 1 || qint64(editHlc.millis()) <= rows[0][1].toLongLong();
 }
 
 void AgencyService::audit(const QString &actor, const QString &device, const QString &action,
@@ -434,19 +436,17 @@ void AgencyService::revokeDevice(const QString &deviceId)
 std::optional<ServiceReply> AgencyService::authenticate(const QByteArray &authorization,
                                                         Caller &caller)
 {
+    // Only wrong tokens are throttled: a valid token behind a busy address always works.
     const QString ipKey = QStringLiteral("token-ip:") + caller.remote;
-    if (auto wait = throttled(ipKey, kMaxTokenFailures, kTokenWindowMs))
-        return wait;
-    if (!authorization.startsWith("Bearer ") || authorization.size() < 20) {
-        noteFailure(ipKey);
-        return error(401, QStringLiteral("unauthenticated"),
-                     QStringLiteral("This request needs a device token: enrol the device"));
-    }
-    const QVector<ServerDatabase::Row> rows = m_db.query(
-        QStringLiteral("SELECT d.id, d.status, a.id, a.role FROM device d JOIN account a ON "
-                       "a.id = d.account_id WHERE d.token_hash = ?"),
-        {tokenHash(authorization.mid(7).trimmed())});
+    const QVector<ServerDatabase::Row> rows =
+        authorization.startsWith("Bearer ") && authorization.size() >= 20
+            ? m_db.query(QStringLiteral("SELECT d.id, d.status, a.id, a.role FROM device d JOIN "
+                                        "account a ON a.id = d.account_id WHERE d.token_hash = ?"),
+                         {tokenHash(authorization.mid(7).trimmed())})
+            : QVector<ServerDatabase::Row>();
     if (rows.isEmpty()) {
+        if (auto wait = throttled(ipKey, kMaxTokenFailures, kTokenWindowMs))
+            return wait;
         noteFailure(ipKey);
         audit({}, {}, QStringLiteral("token_rejected"), caller.remote.left(64));
         return error(401, QStringLiteral("unauthenticated"),
@@ -606,7 +606,11 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
                                         QStringLiteral("change %1: a new %2 needs its client")
                                             .arg(pc.deviceSeq)
                                             .arg(def.label))};
-                const QString missing = RecordValidator::checkEdit(def, {}, pc.edit.values, true);
+                QJsonObject known; // fields from a newer app are kept, not checked here
+                for (auto it = pc.edit.values.begin(); it != pc.edit.values.end(); ++it)
+                    if (def.field(it.key()))
+                        known.insert(it.key(), it.value());
+                const QString missing = RecordValidator::checkEdit(def, {}, known, true);
                 if (!missing.isEmpty() && !pc.edit.values.contains(QStringLiteral("voided")))
                     throw Refusal{
                         error(400, QStringLiteral("invalid_change"),
@@ -623,8 +627,9 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
             bool allowed;
             if (def.name == QLatin1String("coordinator") || def.name == QLatin1String("device")) {
                 allowed = false;
-            } else if (def.clientField.isEmpty()) {
-                allowed = true; // the shared resource directory
+            } else if (def.clientField.isEmpty() || (current && clientId.isEmpty())) {
+                // The shared resource directory, and conflicts about it.
+                allowed = true;
             } else if (def.name == QLatin1String("client") &&
                        pc.edit.values.contains(QStringLiteral("coordinatorId")) &&
                        !caller.isSupervisor()) {
@@ -633,7 +638,7 @@ ServiceReply AgencyService::push(const Caller &caller, const QJsonObject &body)
                     !current && pc.edit.values.value(QStringLiteral("coordinatorId")).toString() ==
                                     caller.accountId;
             } else {
-                allowed = mayWrite(caller, clientId);
+                allowed = mayWrite(caller, clientId, pc.edit.stamp.hlc);
             }
             if (!allowed)
                 throw Refusal{error(403, QStringLiteral("forbidden"),
@@ -739,8 +744,8 @@ ServiceReply AgencyService::conflicts(const Caller &caller)
                                  "'conflict' ");
     QVariantList params;
     if (!caller.isSupervisor()) {
-        sql += QStringLiteral("AND client_id IN (SELECT client_id FROM caseload WHERE "
-                              "coordinator_id = ? AND current = 1) ");
+        sql += QStringLiteral("AND (client_id IN (SELECT client_id FROM caseload WHERE "
+                              "coordinator_id = ? AND current = 1) OR client_id IS NULL) ");
         params.append(caller.accountId);
     }
     sql += QStringLiteral("ORDER BY seq");

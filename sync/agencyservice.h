@@ -90,7 +90,7 @@ private:
     void recordConflict(WriteState &state, const EntityDef &def, const Record &record,
                         const QString &clientId, const ConflictDraft &draft);
     QStringList caseload(const QString &coordinatorId);
-    bool mayWrite(const Caller &caller, const QString &clientId);
+    bool mayWrite(const Caller &caller, const QString &clientId, Hlc editHlc);
     void audit(const QString &actor, const QString &device, const QString &action,
                const QString &detail);
     QString accountIdForLogin(const QString &login);

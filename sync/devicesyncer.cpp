@@ -13,6 +13,7 @@ namespace {
 const QString kCursor = QStringLiteral("sync.cursor");
 const QString kEpoch = QStringLiteral("sync.epoch");
 const QString kBackfill = QStringLiteral("sync.backfill.");
+const QString kCaseload = QStringLiteral("sync.caseload");
 } // namespace
 
 std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
@@ -49,6 +50,15 @@ std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
 
 SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
 {
+    SyncOutcome outcome = run(progress);
+    // Told at any step that this tablet was revoked: wipe it now, before anything else.
+    if (outcome.state == SyncOutcome::State::Revoked)
+        wipeDeviceStore(m_store, QStringLiteral("revoked by the agency"));
+    return outcome;
+}
+
+SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
+{
     const auto step = [&](const QString &s, qint64 done, qint64 total) {
         if (progress)
             progress(s, done, total);
@@ -61,11 +71,8 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
                                      {"schemaVersion", m_store.schemaVersion()},
                                      {"cursor", m_store.meta().value(kCursor, "0").toDouble()},
                                      {"epoch", m_store.meta().value(kEpoch)}});
-    if (auto f = failure(hello)) {
-        if (f->state == SyncOutcome::State::Revoked)
-            wipeDeviceStore(m_store, QStringLiteral("revoked by the agency"));
+    if (auto f = failure(hello))
         return *f;
-    }
     {
         SqliteTransaction tx(m_store.db());
         const QString action = hello.body.value(QStringLiteral("action")).toString();
@@ -88,6 +95,7 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
     }
     if (auto f = push(outcome, progress))
         return *f;
+    const bool firstLoad = m_store.meta().value(kCursor, "0") == QLatin1String("0");
     if (auto f = pull(outcome, progress, QString()))
         return *f;
     SyncResponse caseloadReply = hello;
@@ -103,19 +111,25 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
         QStringList caseload;
         for (const QJsonValue &v : caseloadReply.body.value(QStringLiteral("caseload")).toArray())
             caseload.append(v.toString());
-        // Clients new on the caseload: their older records predate our cursor.
-        const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));
+        // Clients new on the caseload: their older records predate our cursor, so fetch each
+        // one whole (resumable). A first load from cursor 0 already has them all.
+        const QStringList known =
+            m_store.meta().value(kCaseload).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &id : caseload) {
-            const bool pending = !m_store.meta().value(kBackfill + id).isEmpty();
-            if (!pending && m_store.records().find(clientDef, id))
+            const bool unfinished = !m_store.meta().value(kBackfill + id).isEmpty();
+            if (!unfinished && (firstLoad || known.contains(id)))
                 continue;
             if (auto f = pull(outcome, progress, id))
                 return *f;
         }
+        m_store.meta().setValue(kCaseload, caseload.join(QLatin1Char(',')));
         dropClientsNotIn(caseload);
     }
     m_store.meta().setValue(QStringLiteral("sync.lastSuccess"),
                             QString::number(m_store.wallMillis()));
+    // Acknowledged edits are kept 30 days, for a server restored from an older backup.
+    m_store.outbox().pruneAcknowledged(
+        Hlc::fromParts(quint64(qMax<qint64>(0, m_store.wallMillis() - 30LL * 86400000)), 0));
     outcome.message = QStringLiteral("Up to date");
     return outcome;
 }

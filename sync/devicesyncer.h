@@ -41,6 +41,7 @@ public:
     int pullPageSize = 2000;
 
 private:
+    SyncOutcome run(const SyncProgress &progress);
     std::optional<SyncOutcome> failure(const SyncResponse &response);
     std::optional<SyncOutcome> push(SyncOutcome &outcome, const SyncProgress &progress);
     std::optional<SyncOutcome> pull(SyncOutcome &outcome, const SyncProgress &progress,

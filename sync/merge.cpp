@@ -123,7 +123,8 @@ MergeResult mergeEdit(const EntityDef &def, const std::optional<Record> &current
         QJsonObject blocked, signedValues;
         for (auto it = values.begin(); it != values.end(); ++it) {
             const FieldDef *fd = def.field(it.key());
-            if (!fd || !fd->editableWhenSealed) {
+            // A new record under a signed parent is wholly a proposal: never half a record.
+            if (!current || !fd || !fd->editableWhenSealed) {
                 blocked.insert(it.key(), it.value());
                 signedValues.insert(it.key(), r.record.values.value(it.key()));
             }

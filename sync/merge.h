@@ -45,8 +45,8 @@ struct ConflictDraft {
 
 /** What became of an edit at the server. */
 enum class EditStatus {
-    Applied,   ///< every value taken (possibly winning a conflict that was recorded)
-    Conflict,  ///< concurrent with another edit: recorded for a person
+    Applied,   ///< every value taken
+    Conflict,  ///< concurrent with another edit (won or lost): recorded for a person
     Sealed,    ///< the record is signed: kept as an amendment proposal
     Held,      ///< stamped too far in the future: kept for review
     Duplicate, ///< already applied (same stamp)

@@ -2,6 +2,7 @@
 
 #include "agencyhttpserver.h"
 #include "agencyservice.h"
+#include "demoagency.h"
 #include "sqlitedatabase.h"
 
 #include <QCommandLineParser>
@@ -59,6 +60,37 @@ int usage(const QString &message)
     return 2;
 }
 
+/**
+ * The demo agency on the server: accounts for its coordinators and supervisor (login: first
+ * name in lower case; password from $CAREROUND_PASSWORD or stdin) and all its records.
+ */
+int seedDemo(AgencyService &service, int clients)
+{
+    if (service.maxSeq() > 0) {
+        out() << "the agency already has data: nothing seeded" << Qt::endl;
+        return 0;
+    }
+    const QString password = readPassword();
+    service.createAgency(QStringLiteral("Riverside Home Care (demo)"));
+    QStringList logins;
+    DemoAgency::Options options;
+    options.clientCount = clients;
+    const auto summary = DemoAgency::generate(
+        [&](const QString &entity, const QJsonObject &values) {
+            if (entity != QLatin1String("coordinator"))
+                return service.createRecord(entity, values);
+            const QString name = values.value(QStringLiteral("name")).toString();
+            const QString login = name.section(QLatin1Char(' '), 0, 0).toLower();
+            const QString role = values.value(QStringLiteral("role")).toString();
+            logins.append(QStringLiteral("%1 (%2, %3)").arg(login, name, role));
+            return service.createAccount(login, name, password, role);
+        },
+        options);
+    out() << "seeded " << summary.clientIds.size() << " clients and " << summary.total()
+          << " records; accounts: " << logins.join(QStringLiteral(", ")) << Qt::endl;
+    return 0;
+}
+
 int admin(AgencyService &service, const QStringList &args)
 {
     const QString cmd = args.value(0);
@@ -80,6 +112,8 @@ int admin(AgencyService &service, const QStringList &args)
     } else if (cmd == QLatin1String("revoke-device") && need(1)) {
         service.revokeDevice(args[1]);
         out() << "revoked" << Qt::endl;
+    } else if (cmd == QLatin1String("seed-demo")) {
+        return seedDemo(service, args.value(1, QStringLiteral("40")).toInt());
     } else if (cmd == QLatin1String("new-epoch")) {
         out() << service.newEpoch() << Qt::endl;
     } else if (cmd == QLatin1String("show-epoch")) {
@@ -117,8 +151,10 @@ int runServerCommand(const QStringList &arguments)
     parser.addHelpOption();
     if (!parser.parse(arguments))
         return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        return usage(QString());
+    if (parser.isSet(QStringLiteral("help"))) {
+        usage(QString());
+        return 0;
+    }
     const QStringList positional = parser.positionalArguments();
     const QString mode = positional.value(0);
     setLogLevel(parser.value(QStringLiteral("log-level")));

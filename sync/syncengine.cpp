@@ -26,6 +26,7 @@ public slots:
                 m_store = DeviceStore::open(o);
             }
             HttpSyncTransport transport(m_config.server, m_config.token);
+            transport.setPinnedCertificate(m_config.pinnedCertificate);
             DeviceSyncer syncer(*m_store, transport);
             outcome = syncer.syncOnce([this](const QString &step, qint64 done, qint64 total) {
                 emit progress(step, done, total);

@@ -208,6 +208,21 @@ private slots:
         QVERIFY(!undone.isVoided());
         QVERIFY(!undone.stamps.contains("voided"));
     }
+
+    void aNewChildOfASignedPlanIsWhollyAProposal()
+    {
+        Edit goal{"goal",
+                  "g",
+                  {{"statement", "Walk daily"}, {"status", "open"}, {"carePlanId", "p"}},
+                  st(200, "b"),
+                  {}};
+        const MergeResult r = mergeEdit(def("goal"), std::nullopt, goal, ctx(true));
+        QCOMPARE(r.status, EditStatus::Sealed);
+        QVERIFY(!r.changed); // never half a record
+        QCOMPARE(r.conflicts.size(), 1);
+        QCOMPARE(r.conflicts[0].otherValue.toObject().value("status").toString(),
+                 QStringLiteral("open"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMerge)

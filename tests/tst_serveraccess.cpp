@@ -327,6 +327,7 @@ private slots:
                                              {"coordinatorId", m_ana->accountId}});
         m_ana->editor->create("contact", {{"clientId", moving}, {"name", "Daughter"}});
         QVERIFY(m_ana->sync().ok());
+        QVERIFY(m_ben->sync().ok()); // Ben's cursor is now past the contact's sequence
         m_ana->editor->update("client", moving, {{"notes", "edited offline before the move"}});
         QCOMPARE(m_server->admin({"assign-client", moving, "ben"}), QStringLiteral("assigned"));
         QVERIFY(m_ana->sync().ok());
@@ -343,6 +344,13 @@ private slots:
                  QStringLiteral("edited offline before the move"));
         const QVector<Record> benContacts = m_ben->all("contact");
         QCOMPARE(std::count_if(benContacts.begin(), benContacts.end(), ofMoving), 1);
+        // Ana's edits from after the move are refused: only older ones are merged.
+        HttpSyncTransport ana(m_server->url(), m_ana->token);
+        const SyncResponse late =
+            ana.post("/v1/sync/push",
+                     {{"changes", QJsonArray{change(m_ana->store->outbox().lastSeq() + 1, "client",
+                                                    moving, {{"notes", "too late"}})}}});
+        expectRefused(late, 403, "forbidden");
     }
 
     void signInAttemptsAreRateLimitedAndAudited()
@@ -361,6 +369,17 @@ private slots:
         expectRefused(limited, 429, "too_many_attempts");
         QVERIFY(limited.body.value("message").toString().contains("Try again in"));
         QVERIFY(limited.body.value("retryAfterSeconds").toDouble() > 0);
+        // Bad tokens from one address do not lock out the valid tokens there.
+        for (int i = 0; i < 35; ++i)
+            raw(m_server->url(), "GET", "/v1/sync/pull?cursor=0", {},
+                "a-wrong-token-from-the-office");
+        expectRefused(raw(m_server->url(), "GET", "/v1/sync/pull?cursor=0", {},
+                          "a-wrong-token-from-the-office"),
+                      429, "too_many_attempts");
+        QCOMPARE(HttpSyncTransport(m_server->url(), m_ana->token)
+                     .get("/v1/sync/pull?cursor=0&limit=1")
+                     .status,
+                 200);
         // Security events are in the server's audit log, without passwords.
         auto db = ServerDatabase::open(m_server->db());
         QCOMPARE(
@@ -375,6 +394,53 @@ private slots:
         QCOMPARE(
             db->scalar("SELECT count(*) FROM audit WHERE detail LIKE '%not-her-password%'").toInt(),
             0);
+    }
+
+    void aNewerAppMayCreateRecordsWithFieldsThisServerDoesNotKnow()
+    {
+        HttpSyncTransport ana(m_server->url(), m_ana->token);
+        const QString id = newUuid7();
+        const qint64 next = m_ana->store->outbox().lastSeq() + 1;
+        const QJsonObject body{
+            {"schemaVersion", 99},
+            {"changes", QJsonArray{change(next, "contact", id,
+                                          {{"clientId", m_anaClient},
+                                           {"name", "Neighbour"},
+                                           {"preferredContactTime", "evenings"}})}}};
+        QCOMPARE(ana.post("/v1/sync/push", body).status, 200);
+        QCOMPARE(serverSnapshot(m_server->db())
+                     .value("contact/" + id)
+                     .value("preferredContactTime")
+                     .toString(),
+                 QStringLiteral("evenings"));
+        // (This used a deviceSeq of Ana's tablet; Ana's tablet makes no edit after this test.)
+    }
+
+    void aConflictAboutTheSharedDirectoryCanBeResolvedByACoordinator()
+    {
+        const QString provider = m_ben->editor->create(
+            "provider", {{"name", "Sunrise Transport"}, {"status", "active"}});
+        QVERIFY(m_ben->sync().ok());
+        QVERIFY(m_sam->sync().ok());
+        m_ben->editor->update("provider", provider, {{"phone", "555-7000"}});
+        m_sam->editor->update("provider", provider, {{"phone", "555-8000"}});
+        QVERIFY(m_ben->sync().ok());
+        QVERIFY(m_sam->sync().ok());
+        QVERIFY(m_ben->sync().ok());
+        const QVector<Record> conflicts = m_ben->all("conflict");
+        const auto it = std::find_if(conflicts.begin(), conflicts.end(), [&](const Record &c) {
+            return c.values.value("recordId").toString() == provider;
+        });
+        QVERIFY(it != conflicts.end());
+        HttpSyncTransport ben(m_server->url(), m_ben->token);
+        const QJsonArray listed = ben.get("/v1/conflicts").body.value("conflicts").toArray();
+        QVERIFY(std::any_of(listed.begin(), listed.end(), [&](const QJsonValue &c) {
+            return c.toObject().value("values").toObject().value("recordId").toString() == provider;
+        }));
+        m_ben->editor->update("conflict", it->id,
+                              {{"status", "resolved"}, {"resolvedBy", m_ben->accountId}});
+        const SyncOutcome resolved = m_ben->sync();
+        QVERIFY2(resolved.ok(), qPrintable(resolved.message));
     }
 };
 

@@ -31,7 +31,7 @@ private slots:
 
         ManualConnectivityMonitor monitor(false);
         SyncEngine::Config config{
-            m_dir.filePath("tablet.db"), kDeviceKey, server.url(), tablet.token, 20, 160};
+            m_dir.filePath("tablet.db"), kDeviceKey, server.url(), tablet.token, {}, 20, 160};
         SyncEngine engine(config, *tablet.store, monitor);
         QCOMPARE(engine.pendingCount(), 2);
         QVERIFY(!engine.lastSynced().isValid());

@@ -297,6 +297,28 @@ private slots:
         QCOMPARE(reopened->records().all(*Schema::instance().entity("contact")).size(), 6);
         QCOMPARE(reopened->records().count(*Schema::instance().entity("client")), 1);
     }
+
+    void aSeededDemoAgencyReachesEachTabletScopedToItsCaseload()
+    {
+        ServerProcess demo(freshServerDb(m_dir));
+        QVERIFY(demo.admin({"seed-demo", "12"}).startsWith("seeded 12 clients"));
+        QVERIFY(demo.start());
+        TestDevice alicia(path(), demo.url(), "alicia");
+        TestDevice renee(path(), demo.url(), "renee");
+        QVERIFY(alicia.enrolled());
+        QVERIFY(renee.enrolled());
+        QVERIFY(alicia.sync().ok());
+        QVERIFY(renee.sync().ok());
+        const QVector<Record> all = renee.all("client");
+        QCOMPARE(all.size(), 12);
+        const auto mine = std::count_if(all.begin(), all.end(), [&](const Record &c) {
+            return c.values.value("coordinatorId").toString() == alicia.accountId;
+        });
+        QVERIFY(mine > 0 && mine < 12);
+        QCOMPARE(alicia.all("client").size(), int(mine));
+        QVERIFY(!alicia.all("provider").isEmpty());
+        QVERIFY(!alicia.all("signature").isEmpty() || !renee.all("signature").isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncIntegration)
