@@ -28,3 +28,4 @@ careround_server_test(tst_serveraccess SOURCES tst_serveraccess.cpp serverfixtur
 careround_server_test(tst_syncengine SOURCES tst_syncengine.cpp serverfixture.h LIBS careround_sync)
 careround_server_test(tst_servertls SOURCES tst_servertls.cpp serverfixture.h LIBS careround_sync)
 careround_test(tst_pinlock SOURCES tst_pinlock.cpp LIBS careround_sync)
+careround_server_test(tst_deviceaccount SOURCES tst_deviceaccount.cpp serverfixture.h LIBS careround_sync)
