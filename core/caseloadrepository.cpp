@@ -168,18 +168,20 @@ QString CaseloadRepository::whereSql(const CaseloadQuery &query, QVariantList &p
         where.append(QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
     }
 
+    // A filter's set is computed once; "+c.id" makes SQLite walk the (covering) name index in
+    // list order and stop after a page, instead of reading every member's row and sorting.
     switch (query.filter) {
     case CaseloadFilter::All:
         break;
     case CaseloadFilter::OverdueFollowUp:
-        where.append(QStringLiteral("c.id IN (%1)").arg(overdueSet(p, t.today)));
+        where.append(QStringLiteral("+c.id IN (%1)").arg(overdueSet(p, t.today)));
         break;
     case CaseloadFilter::UnsignedDocuments:
-        where.append(QStringLiteral("c.id IN (%1)").arg(unsignedSet()));
+        where.append(QStringLiteral("+c.id IN (%1)").arg(unsignedSet()));
         break;
     case CaseloadFilter::NeedsAttention:
         where.append(
-            QStringLiteral("c.id IN (%1 UNION %2 UNION SELECT clientId FROM complaint WHERE "
+            QStringLiteral("+c.id IN (%1 UNION %2 UNION SELECT clientId FROM complaint WHERE "
                            "status IN %3 AND %4 UNION SELECT clientId FROM benefitApplication "
                            "WHERE status IN %5 AND nextActionDue <= %6 AND %7)")
                 .arg(overdueSet(p, t.today), transportSet(p, t.dayStart, t.weekEnd),
@@ -220,8 +222,7 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
             "(SELECT b.nextActionDue || char(31) || b.program || char(31) || ifnull(b.nextAction,"
             "'') FROM benefitApplication b WHERE b.clientId=c.id AND b.status IN %12 AND "
             "b.nextActionDue <= %1 AND %13 ORDER BY b.nextActionDue LIMIT 1) "
-            "FROM (SELECT c.id, c.firstName, c.lastName, c.phone, c.address, c.city, c.language, "
-            "c.dateOfBirth, c.status, c.riskFlags FROM client c WHERE ")
+            "FROM (SELECT c.id AS pageId FROM client c WHERE ")
             .arg(p(t.today), notVoided("f"), notVoided("v"), p(t.dayStart), p(t.dayEnd),
                  p(t.weekEnd), notVoided("a"), notVoided("s"), notVoided("p"))
             .arg(QLatin1String(kOpenComplaint), notVoided("m"), QLatin1String(kOpenBenefit),
@@ -239,9 +240,13 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
                 .arg(last, first, p(query.afterId));
     }
     // The page is chosen first (inner query, by index), and only its rows get their facts.
+    // CROSS JOIN keeps the page as the outer loop (SQLite does not reorder it).
     const QString order =
         QStringLiteral(" ORDER BY c.lastName COLLATE NOCASE, c.firstName COLLATE NOCASE, c.id");
-    sql += order + QStringLiteral(" LIMIT %1) AS c").arg(p(qMax(1, query.limit))) + order;
+    sql += order +
+           QStringLiteral(" LIMIT %1) AS pg CROSS JOIN client c ON c.id = pg.pageId")
+               .arg(p(qMax(1, query.limit))) +
+           order;
 
     SqliteStatement &st = m_db.prepare(sql);
     st.bindAll(p.values);

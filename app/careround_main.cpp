@@ -1,0 +1,146 @@
+// The CareRound tablet app: parses the command line, creates the demo agency when asked,
+// and hands the session to Main.qml. All logic lives in the libraries.
+#include "apppaths.h"
+#include "demoagency.h"
+#include "devicestore.h"
+#include "localeditor.h"
+#include "session.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(CareRound_AppPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_SessionPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_UnlockPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_CaseloadPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ClientPlugin)
+
+using namespace careround;
+
+namespace {
+
+/** Creates the demo agency in a new store; returns it open. */
+std::unique_ptr<DeviceStore> createDemo(const QString &path, int clients)
+{
+    DeviceStore::Options options;
+    options.path = path;
+    options.key = DemoAgency::demoPassphrase().toUtf8();
+    auto store = DeviceStore::open(options);
+    // One transaction per record; a crash here only loses demo data, so skip the fsyncs.
+    store->db().exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    LocalEditor editor(*store, QStringLiteral("demo-setup"));
+    DemoAgency::Options demo;
+    demo.clientCount = clients;
+    const DemoAgency::Summary summary = DemoAgency::generate(editor, demo);
+    store->db().exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    store->meta().setValue(QStringLiteral("coordinatorId"), summary.coordinatorIds.value(0));
+    std::printf("careround: created a demo agency in %s: %d clients, %d records.\n"
+                "careround: its passphrase is \"%s\".\n",
+                qPrintable(QDir::toNativeSeparators(path)), int(summary.clientIds.size()),
+                summary.total(), qPrintable(DemoAgency::demoPassphrase()));
+    std::fflush(stdout);
+    return store;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("CareRound"));
+    QGuiApplication::setOrganizationName(QStringLiteral("CareRound"));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("CareRound: home-visit service coordination, offline first."));
+    parser.addHelpOption();
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Keep the data in <dir>."),
+                                           QStringLiteral("dir"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Create a demo agency in the data folder when it holds no data yet "
+                       "(passphrase \"demo\")."));
+    const QCommandLineOption demoClientsOption(QStringLiteral("demo-clients"),
+                                               QStringLiteral("Clients in the demo (40)."),
+                                               QStringLiteral("n"), QStringLiteral("40"));
+    const QCommandLineOption passphraseOption(
+        QStringLiteral("passphrase"),
+        QStringLiteral("Unlock with <text> at start (development and screenshots only: other "
+                       "users of this computer can see it)."),
+        QStringLiteral("text"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the first screen to <png> and exit (works offscreen)."),
+        QStringLiteral("png"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Window size, e.g. 800x1280."),
+                                        QStringLiteral("WxH"));
+    parser.addOptions({dataDirOption, demoOption, demoClientsOption, passphraseOption,
+                       screenshotOption, sizeOption});
+    parser.process(app);
+
+    const QString dataDir =
+        parser.isSet(dataDirOption) ? parser.value(dataDirOption) : AppPaths::dataDir();
+    QDir().mkpath(dataDir);
+    Session session(AppPaths::storeFile(dataDir));
+    try {
+        if (parser.isSet(demoOption) && !session.storeExists())
+            session.adopt(createDemo(session.storePath(), parser.value(demoClientsOption).toInt()));
+        else if (parser.isSet(demoOption))
+            std::printf("careround: %s already holds data; using it (demo passphrase: \"%s\").\n",
+                        qPrintable(QDir::toNativeSeparators(dataDir)),
+                        qPrintable(DemoAgency::demoPassphrase()));
+        if (!session.isUnlocked() && parser.isSet(passphraseOption))
+            session.open(parser.value(passphraseOption).toUtf8());
+    } catch (const StoreError &e) {
+        std::fprintf(stderr, "careround: %s\n", qPrintable(e.message()));
+        return 1;
+    }
+    std::fflush(stdout);
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)}});
+    engine.load(QUrl(QStringLiteral("qrc:/CareRound/App/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (window && parser.isSet(sizeOption)) {
+        const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            window->resize(wh[0].toInt(), wh[1].toInt());
+    }
+
+    if (window && parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        // Grab once the scene has been rendered (first frame), then quit.
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, &app,
+            [window, file] {
+                static bool done = false;
+                if (done)
+                    return;
+                done = true;
+                QTimer::singleShot(100, window, [window, file] {
+                    const bool saved = window->grabWindow().save(file);
+                    std::printf("careround: %s %s\n",
+                                saved ? "saved a screenshot to" : "could not save",
+                                qPrintable(file));
+                    QCoreApplication::exit(saved ? 0 : 1);
+                });
+            },
+            Qt::QueuedConnection);
+    }
+    return app.exec();
+}

@@ -1,0 +1,274 @@
+#include "caseloadmodel.h"
+
+#include "devicestore.h"
+
+#include <QLocale>
+#include <QTimeZone>
+
+namespace careround {
+
+namespace {
+
+QString localTime(const QString &isoUtc)
+{
+    const QDateTime when = QDateTime::fromString(isoUtc, Qt::ISODate);
+    return QLocale().toString(when.toLocalTime().time(), QStringLiteral("HH:mm"));
+}
+
+QString shortDate(const QString &isoDate)
+{
+    const QDate d = QDate::fromString(isoDate.left(10), Qt::ISODate);
+    return QLocale().toString(d, QStringLiteral("ddd d MMM"));
+}
+
+QString kindKey(NextAction::Kind kind)
+{
+    using K = NextAction::Kind;
+    switch (kind) {
+    case K::None:
+        return QStringLiteral("none");
+    case K::VisitInProgress:
+        return QStringLiteral("visitInProgress");
+    case K::OverdueFollowUp:
+        return QStringLiteral("overdue");
+    case K::VisitToday:
+        return QStringLiteral("visitToday");
+    case K::TransportNeeded:
+        return QStringLiteral("transport");
+    case K::FollowUpDueToday:
+        return QStringLiteral("dueToday");
+    case K::BenefitActionDue:
+        return QStringLiteral("benefit");
+    case K::ComplaintOpen:
+        return QStringLiteral("complaint");
+    case K::SignatureNeeded:
+        return QStringLiteral("signature");
+    case K::FollowUpUpcoming:
+        return QStringLiteral("upcoming");
+    }
+    return {};
+}
+
+} // namespace
+
+CaseloadModel::CaseloadModel(QObject *parent) : QAbstractListModel(parent) {}
+
+CaseloadModel::~CaseloadModel() = default;
+
+void CaseloadModel::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &Session::unlockedChanged, this, [this] {
+            m_repository.reset(); // a new store
+            reload();
+        });
+        connect(m_session, &Session::dataChanged, this, &CaseloadModel::reload);
+    }
+    emit sessionChanged();
+    reload();
+}
+
+void CaseloadModel::setSearchText(const QString &text)
+{
+    if (m_search == text)
+        return;
+    m_search = text;
+    emit searchTextChanged();
+    reload();
+}
+
+void CaseloadModel::setFilter(Filter filter)
+{
+    if (m_filter == filter)
+        return;
+    m_filter = filter;
+    emit filterChanged();
+    reload();
+}
+
+QString CaseloadModel::summaryText() const
+{
+    if (m_filter == All && m_search.trimmed().isEmpty())
+        return tr("Clients: %1").arg(m_total);
+    return tr("Matching clients: %1").arg(m_total);
+}
+
+CaseloadQuery CaseloadModel::query() const
+{
+    CaseloadQuery q;
+    q.search = m_search;
+    q.filter = CaseloadFilter(m_filter);
+    q.today = m_session ? m_session->today() : QDate::currentDate();
+    q.limit = kPageSize;
+    return q;
+}
+
+void CaseloadModel::reload()
+{
+    // No fetchMore from views reacting to the reset until it is complete.
+    m_changing = true;
+    beginResetModel();
+    m_rows.clear();
+    m_hasMore = false;
+    m_total = 0;
+    if (m_session && m_session->store()) {
+        if (!m_repository)
+            m_repository = std::make_unique<CaseloadRepository>(m_session->store()->db());
+        const CaseloadQuery q = query();
+        m_rows = m_repository->page(q);
+        m_hasMore = m_rows.size() == q.limit;
+        m_total = int(m_repository->count(q));
+    } else {
+        m_repository.reset();
+    }
+    endResetModel();
+    m_changing = false;
+    // The summary text depends on the search and filter too, so always tell.
+    emit totalCountChanged();
+}
+
+int CaseloadModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+bool CaseloadModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && m_repository && !m_changing;
+}
+
+void CaseloadModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    CaseloadQuery q = query();
+    const CaseloadRow &last = m_rows.constLast();
+    q.afterLastName = last.lastName;
+    q.afterFirstName = last.firstName;
+    q.afterId = last.clientId;
+    const QVector<CaseloadRow> more = m_repository->page(q);
+    m_hasMore = more.size() == q.limit;
+    if (more.isEmpty())
+        return;
+    m_changing = true;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
+    m_rows += more;
+    endInsertRows();
+    m_changing = false;
+}
+
+QString CaseloadModel::clientIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).clientId : QString();
+}
+
+QString CaseloadModel::describe(const NextAction &next, const QDate &today)
+{
+    using K = NextAction::Kind;
+    switch (next.kind) {
+    case K::None:
+        return tr("Nothing due");
+    case K::VisitInProgress:
+        return tr("Visit in progress since %1: check out when done").arg(localTime(next.when));
+    case K::OverdueFollowUp: {
+        const int days = int(QDate::fromString(next.when, Qt::ISODate).daysTo(today));
+        return days == 1 ? tr("Follow-up overdue since yesterday: %1").arg(next.detail)
+                         : tr("Follow-up overdue by %1 days: %2").arg(days).arg(next.detail);
+    }
+    case K::VisitToday:
+        return next.detail.isEmpty()
+                   ? tr("Visit today at %1").arg(localTime(next.when))
+                   : tr("Visit today at %1: %2").arg(localTime(next.when), next.detail);
+    case K::TransportNeeded:
+        return tr("Arrange transport for %1 on %2 at %3")
+            .arg(next.detail, shortDate(next.when), localTime(next.when));
+    case K::FollowUpDueToday:
+        return tr("Follow-up due today: %1").arg(next.detail);
+    case K::BenefitActionDue:
+        return tr("Benefits due %1: %2").arg(shortDate(next.when), next.detail);
+    case K::ComplaintOpen:
+        return tr("Open complaints to follow up: %1").arg(next.detail);
+    case K::SignatureNeeded:
+        return next.detail == QLatin1String("assessment") ? tr("Assessment needs a signature")
+                                                          : tr("Care plan needs a signature");
+    case K::FollowUpUpcoming:
+        return tr("Next follow-up %1: %2").arg(shortDate(next.when), next.detail);
+    }
+    return {};
+}
+
+QVariant CaseloadModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CaseloadRow &r = m_rows.at(index.row());
+    const QDate today = m_session ? m_session->today() : QDate::currentDate();
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return QStringLiteral("%1 %2").arg(r.firstName, r.lastName);
+    case ClientIdRole:
+        return r.clientId;
+    case DetailsRole: {
+        QStringList parts;
+        if (r.dateOfBirth.isValid()) {
+            int age = today.year() - r.dateOfBirth.year();
+            if (today < r.dateOfBirth.addYears(age))
+                --age;
+            parts.append(tr("Age %1").arg(age));
+        }
+        if (!r.language.isEmpty())
+            parts.append(r.language);
+        if (!r.phone.isEmpty())
+            parts.append(r.phone);
+        return parts.join(QStringLiteral(" · "));
+    }
+    case AddressRole:
+        return r.city.isEmpty() ? r.address : r.address + QStringLiteral(", ") + r.city;
+    case StatusRole:
+        return r.status == QLatin1String("on_hold")      ? tr("On hold")
+               : r.status == QLatin1String("discharged") ? tr("Discharged")
+                                                         : QString();
+    case RiskFlagsRole:
+        return r.riskFlags;
+    case NextActionRole:
+        return describe(r.next, today);
+    case NextActionKindRole:
+        return kindKey(r.next.kind);
+    case UrgentRole:
+        return r.next.kind == NextAction::Kind::OverdueFollowUp ||
+               r.next.kind == NextAction::Kind::VisitInProgress ||
+               r.next.kind == NextAction::Kind::VisitToday ||
+               r.next.kind == NextAction::Kind::TransportNeeded;
+    case NeedsAttentionRole:
+        return r.needsAttention;
+    case OverdueCountRole:
+        return r.overdueFollowUps;
+    case UnsignedCountRole:
+        return r.unsignedDocuments;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> CaseloadModel::roleNames() const
+{
+    return {{ClientIdRole, "clientId"},
+            {NameRole, "name"},
+            {DetailsRole, "details"},
+            {AddressRole, "address"},
+            {StatusRole, "statusText"},
+            {RiskFlagsRole, "riskFlags"},
+            {NextActionRole, "nextAction"},
+            {NextActionKindRole, "nextActionKind"},
+            {UrgentRole, "urgent"},
+            {NeedsAttentionRole, "needsAttention"},
+            {OverdueCountRole, "overdueCount"},
+            {UnsignedCountRole, "unsignedCount"}};
+}
+
+} // namespace careround

@@ -1,0 +1,226 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import CareRound.Controls
+import CareRound.Session
+import CareRound.Client
+
+// One client at a glance: who, how to reach them and their people, risks, the plan, history.
+Rectangle {
+    id: page
+    required property Session session
+    property string clientId: ""
+    property bool showBack: false
+    signal backRequested()
+    color: Theme.background
+
+    ClientController {
+        id: client
+        session: page.session
+        clientId: page.clientId
+    }
+
+    Text {
+        anchors.centerIn: parent
+        visible: !client.found
+        text: qsTr("Choose a client from the caseload")
+        color: Theme.mutedText
+        font.pixelSize: Theme.fontBody
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        visible: client.found
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: scroll.availableWidth
+            spacing: Theme.spacing
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.margins: Theme.margin
+                Layout.bottomMargin: 0
+                spacing: Theme.spacing
+                TouchButton {
+                    visible: page.showBack
+                    text: qsTr("Back to caseload")
+                    onClicked: page.backRequested()
+                }
+                Text {
+                    objectName: "clientName"
+                    Layout.fillWidth: true
+                    text: client.fullName
+                    font.pixelSize: Theme.fontHeading
+                    font.bold: true
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
+                Text {
+                    text: client.statusText
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.mutedText
+                }
+            }
+
+            Card {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                Text {
+                    Layout.fillWidth: true
+                    text: client.facts
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Phone: %1").arg(client.phone)
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: client.address
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 6
+                    visible: client.riskFlags.length > 0
+                    Repeater {
+                        model: client.riskFlags
+                        delegate: RiskBadge {
+                            required property string modelData
+                            text: modelData
+                        }
+                    }
+                }
+                Text {
+                    Layout.fillWidth: true
+                    visible: client.notes.length > 0
+                    text: client.notes
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            SectionHeader {
+                Layout.leftMargin: Theme.margin
+                text: qsTr("Contacts and caregivers")
+            }
+            Repeater {
+                model: client.contacts
+                delegate: Card {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Accessible.name: modelData.name
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 (%2)").arg(modelData.name).arg(modelData.relationship)
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: [modelData.phone, modelData.roles].filter(s => s.length > 0).join(" · ")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+
+            SectionHeader {
+                Layout.leftMargin: Theme.margin
+                text: client.planTitle.length > 0 ? qsTr("Care plan: %1").arg(client.planTitle)
+                                                  : qsTr("No current care plan")
+            }
+            Text {
+                Layout.leftMargin: Theme.margin
+                visible: client.planFacts.length > 0
+                text: client.planFacts
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
+            }
+            Repeater {
+                model: client.goals
+                delegate: Card {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Accessible.name: modelData.statement
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.statement
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · %2% · %3").arg(modelData.status).arg(modelData.progress).arg(modelData.target)
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        wrapMode: Text.Wrap
+                    }
+                    ProgressBar {
+                        Layout.fillWidth: true
+                        from: 0
+                        to: 100
+                        value: modelData.progress
+                        Accessible.name: qsTr("Goal progress")
+                    }
+                }
+            }
+
+            SectionHeader {
+                Layout.leftMargin: Theme.margin
+                text: qsTr("Visits and assessments")
+            }
+            Repeater {
+                model: client.history
+                delegate: Card {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Accessible.name: modelData.title
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · %2 · %3").arg(modelData.when).arg(modelData.title).arg(modelData.status)
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        visible: text.length > 0
+                        text: modelData.detail
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 3
+                        elide: Text.ElideRight
+                    }
+                }
+            }
+            Item { implicitHeight: Theme.margin }
+        }
+    }
+}

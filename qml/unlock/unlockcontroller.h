@@ -1,0 +1,44 @@
+#pragma once
+
+#include "session.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+namespace careround {
+
+/**
+ * Backs the unlock screen: opens the session's encrypted store with the passphrase typed in,
+ * or, on a tablet with no data yet, sets the passphrase. Explains a wrong key plainly.
+ */
+class UnlockController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool firstUse READ isFirstUse NOTIFY sessionChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+
+public:
+    explicit UnlockController(QObject *parent = nullptr) : QObject(parent) {}
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    /** No store yet: the passphrase typed now becomes the store's passphrase. */
+    bool isFirstUse() const;
+    QString errorText() const { return m_error; }
+
+    /** Opens the store; false (with errorText set) when it cannot. */
+    Q_INVOKABLE bool unlock(const QString &passphrase, const QString &confirmation = {});
+
+signals:
+    void sessionChanged();
+    void errorTextChanged();
+
+private:
+    void setError(const QString &text);
+    QPointer<Session> m_session;
+    QString m_error;
+};
+
+} // namespace careround

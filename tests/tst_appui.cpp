@@ -1,0 +1,165 @@
+// The tablet app's Main.qml, offscreen on demo data: unlock with a wrong and a right
+// passphrase, the caseload shows rows with what to do next, search narrows it, choosing a
+// client opens the overview, and the layout works in landscape and portrait.
+#include "demoagency.h"
+#include "devicestore.h"
+#include "localeditor.h"
+#include "session.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CareRound_AppPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_SessionPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_UnlockPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_CaseloadPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ClientPlugin)
+
+using namespace careround;
+
+namespace {
+
+const QDate kToday(2026, 11, 22);
+
+void createDemo(const QString &path, const QByteArray &key, int clients)
+{
+    DeviceStore::Options o;
+    o.path = path;
+    o.key = key;
+    auto store = DeviceStore::open(o);
+    store->db().exec("PRAGMA synchronous=OFF");
+    LocalEditor editor(*store, "test");
+    DemoAgency::Options demo;
+    demo.today = kToday;
+    demo.clientCount = clients;
+    DemoAgency::generate(editor, demo);
+}
+
+struct App {
+    std::unique_ptr<Session> session;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+
+    explicit App(const QString &path)
+    {
+        session = std::make_unique<Session>(path);
+        session->setToday(kToday);
+        engine = std::make_unique<QQmlApplicationEngine>();
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->setInitialProperties({{"session", QVariant::fromValue(session.get())}});
+        engine->load(QUrl(QStringLiteral("qrc:/CareRound/App/Main.qml")));
+        if (!engine->rootObjects().isEmpty())
+            window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+    }
+    template <typename T = QObject> T *find(const char *name) const
+    {
+        return window ? window->findChild<T *>(QString::fromLatin1(name)) : nullptr;
+    }
+};
+
+/** Items of the visual tree with an objectName (delegates have no QObject parent). */
+void collect(QQuickItem *item, const QString &name, QList<QQuickItem *> &out)
+{
+    if (item->objectName() == name)
+        out.append(item);
+    for (QQuickItem *child : item->childItems())
+        collect(child, name, out);
+}
+
+QList<QQuickItem *> visualItems(QQuickWindow *window, const char *name)
+{
+    QList<QQuickItem *> out;
+    collect(window->contentItem(), QString::fromLatin1(name), out);
+    return out;
+}
+
+bool shown(QObject *item)
+{
+    auto *q = qobject_cast<QQuickItem *>(item);
+    return q && q->isVisible();
+}
+
+} // namespace
+
+class TestAppUi : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() { QQuickStyle::setStyle(QStringLiteral("Basic")); }
+
+    void wrongPassphraseThenRight()
+    {
+        const QString path = m_dir.filePath("locked.db");
+        createDemo(path, "correct horse", 3);
+        App app(path);
+        QVERIFY(app.window);
+        QVERIFY(!app.session->isUnlocked());
+        QObject *field = app.find("passphrase");
+        QObject *button = app.find("unlockButton");
+        QObject *error = app.find("unlockError");
+        QVERIFY(field && button && error);
+        field->setProperty("text", "wrong horse");
+        QMetaObject::invokeMethod(button, "clicked");
+        QTRY_VERIFY(error->property("text").toString().contains("does not open"));
+        QVERIFY(!app.session->isUnlocked());
+        field->setProperty("text", "correct horse");
+        QMetaObject::invokeMethod(button, "clicked");
+        QTRY_VERIFY(app.session->isUnlocked());
+        QTRY_VERIFY(app.find("caseloadList"));
+        QTRY_COMPARE(app.find("caseloadList")->property("count").toInt(), 3);
+    }
+
+    void caseloadAndClientOnDemoData()
+    {
+        const QString path = m_dir.filePath("demo.db");
+        createDemo(path, "demo", 40);
+        App app(path);
+        QVERIFY(app.window);
+        app.session->open("demo");
+        QObject *list = nullptr;
+        QTRY_VERIFY((list = app.find("caseloadList")));
+        QTRY_VERIFY(list->property("count").toInt() > 5);
+        QTRY_VERIFY(!visualItems(app.window, "nextAction").isEmpty());
+        for (QQuickItem *next : visualItems(app.window, "nextAction"))
+            QVERIFY(!next->property("text").toString().isEmpty());
+        QVERIFY(app.find("pendingChanges")
+                    ->property("text")
+                    .toString()
+                    .contains(QString::number(app.session->pendingChanges())));
+        app.window->grabWindow().save(QStringLiteral("careround-landscape.png"));
+
+        // Search as you type.
+        const Record first =
+            app.session->store()->records().all(*Schema::instance().entity("client")).constFirst();
+        const QString name = first.values.value("firstName").toString() + " " +
+                             first.values.value("lastName").toString();
+        app.find("caseloadSearch")->setProperty("text", name);
+        QTRY_VERIFY(list->property("count").toInt() >= 1 && list->property("count").toInt() < 5);
+
+        // Choosing a client shows the overview beside the list (landscape).
+        app.window->setProperty("selectedClientId", first.id);
+        QTRY_COMPARE(app.find("clientName")->property("text").toString(), name);
+        QVERIFY(shown(app.find("caseloadPage")));
+        QVERIFY(shown(app.find("clientPage")));
+        app.window->grabWindow().save(QStringLiteral("careround-client.png"));
+
+        // Portrait: one pane at a time.
+        app.window->resize(800, 1280);
+        QTRY_VERIFY(!shown(app.find("caseloadPage")));
+        QVERIFY(shown(app.find("clientPage")));
+        app.window->grabWindow().save(QStringLiteral("careround-portrait-client.png"));
+        app.window->setProperty("selectedClientId", QString());
+        QTRY_VERIFY(shown(app.find("caseloadPage")));
+        QVERIFY(!shown(app.find("clientPage")));
+    }
+};
+
+QTEST_MAIN(TestAppUi)
+#include "tst_appui.moc"
