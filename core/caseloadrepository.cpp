@@ -120,17 +120,7 @@ QStringList CaseloadRepository::indexSql()
     };
 }
 
-CaseloadRepository::CaseloadRepository(SqliteDatabase &db) : m_db(db)
-{
-    if (m_db.scalar(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type='index' AND "
-                                   "name='carePlan_status'"))
-            .isValid())
-        return;
-    SqliteTransaction tx(m_db);
-    for (const QString &sql : indexSql())
-        m_db.exec(sql);
-    tx.commit();
-}
+CaseloadRepository::CaseloadRepository(SqliteDatabase &db) : m_db(db) {}
 
 QString CaseloadRepository::whereSql(const CaseloadQuery &query, QVariantList &params) const
 {

@@ -1,5 +1,7 @@
 #include "devicestore.h"
 
+#include "caseloadrepository.h"
+
 namespace careround {
 
 DeviceStore::DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall)
@@ -63,6 +65,11 @@ void DeviceStore::migrate(int target)
                                     : def.since < v ? RecordRepository::addColumnsSql(def, v)
                                                     : QStringList();
             for (const QString &statement : sql)
+                m_db->exec(statement);
+        }
+        if (v == 3) {
+            // The caseload's search and filter indexes.
+            for (const QString &statement : CaseloadRepository::indexSql())
                 m_db->exec(statement);
         }
         m_db->exec(QStringLiteral("PRAGMA user_version = %1").arg(v));

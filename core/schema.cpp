@@ -343,6 +343,8 @@ bool EntityDef::allowsTransition(const QString &from, const QString &to) const
 
 Schema::Schema() : m_entities(buildEntities())
 {
+    // Version 3 adds no field: it is the caseload indexes (DeviceStore::migrate).
+    m_version = 3;
     for (int i = 0; i < m_entities.size(); ++i) {
         m_index.insert(m_entities[i].name, i);
         for (const FieldDef &fd : m_entities[i].fields)

@@ -142,7 +142,10 @@ SqliteDatabase::SqliteDatabase(const QString &path, const QByteArray &key) : m_p
             m_db = nullptr;
             throw StoreError(StoreError::Code::WrongKey, QStringLiteral("Cannot set the key"));
         }
+        // 4 KiB pages (SQLCipher 3 defaults to 1 KiB): fewer page decryptions per query.
+        sqlite3_exec(m_db, "PRAGMA cipher_page_size = 4096", nullptr, nullptr, nullptr);
     }
+    sqlite3_exec(m_db, "PRAGMA cache_size = -16384", nullptr, nullptr, nullptr);
     // The first read of the schema tells whether the key fits: SQLCipher reports
     // SQLITE_NOTADB for a wrong key (or a file that is not a database at all).
     char *err = nullptr;
