@@ -1,6 +1,7 @@
 // The CareRound tablet app: parses the command line, creates the demo agency when asked,
 // and hands the session to Main.qml. All logic lives in the libraries.
 #include "apppaths.h"
+#include "connectivitymonitor.h"
 #include "demoagency.h"
 #include "devicestore.h"
 #include "localeditor.h"
@@ -86,23 +87,45 @@ int main(int argc, char *argv[])
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("Window size, e.g. 800x1280."),
                                         QStringLiteral("WxH"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QStringLiteral("On first start, enrol with the agency server at <url> as --login, with "
+                       "the password in $CAREROUND_PASSWORD and --passphrase for the store."),
+        QStringLiteral("url"));
+    const QCommandLineOption loginOption(QStringLiteral("login"),
+                                         QStringLiteral("The account to enrol with."),
+                                         QStringLiteral("login"));
     parser.addOptions({dataDirOption, demoOption, demoClientsOption, passphraseOption,
-                       screenshotOption, sizeOption});
+                       screenshotOption, sizeOption, serverOption, loginOption});
     parser.process(app);
 
     const QString dataDir =
         parser.isSet(dataDirOption) ? parser.value(dataDirOption) : AppPaths::dataDir();
     QDir().mkpath(dataDir);
     Session session(AppPaths::storeFile(dataDir));
+    NetworkInformationMonitor connectivity;
+    session.setConnectivityMonitor(&connectivity);
     try {
         if (parser.isSet(demoOption) && !session.storeExists())
-            session.adopt(createDemo(session.storePath(), parser.value(demoClientsOption).toInt()));
+            session.adopt(createDemo(session.storePath(), parser.value(demoClientsOption).toInt()),
+                          DemoAgency::demoPassphrase().toUtf8());
         else if (parser.isSet(demoOption))
             std::printf("careround: %s already holds data; using it (demo passphrase: \"%s\").\n",
                         qPrintable(QDir::toNativeSeparators(dataDir)),
                         qPrintable(DemoAgency::demoPassphrase()));
-        if (!session.isUnlocked() && parser.isSet(passphraseOption))
+        if (!session.isUnlocked() && !session.storeExists() && parser.isSet(serverOption)) {
+            // Enrol without typing (scripts/run): the screen shows the enrolment and the
+            // first load as they happen.
+            QObject::connect(&session, &Session::enrolFinished, &app, [](const QString &error) {
+                if (!error.isEmpty())
+                    std::fprintf(stderr, "careround: enrolment failed: %s\n", qPrintable(error));
+            });
+            session.enrol(parser.value(serverOption), parser.value(loginOption),
+                          qEnvironmentVariable("CAREROUND_PASSWORD"),
+                          parser.value(passphraseOption));
+        } else if (!session.isUnlocked() && parser.isSet(passphraseOption)) {
             session.open(parser.value(passphraseOption).toUtf8());
+        }
     } catch (const StoreError &e) {
         std::fprintf(stderr, "careround: %s\n", qPrintable(e.message()));
         return 1;
@@ -124,23 +147,37 @@ int main(int argc, char *argv[])
 
     if (window && parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        // Grab once the scene has been rendered (first frame), then quit.
-        QObject::connect(
-            window, &QQuickWindow::frameSwapped, &app,
-            [window, file] {
+        const auto grab = [window, file] {
+            QTimer::singleShot(300, window, [window, file] {
+                const bool saved = window->grabWindow().save(file);
+                std::printf("careround: %s %s\n",
+                            saved ? "saved a screenshot to" : "could not save", qPrintable(file));
+                std::fflush(stdout);
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        };
+        if (session.isBusy() || session.syncState() == QLatin1String("syncing")) {
+            // Enrolling or loading: grab once the first sync has ended.
+            QObject::connect(&session, &Session::dataChanged, &app, [&session, grab] {
                 static bool done = false;
-                if (done)
+                if (done || session.syncState() == QLatin1String("syncing"))
                     return;
                 done = true;
-                QTimer::singleShot(100, window, [window, file] {
-                    const bool saved = window->grabWindow().save(file);
-                    std::printf("careround: %s %s\n",
-                                saved ? "saved a screenshot to" : "could not save",
-                                qPrintable(file));
-                    QCoreApplication::exit(saved ? 0 : 1);
-                });
-            },
-            Qt::QueuedConnection);
+                grab();
+            });
+        } else {
+            // Grab once the scene has been rendered (first frame).
+            QObject::connect(
+                window, &QQuickWindow::frameSwapped, &app,
+                [grab] {
+                    static bool done = false;
+                    if (done)
+                        return;
+                    done = true;
+                    grab();
+                },
+                Qt::QueuedConnection);
+        }
     }
     return app.exec();
 }

@@ -5,19 +5,20 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace careround {
 
-DeviceAccount::DeviceAccount(QString dataDir) : m_dir(std::move(dataDir)) {}
+DeviceAccount::DeviceAccount(QString storePath) : m_path(std::move(storePath)) {}
 
 QString DeviceAccount::storePath() const
 {
-    return QDir(m_dir).filePath(QStringLiteral("careround.db"));
+    return m_path;
 }
 
 QString DeviceAccount::keyPath() const
 {
-    return QDir(m_dir).filePath(QStringLiteral("careround.key"));
+    return m_path + QStringLiteral(".key");
 }
 
 bool DeviceAccount::isEnrolled() const
@@ -38,7 +39,7 @@ std::optional<DeviceAccount::Failure> DeviceAccount::enrol(const Enrolment &e)
         return Failure{QStringLiteral("The passphrase must have at least %1 characters")
                            .arg(kPassphraseMinLength),
                        {}};
-    QDir().mkpath(m_dir);
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
     for (const QString &f : {storePath(), storePath() + "-wal", storePath() + "-shm", keyPath()})
         QFile::remove(f);
     const auto [dataKey, wrapped] = KeyVault::create(e.passphrase);
@@ -107,10 +108,10 @@ std::optional<DeviceAccount::Failure> DeviceAccount::unlock(const QString &passp
     return std::nullopt;
 }
 
-void DeviceAccount::adopt(std::unique_ptr<DeviceStore> store, const QByteArray &dataKey)
+void DeviceAccount::adopt(std::unique_ptr<DeviceStore> store, const QByteArray &sqlcipherKey)
 {
     m_store = std::move(store);
-    m_storeKey = DeviceStore::rawKey(dataKey);
+    m_storeKey = sqlcipherKey;
 }
 
 QUrl DeviceAccount::server() const

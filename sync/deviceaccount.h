@@ -9,8 +9,8 @@
 namespace careround {
 
 /**
- * The tablet's account on disk: a data folder holding the encrypted store and the wrapped
- * data key. First start enrols the tablet (server, login, password) and creates both, with
+ * The tablet's account on disk: the encrypted store file and, beside it, the wrapped data
+ * key. First start enrols the tablet (server, login, password) and creates both, with
  * the key wrapped by the coordinator's passphrase; later starts unwrap the key with the
  * passphrase and open the store. The server address, the device token, the account and a
  * pinned certificate fingerprint live inside the encrypted store.
@@ -30,7 +30,8 @@ public:
         QByteArray certificateSeen; ///< set when the server's certificate is not trusted
     };
 
-    explicit DeviceAccount(QString dataDir);
+    /** storePath: the store file; the wrapped key is kept beside it (storePath + ".key"). */
+    explicit DeviceAccount(QString storePath);
 
     QString storePath() const;
     QString keyPath() const;
@@ -41,8 +42,11 @@ public:
     std::optional<Failure> enrol(const Enrolment &enrolment);
     /** Opens the store with the passphrase (wrong passphrase: a Failure, nothing opened). */
     std::optional<Failure> unlock(const QString &passphrase);
-    /** Uses an existing store with its raw data key (the demo's first run). */
-    void adopt(std::unique_ptr<DeviceStore> store, const QByteArray &dataKey);
+    /**
+     * Uses a store opened elsewhere, with the SQLCipher key that opened it (a demo store that
+     * is not enrolled with a server).
+     */
+    void adopt(std::unique_ptr<DeviceStore> store, const QByteArray &sqlcipherKey);
 
     DeviceStore *store() const { return m_store.get(); }
     /** SQLCipher's raw key of the open store (for the sync worker's own connection). */
@@ -56,7 +60,7 @@ public:
     static constexpr int kPassphraseMinLength = 8;
 
 private:
-    QString m_dir;
+    QString m_path;
     std::unique_ptr<DeviceStore> m_store;
     QByteArray m_storeKey;
 };

@@ -25,7 +25,7 @@ private slots:
 
     void enrolThenUnlockWithThePassphrase()
     {
-        const QString dir = m_dir.filePath("tablet");
+        const QString dir = m_dir.filePath("tablet/careround.db");
         {
             DeviceAccount account(dir);
             QVERIFY(!account.isEnrolled());
@@ -57,7 +57,7 @@ private slots:
 
     void failuresSayWhatToDoAndLeaveNothing()
     {
-        const QString dir = m_dir.filePath("failed");
+        const QString dir = m_dir.filePath("failed/careround.db");
         DeviceAccount account(dir);
         auto f = account.enrol({m_server->url(), "ana", "wrong-password", "kitchen-table-42", {}});
         QVERIFY(f.has_value());

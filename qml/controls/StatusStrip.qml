@@ -2,12 +2,18 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// The always-visible strip at the top: changes waiting to sync, last sync, text size.
+// The always-visible strip at the top: offline or syncing (with progress), changes waiting
+// to sync, last sync, open conflicts, "Sync now", and the text size.
 Rectangle {
     id: strip
     property int pendingChanges: 0
     property string syncText: ""
     property bool showSyncState: true
+    property string syncState: "local" // local, offline, syncing, upToDate, error, revoked
+    property real syncProgress: -1
+    property int openConflicts: 0
+    signal syncRequested()
+    signal conflictsRequested()
     implicitHeight: Math.max(Theme.touchTarget, row.implicitHeight) + 8
     color: Theme.statusBar
 
@@ -26,6 +32,38 @@ Rectangle {
             Accessible.name: text
         }
         Item { Layout.fillWidth: true }
+        Rectangle {
+            objectName: "connectionState"
+            visible: strip.showSyncState && strip.syncState !== "local"
+            radius: height / 2
+            implicitHeight: stateText.implicitHeight + 8
+            implicitWidth: stateText.implicitWidth + 20
+            color: strip.syncState === "offline" ? Theme.warning
+                 : strip.syncState === "error" || strip.syncState === "revoked" ? Theme.urgent
+                 : Theme.accent
+            Text {
+                id: stateText
+                anchors.centerIn: parent
+                text: strip.syncState === "offline" ? qsTr("Offline")
+                    : strip.syncState === "syncing" ? qsTr("Syncing")
+                    : strip.syncState === "error" ? qsTr("Sync problem")
+                    : strip.syncState === "revoked" ? qsTr("Revoked")
+                    : qsTr("Online")
+                color: "white"
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+            }
+            Accessible.role: Accessible.StaticText
+            Accessible.name: stateText.text
+        }
+        ProgressBar {
+            objectName: "syncProgress"
+            visible: strip.syncState === "syncing"
+            indeterminate: strip.syncProgress < 0
+            value: Math.max(0, strip.syncProgress)
+            implicitWidth: 120
+            Accessible.name: qsTr("Sync progress")
+        }
         Text {
             objectName: "pendingChanges"
             visible: strip.showSyncState
@@ -45,6 +83,19 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
             Accessible.role: Accessible.StaticText
             Accessible.name: text
+        }
+        TouchButton {
+            objectName: "conflictsButton"
+            visible: strip.showSyncState && strip.openConflicts > 0
+            text: qsTr("Conflicts: %1").arg(strip.openConflicts)
+            onClicked: strip.conflictsRequested()
+        }
+        TouchButton {
+            objectName: "syncNowButton"
+            visible: strip.showSyncState && strip.syncState !== "local"
+            enabled: strip.syncState !== "syncing" && strip.syncState !== "revoked"
+            text: qsTr("Sync now")
+            onClicked: strip.syncRequested()
         }
         Switch {
             id: largeText

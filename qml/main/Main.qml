@@ -25,6 +25,10 @@ ApplicationWindow {
         pendingChanges: window.session.pendingChanges
         syncText: window.session.syncText
         showSyncState: window.session.unlocked
+        syncState: window.session.syncState
+        syncProgress: window.session.syncProgress
+        openConflicts: window.session.openConflicts
+        onSyncRequested: window.session.syncNow()
     }
 
     Loader {

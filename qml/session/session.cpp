@@ -1,61 +1,210 @@
 #include "session.h"
 
+#include "connectivitymonitor.h"
+#include "deviceaccount.h"
 #include "devicestore.h"
 #include "localeditor.h"
+#include "syncengine.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLocale>
+#include <QThread>
 
 namespace careround {
 
-Session::Session(QString storePath, QObject *parent) : QObject(parent), m_path(std::move(storePath))
+Session::Session(QString storePath, QObject *parent)
+    : QObject(parent), m_path(std::move(storePath)),
+      m_account(std::make_unique<DeviceAccount>(m_path))
 {
     m_statusTimer.setInterval(5000);
     connect(&m_statusTimer, &QTimer::timeout, this, &Session::refreshStatus);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // The engine's worker holds its own connection; stop it before the store goes.
+    m_sync.reset();
+}
+
+bool Session::isUnlocked() const
+{
+    return m_account->store() != nullptr;
+}
 
 bool Session::storeExists() const
 {
     return QFileInfo::exists(m_path);
 }
 
+bool Session::isEnrolled() const
+{
+    return m_account->isEnrolled();
+}
+
+QString Session::role() const
+{
+    const QString role = m_account->store() ? m_account->role() : QString();
+    return role.isEmpty() ? QStringLiteral("coordinator") : role;
+}
+
+DeviceStore *Session::store() const
+{
+    return m_account->store();
+}
+
 void Session::open(const QByteArray &passphrase)
 {
+    if (m_account->isEnrolled()) {
+        if (auto failure = m_account->unlock(QString::fromUtf8(passphrase)))
+            throw StoreError(failure->message.contains(QLatin1String("passphrase"))
+                                 ? StoreError::Code::WrongKey
+                                 : StoreError::Code::Sql,
+                             failure->message);
+        attach();
+        return;
+    }
     DeviceStore::Options options;
     options.path = m_path;
     options.key = passphrase;
-    adopt(DeviceStore::open(options));
+    adopt(DeviceStore::open(options), passphrase);
 }
 
-void Session::adopt(std::unique_ptr<DeviceStore> store)
+void Session::adopt(std::unique_ptr<DeviceStore> store, const QByteArray &sqlcipherKey)
 {
-    m_store = std::move(store);
-    const QString actor =
-        m_store->meta().value(QStringLiteral("coordinatorId"), m_store->deviceId());
-    m_editor = std::make_unique<LocalEditor>(*m_store, actor);
+    m_account->adopt(std::move(store), sqlcipherKey);
+    attach();
+}
+
+void Session::attach()
+{
+    DeviceStore *s = m_account->store();
+    QString actor = m_account->accountId();
+    if (actor.isEmpty())
+        actor = s->meta().value(QStringLiteral("coordinatorId"), s->deviceId());
+    m_editor = std::make_unique<LocalEditor>(*s, actor);
     m_statusTimer.start();
+    startSync();
     refreshStatus();
     emit unlockedChanged();
     emit dataChanged();
 }
 
+void Session::startSync()
+{
+    if (!m_account->server().isValid() || m_account->token().isEmpty())
+        return; // a local store (the demo without a server): nothing to sync with
+    if (!m_monitor) {
+        m_ownMonitor = std::make_unique<NetworkInformationMonitor>();
+        m_monitor = m_ownMonitor.get();
+    }
+    SyncEngine::Config config;
+    config.storePath = m_path;
+    config.storeKey = m_account->storeKey();
+    config.server = m_account->server();
+    config.token = m_account->token();
+    config.pinnedCertificate = m_account->pinnedCertificate();
+    m_sync = std::make_unique<SyncEngine>(config, *m_account->store(), *m_monitor);
+    connect(m_sync.get(), &SyncEngine::statusChanged, this, &Session::refreshStatus);
+    connect(m_sync.get(), &SyncEngine::progressChanged, this, &Session::refreshStatus);
+    connect(m_sync.get(), &SyncEngine::countsChanged, this, &Session::refreshStatus);
+    connect(m_sync.get(), &SyncEngine::finished, this, &Session::notifyDataChanged);
+    m_sync->syncNow();
+}
+
+void Session::enrol(const QString &server, const QString &login, const QString &password,
+                    const QString &passphrase, const QString &pinnedFingerprint)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    emit busyChanged();
+    auto failure = std::make_shared<std::optional<DeviceAccount::Failure>>();
+    DeviceAccount *account = m_account.get();
+    const DeviceAccount::Enrolment enrolment{
+        QUrl::fromUserInput(server.trimmed()), login, password, passphrase,
+        QByteArray::fromHex(QString(pinnedFingerprint).remove(QLatin1Char(':')).toLatin1())};
+    // Key derivation and the request take a moment: off the UI thread.
+    QThread *worker = QThread::create([account, enrolment, failure] {
+        *failure = account->enrol(enrolment);
+    });
+    connect(worker, &QThread::finished, this, [this, worker, failure] {
+        worker->deleteLater();
+        m_busy = false;
+        emit busyChanged();
+        if (*failure) {
+            emit enrolFinished((*failure)->message,
+                               QString::fromLatin1((*failure)->certificateSeen.toHex(':')));
+            return;
+        }
+        attach();
+        emit enrolFinished(QString(), QString());
+    });
+    worker->start();
+}
+
+void Session::syncNow()
+{
+    if (m_sync)
+        m_sync->syncNow();
+}
+
 void Session::refreshStatus()
 {
-    if (!m_store)
+    DeviceStore *s = m_account->store();
+    if (!s)
         return;
-    const int pending = int(m_store->outbox().count());
-    const qint64 lastSync = m_store->meta().value(QStringLiteral("sync.lastSuccess")).toLongLong();
-    const QString text = lastSync > 0
+    if (m_sync)
+        m_sync->refreshCounts();
+    const int pending = int(s->outbox().count());
+    const int conflicts = m_sync ? m_sync->openConflicts() : 0;
+    const qint64 lastSync = s->meta().value(QStringLiteral("sync.lastSuccess")).toLongLong();
+    const QString last = lastSync > 0
                              ? tr("Last synced %1")
                                    .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(lastSync),
                                                            QLocale::ShortFormat))
                              : tr("Not synced yet");
-    if (pending != m_pending || text != m_syncText) {
+    QString state = QStringLiteral("local");
+    QString text = last;
+    QString step;
+    double progress = -1;
+    if (m_sync) {
+        switch (m_sync->state()) {
+        case SyncEngine::State::Offline:
+            state = QStringLiteral("offline");
+            text = tr("Offline. %1").arg(last);
+            break;
+        case SyncEngine::State::Syncing:
+            state = QStringLiteral("syncing");
+            step = m_sync->progressStep();
+            text = step.isEmpty() ? tr("Syncing…") : step;
+            if (m_sync->progressTotal() > 0)
+                progress = double(m_sync->progressDone()) / double(m_sync->progressTotal());
+            break;
+        case SyncEngine::State::UpToDate:
+            state = QStringLiteral("upToDate");
+            text = last;
+            break;
+        case SyncEngine::State::Error:
+            state = QStringLiteral("error");
+            text = m_sync->statusText();
+            break;
+        case SyncEngine::State::Revoked:
+            state = QStringLiteral("revoked");
+            text = m_sync->statusText();
+            break;
+        }
+        if (state == QLatin1String("offline") && !m_sync->statusText().isEmpty())
+            text = m_sync->statusText();
+    }
+    if (pending != m_pending || conflicts != m_conflicts || text != m_syncText ||
+        state != m_syncState || step != m_syncStep || progress != m_syncProgress) {
         m_pending = pending;
+        m_conflicts = conflicts;
         m_syncText = text;
+        m_syncState = state;
+        m_syncStep = step;
+        m_syncProgress = progress;
         emit statusChanged();
     }
 }

@@ -9,13 +9,18 @@
 
 namespace careround {
 
+class ConnectivityMonitor;
+class DeviceAccount;
 class DeviceStore;
 class LocalEditor;
+class SyncEngine;
 
 /**
- * The tablet's working session: the encrypted store once it is unlocked, the editor every
- * local edit goes through, and what the status bar shows (changes waiting to sync, last sync).
- * Created by main and handed to the screens (required properties), never reached globally.
+ * The tablet's working session: the account (enrolment, the passphrase-wrapped key), the
+ * encrypted store once it is unlocked, the editor every local edit goes through, and the sync
+ * engine with what the status bar shows (offline, syncing with progress, pending changes,
+ * last sync, open conflicts). Created by main and handed to the screens (required
+ * properties), never reached globally.
  */
 class Session : public QObject {
     Q_OBJECT
@@ -23,32 +28,64 @@ class Session : public QObject {
     QML_UNCREATABLE("The session is created by the app and passed to the screens")
     Q_PROPERTY(bool unlocked READ isUnlocked NOTIFY unlockedChanged)
     Q_PROPERTY(bool storeExists READ storeExists NOTIFY unlockedChanged)
+    Q_PROPERTY(bool enrolled READ isEnrolled NOTIFY unlockedChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    Q_PROPERTY(QString role READ role NOTIFY unlockedChanged)
     Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY statusChanged)
+    Q_PROPERTY(int openConflicts READ openConflicts NOTIFY statusChanged)
     Q_PROPERTY(QString syncText READ syncText NOTIFY statusChanged)
+    Q_PROPERTY(QString syncState READ syncState NOTIFY statusChanged)
+    Q_PROPERTY(bool offline READ isOffline NOTIFY statusChanged)
+    Q_PROPERTY(QString syncStep READ syncStep NOTIFY statusChanged)
+    Q_PROPERTY(double syncProgress READ syncProgress NOTIFY statusChanged)
 
 public:
     /** storePath: the encrypted store file (it may not exist yet). */
     explicit Session(QString storePath, QObject *parent = nullptr);
     ~Session() override;
 
-    /** Opens (or, on first use, creates) the store. Throws StoreError (WrongKey, TooNew...). */
-    void open(const QByteArray &passphrase);
-    /** Takes over a store already open (e.g. the demo store just created). */
-    void adopt(std::unique_ptr<DeviceStore> store);
+    /** The connectivity hint for the sync engine (set by main before unlocking). */
+    void setConnectivityMonitor(ConnectivityMonitor *monitor) { m_monitor = monitor; }
 
-    bool isUnlocked() const { return bool(m_store); }
+    /**
+     * Opens the store with the passphrase: through the wrapped key of an enrolled tablet, or
+     * as the key of a local (demo) store. Throws StoreError (WrongKey, TooNew...).
+     */
+    void open(const QByteArray &passphrase);
+    /** Takes over a store already open, with the key that opened it (the demo store). */
+    void adopt(std::unique_ptr<DeviceStore> store, const QByteArray &sqlcipherKey = {});
+    /**
+     * First start: enrols this tablet with the agency server and creates its encrypted store,
+     * off the UI thread; enrolFinished tells the result. Then the first load starts.
+     */
+    Q_INVOKABLE void enrol(const QString &server, const QString &login, const QString &password,
+                           const QString &passphrase, const QString &pinnedFingerprint = {});
+    /** Syncs now (the "Sync now" button). */
+    Q_INVOKABLE void syncNow();
+
+    bool isUnlocked() const;
     bool storeExists() const;
+    bool isEnrolled() const;
+    bool isBusy() const { return m_busy; }
+    QString role() const;
     QString storePath() const { return m_path; }
     /** Null until unlocked. */
-    DeviceStore *store() const { return m_store.get(); }
+    DeviceStore *store() const;
     LocalEditor *editor() const { return m_editor.get(); }
+    SyncEngine *syncEngine() const { return m_sync.get(); }
 
     /** The day "today" means for due dates (tests set it). */
     QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
     void setToday(const QDate &day) { m_today = day; }
 
     int pendingChanges() const { return m_pending; }
+    int openConflicts() const { return m_conflicts; }
     QString syncText() const { return m_syncText; }
+    QString syncState() const { return m_syncState; }
+    bool isOffline() const { return m_syncState == QLatin1String("offline"); }
+    QString syncStep() const { return m_syncStep; }
+    /** 0..1 while syncing with a known total, -1 when the total is unknown. */
+    double syncProgress() const { return m_syncProgress; }
 
 public slots:
     /** Re-reads the status bar's facts (also every few seconds while unlocked). */
@@ -60,14 +97,28 @@ signals:
     void unlockedChanged();
     void statusChanged();
     void dataChanged();
+    void busyChanged();
+    /** error is empty on success; fingerprint is set when the certificate was not trusted. */
+    void enrolFinished(const QString &error, const QString &fingerprint);
 
 private:
+    void attach();
+    void startSync();
+
     QString m_path;
-    std::unique_ptr<DeviceStore> m_store;
+    std::unique_ptr<DeviceAccount> m_account;
     std::unique_ptr<LocalEditor> m_editor;
+    std::unique_ptr<SyncEngine> m_sync;
+    std::unique_ptr<ConnectivityMonitor> m_ownMonitor;
+    ConnectivityMonitor *m_monitor = nullptr;
     QDate m_today;
+    bool m_busy = false;
     int m_pending = 0;
+    int m_conflicts = 0;
     QString m_syncText;
+    QString m_syncState;
+    QString m_syncStep;
+    double m_syncProgress = -1;
     QTimer m_statusTimer;
 };
 

@@ -12,8 +12,49 @@ void UnlockController::setSession(Session *session)
 {
     if (m_session == session)
         return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    if (m_session)
+        connect(m_session, &Session::enrolFinished, this,
+                [this](const QString &error, const QString &fingerprint) {
+                    m_fingerprint = fingerprint;
+                    setError(error.isEmpty()
+                                 ? QString()
+                                 : fingerprint.isEmpty()
+                                       ? error
+                                       : tr("%1. If the fingerprint below is the one your agency "
+                                            "gave you, tick \"Trust\" and enrol again.")
+                                             .arg(error));
+                    if (error.isEmpty())
+                        emit sessionChanged();
+                });
     emit sessionChanged();
+}
+
+bool UnlockController::enrol(const QString &server, const QString &login, const QString &password,
+                             const QString &passphrase, const QString &confirmation,
+                             const QString &pin)
+{
+    if (!m_session) {
+        setError(tr("The app is not ready yet. Close it and open it again."));
+        return false;
+    }
+    if (server.trimmed().isEmpty() || login.trimmed().isEmpty() || password.isEmpty()) {
+        setError(tr("Enter the agency server's address, your login and your password."));
+        return false;
+    }
+    if (passphrase.size() < kMinimumNewPassphrase) {
+        setError(tr("Choose a passphrase of at least %1 characters.").arg(kMinimumNewPassphrase));
+        return false;
+    }
+    if (passphrase != confirmation) {
+        setError(tr("The two passphrases are not the same. Type them again."));
+        return false;
+    }
+    setError(QString());
+    m_session->enrol(server, login, password, passphrase, pin);
+    return true;
 }
 
 bool UnlockController::isFirstUse() const

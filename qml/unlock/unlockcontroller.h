@@ -18,6 +18,7 @@ class UnlockController : public QObject {
     Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(bool firstUse READ isFirstUse NOTIFY sessionChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(QString certificateFingerprint READ certificateFingerprint NOTIFY errorTextChanged)
 
 public:
     explicit UnlockController(QObject *parent = nullptr) : QObject(parent) {}
@@ -30,6 +31,15 @@ public:
 
     /** Opens the store; false (with errorText set) when it cannot. */
     Q_INVOKABLE bool unlock(const QString &passphrase, const QString &confirmation = {});
+    /**
+     * First start: checks the form and enrols the tablet with the agency server (the session
+     * works off the UI thread; errors arrive in errorText). pin: a certificate fingerprint the
+     * coordinator compared with the agency's and accepted, or empty.
+     */
+    Q_INVOKABLE bool enrol(const QString &server, const QString &login, const QString &password,
+                           const QString &passphrase, const QString &confirmation,
+                           const QString &pin = {});
+    QString certificateFingerprint() const { return m_fingerprint; }
 
 signals:
     void sessionChanged();
@@ -39,6 +49,7 @@ private:
     void setError(const QString &text);
     QPointer<Session> m_session;
     QString m_error;
+    QString m_fingerprint;
 };
 
 } // namespace careround

@@ -1,0 +1,87 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import CareRound.Controls
+
+// One line of the day: when, what, who and where. Urgent lines carry a red edge.
+ItemDelegate {
+    id: row
+    required property string kind
+    required property string recordId
+    required property string clientId
+    required property string clientName
+    required property string place
+    required property string timeText
+    required property string title
+    required property string detail
+    required property bool urgent
+
+    objectName: "todayItem"
+    implicitHeight: Math.max(Theme.touchTarget, content.implicitHeight + 2 * Theme.spacing)
+    Accessible.role: Accessible.Button
+    Accessible.name: qsTr("%1. %2. %3, %4. %5").arg(timeText).arg(title).arg(clientName)
+                         .arg(place).arg(detail)
+    background: Rectangle {
+        radius: Theme.radius
+        color: row.down ? Theme.selected
+                        : (row.kind === "selfHarm" || row.kind === "severeDepression")
+                          ? Theme.urgentSurface
+                          : row.kind === "transport" ? Theme.warningSurface : Theme.surface
+        border.color: row.urgent ? Theme.urgent : Theme.border
+        Rectangle {
+            visible: row.urgent
+            width: 6
+            radius: 3
+            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: 1 }
+            color: Theme.urgent
+        }
+    }
+    contentItem: RowLayout {
+        id: content
+        spacing: Theme.spacing
+        Text {
+            objectName: "todayTime"
+            Layout.preferredWidth: row.kind === "visit" || row.kind === "appointment"
+                                   ? 64 : Math.min(200, implicitWidth)
+            Layout.maximumWidth: 200
+            Layout.alignment: Qt.AlignTop
+            text: row.timeText
+            font.pixelSize: row.kind === "visit" || row.kind === "appointment" ? Theme.fontTitle
+                                                                               : Theme.fontSmall
+            font.bold: true
+            color: row.urgent ? Theme.urgent : Theme.text
+            wrapMode: Text.Wrap
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 2
+            Text {
+                objectName: "todayTitle"
+                Layout.fillWidth: true
+                text: row.title
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                color: row.urgent ? Theme.urgent : Theme.text
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+            }
+            Text {
+                Layout.fillWidth: true
+                text: row.place.length > 0 ? qsTr("%1 · %2").arg(row.clientName).arg(row.place)
+                                           : row.clientName
+                font.pixelSize: Theme.fontSmall
+                color: Theme.text
+                elide: Text.ElideRight
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: row.detail
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
+                elide: Text.ElideRight
+            }
+        }
+    }
+}

@@ -1,0 +1,276 @@
+#include "todaymodel.h"
+
+#include "devicestore.h"
+
+#include <QLocale>
+
+namespace careround {
+
+namespace {
+
+QDateTime localDateTime(const QString &isoUtc)
+{
+    return QDateTime::fromString(isoUtc, Qt::ISODate).toLocalTime();
+}
+
+QString timeText(const QString &isoUtc)
+{
+    return QLocale().toString(localDateTime(isoUtc).time(), QStringLiteral("HH:mm"));
+}
+
+QString shortDate(const QDate &day)
+{
+    return QLocale().toString(day, QStringLiteral("ddd d MMM"));
+}
+
+QString kindKey(TodayItem::Kind kind)
+{
+    using K = TodayItem::Kind;
+    switch (kind) {
+    case K::Visit:
+        return QStringLiteral("visit");
+    case K::Appointment:
+        return QStringLiteral("appointment");
+    case K::OverdueFollowUp:
+        return QStringLiteral("overdue");
+    case K::FollowUpDueToday:
+        return QStringLiteral("dueToday");
+    case K::SelfHarmRisk:
+        return QStringLiteral("selfHarm");
+    case K::SevereDepression:
+        return QStringLiteral("severeDepression");
+    case K::TransportMissing:
+        return QStringLiteral("transport");
+    }
+    return {};
+}
+
+} // namespace
+
+TodayModel::TodayModel(QObject *parent) : QAbstractListModel(parent) {}
+
+TodayModel::~TodayModel() = default;
+
+void TodayModel::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &Session::unlockedChanged, this, [this] {
+            m_repository.reset(); // a new store
+            reload();
+        });
+        connect(m_session, &Session::dataChanged, this, &TodayModel::reload);
+    }
+    emit sessionChanged();
+    reload();
+}
+
+void TodayModel::setList(List list)
+{
+    if (m_list == list)
+        return;
+    m_list = list;
+    emit listChanged();
+    reload();
+}
+
+QDate TodayModel::today() const
+{
+    return m_session ? m_session->today() : QDate::currentDate();
+}
+
+QString TodayModel::dayText() const
+{
+    return QLocale().toString(today(), QStringLiteral("dddd d MMMM yyyy"));
+}
+
+QString TodayModel::summaryText() const
+{
+    switch (m_list) {
+    case Schedule:
+        return m_rows.isEmpty() ? tr("Nothing planned today")
+                                : tr("Visits and appointments: %1").arg(m_rows.size());
+    case FollowUps:
+        if (m_overdue + m_dueToday == 0)
+            return tr("No follow-ups due");
+        return tr("Overdue: %1 · due today: %2").arg(m_overdue).arg(m_dueToday);
+    case Alerts:
+        return m_rows.isEmpty() ? tr("No alerts") : tr("Alerts: %1").arg(m_rows.size());
+    }
+    return {};
+}
+
+void TodayModel::reload()
+{
+    m_changing = true;
+    beginResetModel();
+    m_rows.clear();
+    m_hasMore = false;
+    m_overdue = m_dueToday = 0;
+    if (m_session && m_session->store()) {
+        if (!m_repository)
+            m_repository = std::make_unique<TodayRepository>(m_session->store()->db());
+        const QDate day = today();
+        switch (m_list) {
+        case Schedule:
+            m_rows = m_repository->schedule(day);
+            break;
+        case FollowUps: {
+            m_rows = m_repository->followUps(day, kPageSize);
+            m_hasMore = m_rows.size() == kPageSize;
+            const auto counts = m_repository->followUpCounts(day);
+            m_overdue = counts.first;
+            m_dueToday = counts.second;
+            break;
+        }
+        case Alerts:
+            m_rows = m_repository->alerts(day);
+            break;
+        }
+    } else {
+        m_repository.reset();
+    }
+    endResetModel();
+    m_changing = false;
+    emit countChanged();
+}
+
+int TodayModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+bool TodayModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && m_repository && !m_changing;
+}
+
+void TodayModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const TodayItem &last = m_rows.constLast();
+    const QVector<TodayItem> more =
+        m_repository->followUps(today(), kPageSize, last.when, last.recordId);
+    m_hasMore = more.size() == kPageSize;
+    if (more.isEmpty())
+        return;
+    m_changing = true;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
+    m_rows += more;
+    endInsertRows();
+    m_changing = false;
+    emit countChanged();
+}
+
+QString TodayModel::kindAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? kindKey(m_rows.at(row).kind) : QString();
+}
+
+QVariant TodayModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TodayItem &r = m_rows.at(index.row());
+    using K = TodayItem::Kind;
+    switch (role) {
+    case KindRole:
+        return kindKey(r.kind);
+    case RecordIdRole:
+        return r.recordId;
+    case ClientIdRole:
+        return r.clientId;
+    case Qt::DisplayRole:
+    case ClientNameRole:
+        return r.clientName;
+    case PlaceRole:
+        return r.place;
+    case TimeTextRole:
+        switch (r.kind) {
+        case K::Visit:
+        case K::Appointment:
+            return timeText(r.when);
+        case K::OverdueFollowUp: {
+            const QDate due = QDate::fromString(r.when, Qt::ISODate);
+            const qint64 days = due.daysTo(today());
+            return days == 1 ? tr("Overdue since yesterday")
+                             : tr("Overdue by %1 days (%2)").arg(days).arg(shortDate(due));
+        }
+        case K::FollowUpDueToday:
+            return tr("Due today");
+        case K::SelfHarmRisk:
+        case K::SevereDepression:
+            return r.when.isEmpty()
+                       ? QString()
+                       : tr("Assessed %1").arg(shortDate(localDateTime(r.when).date()));
+        case K::TransportMissing:
+            return tr("%1 at %2").arg(shortDate(localDateTime(r.when).date()), timeText(r.when));
+        }
+        return {};
+    case TitleRole:
+        switch (r.kind) {
+        case K::Visit:
+            return r.title.isEmpty() ? tr("Visit") : tr("Visit: %1").arg(r.title);
+        case K::Appointment:
+            return tr("Appointment: %1").arg(r.title);
+        case K::OverdueFollowUp:
+        case K::FollowUpDueToday:
+            return r.title;
+        case K::SelfHarmRisk:
+            return tr("Thoughts of self-harm on the PHQ-9: ask about safety today");
+        case K::SevereDepression:
+            return tr("Severe depression on the PHQ-9");
+        case K::TransportMissing:
+            return tr("No transport arranged for %1").arg(r.title);
+        }
+        return {};
+    case DetailRole:
+        switch (r.kind) {
+        case K::Visit:
+            if (r.status == QLatin1String("in_progress"))
+                return tr("In progress since %1").arg(timeText(r.when));
+            if (r.status == QLatin1String("completed"))
+                return r.detail.isEmpty() ? tr("Completed")
+                                          : tr("Completed, checked out %1").arg(timeText(r.detail));
+            return tr("Planned");
+        case K::Appointment: {
+            const QString status = r.status == QLatin1String("completed") ? tr("Completed")
+                                   : r.status == QLatin1String("missed")  ? tr("Missed")
+                                                                          : tr("Scheduled");
+            return r.detail.isEmpty() ? status : tr("With %1 · %2").arg(r.detail, status);
+        }
+        case K::OverdueFollowUp:
+        case K::FollowUpDueToday:
+            return r.detail == QLatin1String("high")  ? tr("High priority")
+                   : r.detail == QLatin1String("low") ? tr("Low priority")
+                                                      : tr("Normal priority");
+        case K::SelfHarmRisk:
+        case K::SevereDepression:
+            return r.detail.isEmpty() ? tr("Score so far %1 of 27 (not finished)").arg(r.score)
+                                      : tr("Score %1 of 27: %2").arg(r.score).arg(r.detail);
+        case K::TransportMissing:
+            return r.detail.isEmpty() ? tr("Arrange a ride or ask family")
+                                      : tr("With %1 · arrange a ride or ask family").arg(r.detail);
+        }
+        return {};
+    case UrgentRole:
+        return r.kind == K::OverdueFollowUp || r.kind == K::SelfHarmRisk ||
+               r.kind == K::SevereDepression ||
+               (r.kind == K::Visit && r.status == QLatin1String("in_progress"));
+    }
+    return {};
+}
+
+QHash<int, QByteArray> TodayModel::roleNames() const
+{
+    return {{KindRole, "kind"},         {RecordIdRole, "recordId"},   {ClientIdRole, "clientId"},
+            {ClientNameRole, "clientName"}, {PlaceRole, "place"},     {TimeTextRole, "timeText"},
+            {TitleRole, "title"},       {DetailRole, "detail"},       {UrgentRole, "urgent"}};
+}
+
+} // namespace careround

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "session.h"
+#include "todayrepository.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace careround {
+
+/**
+ * One list of the Today screen, chosen by `list`: the day's schedule (visits and appointments
+ * in time order), the follow-ups overdue or due today (paged with fetchMore), or the alerts
+ * (thoughts of self-harm or severe depression on the latest PHQ-9, appointments soon with no
+ * transport). Reads through TodayRepository and reloads when the session's data changes.
+ */
+class TodayModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(List list READ list WRITE setList NOTIFY listChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(QString summaryText READ summaryText NOTIFY countChanged)
+    Q_PROPERTY(QString dayText READ dayText NOTIFY countChanged)
+
+public:
+    enum List { Schedule, FollowUps, Alerts };
+    Q_ENUM(List)
+    enum Role {
+        KindRole = Qt::UserRole + 1, ///< "visit", "appointment", "overdue", "dueToday",
+                                     ///< "selfHarm", "severeDepression", "transport"
+        RecordIdRole,
+        ClientIdRole,
+        ClientNameRole,
+        PlaceRole,
+        TimeTextRole, ///< "09:30", "Overdue since Mon 16 Nov", "Tue 24 Nov 10:00"
+        TitleRole,    ///< what it is, for people
+        DetailRole,   ///< status, with whom, score and band...
+        UrgentRole,
+    };
+
+    explicit TodayModel(QObject *parent = nullptr);
+    ~TodayModel() override;
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    List list() const { return m_list; }
+    void setList(List list);
+    QString summaryText() const;
+    QString dayText() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    Q_INVOKABLE void reload();
+    /** The kind key of a row (see KindRole), "" when out of range. */
+    Q_INVOKABLE QString kindAt(int row) const;
+
+    static constexpr int kPageSize = 100;
+
+signals:
+    void sessionChanged();
+    void listChanged();
+    void countChanged();
+
+private:
+    QDate today() const;
+    QPointer<Session> m_session;
+    std::unique_ptr<TodayRepository> m_repository;
+    List m_list = Schedule;
+    QVector<TodayItem> m_rows;
+    bool m_hasMore = false;
+    bool m_changing = false;
+    qint64 m_overdue = 0, m_dueToday = 0;
+};
+
+} // namespace careround
