@@ -226,14 +226,22 @@ void SqliteDatabase::fail(const QString &what) const
 
 SqliteTransaction::SqliteTransaction(SqliteDatabase &db) : m_db(db)
 {
-    m_db.prepare(QStringLiteral("BEGIN IMMEDIATE")).exec();
+    // Inside another transaction this is a savepoint: a nested edit commits with its caller.
+    m_nested = sqlite3_get_autocommit(m_db.handle()) == 0;
+    m_db.prepare(m_nested ? QStringLiteral("SAVEPOINT nested") : QStringLiteral("BEGIN IMMEDIATE"))
+        .exec();
 }
 
 SqliteTransaction::~SqliteTransaction()
 {
     if (!m_done) {
         try {
-            m_db.prepare(QStringLiteral("ROLLBACK")).exec();
+            if (m_nested) {
+                m_db.prepare(QStringLiteral("ROLLBACK TO nested")).exec();
+                m_db.prepare(QStringLiteral("RELEASE nested")).exec();
+            } else {
+                m_db.prepare(QStringLiteral("ROLLBACK")).exec();
+            }
         } catch (const StoreError &) {
             // The transaction may already be gone (SQLite rolls back on some errors).
         }
@@ -242,7 +250,7 @@ SqliteTransaction::~SqliteTransaction()
 
 void SqliteTransaction::commit()
 {
-    m_db.prepare(QStringLiteral("COMMIT")).exec();
+    m_db.prepare(m_nested ? QStringLiteral("RELEASE nested") : QStringLiteral("COMMIT")).exec();
     m_done = true;
 }
 

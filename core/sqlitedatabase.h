@@ -103,7 +103,7 @@ private:
 
 /**
  * A transaction guard: BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless
- * commit() was called. Not nestable.
+ * commit() was called. Inside another transaction it is a savepoint of it.
  */
 class SqliteTransaction {
 public:
@@ -116,6 +116,7 @@ public:
 private:
     SqliteDatabase &m_db;
     bool m_done = false;
+    bool m_nested = false;
 };
 
 } // namespace careround

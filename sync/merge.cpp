@@ -149,20 +149,30 @@ MergeResult mergeEdit(const EntityDef &def, const std::optional<Record> &current
         // A void whose author did not see some field's current value meets a concurrent edit.
         bool concurrent = false;
         for (auto it = current->stamps.cbegin(); it != current->stamps.cend() && !concurrent; ++it)
-            if (it.key() != kVoided && it.key() != kVoidReason)
+            if (it.key() != kVoided && it.key() != kVoidReason && it.value() != edit.stamp)
                 concurrent = edit.bases.value(it.key()) != it.value();
         if (concurrent) {
+            // The newest write that is not this void's own (a re-applied void finds the same).
+            Stamp winner;
+            for (auto it = current->stamps.cbegin(); it != current->stamps.cend(); ++it)
+                if (it.value() != edit.stamp && winner < it.value())
+                    winner = it.value();
             ConflictDraft c;
             c.kind = ConflictKind::VoidVsEdit;
             c.field = kVoided;
             c.keptValue = false;
-            c.keptStamp = current->latestStamp();
+            c.keptStamp = winner;
             c.otherValue = QJsonObject{{kVoided, true}, {kVoidReason, values.value(kVoidReason)}};
             c.otherStamp = edit.stamp;
             r.conflicts.append(c);
             worsen(r, EditStatus::Conflict);
             values.remove(kVoided);
             values.remove(kVoidReason);
+            // The record stays live, said explicitly so both orders of arrival end alike.
+            if (r.record.values.value(kVoided) != QJsonValue(false))
+                setField(r, kVoided, false, winner);
+            if (!r.record.values.value(kVoidReason).isNull())
+                setField(r, kVoidReason, QJsonValue::Null, winner);
         }
     } else if (current && current->isVoided() && !values.isEmpty() && !values.contains(kVoided)) {
         // An edit made without seeing the void: keep the edit, bring the record back, and keep
@@ -178,6 +188,7 @@ MergeResult mergeEdit(const EntityDef &def, const std::optional<Record> &current
         r.conflicts.append(c);
         worsen(r, EditStatus::Conflict);
         setField(r, kVoided, false, edit.stamp);
+        setField(r, kVoidReason, QJsonValue::Null, edit.stamp);
     }
 
     for (auto it = values.begin(); it != values.end(); ++it) {

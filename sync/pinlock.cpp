@@ -35,7 +35,7 @@ bool PinLock::hasPin() const
 
 QString PinLock::setPin(const QString &pin)
 {
-    static const QRegularExpression digits(QStringLiteral("^\\d{4,8}$"));
+    static const QRegularExpression digits(QStringLiteral("\\A\\d{4,8}\\z"));
     if (!digits.match(pin).hasMatch())
         return QStringLiteral("The PIN must be 4 to 8 digits");
     QByteArray salt(16, Qt::Uninitialized);

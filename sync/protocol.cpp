@@ -4,11 +4,22 @@
 
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace careround {
 
 namespace {
 constexpr int kMaxUnknownFieldBytes = 100000;
+
+/** A JSON number that is a whole number a double holds exactly (checked before any cast). */
+bool isSafeInteger(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    return d >= -9007199254740991.0 && d <= 9007199254740991.0 && d == std::floor(d);
 }
+} // namespace
 
 QJsonObject Protocol::errorBody(const QString &code, const QString &message)
 {
@@ -55,8 +66,7 @@ QString Protocol::decodeChange(const QJsonValue &json, const QString &deviceId,
         return QStringLiteral("a change must be a JSON object");
     const QJsonObject o = json.toObject();
     const QJsonValue seq = o.value(QStringLiteral("deviceSeq"));
-    if (!seq.isDouble() || seq.toDouble() < 1 || seq.toDouble() != qint64(seq.toDouble()) ||
-        seq.toDouble() > 9007199254740991.0)
+    if (!isSafeInteger(seq) || seq.toDouble() < 1)
         return QStringLiteral("deviceSeq must be a positive integer");
     out.deviceSeq = qint64(seq.toDouble());
     const QString entity = o.value(QStringLiteral("entity")).toString();
@@ -125,7 +135,10 @@ QString Protocol::decodeRecord(const QJsonValue &json, Record &out, qint64 &seq)
     out.id = o.value(QStringLiteral("id")).toString();
     if (!RecordValidator::isUuid(out.id))
         return QStringLiteral("pulled record without a valid id");
-    seq = qint64(o.value(QStringLiteral("seq")).toDouble());
+    const QJsonValue seqValue = o.value(QStringLiteral("seq"));
+    if (!isSafeInteger(seqValue) || seqValue.toDouble() < 0)
+        return QStringLiteral("pulled record without a valid seq");
+    seq = qint64(seqValue.toDouble());
     out.values = o.value(QStringLiteral("values")).toObject();
     if (!stampsFromJson(o.value(QStringLiteral("stamps")).toObject(), out.stamps))
         return QStringLiteral("malformed stamp in pulled record");

@@ -77,7 +77,7 @@ SyncResponse HttpSyncTransport::send(const QString &method, const QString &pathA
     loop.exec();
     SyncResponse response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray data = reply->readAll();
+    const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
     m_received += reply->rawHeader("Content-Length").toLongLong();
     if (response.status == 0) {
         switch (reply->error()) {

@@ -1,0 +1,212 @@
+#include "datasets.h"
+
+#include "agencyservice.h"
+#include "benchtable.h"
+#include "caseloadrepository.h"
+#include "demoagency.h"
+#include "devicestore.h"
+#include "serverdatabase.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace careround::bench {
+
+namespace {
+
+// Bump when the generated data changes, so stale caches are rebuilt.
+constexpr int kCacheVersion = 1;
+
+DemoAgency::Options agencyOptions(const Scale &scale)
+{
+    DemoAgency::Options o;
+    o.seed = kBenchSeed;
+    o.clientCount = scale.clients;
+    o.coordinatorCount = scale.coordinators;
+    o.today = kBenchToday;
+    return o;
+}
+
+void progress(const QString &what, int done, int total)
+{
+    if (done % 2000 == 0 || done == total)
+        qInfo("bench: generating %s: %d of %d clients", qPrintable(what), done, total);
+}
+
+bool readManifest(const QString &file, DatasetInfo &info)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    if (o.value(QStringLiteral("version")).toInt() != kCacheVersion)
+        return false;
+    info.records = qint64(o.value(QStringLiteral("records")).toDouble());
+    info.clients = o.value(QStringLiteral("clients")).toInt();
+    info.generateSeconds = o.value(QStringLiteral("seconds")).toDouble();
+    return true;
+}
+
+void writeManifest(const QString &file, const DatasetInfo &info)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly))
+        throw StoreError(StoreError::Code::Sql, QStringLiteral("cannot write ") + file);
+    f.write(QJsonDocument(QJsonObject{{"version", kCacheVersion},
+                                      {"records", double(info.records)},
+                                      {"clients", info.clients},
+                                      {"seconds", info.generateSeconds}})
+                .toJson());
+}
+
+/**
+ * Generates an agency on a server database through AgencyService: coordinators become
+ * accounts (logins coord<i>@bench, supervisor@bench), every other record createRecord.
+ */
+DemoAgency::Summary seedServer(ServerDatabase &db, const DemoAgency::Options &options,
+                               const QString &what)
+{
+    AgencyService service(db);
+    // The passwords of generated accounts are checked at every enrolment of the benchmarks.
+    service.setPasswordIterations(1000);
+    service.initialize();
+    service.createAgency(QStringLiteral("Benchmark agency"));
+    int coordinators = 0;
+    DemoAgency::Options o = options;
+    o.onClientDone = [&](int done) { progress(what, done, options.clientCount); };
+    return DemoAgency::generate(
+        [&](const QString &entity, const QJsonObject &values) {
+            if (entity != QLatin1String("coordinator"))
+                return service.createRecord(entity, values);
+            const QString role = values.value(QStringLiteral("role")).toString();
+            const QString login = role == QLatin1String("supervisor")
+                                      ? Datasets::supervisorLogin()
+                                      : Datasets::coordinatorLogin(coordinators++);
+            return service.createAccount(login, values.value(QStringLiteral("name")).toString(),
+                                         kBenchPassword, role);
+        },
+        o);
+}
+
+} // namespace
+
+bool Scale::byName(const QString &name, Scale &out)
+{
+    static const QVector<Scale> scales = {{QStringLiteral("small"), 1000, 2},
+                                          {QStringLiteral("agency"), 10000, 10},
+                                          {QStringLiteral("large"), 100000, 100},
+                                          {QStringLiteral("sync"), 2000, 10},
+                                          {QStringLiteral("sync-small"), 400, 2}};
+    for (const Scale &s : scales)
+        if (s.name == name) {
+            out = s;
+            return true;
+        }
+    return false;
+}
+
+QString Datasets::deviceStorePath(const QString &dir)
+{
+    return dir + QStringLiteral("/device/careround.db");
+}
+
+QString Datasets::serverDbPath(const QString &dir)
+{
+    return dir + QStringLiteral("/server.db");
+}
+
+DatasetInfo Datasets::deviceStore(const Scale &scale)
+{
+    DatasetInfo info;
+    info.dir = m_cache + QLatin1Char('/') + scale.name;
+    const QString manifest = info.dir + QStringLiteral("/device.json");
+    if (readManifest(manifest, info))
+        return info;
+    const QString path = deviceStorePath(info.dir);
+    QDir().mkpath(QFileInfo(path).path());
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    Stopwatch watch;
+    {
+        DeviceStore::Options options;
+        options.path = path;
+        options.key = kDevicePassphrase;
+        auto store = DeviceStore::open(options);
+        SqliteDatabase &db = store->db();
+        // Generated data: a crash only loses the cache, so no fsync while writing it.
+        db.exec(QStringLiteral("PRAGMA synchronous=OFF"));
+        HybridLogicalClock clock(systemWallClock());
+        db.exec(QStringLiteral("BEGIN"));
+        DemoAgency::Options o = agencyOptions(scale);
+        o.onClientDone = [&](int done) {
+            if (done % 1000 == 0)
+                db.exec(QStringLiteral("COMMIT; BEGIN"));
+            progress(scale.name + QStringLiteral(" device store"), done, scale.clients);
+        };
+        const DemoAgency::Summary summary = DemoAgency::generate(
+            [&](const QString &entity, const QJsonObject &values) {
+                // Stored as a tablet holds what it pulled: server stamps, nothing in the outbox.
+                const EntityDef &def = *Schema::instance().entity(entity);
+                Record r{def.name, newUuid7(), values, {}};
+                const Stamp stamp{clock.now(), QStringLiteral("server")};
+                for (auto it = values.begin(); it != values.end(); ++it)
+                    r.stamps.insert(it.key(), stamp);
+                store->records().write(def, r);
+                return r.id;
+            },
+            o);
+        store->meta().setValue(QStringLiteral("coordinatorId"), summary.coordinatorIds.value(0));
+        db.exec(QStringLiteral("COMMIT"));
+        CaseloadRepository indexes(db); // creates the caseload indexes, as the app does
+        info.records = summary.total();
+        info.clients = int(summary.clientIds.size());
+    }
+    info.generateSeconds = watch.ms() / 1000;
+    info.generatedNow = true;
+    writeManifest(manifest, info);
+    return info;
+}
+
+DatasetInfo Datasets::serverDb(const Scale &scale)
+{
+    DatasetInfo info;
+    info.dir = m_cache + QLatin1Char('/') + scale.name;
+    const QString manifest = info.dir + QStringLiteral("/server.json");
+    if (readManifest(manifest, info))
+        return info;
+    const QString path = serverDbPath(info.dir);
+    QDir().mkpath(info.dir);
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    Stopwatch watch;
+    {
+        auto db = ServerDatabase::open(QStringLiteral("sqlite:") + path);
+        db->exec(QStringLiteral("PRAGMA synchronous=OFF"));
+        const DemoAgency::Summary summary =
+            seedServer(*db, agencyOptions(scale), scale.name + QStringLiteral(" server"));
+        info.records = summary.total();
+        info.clients = int(summary.clientIds.size());
+    }
+    info.generateSeconds = watch.ms() / 1000;
+    info.generatedNow = true;
+    writeManifest(manifest, info);
+    return info;
+}
+
+qint64 Datasets::seedLoadServer(const QString &dbUrl, int coordinators, int clientsEach)
+{
+    auto db = ServerDatabase::open(dbUrl);
+    if (!db->isPostgres())
+        db->exec(QStringLiteral("PRAGMA synchronous=OFF"));
+    DemoAgency::Options o;
+    o.seed = kBenchSeed + 1;
+    o.clientCount = coordinators * clientsEach;
+    o.coordinatorCount = coordinators;
+    o.withSupervisor = false;
+    o.today = kBenchToday;
+    return seedServer(*db, o, QStringLiteral("load-test server")).total();
+}
+
+} // namespace careround::bench

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "sqlitedatabase.h"
+
+#include <QDate>
+#include <QStringList>
+#include <QVector>
+
+namespace careround {
+
+/** One line of the coordinator's day: a visit, an appointment, a follow-up or an alert. */
+struct TodayItem {
+    enum class Kind {
+        Visit,            ///< when: check-in time, else planned time (UTC ISO)
+        Appointment,      ///< when: its start (UTC ISO)
+        OverdueFollowUp,  ///< when: due date (ISO date)
+        FollowUpDueToday, ///< when: due date (ISO date)
+        SelfHarmRisk,     ///< PHQ-9 item 9 above "not at all"; when: the assessment's start
+        SevereDepression, ///< PHQ-9 in the severe band; when: the assessment's start
+        TransportMissing, ///< a scheduled appointment soon with no transport; when: its start
+    };
+    Kind kind = Kind::Visit;
+    QString recordId; ///< the visit, appointment, follow-up or assessment
+    QString clientId;
+    QString clientName;
+    QString place; ///< the client's address, or the appointment's location
+    QString when;
+    QString title;  ///< purpose, appointment title, follow-up description, instrument name
+    QString status; ///< the record's status ("planned", "in_progress", "open", ...)
+    QString detail; ///< with whom; check-out time; priority; band label
+    int score = 0;  ///< PHQ-9 total (alerts)
+};
+
+/**
+ * The SQL behind the Today screen: the day's visits and appointments in time order, the open
+ * follow-ups that are overdue or due today, and the alerts (a latest PHQ-9 in the severe band or
+ * with thoughts of self-harm, scored by Instruments from the answers; a scheduled appointment in
+ * the coming days with no transport arranged). Every query reads through an index (indexSql()),
+ * so the screen stays fast with 10,000 clients on the device.
+ */
+class TodayRepository {
+public:
+    /** Creates the indexes of indexSql() when missing. */
+    explicit TodayRepository(SqliteDatabase &db);
+
+    /** Visits planned or checked in on the day (and any still in progress) and the day's
+        appointments, cancelled ones left out, in time order. */
+    QVector<TodayItem> schedule(const QDate &day);
+    /** Open follow-ups due on or before the day, oldest due first (then by id). Keyset paging:
+        the page starts after (afterDueOn, afterId) when afterId is not empty. */
+    QVector<TodayItem> followUps(const QDate &day, int limit, const QString &afterDueOn = {},
+                                 const QString &afterId = {});
+    /** How many follow-ups followUps() lists in all: overdue and due on the day. */
+    std::pair<qint64, qint64> followUpCounts(const QDate &day);
+    /** Self-harm first, then severe depression, then missing transport by start time. */
+    QVector<TodayItem> alerts(const QDate &day, int transportDays = 7);
+
+    /** The indexes these queries rely on (CREATE INDEX IF NOT EXISTS ...). */
+    static QStringList indexSql();
+
+private:
+    SqliteDatabase &m_db;
+};
+
+} // namespace careround
