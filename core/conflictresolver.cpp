@@ -8,7 +8,8 @@ QVector<Record> ConflictResolver::open()
 {
     const EntityDef &def = *Schema::instance().entity(QStringLiteral("conflict"));
     QVector<Record> out;
-    for (const Record &c : m_store.records().findBy(def, QStringLiteral("status"), QStringLiteral("open")))
+    for (const Record &c :
+         m_store.records().findBy(def, QStringLiteral("status"), QStringLiteral("open")))
         if (!c.isVoided())
             out.append(c);
     std::sort(out.begin(), out.end(), [](const Record &a, const Record &b) {
@@ -29,8 +30,10 @@ void ConflictResolver::resolve(const QString &conflictId, Choice choice, const Q
     const QString entity = c.value(QStringLiteral("recordEntity")).toString();
     const QString recordId = c.value(QStringLiteral("recordId")).toString();
     const QString field = c.value(QStringLiteral("field")).toString();
-    const QJsonValue kept = c.value(QStringLiteral("keptValue")).toObject().value(QStringLiteral("value"));
-    const QJsonValue other = c.value(QStringLiteral("otherValue")).toObject().value(QStringLiteral("value"));
+    const QJsonValue kept =
+        c.value(QStringLiteral("keptValue")).toObject().value(QStringLiteral("value"));
+    const QJsonValue other =
+        c.value(QStringLiteral("otherValue")).toObject().value(QStringLiteral("value"));
     QJsonValue chosen = choice == Choice::Kept ? kept : choice == Choice::Other ? other : merged;
 
     SqliteTransaction tx(m_store.db());
@@ -38,8 +41,9 @@ void ConflictResolver::resolve(const QString &conflictId, Choice choice, const Q
         m_editor.update(entity, recordId, QJsonObject{{field, chosen}});
     } else if (kind == QLatin1String("void_vs_edit") && choice == Choice::Other) {
         m_editor.voidRecord(entity, recordId,
-                            other.toObject().value(QStringLiteral("voidReason")).toString(
-                                QStringLiteral("void confirmed")));
+                            other.toObject()
+                                .value(QStringLiteral("voidReason"))
+                                .toString(QStringLiteral("void confirmed")));
     } else if (kind == QLatin1String("amendment") && choice != Choice::Kept) {
         throw StoreError(StoreError::Code::Sealed,
                          QStringLiteral("Signed content cannot change: record the amendment as "
@@ -47,11 +51,12 @@ void ConflictResolver::resolve(const QString &conflictId, Choice choice, const Q
     } else if (kind == QLatin1String("future_stamp") && choice == Choice::Other) {
         m_editor.update(entity, recordId, other.toObject());
     }
-    m_editor.update(QStringLiteral("conflict"), conflictId,
-                    QJsonObject{{"status", "resolved"},
-                                {"resolvedValue", QJsonObject{{"value", chosen}}},
-                                {"resolvedBy", m_editor.actorId()},
-                                {"resolvedAt", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
+    m_editor.update(
+        QStringLiteral("conflict"), conflictId,
+        QJsonObject{{"status", "resolved"},
+                    {"resolvedValue", QJsonObject{{"value", chosen}}},
+                    {"resolvedBy", m_editor.actorId()},
+                    {"resolvedAt", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
     tx.commit();
 }
 

@@ -16,8 +16,7 @@ class ConflictResolver {
 public:
     explicit ConflictResolver(DeviceStore &store, LocalEditor &editor)
         : m_store(store), m_editor(editor)
-    {
-    }
+    {}
 
     /** Open conflicts, oldest first. */
     QVector<Record> open();

@@ -168,25 +168,28 @@ qint64 RecordRepository::count(const EntityDef &def)
 
 void RecordRepository::write(const EntityDef &def, const Record &record)
 {
-    QStringList cols{QStringLiteral("id")};
     QVariantList params{record.id};
+    params.reserve(int(def.fields.size()) + 3);
     QJsonObject extra;
     for (auto it = record.values.begin(); it != record.values.end(); ++it)
         if (!def.field(it.key()))
             extra.insert(it.key(), it.value());
-    for (const FieldDef &fd : def.fields) {
-        cols.append(quoted(fd.name));
+    for (const FieldDef &fd : def.fields)
         params.append(toColumn(fd, record.values.value(fd.name)));
-    }
-    cols << QStringLiteral("_stamps") << QStringLiteral("_extra");
     params << StampCodec::encode(record.stamps)
            << (extra.isEmpty() ? QVariant()
                                : QVariant(QString::fromUtf8(
                                      QJsonDocument(extra).toJson(QJsonDocument::Compact))));
-    const QString sql =
-        QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
-            .arg(quoted(def.name), cols.join(QLatin1Char(',')),
-                 QString(QStringLiteral("?,")).repeated(int(cols.size())).chopped(1));
+    QString &sql = m_writeSql[def.name];
+    if (sql.isEmpty()) {
+        QStringList cols{QStringLiteral("id")};
+        for (const FieldDef &fd : def.fields)
+            cols.append(quoted(fd.name));
+        cols << QStringLiteral("_stamps") << QStringLiteral("_extra");
+        sql = QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                  .arg(quoted(def.name), cols.join(QLatin1Char(',')),
+                       QString(QStringLiteral("?,")).repeated(int(cols.size())).chopped(1));
+    }
     m_db.prepare(sql).bindAll(params).exec();
 }
 

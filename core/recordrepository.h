@@ -3,6 +3,7 @@
 #include "record.h"
 #include "sqlitedatabase.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QVector>
 
@@ -38,6 +39,7 @@ public:
 private:
     Record readRow(const EntityDef &def, SqliteStatement &st);
     SqliteDatabase &m_db;
+    QHash<QString, QString> m_writeSql; ///< per kind, built once
 };
 
 } // namespace careround

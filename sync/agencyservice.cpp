@@ -537,6 +537,7 @@ ServiceReply AgencyService::hello(const Caller &caller, const QJsonObject &body)
                                  : cursor > maxSeq() ? "refresh"
                                                      : "ok"},
                       {"lastDeviceSeq", double(lastSeq)},
+                      {"maxSeq", double(maxSeq())},
                       {"role", caller.role},
                       {"accountId", caller.accountId},
                       {"protocol", ProtocolLimits::kProtocolVersion}};

@@ -96,8 +96,14 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
     if (auto f = push(outcome, progress))
         return *f;
     const bool firstLoad = m_store.meta().value(kCursor, "0") == QLatin1String("0");
-    if (auto f = pull(outcome, progress, QString()))
-        return *f;
+    // Nothing new on the server and nothing pushed: no pull request at all.
+    const bool upToDate = outcome.pushed == 0 && hello.body.contains(QStringLiteral("maxSeq")) &&
+                          m_store.meta().value(kCursor, "0").toLongLong() >=
+                              qint64(hello.body.value(QStringLiteral("maxSeq")).toDouble());
+    if (!upToDate) {
+        if (auto f = pull(outcome, progress, QString()))
+            return *f;
+    }
     SyncResponse caseloadReply = hello;
     if (outcome.pushed > 0) {
         // What was just pushed may have changed the caseload (a new client): ask again.
@@ -122,8 +128,9 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
             if (auto f = pull(outcome, progress, id))
                 return *f;
         }
-        m_store.meta().setValue(kCaseload, caseload.join(QLatin1Char(',')));
-        dropClientsNotIn(caseload);
+        const QString joined = caseload.join(QLatin1Char(','));
+        if ((joined != m_store.meta().value(kCaseload) || firstLoad) && dropClientsNotIn(caseload))
+            m_store.meta().setValue(kCaseload, joined);
     }
     m_store.meta().setValue(QStringLiteral("sync.lastSuccess"),
                             QString::number(m_store.wallMillis()));
@@ -257,11 +264,11 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
     return applied;
 }
 
-void DeviceSyncer::dropClientsNotIn(const QStringList &caseload)
+bool DeviceSyncer::dropClientsNotIn(const QStringList &caseload)
 {
     // Only once everything is pushed: the old device sends what it has, then drops it.
     if (m_store.outbox().count() > 0)
-        return;
+        return false;
     const QSet<QString> keep(caseload.begin(), caseload.end());
     const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));
     SqliteTransaction tx(m_store.db());
@@ -269,6 +276,7 @@ void DeviceSyncer::dropClientsNotIn(const QStringList &caseload)
         if (!keep.contains(c.id))
             m_store.records().removeClient(c.id);
     tx.commit();
+    return true;
 }
 
 void wipeDeviceStore(DeviceStore &store, const QString &reason)

@@ -47,7 +47,8 @@ private:
     std::optional<SyncOutcome> pull(SyncOutcome &outcome, const SyncProgress &progress,
                                     const QString &client);
     int applyPage(const QJsonArray &records, const QString &cursorKey, qint64 nextCursor);
-    void dropClientsNotIn(const QStringList &caseload);
+    /** False when it had to wait (edits still to push). */
+    bool dropClientsNotIn(const QStringList &caseload);
 
     DeviceStore &m_store;
     SyncTransport &m_transport;
