@@ -1,0 +1,190 @@
+// The Sync and Conflicts screens over a real store: both values side by side, resolving by
+// touch writes the chosen value and closes the conflict (an ordinary edit that syncs), and a
+// value written by hand is typed by its field. Screenshots of both screens.
+#include "conflictlistmodel.h"
+#include "devicestore.h"
+#include "localeditor.h"
+#include "session.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CareRound_SessionPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_SyncPlugin)
+
+using namespace careround;
+
+namespace {
+
+void collect(QQuickItem *item, const QString &name, QList<QQuickItem *> &out)
+{
+    if (item->objectName() == name && item->isVisible())
+        out.append(item);
+    for (QQuickItem *child : item->childItems())
+        collect(child, name, out);
+}
+
+QList<QQuickItem *> visualItems(QQuickWindow *window, const char *name)
+{
+    QList<QQuickItem *> out;
+    collect(window->contentItem(), QString::fromLatin1(name), out);
+    return out;
+}
+
+void tap(QQuickWindow *window, QQuickItem *item)
+{
+    const QPointF c = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mouseClick(window, Qt::LeftButton, {}, c.toPoint());
+}
+
+void saveScreenshot(QQuickWindow *window, const QString &name)
+{
+    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(window->grabWindow().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+QString conflictAbout(LocalEditor &editor, const QString &client, const QString &field,
+                      const QJsonValue &kept, const QJsonValue &other)
+{
+    return editor.create("conflict",
+                         {{"recordEntity", "client"},
+                          {"recordId", client},
+                          {"clientId", client},
+                          {"field", field},
+                          {"kind", "concurrent_edit"},
+                          {"keptValue", QJsonObject{{"value", kept}}},
+                          {"keptStamp", "0190a000000a0000@server"},
+                          {"otherValue", QJsonObject{{"value", other}}},
+                          {"otherStamp", "0190a0000009ffff@0190a000-0000-7000-8000-00000000000b"},
+                          {"status", "open"}});
+}
+
+} // namespace
+
+class TestSyncUi : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Session> m_session;
+    QString m_client;
+
+    QQuickWindow *load(QQmlApplicationEngine &engine, const char *page)
+    {
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.setInitialProperties({{"session", QVariant::fromValue(m_session.get())}});
+        engine.loadData(
+            QStringLiteral("import QtQuick\nimport QtQuick.Window\nimport CareRound.Session\n"
+                           "import CareRound.Sync\nWindow { id: root; width: 1280; height: 800; "
+                           "visible: true\n"
+                           "required property Session session\n%1 { anchors.fill: parent; session: "
+                           "root.session } }")
+                .arg(QString::fromLatin1(page))
+                .toUtf8());
+        return engine.rootObjects().isEmpty()
+                   ? nullptr
+                   : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        m_session = std::make_unique<Session>(m_dir.filePath("tablet.db"));
+        m_session->open("passphrase-of-the-test");
+        m_client = m_session->editor()->create("client", {{"firstName", "Maria"},
+                                                          {"lastName", "Gonzalez"},
+                                                          {"status", "active"},
+                                                          {"phone", "555-2222"}});
+    }
+
+    void modelPassesTheTester()
+    {
+        conflictAbout(*m_session->editor(), m_client, "address", "12 Elm St", "14 Oak Ave");
+        ConflictListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(m_session.get());
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex i = model.index(0);
+        QCOMPARE(i.data(ConflictListModel::KeptTextRole).toString(), QStringLiteral("12 Elm St"));
+        QCOMPARE(i.data(ConflictListModel::OtherTextRole).toString(), QStringLiteral("14 Oak Ave"));
+        QCOMPARE(i.data(ConflictListModel::KeptWhoRole).toString(),
+                 QStringLiteral("the agency office"));
+        QCOMPARE(i.data(ConflictListModel::OtherWhoRole).toString(),
+                 QStringLiteral("another tablet"));
+        QVERIFY(i.data(ConflictListModel::TitleRole).toString().contains("Maria Gonzalez"));
+        QVERIFY(model.resolve(i.data(ConflictListModel::ConflictIdRole).toString(), "kept"));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void resolveAConflictByTouch()
+    {
+        const QString conflict =
+            conflictAbout(*m_session->editor(), m_client, "phone", "555-2222", "555-1111");
+        m_session->notifyDataChanged();
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = load(engine, "ConflictsPage");
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE(visualItems(window, "takeOtherButton").size(), 1);
+        saveScreenshot(window, "Conflicts");
+        const qint64 pendingBefore = m_session->store()->outbox().count();
+        tap(window, visualItems(window, "takeOtherButton").first());
+        // The chosen value is in the record, the conflict is closed, and both are edits to sync.
+        QTRY_COMPARE(visualItems(window, "takeOtherButton").size(), 0);
+        const EntityDef &clientDef = *Schema::instance().entity("client");
+        QCOMPARE(m_session->store()
+                     ->records()
+                     .find(clientDef, m_client)
+                     ->values.value("phone")
+                     .toString(),
+                 QStringLiteral("555-1111"));
+        const auto closed =
+            m_session->store()->records().find(*Schema::instance().entity("conflict"), conflict);
+        QCOMPARE(closed->values.value("status").toString(), QStringLiteral("resolved"));
+        QCOMPARE(closed->values.value("resolvedValue").toObject().value("value").toString(),
+                 QStringLiteral("555-1111"));
+        QCOMPARE(m_session->store()->outbox().count(), pendingBefore + 2);
+    }
+
+    void aValueWrittenByHand()
+    {
+        const QString conflict =
+            conflictAbout(*m_session->editor(), m_client, "livesAlone", true, false);
+        m_session->notifyDataChanged();
+        ConflictListModel model;
+        model.setSession(m_session.get());
+        QVERIFY(model.resolve(conflict, "merged", "yes"));
+        QCOMPARE(m_session->store()
+                     ->records()
+                     .find(*Schema::instance().entity("client"), m_client)
+                     ->values.value("livesAlone"),
+                 QJsonValue(true));
+    }
+
+    void syncScreenShowsALocalStore()
+    {
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = load(engine, "SyncPage");
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_VERIFY(!visualItems(window, "pendingText").isEmpty());
+        QVERIFY(visualItems(window, "pendingText")
+                    .first()
+                    ->property("text")
+                    .toString()
+                    .contains(QString::number(m_session->pendingChanges())));
+        saveScreenshot(window, "Sync");
+    }
+};
+
+QTEST_MAIN(TestSyncUi)
+#include "tst_syncui.moc"
