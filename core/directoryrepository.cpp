@@ -14,6 +14,7 @@ QStringList listFrom(const QString &json)
     QStringList out;
     for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array())
         out.append(v.toString());
+    out.removeDuplicates();
     return out;
 }
 

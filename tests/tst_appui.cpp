@@ -20,6 +20,15 @@ Q_IMPORT_QML_PLUGIN(CareRound_ControlsPlugin)
 Q_IMPORT_QML_PLUGIN(CareRound_UnlockPlugin)
 Q_IMPORT_QML_PLUGIN(CareRound_CaseloadPlugin)
 Q_IMPORT_QML_PLUGIN(CareRound_ClientPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_TodayPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_VisitPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_AssessmentPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_SignOffPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_PlanPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ServicesPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_DirectoryPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_SyncPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_FormsPlugin)
 
 using namespace careround;
 
@@ -123,6 +132,11 @@ private slots:
         App app(path);
         QVERIFY(app.window);
         app.session->open("demo");
+        // The app opens on Today; the caseload is one tap away.
+        QTRY_VERIFY(shown(app.find("todayPage")));
+        QTRY_VERIFY(!visualItems(app.window, "section_caseload").isEmpty());
+        QMetaObject::invokeMethod(visualItems(app.window, "section_caseload").first(), "clicked");
+        QTRY_COMPARE(app.window->property("section").toString(), QStringLiteral("caseload"));
         QObject *list = nullptr;
         QTRY_VERIFY((list = app.find("caseloadList")));
         QTRY_VERIFY(list->property("count").toInt() > 5);

@@ -4,5 +4,37 @@ careround_test(tst_caseloadmodel SOURCES tst_caseloadmodel.cpp LIBS careround_ca
 careround_test(tst_appui SOURCES tst_appui.cpp
     LIBS careround_appui careround_appuiplugin careround_sessionplugin careround_controlsplugin
          careround_unlockplugin careround_caseloadplugin careround_clientplugin
+         careround_todayplugin careround_visitplugin careround_assessmentplugin
+         careround_signoffplugin careround_planplugin careround_servicesplugin
+         careround_directoryplugin careround_syncuiplugin careround_formsplugin
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+careround_test(tst_todaypage SOURCES tst_todaypage.cpp
+    LIBS careround_today careround_todayplugin careround_sessionplugin careround_controlsplugin
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+careround_test(tst_visitpage SOURCES tst_visitpage.cpp
+    LIBS careround_visit careround_visitplugin careround_sessionplugin careround_controlsplugin
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+careround_test(tst_assessmentui SOURCES tst_assessmentui.cpp pageharness.h
+    LIBS careround_assessment careround_assessmentplugin careround_sessionplugin
+         careround_controlsplugin Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+careround_test(tst_careplanui SOURCES tst_careplanui.cpp pagetest.h
+    LIBS careround_plan careround_planplugin careround_formsplugin careround_sessionplugin
+         careround_controlsplugin Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+careround_test(tst_servicesui SOURCES tst_servicesui.cpp pagetest.h
+    LIBS careround_services careround_servicesplugin careround_directoryplugin
+         careround_formsplugin careround_sessionplugin careround_controlsplugin
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+careround_test(tst_directoryui SOURCES tst_directoryui.cpp pagetest.h
+    LIBS careround_directory careround_directoryplugin careround_formsplugin
+         careround_sessionplugin careround_controlsplugin Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+careround_test(tst_syncui SOURCES tst_syncui.cpp
+    LIBS careround_syncui careround_syncuiplugin careround_sessionplugin careround_controlsplugin
          Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")

@@ -85,11 +85,11 @@ public:
     QString errorText() const { return m_error; }
     QString strengths() const;
 
-    /** Rows: key, title, state ("empty", "partial", "done"), stateText, summary, current. */
+    /** Rows: key, title, progressState ("empty", "partial", "done"), stateText, summary, current. */
     RowModel *domains() const { return m_domains; }
     /**
      * Rows: instrumentId, name, domain, score, maxScore, answered, itemCount, scoreText,
-     * bandLabel, complete, required, positive, severe, selfHarmRisk, answers (a RowModel of
+     * bandLabel, complete, needed, positive, severe, selfHarmRisk, answers (a RowModel of
      * its items: key, text, options, value, answered).
      */
     RowModel *instruments() const { return m_instruments; }

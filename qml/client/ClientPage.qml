@@ -12,6 +12,8 @@ Rectangle {
     property string clientId: ""
     property bool showBack: false
     signal backRequested()
+    /** screen: visit, assessment, plan, services, signoff; recordId may be empty (new). */
+    signal openRequested(string screen, string recordId, string recordEntity)
     color: Theme.background
 
     ClientController {
@@ -63,6 +65,47 @@ Rectangle {
                     text: client.statusText
                     font.pixelSize: Theme.fontBody
                     color: Theme.mutedText
+                }
+            }
+
+            Flow {
+                objectName: "clientActions"
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                spacing: Theme.spacing
+                TouchButton {
+                    objectName: "openVisit"
+                    primary: true
+                    text: qsTr("Visit")
+                    onClicked: page.openRequested("visit", "", "visit")
+                }
+                TouchButton {
+                    objectName: "openAssessment"
+                    text: client.assessmentId.length > 0 ? qsTr("Assessment") : qsTr("New assessment")
+                    onClicked: page.openRequested("assessment", client.assessmentId, "assessment")
+                }
+                TouchButton {
+                    objectName: "openPlan"
+                    text: client.planId.length > 0 ? qsTr("Care plan") : qsTr("New care plan")
+                    onClicked: page.openRequested("plan", client.planId, "carePlan")
+                }
+                TouchButton {
+                    objectName: "openServices"
+                    text: qsTr("Services")
+                    onClicked: page.openRequested("services", "", "")
+                }
+                TouchButton {
+                    objectName: "openSignOff"
+                    visible: client.planId.length > 0
+                    text: qsTr("Sign off the plan")
+                    onClicked: page.openRequested("signoff", client.planId, "carePlan")
+                }
+                TouchButton {
+                    objectName: "openSignOffAssessment"
+                    visible: client.assessmentId.length > 0
+                    text: qsTr("Sign off the assessment")
+                    onClicked: page.openRequested("signoff", client.assessmentId, "assessment")
                 }
             }
 

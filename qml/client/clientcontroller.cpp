@@ -71,7 +71,7 @@ void ClientController::reload()
     m_fullName = m_facts = m_phone = m_address = m_status = m_notes = QString();
     m_riskFlags.clear();
     m_contacts.clear();
-    m_planTitle = m_planFacts = QString();
+    m_planTitle = m_planFacts = m_planId = m_assessmentId = QString();
     m_goals.clear();
     m_history.clear();
     DeviceStore *store = m_session ? m_session->store() : nullptr;
@@ -138,6 +138,7 @@ void ClientController::reload()
     if (plan) {
         const EntityDef &planDef = def("carePlan");
         m_planTitle = text(*plan, "title");
+        m_planId = plan->id;
         QStringList planFacts{humanStatus(text(*plan, "status"))};
         if (!text(*plan, "reviewDate").isEmpty())
             planFacts.append(tr("review %1").arg(dateText(text(*plan, "reviewDate"))));
@@ -180,6 +181,7 @@ void ClientController::reload()
          records.findBy(def("assessment"), QStringLiteral("clientId"), m_clientId)) {
         if (a.isVoided())
             continue;
+        m_assessmentId = a.id; // ids are time-ordered (UUIDv7): the last is the newest
         QHash<QString, QHash<QString, int>> answers;
         for (const Record &ans :
              records.findBy(def("assessmentAnswer"), QStringLiteral("assessmentId"), a.id))

@@ -29,6 +29,8 @@ class ClientController : public QObject {
     Q_PROPERTY(QStringList riskFlags READ riskFlags NOTIFY changed)
     Q_PROPERTY(QVariantList contacts READ contacts NOTIFY changed)
     Q_PROPERTY(QString planTitle READ planTitle NOTIFY changed)
+    Q_PROPERTY(QString planId READ planId NOTIFY changed)
+    Q_PROPERTY(QString assessmentId READ assessmentId NOTIFY changed)
     Q_PROPERTY(QString planFacts READ planFacts NOTIFY changed)
     Q_PROPERTY(QVariantList goals READ goals NOTIFY changed)
     Q_PROPERTY(QVariantList history READ history NOTIFY changed)
@@ -53,6 +55,10 @@ public:
     /** Maps: name, relationship, phone, roles ("Caregiver · Emergency contact"). */
     QVariantList contacts() const { return m_contacts; }
     QString planTitle() const { return m_planTitle; }
+    /** The current care plan (active, else draft), or empty. */
+    QString planId() const { return m_planId; }
+    /** The most recent assessment, or empty. */
+    QString assessmentId() const { return m_assessmentId; }
     QString planFacts() const { return m_planFacts; }
     /** Maps: statement, status, progress (0-100), target. */
     QVariantList goals() const { return m_goals; }
@@ -73,7 +79,7 @@ private:
     QString m_fullName, m_facts, m_phone, m_address, m_status, m_notes;
     QStringList m_riskFlags;
     QVariantList m_contacts;
-    QString m_planTitle, m_planFacts;
+    QString m_planTitle, m_planFacts, m_planId, m_assessmentId;
     QVariantList m_goals;
     QVariantList m_history;
 };

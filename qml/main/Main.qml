@@ -6,13 +6,24 @@ import CareRound.Session
 import CareRound.Unlock
 import CareRound.Caseload
 import CareRound.Client
+import CareRound.Today
+import CareRound.Visit
+import CareRound.Assessment
+import CareRound.SignOff
+import CareRound.Plan
+import CareRound.Services
+import CareRound.Directory
+import CareRound.Sync
 
-// The window: status strip on top; the unlock screen, then caseload and client side by side
-// (landscape) or one at a time (portrait).
+// The window: the status strip on top; the unlock (or enrol) screen; then the sections
+// (Today, Caseload, Directory, Sync, Conflicts). Caseload is master-detail: the list and,
+// beside it (landscape) or instead of it (portrait), a stack with the client and the screens
+// opened from it (visit, assessment, plan, services, sign-off).
 ApplicationWindow {
     id: window
     required property Session session
     property string selectedClientId: ""
+    property string section: "today"
     readonly property bool wide: width >= 1000 && width > height
 
     width: 1280
@@ -29,6 +40,13 @@ ApplicationWindow {
         syncProgress: window.session.syncProgress
         openConflicts: window.session.openConflicts
         onSyncRequested: window.session.syncNow()
+        onConflictsRequested: window.section = "conflicts"
+    }
+
+    /** Shows a client in the caseload section (from Today or elsewhere). */
+    function showClient(clientId) {
+        window.selectedClientId = clientId
+        window.section = "caseload"
     }
 
     Loader {
@@ -45,34 +63,163 @@ ApplicationWindow {
 
     Component {
         id: workspace
-        RowLayout {
+        ColumnLayout {
             spacing: 0
-            CaseloadPage {
-                objectName: "caseloadPage"
-                session: window.session
-                visible: window.wide || window.selectedClientId.length === 0
-                Layout.fillHeight: true
-                Layout.fillWidth: !window.wide
-                Layout.preferredWidth: window.wide ? Math.round(window.width * 0.42) : -1
-                selectedClientId: window.selectedClientId
-                onClientChosen: (clientId) => window.selectedClientId = clientId
-            }
             Rectangle {
-                visible: window.wide
-                Layout.fillHeight: true
-                implicitWidth: 1
-                color: Theme.border
-            }
-            ClientPage {
-                objectName: "clientPage"
-                session: window.session
-                visible: window.wide || window.selectedClientId.length > 0
-                Layout.fillHeight: true
                 Layout.fillWidth: true
-                clientId: window.selectedClientId
-                showBack: !window.wide
-                onBackRequested: window.selectedClientId = ""
+                implicitHeight: tabs.implicitHeight + 8
+                color: Theme.surface
+                RowLayout {
+                    id: tabs
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.margin
+                    spacing: Theme.spacing
+                    Repeater {
+                        model: [
+                            { key: "today", label: qsTr("Today") },
+                            { key: "caseload", label: window.session.role === "supervisor" ? qsTr("Agency caseloads") : qsTr("Caseload") },
+                            { key: "directory", label: qsTr("Resource directory") },
+                            { key: "sync", label: qsTr("Sync") },
+                            { key: "conflicts", label: qsTr("Conflicts") }
+                        ]
+                        delegate: FilterChip {
+                            required property var modelData
+                            objectName: "section_" + modelData.key
+                            text: modelData.label
+                            checked: window.section === modelData.key
+                            onClicked: window.section = modelData.key
+                        }
+                    }
+                    Item { Layout.fillWidth: true }
+                }
             }
+
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: ["today", "caseload", "directory", "sync", "conflicts"].indexOf(window.section)
+
+                TodayPage {
+                    objectName: "todayPage"
+                    session: window.session
+                    onClientChosen: (clientId) => window.showClient(clientId)
+                    onVisitChosen: (visitId) => {
+                        window.section = "caseload"
+                        caseload.openScreen("visit", visitId, "visit")
+                    }
+                }
+
+                RowLayout {
+                    id: caseload
+                    spacing: 0
+
+                    function openScreen(screen, recordId, recordEntity) {
+                        const pages = { visit: visitPage, assessment: assessmentPage, plan: planPage,
+                                        services: servicesPage, signoff: signOffPage }
+                        detail.push(pages[screen], { clientId: window.selectedClientId,
+                                                     recordId: recordId, recordEntity: recordEntity })
+                    }
+
+                    CaseloadPage {
+                        objectName: "caseloadPage"
+                        session: window.session
+                        visible: window.wide || window.selectedClientId.length === 0
+                        Layout.fillHeight: true
+                        Layout.fillWidth: !window.wide
+                        Layout.preferredWidth: window.wide ? Math.round(window.width * 0.38) : -1
+                        selectedClientId: window.selectedClientId
+                        onClientChosen: (clientId) => {
+                            window.selectedClientId = clientId
+                            detail.pop(null)
+                        }
+                    }
+                    Rectangle {
+                        visible: window.wide
+                        Layout.fillHeight: true
+                        implicitWidth: 1
+                        color: Theme.border
+                    }
+                    StackView {
+                        id: detail
+                        objectName: "detailStack"
+                        visible: window.wide || window.selectedClientId.length > 0
+                        Layout.fillHeight: true
+                        Layout.fillWidth: true
+                        initialItem: ClientPage {
+                            objectName: "clientPage"
+                            session: window.session
+                            clientId: window.selectedClientId
+                            showBack: !window.wide
+                            onBackRequested: window.selectedClientId = ""
+                            onOpenRequested: (screen, recordId, recordEntity) => caseload.openScreen(screen, recordId, recordEntity)
+                        }
+                    }
+                }
+
+                ResourceDirectoryPage {
+                    objectName: "directoryPage"
+                    session: window.session
+                    onClosed: window.section = "caseload"
+                }
+
+                SyncPage {
+                    objectName: "syncPage"
+                    session: window.session
+                    onClosed: window.section = "caseload"
+                }
+
+                ConflictsPage {
+                    objectName: "conflictsPage"
+                    session: window.session
+                    onClosed: window.section = "caseload"
+                }
+            }
+        }
+    }
+
+    // Screens opened from a client; each closes back to the client.
+    Component {
+        id: visitPage
+        VisitPage {
+            objectName: "visitPage"
+            session: window.session
+            property string recordEntity: ""
+            onClosed: StackView.view.pop()
+        }
+    }
+    Component {
+        id: assessmentPage
+        AssessmentPage {
+            objectName: "assessmentPage"
+            session: window.session
+            property string recordEntity: ""
+            onClosed: StackView.view.pop()
+        }
+    }
+    Component {
+        id: planPage
+        CarePlanPage {
+            objectName: "carePlanPage"
+            session: window.session
+            property string recordEntity: ""
+            onClosed: StackView.view.pop()
+        }
+    }
+    Component {
+        id: servicesPage
+        ServicesPage {
+            objectName: "servicesPage"
+            session: window.session
+            property string recordEntity: ""
+            onClosed: StackView.view.pop()
+        }
+    }
+    Component {
+        id: signOffPage
+        SignOffPage {
+            objectName: "signOffPage"
+            session: window.session
+            onClosed: StackView.view.pop()
         }
     }
 }

@@ -101,7 +101,7 @@ Rectangle {
                 Layout.fillHeight: true
                 Layout.preferredWidth: 1
                 Layout.preferredHeight: page.wide ? 2 : 3
-                model: scheduleModel
+                todayModel: scheduleModel
                 title: qsTr("Visits and appointments")
                 listName: "todaySchedule"
                 emptyText: qsTr("No visits or appointments today")
@@ -116,7 +116,7 @@ Rectangle {
                 Layout.fillHeight: true
                 Layout.preferredWidth: 1
                 Layout.preferredHeight: page.wide ? 1 : 2
-                model: alertModel
+                todayModel: alertModel
                 title: qsTr("Alerts")
                 listName: "todayAlerts"
                 emptyText: qsTr("No alerts: no severe PHQ-9 and transport is arranged")
@@ -131,7 +131,7 @@ Rectangle {
                 Layout.fillHeight: true
                 Layout.preferredWidth: 1
                 Layout.preferredHeight: page.wide ? 1 : 2
-                model: followUpModel
+                todayModel: followUpModel
                 title: qsTr("Follow-ups due")
                 listName: "todayFollowUps"
                 emptyText: qsTr("No follow-ups overdue or due today")

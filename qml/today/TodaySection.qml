@@ -7,7 +7,7 @@ import CareRound.Today
 // A titled list of the Today screen (schedule, follow-ups or alerts).
 Rectangle {
     id: section
-    required property TodayModel model
+    required property TodayModel todayModel
     property alias title: header.text
     property string emptyText: ""
     property alias listName: list.objectName
@@ -28,7 +28,7 @@ Rectangle {
             }
             Text {
                 id: summary
-                text: section.model.summaryText
+                text: section.todayModel.summaryText
                 color: Theme.mutedText
                 font.pixelSize: Theme.fontSmall
                 Accessible.role: Accessible.StaticText
@@ -41,7 +41,7 @@ Rectangle {
             Layout.fillHeight: true
             clip: true
             spacing: 6
-            model: section.model
+            model: section.todayModel
             reuseItems: true
             Accessible.role: Accessible.List
             Accessible.name: header.text

@@ -268,9 +268,11 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> TodayModel::roleNames() const
 {
-    return {{KindRole, "kind"},         {RecordIdRole, "recordId"},   {ClientIdRole, "clientId"},
-            {ClientNameRole, "clientName"}, {PlaceRole, "place"},     {TimeTextRole, "timeText"},
-            {TitleRole, "title"},       {DetailRole, "detail"},       {UrgentRole, "urgent"}};
+    return {{KindRole, "kind"},         {RecordIdRole, "recordId"},
+            {ClientIdRole, "clientId"}, {ClientNameRole, "clientName"},
+            {PlaceRole, "place"},       {TimeTextRole, "timeText"},
+            {TitleRole, "title"},       {DetailRole, "detail"},
+            {UrgentRole, "urgent"}};
 }
 
 } // namespace careround

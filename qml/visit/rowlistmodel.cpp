@@ -10,7 +10,8 @@ void RowListModel::setRows(const QVector<QVariantMap> &rows)
 {
     bool sameIds = rows.size() == m_rows.size();
     for (int i = 0; sameIds && i < rows.size(); ++i)
-        sameIds = rows[i].value(QStringLiteral("id")) == m_rows[i].value(QStringLiteral("id"));
+        sameIds = rows[i].value(QStringLiteral("recordId")) ==
+                  m_rows[i].value(QStringLiteral("recordId"));
     if (!sameIds) {
         const bool countChanges = rows.size() != m_rows.size();
         beginResetModel();
@@ -44,7 +45,7 @@ QVariant RowListModel::data(const QModelIndex &index, int role) const
         return {};
     const int key = role - Qt::UserRole - 1;
     if (role == Qt::DisplayRole)
-        return m_rows[index.row()].value(QStringLiteral("id"));
+        return m_rows[index.row()].value(QStringLiteral("recordId"));
     if (key < 0 || key >= m_keys.size())
         return {};
     return m_rows[index.row()].value(m_keys[key]);

@@ -8,7 +8,7 @@
 namespace careround {
 
 /**
- * A small list of rows (maps with the same keys, one of them "id") for the lists of a screen
+ * A small list of rows (maps with the same keys, one of them "recordId") for the lists of a screen
  * that change a row at a time: setRows() keeps the rows whose ids stay in place and only
  * reports their changed values, so a delegate being edited is not recreated under the finger.
  */

@@ -74,16 +74,16 @@ public:
     QString errorText() const { return m_error; }
     QString defaultDueDate() const;
 
-    /** Rows: id, text, whenText, corrected, correctionOf. In the order written. */
+    /** Rows: recordId, text, whenText, corrected, correctionOf. In the order written. */
     RowListModel *notes() const { return m_notes; }
-    /** Rows: id, description, dueText, dueOn, done, linked (to this visit), overdue. */
+    /** Rows: recordId, description, dueText, dueOn, done, linked (to this visit), overdue. */
     RowListModel *followUps() const { return m_followUps; }
-    /** Rows: id, subject, description, status, statusIndex, statusOptions, resolution,
+    /** Rows: recordId, subject, description, status, statusOptions (current first), resolution,
         raisedText, thisVisit, actions (list of maps: text, whenText). */
     RowListModel *complaints() const { return m_complaints; }
-    /** Rows: id, score, comments, whenText. */
+    /** Rows: recordId, score, comments, whenText. */
     RowListModel *satisfaction() const { return m_satisfaction; }
-    /** Rows: id, statement, target, progress, status, statusIndex, statusOptions. */
+    /** Rows: recordId, statement, target, progress, status, statusOptions (current first). */
     RowListModel *goals() const { return m_goals; }
 
     /** Checks in: creates the visit when there is none yet. */

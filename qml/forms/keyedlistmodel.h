@@ -8,7 +8,7 @@
 namespace careround {
 
 /**
- * A list of rows, each a map of named values with an "id", behind a QML view. The roles are
+ * A list of rows, each a map of named values with a "rowId", behind a QML view. The roles are
  * fixed when the model is made. setRows() replaces the rows: when the ids are the same in the
  * same order only the rows that changed are signalled (dataChanged), so a view keeps its
  * delegates (and the focus of a field being edited) while every field saves as it is edited;
@@ -19,7 +19,7 @@ class KeyedListModel : public QAbstractListModel {
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
-    /** roles: the keys of each row; "id" is added when missing. */
+    /** roles: the keys of each row; "rowId" (the record id) is added when missing. */
     explicit KeyedListModel(QStringList roles, QObject *parent = nullptr);
 
     void setRows(const QVector<QVariantMap> &rows);

@@ -5,15 +5,16 @@ namespace careround {
 KeyedListModel::KeyedListModel(QStringList roles, QObject *parent)
     : QAbstractListModel(parent), m_keys(std::move(roles))
 {
-    if (!m_keys.contains(QLatin1String("id")))
-        m_keys.prepend(QStringLiteral("id"));
+    if (!m_keys.contains(QLatin1String("rowId")))
+        m_keys.prepend(QStringLiteral("rowId"));
 }
 
 void KeyedListModel::setRows(const QVector<QVariantMap> &rows)
 {
     bool sameIds = rows.size() == m_rows.size();
     for (int i = 0; sameIds && i < rows.size(); ++i)
-        sameIds = rows[i].value(QStringLiteral("id")) == m_rows[i].value(QStringLiteral("id"));
+        sameIds =
+            rows[i].value(QStringLiteral("rowId")) == m_rows[i].value(QStringLiteral("rowId"));
     if (!sameIds) {
         beginResetModel();
         m_rows = rows;
@@ -32,7 +33,7 @@ void KeyedListModel::setRows(const QVector<QVariantMap> &rows)
 int KeyedListModel::indexOf(const QString &id) const
 {
     for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].value(QStringLiteral("id")).toString() == id)
+        if (m_rows[i].value(QStringLiteral("rowId")).toString() == id)
             return i;
     return -1;
 }

@@ -1,0 +1,402 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import CareRound.Controls
+import CareRound.Session
+import CareRound.Directory
+
+// The agency's resource directory: search as you type, filter by service type, language,
+// area and funding; discontinued providers are marked; ratings. When picking, the chosen
+// provider is handed back with providerChosen(providerId).
+Rectangle {
+    id: page
+    objectName: "resourceDirectoryPage"
+    required property Session session
+    property string clientId: ""
+    property string recordId: ""
+    /** True when the page is open to choose a provider for a referral. */
+    property bool picking: false
+    signal closed()
+    signal providerChosen(string providerId)
+    color: Theme.background
+    readonly property bool wide: width > height
+
+    DirectoryController {
+        id: directory
+        session: page.session
+        searchText: search.text
+        selectedId: page.recordId
+    }
+
+    component FacetRow: RowLayout {
+        id: facet
+        property string label: ""
+        property var values: []
+        property string current: ""
+        signal picked(string value)
+        Layout.fillWidth: true
+        spacing: 8
+        Text {
+            Layout.preferredWidth: 110
+            text: facet.label
+            font.pixelSize: Theme.fontSmall
+            color: Theme.mutedText
+            elide: Text.ElideRight
+        }
+        Flickable {
+            Layout.fillWidth: true
+            implicitHeight: Theme.touchTarget
+            contentWidth: chips.implicitWidth
+            flickableDirection: Flickable.HorizontalFlick
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+            Accessible.role: Accessible.List
+            Accessible.name: facet.label
+            Row {
+                id: chips
+                spacing: 8
+                Repeater {
+                    model: [""].concat(facet.values)
+                    delegate: FilterChip {
+                        required property string modelData
+                        objectName: "filterChip"
+                        text: modelData === "" ? qsTr("Any") : modelData
+                        Accessible.name: modelData === "" ? qsTr("Any %1").arg(facet.label) : modelData
+                        checkable: false
+                        checked: facet.current === modelData
+                        onClicked: facet.picked(facet.current === modelData ? "" : modelData)
+                    }
+                }
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Text {
+                Layout.fillWidth: true
+                text: page.picking ? qsTr("Choose a provider for the referral") : qsTr("Resource directory")
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                color: Theme.text
+                elide: Text.ElideRight
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            TouchButton {
+                objectName: "closeDirectory"
+                text: page.picking ? qsTr("Cancel") : qsTr("Close")
+                Accessible.name: page.picking ? qsTr("Cancel choosing a provider") : qsTr("Close the directory")
+                onClicked: page.closed()
+            }
+        }
+
+        SearchField {
+            id: search
+            objectName: "directorySearch"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Search providers by name, service, language, area or funding")
+        }
+        FacetRow {
+            label: qsTr("Service")
+            values: directory.serviceTypes
+            current: directory.serviceType
+            onPicked: value => directory.serviceType = value
+        }
+        FacetRow {
+            label: qsTr("Language")
+            values: directory.languages
+            current: directory.language
+            onPicked: value => directory.language = value
+        }
+        FacetRow {
+            label: qsTr("Area")
+            values: directory.areas
+            current: directory.area
+            onPicked: value => directory.area = value
+        }
+        FacetRow {
+            label: qsTr("Funding")
+            values: directory.fundingSources
+            current: directory.funding
+            onPicked: value => directory.funding = value
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Text {
+                objectName: "directorySummary"
+                Layout.fillWidth: true
+                text: directory.summaryText
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+            }
+            FilterChip {
+                objectName: "showDiscontinued"
+                text: qsTr("Show discontinued")
+                checked: directory.includeDiscontinued
+                onClicked: directory.includeDiscontinued = checked
+            }
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            columns: page.wide ? 2 : 1
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+
+            ListView {
+                id: list
+                objectName: "providerList"
+                Layout.row: 0
+                Layout.column: 0
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: page.wide ? page.width * 0.55 : page.width
+                Layout.minimumHeight: 4 * Theme.touchTarget
+                clip: true
+                spacing: 6
+                model: directory.providers
+                reuseItems: true
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Providers")
+                ScrollBar.vertical: ScrollBar { }
+                delegate: ItemDelegate {
+                    id: row
+                    required property string rowId
+                    required property string name
+                    required property string serviceTypes
+                    required property string area
+                    required property string languages
+                    required property string funding
+                    required property bool discontinued
+                    required property string ratingText
+                    objectName: "providerRow"
+                    width: list.width
+                    implicitHeight: Math.max(Theme.touchTarget, rowColumn.implicitHeight + 16)
+                    highlighted: directory.selectedId === rowId
+                    Accessible.name: discontinued ? qsTr("%1, discontinued").arg(name) : name
+                    onClicked: directory.selectedId = rowId
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: row.highlighted ? Theme.selected : Theme.surface
+                        border.color: Theme.border
+                    }
+                    contentItem: ColumnLayout {
+                        id: rowColumn
+                        spacing: 2
+                        RowLayout {
+                            spacing: Theme.spacing
+                            Text {
+                                Layout.fillWidth: true
+                                text: row.name
+                                font.pixelSize: Theme.fontBody
+                                font.bold: true
+                                font.strikeout: row.discontinued
+                                color: row.discontinued ? Theme.mutedText : Theme.text
+                                elide: Text.ElideRight
+                            }
+                            Rectangle {
+                                visible: row.discontinued
+                                implicitWidth: discontinuedLabel.implicitWidth + 16
+                                implicitHeight: discontinuedLabel.implicitHeight + 6
+                                radius: height / 2
+                                color: Theme.urgentSurface
+                                border.color: Theme.urgent
+                                Text {
+                                    id: discontinuedLabel
+                                    anchors.centerIn: parent
+                                    text: qsTr("Discontinued")
+                                    color: Theme.urgent
+                                    font.pixelSize: Theme.fontSmall
+                                }
+                            }
+                            Text {
+                                text: row.ratingText
+                                font.pixelSize: Theme.fontSmall
+                                color: Theme.mutedText
+                            }
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: qsTr("%1 · %2 · %3").arg(row.serviceTypes).arg(row.area).arg(row.languages)
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.mutedText
+                            elide: Text.ElideRight
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: qsTr("Funding: %1").arg(row.funding)
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.mutedText
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+                Text {
+                    anchors.centerIn: parent
+                    visible: list.count === 0
+                    text: qsTr("No providers match")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+
+            ScrollView {
+                id: detailScroll
+                Layout.row: page.wide ? 0 : 1
+                Layout.column: page.wide ? 1 : 0
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: page.wide ? page.width * 0.4 : page.width
+                Layout.preferredHeight: page.wide ? -1 : page.height * 0.4
+                contentWidth: availableWidth
+                clip: true
+                ColumnLayout {
+                    width: detailScroll.availableWidth
+                    spacing: Theme.spacing
+                    Text {
+                        visible: directory.selectedId === ""
+                        Layout.fillWidth: true
+                        text: qsTr("Choose a provider to see details and ratings")
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.mutedText
+                    }
+                    Card {
+                        Layout.fillWidth: true
+                        visible: directory.selectedId !== ""
+                        Text {
+                            objectName: "selectedProviderName"
+                            Layout.fillWidth: true
+                            text: directory.selected.name || ""
+                            font.pixelSize: Theme.fontTitle
+                            font.bold: true
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: text
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            visible: directory.selected.discontinued === true
+                            text: qsTr("Discontinued: do not refer new clients")
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                            color: Theme.urgent
+                            wrapMode: Text.Wrap
+                        }
+                        Repeater {
+                            model: [
+                                [qsTr("Services"), directory.selected.serviceTypes],
+                                [qsTr("Area"), directory.selected.area],
+                                [qsTr("Languages"), directory.selected.languages],
+                                [qsTr("Funding"), directory.selected.funding],
+                                [qsTr("Eligibility"), directory.selected.eligibility],
+                                [qsTr("Phone"), directory.selected.phone],
+                                [qsTr("Address"), directory.selected.address],
+                                [qsTr("Notes"), directory.selected.notes],
+                                [qsTr("Rating"), directory.selected.ratingText]
+                            ]
+                            delegate: Text {
+                                required property var modelData
+                                Layout.fillWidth: true
+                                visible: (modelData[1] || "").length > 0
+                                text: qsTr("%1: %2").arg(modelData[0]).arg(modelData[1] || "")
+                                font.pixelSize: Theme.fontBody
+                                color: Theme.text
+                                wrapMode: Text.Wrap
+                            }
+                        }
+                        TouchButton {
+                            objectName: "chooseProvider"
+                            visible: page.picking
+                            primary: true
+                            enabled: directory.selected.discontinued === false
+                            text: qsTr("Refer to this provider")
+                            onClicked: page.providerChosen(directory.selectedId)
+                        }
+                    }
+                    Card {
+                        Layout.fillWidth: true
+                        visible: directory.selectedId !== ""
+                        Text {
+                            text: qsTr("Rate this provider")
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                            color: Theme.text
+                        }
+                        RowLayout {
+                            id: stars
+                            property int score: 0
+                            spacing: 6
+                            Repeater {
+                                model: 5
+                                delegate: FilterChip {
+                                    required property int index
+                                    objectName: "ratingScore"
+                                    text: String(index + 1)
+                                    Accessible.name: qsTr("%1 of 5").arg(index + 1)
+                                    implicitWidth: Theme.touchTarget
+                                    checkable: false
+                                    checked: stars.score === index + 1
+                                    onClicked: stars.score = index + 1
+                                }
+                            }
+                        }
+                        TextField {
+                            id: ratingComment
+                            objectName: "ratingComment"
+                            Layout.fillWidth: true
+                            implicitHeight: Theme.touchTarget
+                            font.pixelSize: Theme.fontBody
+                            placeholderText: qsTr("Comment (optional)")
+                            Accessible.name: qsTr("Rating comment")
+                        }
+                        TouchButton {
+                            objectName: "addRating"
+                            text: qsTr("Add rating")
+                            enabled: stars.score > 0
+                            onClicked: {
+                                if (directory.addRating(directory.selectedId, stars.score, ratingComment.text)) {
+                                    stars.score = 0
+                                    ratingComment.clear()
+                                }
+                            }
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            visible: directory.errorText.length > 0
+                            text: directory.errorText
+                            color: Theme.urgent
+                            wrapMode: Text.Wrap
+                            font.pixelSize: Theme.fontSmall
+                        }
+                        Repeater {
+                            model: directory.ratings
+                            delegate: Text {
+                                required property int score
+                                required property string comment
+                                required property string byText
+                                Layout.fillWidth: true
+                                text: qsTr("%1 of 5 · %2 · %3").arg(score).arg(byText).arg(comment)
+                                font.pixelSize: Theme.fontSmall
+                                color: Theme.mutedText
+                                wrapMode: Text.Wrap
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+#include "recordinput.h"
+
+#include "recordvalidator.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLocale>
+
+namespace careround::RecordInput {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RecordInput", text);
+}
+
+} // namespace
+
+QJsonValue fromInput(const EntityDef &def, const QString &field, const QVariant &input,
+                     QString *error)
+{
+    const FieldDef *fd = def.field(field);
+    if (!fd) {
+        *error = tr("This field cannot be edited here");
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    const QString text = input.toString().trimmed();
+    if (fd->type != FieldType::Boolean && text.isEmpty()) {
+        if (fd->required) {
+            *error = tr("This cannot be left empty");
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        return QJsonValue(QJsonValue::Null);
+    }
+    switch (fd->type) {
+    case FieldType::Boolean:
+        return input.toBool();
+    case FieldType::Integer: {
+        bool ok = false;
+        const int n = input.typeId() == QMetaType::QString ? text.toInt(&ok) : input.toInt(&ok);
+        if (!ok) {
+            *error = tr("Enter a whole number");
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        return n;
+    }
+    case FieldType::Real:
+        return input.toDouble();
+    case FieldType::Date:
+        if (!RecordValidator::isDate(text)) {
+            *error = tr("Enter the date as YYYY-MM-DD, for example 2026-12-31");
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        return text;
+    case FieldType::DateTime: {
+        QDateTime when = QDateTime::fromString(text, QStringLiteral("yyyy-MM-dd HH:mm"));
+        if (!when.isValid())
+            when = QDateTime::fromString(text, Qt::ISODate);
+        if (!when.isValid()) {
+            *error = tr("Enter the date and time as YYYY-MM-DD HH:MM, for example "
+                        "2026-12-31 14:30");
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        return when.toUTC().toString(Qt::ISODate);
+    }
+    case FieldType::TextList:
+        return QJsonArray::fromStringList(text.split(QLatin1Char(','), Qt::SkipEmptyParts));
+    default:
+        if (!fd->allowed.isEmpty() && !fd->allowed.contains(text)) {
+            *error = tr("Choose one of the offered values");
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        return text;
+    }
+}
+
+QString label(const QString &code)
+{
+    static const QHash<QString, const char *> labels{
+        {"draft", QT_TRANSLATE_NOOP("RecordInput", "Draft")},
+        {"active", QT_TRANSLATE_NOOP("RecordInput", "Active")},
+        {"completed", QT_TRANSLATE_NOOP("RecordInput", "Completed")},
+        {"superseded", QT_TRANSLATE_NOOP("RecordInput", "Superseded")},
+        {"cancelled", QT_TRANSLATE_NOOP("RecordInput", "Cancelled")},
+        {"open", QT_TRANSLATE_NOOP("RecordInput", "Open")},
+        {"in_progress", QT_TRANSLATE_NOOP("RecordInput", "In progress")},
+        {"achieved", QT_TRANSLATE_NOOP("RecordInput", "Achieved")},
+        {"not_achieved", QT_TRANSLATE_NOOP("RecordInput", "Not achieved")},
+        {"dropped", QT_TRANSLATE_NOOP("RecordInput", "Dropped")},
+        {"todo", QT_TRANSLATE_NOOP("RecordInput", "To do")},
+        {"done", QT_TRANSLATE_NOOP("RecordInput", "Done")},
+        {"sent", QT_TRANSLATE_NOOP("RecordInput", "Sent")},
+        {"accepted", QT_TRANSLATE_NOOP("RecordInput", "Accepted")},
+        {"declined", QT_TRANSLATE_NOOP("RecordInput", "Declined")},
+        {"in_service", QT_TRANSLATE_NOOP("RecordInput", "In service")},
+        {"closed", QT_TRANSLATE_NOOP("RecordInput", "Closed")},
+        {"preparing", QT_TRANSLATE_NOOP("RecordInput", "Preparing")},
+        {"submitted", QT_TRANSLATE_NOOP("RecordInput", "Submitted")},
+        {"approved", QT_TRANSLATE_NOOP("RecordInput", "Approved")},
+        {"denied", QT_TRANSLATE_NOOP("RecordInput", "Denied")},
+        {"appealed", QT_TRANSLATE_NOOP("RecordInput", "Appealed")},
+        {"withdrawn", QT_TRANSLATE_NOOP("RecordInput", "Withdrawn")},
+        {"scheduled", QT_TRANSLATE_NOOP("RecordInput", "Scheduled")},
+        {"missed", QT_TRANSLATE_NOOP("RecordInput", "Missed")},
+        {"discontinued", QT_TRANSLATE_NOOP("RecordInput", "Discontinued")},
+        {"client", QT_TRANSLATE_NOOP("RecordInput", "Client")},
+        {"coordinator", QT_TRANSLATE_NOOP("RecordInput", "Coordinator")},
+        {"provider", QT_TRANSLATE_NOOP("RecordInput", "Provider")},
+        {"family", QT_TRANSLATE_NOOP("RecordInput", "Family")},
+        {"representative", QT_TRANSLATE_NOOP("RecordInput", "Representative")},
+        {"medical", QT_TRANSLATE_NOOP("RecordInput", "Medical")},
+        {"emotional", QT_TRANSLATE_NOOP("RecordInput", "Emotional well-being")},
+        {"social", QT_TRANSLATE_NOOP("RecordInput", "Social support")},
+        {"financial", QT_TRANSLATE_NOOP("RecordInput", "Financial stability")},
+        {"daily_living", QT_TRANSLATE_NOOP("RecordInput", "Daily living")},
+        {"housing", QT_TRANSLATE_NOOP("RecordInput", "Housing")},
+        {"transportation", QT_TRANSLATE_NOOP("RecordInput", "Transportation")},
+        {"medication", QT_TRANSLATE_NOOP("RecordInput", "Medication management")},
+        {"safety", QT_TRANSLATE_NOOP("RecordInput", "Safety")},
+    };
+    if (const char *text = labels.value(code))
+        return tr(text);
+    QString s = code;
+    s.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!s.isEmpty())
+        s[0] = s[0].toUpper();
+    return s;
+}
+
+QVariantList statusChoices(const EntityDef &def, const QString &current)
+{
+    QVariantList out{QVariantMap{{"value", current}, {"label", label(current)}}};
+    for (const QString &to : def.transitions.value(current))
+        out.append(QVariantMap{{"value", to}, {"label", label(to)}});
+    return out;
+}
+
+QVariantList fieldChoices(const EntityDef &def, const QString &field)
+{
+    QVariantList out;
+    if (const FieldDef *fd = def.field(field))
+        for (const QString &value : fd->allowed)
+            out.append(QVariantMap{{"value", value}, {"label", label(value)}});
+    return out;
+}
+
+QString dateText(const QString &isoDate)
+{
+    const QDate d = QDate::fromString(isoDate.left(10), Qt::ISODate);
+    return d.isValid() ? QLocale().toString(d, QStringLiteral("d MMM yyyy")) : QString();
+}
+
+QString dateTimeText(const QString &isoUtc)
+{
+    const QDateTime when = QDateTime::fromString(isoUtc, Qt::ISODate);
+    return when.isValid()
+               ? QLocale().toString(when.toLocalTime(), QStringLiteral("ddd d MMM yyyy, HH:mm"))
+               : QString();
+}
+
+QString dateTimeInput(const QString &isoUtc)
+{
+    const QDateTime when = QDateTime::fromString(isoUtc, Qt::ISODate);
+    return when.isValid() ? when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                          : QString();
+}
+
+} // namespace careround::RecordInput

@@ -1,0 +1,273 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import CareRound.Controls
+import CareRound.Forms
+import CareRound.Plan
+
+// One SMART goal: its parts (each saved as edited), the SMART check, linked services, its
+// action steps and how to add one.
+Card {
+    id: goal
+    required property PlanController controller
+    required property string rowId
+    required property string statement
+    required property string domain
+    required property string measure
+    required property string targetValue
+    required property string targetDate
+    required property string achievable
+    required property string relevance
+    required property string status
+    required property var statusChoices
+    required property int progress
+    required property bool smartComplete
+    required property string smartText
+    required property var services
+    readonly property bool sealed: controller.sealed
+    function locked(field) { return goal.sealed && goal.controller.lockedWhenSigned("goal", field) }
+    function save(field, value) { goal.controller.setField("goal", goal.rowId, field, value) }
+    Accessible.name: qsTr("Goal: %1").arg(statement)
+
+    LabeledField {
+        Layout.fillWidth: true
+        fieldObjectName: "goalStatement"
+        label: qsTr("Goal (specific: what the client wants to achieve)")
+        value: goal.statement
+        readOnly: goal.locked("statement")
+        onEdited: text => goal.save("statement", text)
+    }
+    Text {
+        objectName: "smartCheck"
+        Layout.fillWidth: true
+        text: goal.smartText
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.fontSmall
+        font.bold: !goal.smartComplete
+        color: goal.smartComplete ? Theme.ok : Theme.warning
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+    }
+    GridLayout {
+        Layout.fillWidth: true
+        columns: goal.width > 640 ? 3 : 2
+        columnSpacing: Theme.spacing
+        rowSpacing: 6
+        LabeledField {
+            Layout.fillWidth: true
+            fieldObjectName: "goalMeasure"
+            label: qsTr("Measure")
+            placeholderText: qsTr("e.g. falls reported")
+            value: goal.measure
+            readOnly: goal.locked("measure")
+            onEdited: text => goal.save("measure", text)
+        }
+        LabeledField {
+            Layout.fillWidth: true
+            fieldObjectName: "goalTargetValue"
+            label: qsTr("Target value")
+            placeholderText: qsTr("e.g. 0")
+            value: goal.targetValue
+            readOnly: goal.locked("targetValue")
+            onEdited: text => goal.save("targetValue", text)
+        }
+        LabeledField {
+            Layout.fillWidth: true
+            fieldObjectName: "goalTargetDate"
+            label: qsTr("Target date (YYYY-MM-DD)")
+            placeholderText: qsTr("YYYY-MM-DD")
+            value: goal.targetDate
+            readOnly: goal.locked("targetDate")
+            onEdited: text => goal.save("targetDate", text)
+        }
+        LabeledField {
+            Layout.fillWidth: true
+            fieldObjectName: "goalAchievable"
+            label: qsTr("Achievable: why it can be done")
+            value: goal.achievable
+            readOnly: goal.locked("achievable")
+            onEdited: text => goal.save("achievable", text)
+        }
+        LabeledField {
+            Layout.fillWidth: true
+            fieldObjectName: "goalRelevance"
+            label: qsTr("Relevant: why it matters to the client")
+            value: goal.relevance
+            readOnly: goal.locked("relevance")
+            onEdited: text => goal.save("relevance", text)
+        }
+        ChoiceField {
+            Layout.fillWidth: true
+            boxObjectName: "goalDomain"
+            label: qsTr("Domain")
+            value: goal.domain
+            choices: goal.controller.domainChoices
+            readOnly: goal.locked("domain")
+            onChosen: value => goal.save("domain", value)
+        }
+        ChoiceField {
+            Layout.fillWidth: true
+            boxObjectName: "goalStatus"
+            label: qsTr("Goal status")
+            value: goal.status
+            choices: goal.statusChoices
+            onChosen: value => goal.save("status", value)
+        }
+        LabeledField {
+            Layout.fillWidth: true
+            fieldObjectName: "goalProgress"
+            label: qsTr("Progress (%)")
+            value: String(goal.progress)
+            onEdited: text => goal.save("progress", text)
+        }
+    }
+
+    Text {
+        Layout.fillWidth: true
+        text: goal.services.length > 0 ? qsTr("Services for this goal: %1").arg(goal.services.join("; "))
+                                       : qsTr("No services linked to this goal yet")
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.fontSmall
+        color: Theme.mutedText
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        visible: goal.controller.unlinkedServices.count > 0
+        spacing: Theme.spacing
+        ComboBox {
+            id: serviceBox
+            Layout.fillWidth: true
+            implicitHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            model: goal.controller.unlinkedServices
+            textRole: "label"
+            valueRole: "rowId"
+            Accessible.name: qsTr("Service to link to this goal")
+        }
+        TouchButton {
+            text: qsTr("Link service")
+            enabled: serviceBox.currentIndex >= 0
+            onClicked: goal.controller.linkService(serviceBox.currentValue, goal.rowId)
+        }
+    }
+
+    Text {
+        text: qsTr("Action steps")
+        font.pixelSize: Theme.fontBody
+        font.bold: true
+        color: Theme.text
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
+    }
+    Repeater {
+        model: goal.controller.stepsFor(goal.rowId)
+        delegate: GridLayout {
+            id: step
+            required property string rowId
+            required property string description
+            required property string owner
+            required property string dueDate
+            required property bool overdue
+            required property string status
+            required property var statusChoices
+            Layout.fillWidth: true
+            columns: 4
+            columnSpacing: Theme.spacing / 2
+            rowSpacing: 2
+            function locked(field) { return goal.sealed && goal.controller.lockedWhenSigned("actionStep", field) }
+            function save(field, value) { goal.controller.setField("actionStep", step.rowId, field, value) }
+            LabeledField {
+                Layout.fillWidth: true
+                Layout.columnSpan: 4
+                fieldObjectName: "stepDescription"
+                label: qsTr("Step")
+                value: step.description
+                readOnly: step.locked("description")
+                onEdited: text => step.save("description", text)
+            }
+            ChoiceField {
+                Layout.fillWidth: true
+                boxObjectName: "stepOwner"
+                label: qsTr("Who")
+                value: step.owner
+                choices: goal.controller.ownerChoices
+                readOnly: step.locked("owner")
+                onChosen: value => step.save("owner", value)
+            }
+            LabeledField {
+                Layout.fillWidth: true
+                fieldObjectName: "stepDueDate"
+                label: step.overdue ? qsTr("Due (overdue)") : qsTr("Due")
+                placeholderText: qsTr("YYYY-MM-DD")
+                value: step.dueDate
+                readOnly: step.locked("dueDate")
+                onEdited: text => step.save("dueDate", text)
+            }
+            ChoiceField {
+                Layout.fillWidth: true
+                boxObjectName: "stepStatus"
+                label: qsTr("Step status")
+                value: step.status
+                choices: step.statusChoices
+                onChosen: value => step.save("status", value)
+            }
+            RemoveControl {
+                visible: !goal.sealed
+                what: qsTr("step")
+                Layout.alignment: Qt.AlignBottom
+                onRemoveConfirmed: reason => goal.controller.voidRecord("actionStep", step.rowId, reason)
+            }
+        }
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        visible: !goal.sealed
+        spacing: Theme.spacing / 2
+        TextField {
+            id: newStep
+            objectName: "newStepDescription"
+            Layout.fillWidth: true
+            implicitHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            placeholderText: qsTr("New step: what will be done")
+            Accessible.name: qsTr("New step description")
+        }
+        ComboBox {
+            id: newStepOwner
+            objectName: "newStepOwner"
+            implicitHeight: Theme.touchTarget
+            Layout.preferredWidth: 150
+            font.pixelSize: Theme.fontBody
+            model: goal.controller.ownerChoices
+            textRole: "label"
+            valueRole: "value"
+            currentIndex: 1
+            Accessible.name: qsTr("Who does the new step")
+        }
+        TextField {
+            id: newStepDue
+            objectName: "newStepDue"
+            implicitHeight: Theme.touchTarget
+            Layout.preferredWidth: 150
+            font.pixelSize: Theme.fontBody
+            placeholderText: qsTr("Due YYYY-MM-DD")
+            Accessible.name: qsTr("Due date of the new step")
+        }
+        TouchButton {
+            objectName: "addStepButton"
+            text: qsTr("Add step")
+            enabled: newStep.text.trim().length > 0
+            onClicked: {
+                if (goal.controller.addStep(goal.rowId, newStep.text, newStepOwner.currentValue, newStepDue.text) !== "") {
+                    newStep.clear()
+                    newStepDue.clear()
+                }
+            }
+        }
+    }
+    RemoveControl {
+        visible: !goal.sealed
+        what: qsTr("goal")
+        onRemoveConfirmed: reason => goal.controller.voidRecord("goal", goal.rowId, reason)
+    }
+}

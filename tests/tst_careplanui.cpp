@@ -1,0 +1,194 @@
+// The care plan screen offscreen over a real encrypted store: start a plan for a new client,
+// write a SMART goal (the check names what is missing until it is complete), add an action
+// step and a contingency, then see the signed plan read-only.
+#include "pagetest.h"
+#include "plancontroller.h"
+#include "planrepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QQuickStyle>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CareRound_SessionPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_FormsPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_PlanPlugin)
+
+using namespace careround;
+using namespace careround::test;
+
+class TestCarePlanUi : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() { QQuickStyle::setStyle(QStringLiteral("Basic")); }
+
+    void smartCheckNamesWhatIsMissing()
+    {
+        QJsonObject goal{{"statement", "Walk to the shop"}};
+        QCOMPARE(missingSmartParts(goal),
+                 (QVector<SmartPart>{SmartPart::Measurable, SmartPart::Achievable,
+                                     SmartPart::Relevant, SmartPart::TimeBound}));
+        goal.insert("measure", "walks a week");
+        QVERIFY(missingSmartParts(goal).contains(SmartPart::Measurable));
+        goal.insert("targetValue", "2");
+        goal.insert("achievable", "a");
+        goal.insert("relevance", "r");
+        goal.insert("targetDate", "2027-01-31");
+        QVERIFY(missingSmartParts(goal).isEmpty());
+        goal.insert("statement", " ");
+        QCOMPARE(missingSmartParts(goal), QVector<SmartPart>{SmartPart::Specific});
+    }
+
+    void writePlanWithSmartGoalAndStep()
+    {
+        const QString path = m_dir.filePath("plan.db");
+        createDemoStore(path, "plan key", 3);
+        Session session(path);
+        session.setToday(kPageToday);
+        session.open("plan key");
+        QVERIFY(session.isUnlocked());
+        const QString clientId = session.editor()->create(
+            "client", {{"firstName", "Ada"}, {"lastName", "Novak"}, {"status", "active"}});
+
+        PageWindow w(&session, "CareRound.Plan", "CarePlanPage", clientId);
+        QVERIFY(w.window && w.page);
+        auto *plan = w.page->findChild<PlanController *>();
+        QVERIFY(plan);
+        QAbstractItemModelTester goalsTester(plan->goals());
+        QAbstractItemModelTester contingencyTester(plan->contingencies());
+        QAbstractItemModelTester unlinkedTester(plan->unlinkedServices());
+
+        // No plan yet: start one.
+        QVERIFY(!plan->found());
+        QQuickItem *title = item(w.page, "newPlanTitle");
+        QVERIFY(title);
+        title->setProperty("text", "Staying active");
+        click(item(w.page, "createPlan"));
+        QTRY_VERIFY(plan->found());
+        const QVector<Record> plans =
+            liveRecords(*session.store(), "carePlan", "clientId", clientId);
+        QCOMPARE(plans.size(), 1);
+        QCOMPARE(plans[0].values.value("title").toString(), QString("Staying active"));
+        QCOMPARE(plans[0].values.value("status").toString(), QString("draft"));
+        const QString planId = plans[0].id;
+
+        // A goal: the SMART check names what is missing until it is complete.
+        QTRY_VERIFY(item(w.page, "newGoalStatement"));
+        item(w.page, "newGoalStatement")->setProperty("text", "Walk to the corner shop");
+        click(item(w.page, "addGoal"));
+        QQuickItem *smart = nullptr;
+        QTRY_VERIFY((smart = item(w.page, "smartCheck")));
+        QString check = smart->property("text").toString();
+        QVERIFY2(check.contains("measurable") && check.contains("time-bound") &&
+                     check.contains("achievable") && check.contains("relevant") &&
+                     !check.contains("specific"),
+                 qPrintable(check));
+
+        typeInto(item(w.page, "goalMeasure"), "walks a week");
+        typeInto(item(w.page, "goalTargetValue"), "3");
+        QTRY_VERIFY(!smart->property("text").toString().contains("measurable"));
+        QVERIFY(smart->property("text").toString().contains("time-bound"));
+        typeInto(item(w.page, "goalAchievable"), "The shop is 300 m away; she walks indoors daily");
+        typeInto(item(w.page, "goalRelevance"), "She wants to shop for herself again");
+        typeInto(item(w.page, "goalTargetDate"), "31 Jan");
+        QTRY_VERIFY(plan->errorText().contains("YYYY-MM-DD"));
+        typeInto(item(w.page, "goalTargetDate"), "2027-01-31");
+        QTRY_COMPARE(smart->property("text").toString(), QString("SMART: complete"));
+        QVERIFY(plan->errorText().isEmpty());
+
+        const QVector<Record> goals = liveRecords(*session.store(), "goal", "carePlanId", planId);
+        QCOMPARE(goals.size(), 1);
+        const QJsonObject g = goals[0].values;
+        QCOMPARE(g.value("statement").toString(), QString("Walk to the corner shop"));
+        QCOMPARE(g.value("measure").toString(), QString("walks a week"));
+        QCOMPARE(g.value("targetValue").toString(), QString("3"));
+        QCOMPARE(g.value("targetDate").toString(), QString("2027-01-31"));
+        QCOMPARE(g.value("status").toString(), QString("open"));
+        QCOMPARE(item(w.page, "goalStatus")->property("currentText").toString(), QString("Open"));
+        QAbstractItemModelTester stepsTester(plan->stepsFor(goals[0].id));
+
+        // An action step, owned by the family, with a due date.
+        item(w.page, "newStepDescription")
+            ->setProperty("text", "Daughter walks with her on Sundays");
+        QQuickItem *owner = item(w.page, "newStepOwner");
+        owner->setProperty("currentIndex", 3); // client, coordinator, provider, family
+        item(w.page, "newStepDue")->setProperty("text", "2026-12-06");
+        click(item(w.page, "addStepButton"));
+        QTRY_VERIFY(item(w.page, "stepDescription"));
+        QCOMPARE(item(w.page, "stepDescription")->property("text").toString(),
+                 QString("Daughter walks with her on Sundays"));
+        const QVector<Record> steps =
+            liveRecords(*session.store(), "actionStep", "carePlanId", planId);
+        QCOMPARE(steps.size(), 1);
+        QCOMPARE(steps[0].values.value("goalId").toString(), goals[0].id);
+        QCOMPARE(steps[0].values.value("owner").toString(), QString("family"));
+        QCOMPARE(steps[0].values.value("dueDate").toString(), QString("2026-12-06"));
+        QCOMPARE(steps[0].values.value("status").toString(), QString("todo"));
+        QCOMPARE(plan->stepsFor(goals[0].id)->rowCount(), 1);
+
+        // The step's status offers only the allowed transitions.
+        QAbstractItemModel *stepModel = plan->stepsFor(goals[0].id);
+        const QVariantList choices =
+            stepModel->index(0, 0).data(stepModel->roleNames().key("statusChoices")).toList();
+        QStringList values;
+        for (const QVariant &c : choices)
+            values.append(c.toMap().value("value").toString());
+        QCOMPARE(values, (QStringList{"todo", "in_progress", "done", "cancelled"}));
+
+        // A contingency.
+        item(w.page, "newBarrier")->setProperty("text", "Icy pavement");
+        item(w.page, "newAlternative")->setProperty("text", "Walk the mall corridor instead");
+        click(item(w.page, "addContingency"));
+        QTRY_COMPARE(liveRecords(*session.store(), "contingency", "carePlanId", planId).size(), 1);
+        QTRY_VERIFY(item(w.page, "contingencyBarrier"));
+
+        // Every change went through the editor: one outbox entry each.
+        QVERIFY(session.store()->outbox().count() > 0);
+        saveScreenshot(w.window, "CarePlan");
+
+        // Signed: what can no longer change is read-only, with a note; the editor refuses.
+        session.editor()->sign("carePlan", planId, "Ada Novak", "client",
+                               QJsonArray{QJsonArray{1, 2, 3, 4}});
+        session.notifyDataChanged();
+        QTRY_VERIFY(plan->sealed());
+        QTRY_VERIFY(item(w.page, "sealedNote"));
+        QVERIFY(item(w.page, "sealedNote")->property("text").toString().contains("Ada Novak"));
+        QTRY_VERIFY(item(w.page, "goalStatement")->property("readOnly").toBool());
+        QVERIFY(!item(w.page, "goalProgress")->property("readOnly").toBool());
+        QVERIFY(!item(w.page, "newGoalStatement"));
+        QVERIFY(!plan->setField("goal", goals[0].id, "statement", "Something else"));
+        QVERIFY2(plan->errorText().contains("signed"), qPrintable(plan->errorText()));
+        QVERIFY(plan->setField("goal", goals[0].id, "progress", "40"));
+        QTRY_COMPARE(session.store()
+                         ->records()
+                         .find(*Schema::instance().entity("goal"), goals[0].id)
+                         ->values.value("progress")
+                         .toInt(),
+                     40);
+    }
+
+    void demoPlanInPortrait()
+    {
+        const QString path = m_dir.filePath("demo-plan.db");
+        createDemoStore(path, "demo", 4);
+        Session session(path);
+        session.setToday(kPageToday);
+        session.open("demo");
+        const Record client =
+            session.store()->records().all(*Schema::instance().entity("client")).constFirst();
+        PageWindow w(&session, "CareRound.Plan", "CarePlanPage", client.id);
+        QVERIFY(w.window);
+        auto *plan = w.page->findChild<PlanController *>();
+        QTRY_VERIFY(plan->found());
+        QVERIFY(plan->goals()->rowCount() >= 2);
+        w.window->resize(800, 1280);
+        QTRY_COMPARE(w.page->width(), 800.0);
+        saveScreenshot(w.window, "CarePlan-portrait");
+    }
+};
+
+QTEST_MAIN(TestCarePlanUi)
+#include "tst_careplanui.moc"
