@@ -38,3 +38,11 @@ careround_test(tst_syncui SOURCES tst_syncui.cpp
     LIBS careround_syncui careround_syncuiplugin careround_sessionplugin careround_controlsplugin
          Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
+careround_test(tst_screens SOURCES tst_screens.cpp
+    LIBS careround_appui careround_appuiplugin careround_sessionplugin careround_controlsplugin
+         careround_unlockplugin careround_caseloadplugin careround_clientplugin
+         careround_todayplugin careround_visitplugin careround_assessmentplugin
+         careround_signoffplugin careround_planplugin careround_servicesplugin
+         careround_directoryplugin careround_syncuiplugin careround_formsplugin
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")

@@ -1,0 +1,249 @@
+// Every screen of the tablet app, on the demo data, through the real Main.qml: renders each
+// one at 1280x800 (Today and Client also at 800x1280) into <build>/screenshots/<Screen>.png
+// for a person to look at, and walks the visible items of each screen, failing on any
+// interactive item without an accessible name.
+#include "demoagency.h"
+#include "devicestore.h"
+#include "localeditor.h"
+#include "session.h"
+
+#include <QAccessible>
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CareRound_AppPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_SessionPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_UnlockPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_CaseloadPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ClientPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_TodayPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_VisitPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_AssessmentPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_SignOffPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_PlanPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ServicesPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_DirectoryPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_SyncPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_FormsPlugin)
+
+using namespace careround;
+
+namespace {
+
+const QDate kToday(2026, 11, 22);
+
+bool shownInScene(QQuickItem *item)
+{
+    for (QQuickItem *i = item; i; i = i->parentItem())
+        if (!i->isVisible() || i->opacity() == 0)
+            return false;
+    return item->width() > 0 && item->height() > 0;
+}
+
+void collect(QQuickItem *item, QList<QQuickItem *> &out)
+{
+    if (!item->isVisible())
+        return;
+    out.append(item);
+    for (QQuickItem *child : item->childItems())
+        collect(child, out);
+}
+
+QQuickItem *findVisible(QQuickWindow *window, const QString &name)
+{
+    QList<QQuickItem *> all;
+    collect(window->contentItem(), all);
+    for (QQuickItem *i : all)
+        if (i->objectName() == name && shownInScene(i))
+            return i;
+    return nullptr;
+}
+
+/** Interactive items (by accessible role) shown on screen that have no accessible name. */
+QStringList unnamedControls(QQuickWindow *window, int &checked)
+{
+    checked = 0;
+    static const QSet<QAccessible::Role> interactive{
+        QAccessible::Button,       QAccessible::CheckBox, QAccessible::RadioButton,
+        QAccessible::EditableText, QAccessible::ComboBox, QAccessible::Slider,
+        QAccessible::SpinBox,      QAccessible::PageTab,  QAccessible::Link};
+    QStringList missing;
+    QList<QQuickItem *> all;
+    collect(window->contentItem(), all);
+    for (QQuickItem *item : all) {
+        if (!shownInScene(item))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
+        if (!iface || !interactive.contains(iface->role()))
+            continue;
+        ++checked;
+        if (iface->text(QAccessible::Name).trimmed().isEmpty())
+            missing.append(QStringLiteral("%1 (%2)").arg(
+                QString::fromLatin1(item->metaObject()->className()), item->objectName()));
+    }
+    return missing;
+}
+
+QString screenshotDir()
+{
+    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
+    QDir().mkpath(dir);
+    return dir;
+}
+
+} // namespace
+
+class TestScreens : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    QQuickWindow *load(Session *session)
+    {
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/"));
+        m_engine->setInitialProperties({{"session", QVariant::fromValue(session)}});
+        m_engine->load(QUrl(QStringLiteral("qrc:/CareRound/App/Main.qml")));
+        return m_engine->rootObjects().isEmpty()
+                   ? nullptr
+                   : qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    }
+
+    void capture(const QString &name)
+    {
+        // Let layouts and lists settle: wait for a frame after the last change.
+        QTest::qWait(50);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(m_window->grabWindow().save(screenshotDir() + QLatin1Char('/') + name + ".png"));
+        int checked = 0;
+        const QStringList missing = unnamedControls(m_window, checked);
+        QVERIFY2(checked > 0, qPrintable(name + ": the walk found no interactive item"));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(name + ": no accessible name on " + missing.join(", ")));
+        qInfo("%s: %d interactive items, all named", qPrintable(name), checked);
+    }
+
+    void showSection(const QString &section, const QString &pageName)
+    {
+        m_window->setProperty("section", section);
+        QTRY_VERIFY2(findVisible(m_window, pageName), qPrintable(pageName + ": " + visibleNames()));
+    }
+    QString visibleNames()
+    {
+        QList<QQuickItem *> all;
+        collect(m_window->contentItem(), all);
+        QStringList names;
+        for (QQuickItem *i : all)
+            if (!i->objectName().isEmpty())
+                names.append(i->objectName() + (shownInScene(i) ? "" : "(hidden)"));
+        return names.join(' ');
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        QAccessible::setActive(true);
+        const QString path = m_dir.filePath("demo.db");
+        {
+            DeviceStore::Options o;
+            o.path = path;
+            o.key = "demo-pass";
+            auto store = DeviceStore::open(o);
+            store->db().exec("PRAGMA synchronous=OFF");
+            LocalEditor editor(*store, "test");
+            DemoAgency::Options demo;
+            demo.today = kToday;
+            demo.clientCount = 40;
+            DemoAgency::generate(editor, demo);
+        }
+        m_session = std::make_unique<Session>(path);
+        m_session->setToday(kToday);
+    }
+
+    void enrolAndUnlock()
+    {
+        Session fresh(m_dir.filePath("new/careround.db"));
+        m_window = load(&fresh);
+        QVERIFY(m_window);
+        QTRY_VERIFY(findVisible(m_window, "serverAddress"));
+        capture("Enrol");
+        m_engine.reset();
+        m_window = load(m_session.get());
+        QTRY_VERIFY(findVisible(m_window, "passphrase"));
+        QVERIFY(!findVisible(m_window, "serverAddress"));
+        capture("Unlock");
+    }
+
+    void sections()
+    {
+        m_session->open("demo-pass");
+        QTRY_VERIFY(findVisible(m_window, "todayPage"));
+        capture("Today");
+        showSection("caseload", "caseloadPage");
+        capture("Caseload");
+        showSection("directory", "directoryPage");
+        capture("ResourceDirectory");
+        showSection("sync", "syncPage");
+        capture("Sync");
+        showSection("conflicts", "conflictsPage");
+        capture("Conflicts");
+    }
+
+    void clientAndItsScreens()
+    {
+        const Record client =
+            m_session->store()->records().all(*Schema::instance().entity("client")).constFirst();
+        m_window->setProperty("selectedClientId", client.id);
+        showSection("caseload", "clientPage");
+        QTRY_VERIFY(findVisible(m_window, "openVisit"));
+        capture("Client");
+        const QList<QPair<QString, QString>> screens{{"openVisit", "visitPage"},
+                                                     {"openAssessment", "assessmentPage"},
+                                                     {"openPlan", "carePlanPage"},
+                                                     {"openServices", "servicesPage"},
+                                                     {"openSignOff", "signOffPage"}};
+        const QStringList names{"Visit", "Assessment", "CarePlan", "Services", "SignOff"};
+        QObject *stack = m_window->findChild<QObject *>("detailStack");
+        QVERIFY(stack);
+        for (int i = 0; i < screens.size(); ++i) {
+            QQuickItem *button = nullptr;
+            QTRY_VERIFY((button = findVisible(m_window, screens[i].first)));
+            QMetaObject::invokeMethod(button, "clicked");
+            QTRY_VERIFY2(findVisible(m_window, screens[i].second), qPrintable(screens[i].second));
+            QTRY_COMPARE(stack->property("busy").toBool(), false);
+            capture(names[i]);
+            // Each screen closes back to the client (its Back button emits closed()).
+            QVERIFY(QMetaObject::invokeMethod(findVisible(m_window, screens[i].second), "closed"));
+            QTRY_VERIFY(findVisible(m_window, "clientPage"));
+        }
+    }
+
+    void portrait()
+    {
+        m_window->resize(800, 1280);
+        QTRY_VERIFY(!findVisible(m_window, "caseloadPage"));
+        QVERIFY(findVisible(m_window, "clientPage"));
+        capture("Client-portrait");
+        showSection("today", "todayPage");
+        capture("Today-portrait");
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_session.reset();
+    }
+};
+
+QTEST_MAIN(TestScreens)
+#include "tst_screens.moc"
