@@ -228,6 +228,44 @@ private slots:
         }
     }
 
+    void createAClient()
+    {
+        showSection("caseload", "caseloadPage");
+        QQuickItem *button = nullptr;
+        QTRY_VERIFY((button = findVisible(m_window, "newClientButton")));
+        QMetaObject::invokeMethod(button, "clicked");
+        QTRY_VERIFY(findVisible(m_window, "newClientPage"));
+        QTRY_COMPARE(m_window->findChild<QObject *>("detailStack")->property("busy").toBool(),
+                     false);
+        const auto fill = [&](const char *field, const QString &text) {
+            QQuickItem *f = findVisible(m_window, QStringLiteral("newClient_") + field);
+            QVERIFY(f);
+            f->setProperty("text", text);
+        };
+        fill("firstName", "Winifred");
+        fill("lastName", "Okonkwo");
+        fill("dateOfBirth", "12 March 1938"); // not a date: refused with a clear message
+        fill("phone", "(503) 555-0177");
+        fill("address", "18 Birch Lane");
+        capture("NewClient");
+        const qint64 before =
+            m_session->store()->records().count(*Schema::instance().entity("client"));
+        QMetaObject::invokeMethod(findVisible(m_window, "createClientButton"), "clicked");
+        QTRY_VERIFY(findVisible(m_window, "newClientError"));
+        QVERIFY(findVisible(m_window, "newClientError")
+                    ->property("text")
+                    .toString()
+                    .contains("1941-12-10"));
+        QCOMPARE(m_session->store()->records().count(*Schema::instance().entity("client")), before);
+        fill("dateOfBirth", "1938-03-12");
+        QMetaObject::invokeMethod(findVisible(m_window, "createClientButton"), "clicked");
+        QTRY_COMPARE(m_session->store()->records().count(*Schema::instance().entity("client")),
+                     before + 1);
+        QTRY_VERIFY(findVisible(m_window, "clientName"));
+        QTRY_COMPARE(findVisible(m_window, "clientName")->property("text").toString(),
+                     QStringLiteral("Winifred Okonkwo"));
+    }
+
     void portrait()
     {
         m_window->resize(800, 1280);

@@ -11,6 +11,7 @@ Rectangle {
     required property Session session
     property string selectedClientId: ""
     signal clientChosen(string clientId)
+    signal newClientRequested()
     color: Theme.background
 
     CaseloadModel {
@@ -24,11 +25,20 @@ Rectangle {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        SearchField {
-            id: search
-            objectName: "caseloadSearch"
+        RowLayout {
             Layout.fillWidth: true
-            placeholderText: qsTr("Search by name, phone or address")
+            spacing: Theme.spacing
+            SearchField {
+                id: search
+                objectName: "caseloadSearch"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Search by name, phone or address")
+            }
+            TouchButton {
+                objectName: "newClientButton"
+                text: qsTr("New client")
+                onClicked: page.newClientRequested()
+            }
         }
 
         Flow {

@@ -1,5 +1,8 @@
 #include "clientcontroller.h"
 
+#include "localeditor.h"
+#include "recordvalidator.h"
+
 #include "devicestore.h"
 #include "instruments.h"
 #include "schema.h"
@@ -216,6 +219,50 @@ void ClientController::reload()
     for (const Item &i : items)
         m_history.append(i.map);
     emit changed();
+}
+
+QString ClientController::createClient(const QString &firstName, const QString &lastName,
+                                       const QString &dateOfBirth, const QString &phone,
+                                       const QString &address, const QString &city,
+                                       const QString &language)
+{
+    const auto fail = [this](const QString &text) {
+        m_error = text;
+        emit errorTextChanged();
+        return QString();
+    };
+    if (!m_session || !m_session->editor())
+        return fail(tr("The tablet is locked."));
+    QJsonObject values{
+        {"firstName", firstName.trimmed()}, {"lastName", lastName.trimmed()}, {"status", "active"}};
+    const auto optional = [&values](const char *field, const QString &v) {
+        if (!v.trimmed().isEmpty())
+            values.insert(QLatin1String(field), v.trimmed());
+    };
+    optional("dateOfBirth", dateOfBirth);
+    optional("phone", phone);
+    optional("address", address);
+    optional("city", city);
+    optional("language", language);
+    // A coordinator's new client joins their own caseload.
+    if (m_session->role() != QLatin1String("supervisor") &&
+        RecordValidator::isUuid(m_session->editor()->actorId()))
+        values.insert(QStringLiteral("coordinatorId"), m_session->editor()->actorId());
+    try {
+        const QString id = m_session->editor()->create(QStringLiteral("client"), values);
+        m_error.clear();
+        emit errorTextChanged();
+        m_session->notifyDataChanged();
+        return id;
+    } catch (const StoreError &e) {
+        QString message = e.message();
+        if (message.contains(QLatin1String("dateOfBirth")))
+            message = tr("The date of birth must be a date like 1941-12-10.");
+        else if (message.contains(QLatin1String("firstName")) ||
+                 message.contains(QLatin1String("lastName")))
+            message = tr("Enter the client's first and last name.");
+        return fail(message);
+    }
 }
 
 } // namespace careround

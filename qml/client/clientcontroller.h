@@ -30,6 +30,7 @@ class ClientController : public QObject {
     Q_PROPERTY(QVariantList contacts READ contacts NOTIFY changed)
     Q_PROPERTY(QString planTitle READ planTitle NOTIFY changed)
     Q_PROPERTY(QString planId READ planId NOTIFY changed)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QString assessmentId READ assessmentId NOTIFY changed)
     Q_PROPERTY(QString planFacts READ planFacts NOTIFY changed)
     Q_PROPERTY(QVariantList goals READ goals NOTIFY changed)
@@ -66,15 +67,26 @@ public:
     QVariantList history() const { return m_history; }
 
     Q_INVOKABLE void reload();
+    /**
+     * Creates a client on this tablet's caseload (the coordinator signed in). Dates are
+     * YYYY-MM-DD. Returns the new id, or empty with errorText saying what to fix.
+     */
+    Q_INVOKABLE QString createClient(const QString &firstName, const QString &lastName,
+                                     const QString &dateOfBirth, const QString &phone,
+                                     const QString &address, const QString &city,
+                                     const QString &language);
+    QString errorText() const { return m_error; }
 
 signals:
     void sessionChanged();
     void clientIdChanged();
     void changed();
+    void errorTextChanged();
 
 private:
     QPointer<Session> m_session;
     QString m_clientId;
+    QString m_error;
     bool m_found = false;
     QString m_fullName, m_facts, m_phone, m_address, m_status, m_notes;
     QStringList m_riskFlags;

@@ -132,6 +132,10 @@ ApplicationWindow {
                             window.selectedClientId = clientId
                             detail.pop(null)
                         }
+                        onNewClientRequested: {
+                            window.selectedClientId = "new"
+                            detail.push(newClientPage)
+                        }
                     }
                     Rectangle {
                         visible: window.wide
@@ -173,6 +177,22 @@ ApplicationWindow {
                     session: window.session
                     onClosed: window.section = "caseload"
                 }
+            }
+        }
+    }
+
+    Component {
+        id: newClientPage
+        NewClientPage {
+            objectName: "newClientPage"
+            session: window.session
+            onClosed: {
+                StackView.view.pop()
+                window.selectedClientId = ""
+            }
+            onCreated: (clientId) => {
+                StackView.view.pop()
+                window.selectedClientId = clientId
             }
         }
     }
