@@ -104,8 +104,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption loginOption(QStringLiteral("login"),
                                          QStringLiteral("The account to enrol with."),
                                          QStringLiteral("login"));
+    const QCommandLineOption pinOption(
+        QStringLiteral("pin"),
+        QStringLiteral("Set the idle-lock PIN when none is set yet (demo and screenshots only)."),
+        QStringLiteral("digits"));
     parser.addOptions({dataDirOption, demoOption, demoClientsOption, passphraseOption,
-                       screenshotOption, sizeOption, serverOption, loginOption});
+                       screenshotOption, sizeOption, serverOption, loginOption, pinOption});
     parser.process(app);
 
     const QString dataDir =
@@ -114,6 +118,7 @@ int main(int argc, char *argv[])
     Session session(AppPaths::storeFile(dataDir));
     NetworkInformationMonitor connectivity;
     session.setConnectivityMonitor(&connectivity);
+    app.installEventFilter(&session); // input restarts the idle PIN timer
     try {
         if (parser.isSet(demoOption) && !session.storeExists())
             session.adopt(createDemo(session.storePath(), parser.value(demoClientsOption).toInt()),
@@ -138,6 +143,15 @@ int main(int argc, char *argv[])
     } catch (const StoreError &e) {
         std::fprintf(stderr, "careround: %s\n", qPrintable(e.message()));
         return 1;
+    }
+    if (parser.isSet(pinOption)) {
+        const QString pin = parser.value(pinOption);
+        const auto setPin = [&session, pin] {
+            if (session.isUnlocked() && !session.hasPin())
+                session.setPin(pin);
+        };
+        setPin();
+        QObject::connect(&session, &Session::unlockedChanged, &app, setPin);
     }
     std::fflush(stdout);
 

@@ -187,6 +187,16 @@ private slots:
     void sections()
     {
         m_session->open("demo-pass");
+        // First the tablet asks for a PIN, over everything.
+        QTRY_VERIFY(findVisible(m_window, "pinLayer"));
+        capture("ChoosePin");
+        findVisible(m_window, "pinField")->setProperty("text", "12");
+        QMetaObject::invokeMethod(findVisible(m_window, "pinButton"), "clicked");
+        QTRY_VERIFY(
+            findVisible(m_window, "pinError")->property("text").toString().contains("4 to 8"));
+        findVisible(m_window, "pinField")->setProperty("text", "4711");
+        QMetaObject::invokeMethod(findVisible(m_window, "pinButton"), "clicked");
+        QTRY_VERIFY(!findVisible(m_window, "pinLayer"));
         QTRY_VERIFY(findVisible(m_window, "todayPage"));
         capture("Today");
         showSection("caseload", "caseloadPage");
@@ -274,6 +284,43 @@ private slots:
         capture("Client-portrait");
         showSection("today", "todayPage");
         capture("Today-portrait");
+    }
+
+    void pinLockAfterIdleTime()
+    {
+        m_window->resize(1280, 800);
+        m_session->setIdleTimeoutMs(30); // then wait for the state, not for the time
+        QTRY_VERIFY(m_session->isLocked());
+        QTRY_VERIFY(findVisible(m_window, "pinLayer"));
+        capture("PinLock");
+        findVisible(m_window, "pinField")->setProperty("text", "0000");
+        QMetaObject::invokeMethod(findVisible(m_window, "pinButton"), "clicked");
+        QTRY_VERIFY(findVisible(m_window, "pinError")
+                        ->property("text")
+                        .toString()
+                        .contains("Attempts left before this tablet is wiped: 4"));
+        QVERIFY(m_session->isLocked());
+        m_session->setIdleTimeoutMs(10 * 60 * 1000);
+        findVisible(m_window, "pinField")->setProperty("text", "4711");
+        QMetaObject::invokeMethod(findVisible(m_window, "pinButton"), "clicked");
+        QTRY_VERIFY(!m_session->isLocked());
+        QTRY_VERIFY(!findVisible(m_window, "pinLayer"));
+    }
+
+    void tooManyWrongPinsWipeTheTablet()
+    {
+        Session tablet(m_dir.filePath("wipe.db"));
+        tablet.open("a-local-passphrase");
+        tablet.editor()->create("client",
+                                {{"firstName", "A"}, {"lastName", "B"}, {"status", "active"}});
+        QVERIFY(tablet.setPin("2468").isEmpty());
+        tablet.lock();
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(tablet.unlockWithPin("1111").contains("Attempts left"));
+        QVERIFY(tablet.unlockWithPin("1111").contains("wiped"));
+        QVERIFY(tablet.isWiped());
+        QCOMPARE(tablet.store()->records().count(*Schema::instance().entity("client")), 0);
+        QVERIFY(tablet.unlockWithPin("2468").length() > 0); // nothing to unlock any more
     }
 
     void cleanupTestCase()

@@ -54,6 +54,80 @@ ApplicationWindow {
         sourceComponent: window.session.unlocked ? workspace : unlock
     }
 
+    // Over everything once unlocked: choose a PIN (first time), or the PIN after idle time.
+    Rectangle {
+        id: pinLayer
+        objectName: "pinLayer"
+        anchors.fill: parent
+        visible: window.session.unlocked && (window.session.locked || !window.session.hasPin)
+        color: Theme.background
+        MouseArea { anchors.fill: parent } // nothing behind it can be touched
+        ColumnLayout {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 2 * Theme.margin, 420)
+            spacing: Theme.spacing
+            Text {
+                Layout.fillWidth: true
+                text: window.session.wiped ? qsTr("This tablet was wiped")
+                    : window.session.hasPin ? qsTr("Locked: enter your PIN")
+                    : qsTr("Choose a PIN")
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: !window.session.wiped
+                text: window.session.hasPin
+                      ? qsTr("CareRound locked itself after a while without use, to protect your clients' data.")
+                      : qsTr("The PIN unlocks CareRound after a while without use: 4 to 8 digits.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.mutedText
+                wrapMode: Text.Wrap
+            }
+            TextField {
+                id: pin
+                objectName: "pinField"
+                visible: !window.session.wiped
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget + 4
+                font.pixelSize: Theme.fontTitle
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhDigitsOnly
+                placeholderText: qsTr("PIN")
+                Accessible.name: qsTr("PIN")
+                onAccepted: pinButton.clicked()
+            }
+            Text {
+                id: pinError
+                objectName: "pinError"
+                Layout.fillWidth: true
+                visible: text.length > 0
+                color: Theme.urgent
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+            TouchButton {
+                id: pinButton
+                objectName: "pinButton"
+                visible: !window.session.wiped
+                Layout.fillWidth: true
+                primary: true
+                text: window.session.hasPin ? qsTr("Unlock") : qsTr("Set PIN")
+                onClicked: {
+                    pinError.text = window.session.hasPin ? window.session.unlockWithPin(pin.text)
+                                                          : window.session.setPin(pin.text)
+                    pin.clear()
+                }
+            }
+        }
+    }
+
     Component {
         id: unlock
         UnlockPage {

@@ -3,10 +3,13 @@
 #include "connectivitymonitor.h"
 #include "deviceaccount.h"
 #include "devicestore.h"
+#include "devicesyncer.h"
 #include "localeditor.h"
+#include "pinlock.h"
 #include "syncengine.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QFileInfo>
 #include <QLocale>
 #include <QThread>
@@ -19,6 +22,9 @@ Session::Session(QString storePath, QObject *parent)
 {
     m_statusTimer.setInterval(5000);
     connect(&m_statusTimer, &QTimer::timeout, this, &Session::refreshStatus);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(5 * 60 * 1000);
+    connect(&m_idleTimer, &QTimer::timeout, this, &Session::lock);
 }
 
 Session::~Session()
@@ -84,6 +90,8 @@ void Session::attach()
         actor = s->meta().value(QStringLiteral("coordinatorId"), s->deviceId());
     m_editor = std::make_unique<LocalEditor>(*s, actor);
     m_statusTimer.start();
+    if (hasPin())
+        m_idleTimer.start();
     startSync();
     refreshStatus();
     emit unlockedChanged();
@@ -125,9 +133,8 @@ void Session::enrol(const QString &server, const QString &login, const QString &
         QUrl::fromUserInput(server.trimmed()), login, password, passphrase,
         QByteArray::fromHex(QString(pinnedFingerprint).remove(QLatin1Char(':')).toLatin1())};
     // Key derivation and the request take a moment: off the UI thread.
-    QThread *worker = QThread::create([account, enrolment, failure] {
-        *failure = account->enrol(enrolment);
-    });
+    QThread *worker =
+        QThread::create([account, enrolment, failure] { *failure = account->enrol(enrolment); });
     connect(worker, &QThread::finished, this, [this, worker, failure] {
         worker->deleteLater();
         m_busy = false;
@@ -213,6 +220,103 @@ void Session::notifyDataChanged()
 {
     refreshStatus();
     emit dataChanged();
+}
+
+bool Session::hasPin() const
+{
+    return store() && PinLock(*store()).hasPin();
+}
+
+QString Session::setPin(const QString &pin)
+{
+    if (!store())
+        return tr("Unlock the tablet first.");
+    const QString error = PinLock(*store()).setPin(pin);
+    if (error.isEmpty()) {
+        m_idleTimer.start();
+        emit lockChanged();
+    }
+    return error.isEmpty() ? QString() : tr("The PIN must be 4 to 8 digits.");
+}
+
+void Session::lock()
+{
+    if (!store() || !hasPin() || m_locked)
+        return;
+    m_locked = true;
+    emit lockChanged();
+}
+
+void Session::noteActivity()
+{
+    if (!m_locked && store() && hasPin())
+        m_idleTimer.start();
+}
+
+bool Session::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::TouchBegin:
+    case QEvent::KeyPress:
+    case QEvent::Wheel:
+        noteActivity();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void Session::setIdleTimeoutMs(int ms)
+{
+    m_idleTimer.setInterval(ms);
+    noteActivity();
+}
+
+QString Session::unlockWithPin(const QString &pin)
+{
+    if (!store())
+        return tr("There is no data on this tablet.");
+    PinLock pinLock(*store());
+    switch (pinLock.verify(pin)) {
+    case PinLock::Result::Unlocked:
+        m_locked = false;
+        m_idleTimer.start();
+        emit lockChanged();
+        return {};
+    case PinLock::Result::Wrong:
+        return tr("That PIN is not right. Attempts left before this tablet is wiped: %1")
+            .arg(pinLock.attemptsLeft());
+    case PinLock::Result::WipeRequired:
+        break;
+    }
+    // Too many wrong PINs: push what is waiting when the server can be reached, then wipe.
+    if (m_sync && m_sync->state() != SyncEngine::State::Revoked) {
+        connect(
+            m_sync.get(), &SyncEngine::finished, this,
+            [this] { wipe(QStringLiteral("too many wrong PIN attempts")); },
+            Qt::SingleShotConnection);
+        m_sync->syncNow();
+        if (m_sync->state() != SyncEngine::State::Syncing)
+            wipe(QStringLiteral("too many wrong PIN attempts"));
+    } else {
+        wipe(QStringLiteral("too many wrong PIN attempts"));
+    }
+    return tr("Too many wrong PINs: the data on this tablet has been wiped. Ask your "
+              "supervisor to enrol it again.");
+}
+
+void Session::wipe(const QString &reason)
+{
+    if (m_wiped || !store())
+        return;
+    m_sync.reset();
+    wipeDeviceStore(*store(), reason);
+    m_wiped = true;
+    m_locked = true;
+    emit lockChanged();
+    notifyDataChanged();
 }
 
 } // namespace careround

@@ -38,6 +38,9 @@ class Session : public QObject {
     Q_PROPERTY(bool offline READ isOffline NOTIFY statusChanged)
     Q_PROPERTY(QString syncStep READ syncStep NOTIFY statusChanged)
     Q_PROPERTY(double syncProgress READ syncProgress NOTIFY statusChanged)
+    Q_PROPERTY(bool locked READ isLocked NOTIFY lockChanged)
+    Q_PROPERTY(bool hasPin READ hasPin NOTIFY lockChanged)
+    Q_PROPERTY(bool wiped READ isWiped NOTIFY lockChanged)
 
 public:
     /** storePath: the encrypted store file (it may not exist yet). */
@@ -62,6 +65,24 @@ public:
                            const QString &passphrase, const QString &pinnedFingerprint = {});
     /** Syncs now (the "Sync now" button). */
     Q_INVOKABLE void syncNow();
+
+    /** Sets the PIN that unlocks after idle time (4 to 8 digits); returns an error or "". */
+    Q_INVOKABLE QString setPin(const QString &pin);
+    /**
+     * Unlocks after idle time. Returns "" when unlocked, else what to do. After the last
+     * wrong attempt the tablet is wiped: pending edits are pushed first when online.
+     */
+    Q_INVOKABLE QString unlockWithPin(const QString &pin);
+    /** Locks now (also after idleTimeoutMs without input, once a PIN is set). */
+    Q_INVOKABLE void lock();
+    /** Any user input: restarts the idle timer. */
+    void noteActivity();
+    /** Installed on the application by main: every touch, click or key is activity. */
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void setIdleTimeoutMs(int ms);
+    bool isLocked() const { return m_locked; }
+    bool hasPin() const;
+    bool isWiped() const { return m_wiped; }
 
     bool isUnlocked() const;
     bool storeExists() const;
@@ -98,12 +119,14 @@ signals:
     void statusChanged();
     void dataChanged();
     void busyChanged();
+    void lockChanged();
     /** error is empty on success; fingerprint is set when the certificate was not trusted. */
     void enrolFinished(const QString &error, const QString &fingerprint);
 
 private:
     void attach();
     void startSync();
+    void wipe(const QString &reason);
 
     QString m_path;
     std::unique_ptr<DeviceAccount> m_account;
@@ -120,6 +143,9 @@ private:
     QString m_syncStep;
     double m_syncProgress = -1;
     QTimer m_statusTimer;
+    QTimer m_idleTimer;
+    bool m_locked = false;
+    bool m_wiped = false;
 };
 
 } // namespace careround
