@@ -247,10 +247,14 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
         if (!Protocol::decodeRecord(json, pulled, seq).isEmpty())
             continue; // a kind this version does not know: skipped, the server keeps it
         const EntityDef &def = *Schema::instance().entity(pulled.entity);
-        const std::optional<Record> local = m_store.records().find(def, pulled.id);
+        // With nothing waiting to be pushed the server's record is taken whole: no read.
         const QSet<QString> pending =
             anyPending ? m_store.outbox().pendingFields(def.name, pulled.id) : QSet<QString>();
-        m_store.records().write(def, applyPulled(local, pulled, pending));
+        if (pending.isEmpty())
+            m_store.records().write(def, pulled);
+        else
+            m_store.records().write(def, applyPulled(m_store.records().find(def, pulled.id),
+                                                     pulled, pending));
         const Stamp latest = pulled.latestStamp();
         if (newest < latest.hlc)
             newest = latest.hlc;
