@@ -29,3 +29,5 @@ careround_server_test(tst_syncengine SOURCES tst_syncengine.cpp serverfixture.h 
 careround_server_test(tst_servertls SOURCES tst_servertls.cpp serverfixture.h LIBS careround_sync)
 careround_test(tst_pinlock SOURCES tst_pinlock.cpp LIBS careround_sync)
 careround_server_test(tst_deviceaccount SOURCES tst_deviceaccount.cpp serverfixture.h LIBS careround_sync)
+careround_server_test(tst_synccrash SOURCES tst_synccrash.cpp serverfixture.h LIBS careround_sync)
+set_tests_properties(tst_synccrash tst_synccrash_pg PROPERTIES TIMEOUT 900)

@@ -3,7 +3,7 @@
 // most the one edit in flight, never corrupts the file (integrity_check), and never leaves a
 // record without its outbox row or an outbox row without its audit event.
 //
-// CAREROUND_CRASH_ROUNDS sets the number of kills (default 20); CAREROUND_CRASH_SEED replays the
+// CAREROUND_CRASH_ROUNDS sets the number of kills (default 100); CAREROUND_CRASH_SEED replays the
 // random choices of a run (the kill moments still depend on timing).
 #include "devicestore.h"
 #include "localeditor.h"
@@ -325,7 +325,7 @@ private slots:
         bool ok = false;
         int rounds = qEnvironmentVariableIntValue("CAREROUND_CRASH_ROUNDS", &ok);
         if (!ok || rounds < 1)
-            rounds = 20;
+            rounds = 100;
         quint32 seed = qEnvironmentVariable("CAREROUND_CRASH_SEED").toUInt(&ok);
         if (!ok)
             seed = QRandomGenerator::global()->generate();
