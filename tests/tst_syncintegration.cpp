@@ -319,6 +319,41 @@ private slots:
         QVERIFY(!alicia.all("provider").isEmpty());
         QVERIFY(!alicia.all("signature").isEmpty() || !renee.all("signature").isEmpty());
     }
+
+    void severalServerProcessesShareOneDatabase()
+    {
+        // A second server process over the same database (PostgreSQL in the _pg run).
+        ServerProcess second(m_server->db());
+        QVERIFY(second.start());
+        m_b->setServer(second.url());
+        m_a->editor->update("client", m_client, {{"phone", "555-4040"}});
+        m_b->editor->update("client", m_client, {{"address", "99 River Rd"}});
+        syncAll();
+        expectConverged();
+        // Tablets pushing at the same time through both processes.
+        QList<QProcess *> children;
+        for (int i = 0; i < 4; ++i) {
+            auto *child = new QProcess(this);
+            child->start(QStringLiteral(SYNCDEVICE_PATH),
+                         {path(), (i % 2 ? second.url() : m_server->url()).toString(), "ana",
+                          kPassword, "--loop", "15"});
+            children.append(child);
+        }
+        for (QProcess *child : children) {
+            QVERIFY(child->waitForFinished(120000));
+            QCOMPARE(child->exitCode(), 0);
+            delete child;
+        }
+        // The sequence stayed unique across processes, and every tablet converges.
+        auto db = ServerDatabase::open(m_server->db());
+        QCOMPARE(db->scalar("SELECT count(*) FROM record").toLongLong(),
+                 db->scalar("SELECT count(DISTINCT seq) FROM record").toLongLong());
+        QCOMPARE(db->scalar("SELECT max(seq) FROM record").toLongLong(),
+                 db->scalar("SELECT value FROM counter WHERE name = 'seq'").toLongLong());
+        syncAll();
+        expectConverged();
+        QCOMPARE(m_a->all("client").size(), 5); // Maria and one client per looping tablet
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncIntegration)
