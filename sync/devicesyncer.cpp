@@ -253,8 +253,8 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
         if (pending.isEmpty())
             m_store.records().write(def, pulled);
         else
-            m_store.records().write(def, applyPulled(m_store.records().find(def, pulled.id),
-                                                     pulled, pending));
+            m_store.records().write(
+                def, applyPulled(m_store.records().find(def, pulled.id), pulled, pending));
         const Stamp latest = pulled.latestStamp();
         if (newest < latest.hlc)
             newest = latest.hlc;

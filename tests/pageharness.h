@@ -86,7 +86,8 @@ struct PageHarness {
 
     void screenshot(const QString &name) const
     {
-        const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
+        const QString dir =
+            QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
         QDir().mkpath(dir);
         const QImage image = view->grabWindow();
         QVERIFY(!image.isNull());

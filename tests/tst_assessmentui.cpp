@@ -75,8 +75,8 @@ private slots:
         ui.tap(start);
         QTRY_VERIFY(!ui.root()->property("recordId").toString().isEmpty());
         const QString id = ui.root()->property("recordId").toString();
-        const auto stored = ui.session->store()->records().find(
-            *Schema::instance().entity("assessment"), id);
+        const auto stored =
+            ui.session->store()->records().find(*Schema::instance().entity("assessment"), id);
         QVERIFY(stored);
         QCOMPARE(stored->values.value("clientId").toString(), clientId);
         QCOMPARE(stored->values.value("status").toString(), QStringLiteral("draft"));
@@ -89,8 +89,8 @@ private slots:
         PageHarness::press(ui.item("answer_phq2_mood_2"));
         QTRY_COMPARE(ui.text("band_phq2"), QStringLiteral("Positive screen: complete the PHQ-9"));
         const QList<QPair<QString, int>> phq9 = {
-            {"interest", 2}, {"mood", 2},          {"sleep", 2},
-            {"energy", 1},   {"appetite", 1},      {"selfworth", 1},
+            {"interest", 2},      {"mood", 2},        {"sleep", 2},
+            {"energy", 1},        {"appetite", 1},    {"selfworth", 1},
             {"concentration", 1}, {"psychomotor", 1}, {"selfharm", 1}};
         int expected = 0;
         for (const auto &[item, value] : phq9) {
@@ -147,10 +147,11 @@ private slots:
         QVERIFY(missing.contains(QStringLiteral("Safety: nothing recorded yet")));
         bool namesKatz = false, namesLoneliness = false;
         for (const QString &m : missing) {
-            namesKatz = namesKatz || (m.startsWith("Katz ADL: 6 item") &&
-                                      m.contains("Bathing without help"));
-            namesLoneliness = namesLoneliness || (m.startsWith("Emotional well-being: 2 question") &&
-                                                  m.contains("Feels lonely"));
+            namesKatz = namesKatz ||
+                        (m.startsWith("Katz ADL: 6 item") && m.contains("Bathing without help"));
+            namesLoneliness =
+                namesLoneliness ||
+                (m.startsWith("Emotional well-being: 2 question") && m.contains("Feels lonely"));
         }
         QVERIFY2(namesKatz, qPrintable(missing.join('\n')));
         QVERIFY2(namesLoneliness, qPrintable(missing.join('\n')));
@@ -168,8 +169,9 @@ private slots:
         ui.view->resize(1280, 800);
 
         // Answer everything, domain by domain, by touch (the first option of each question).
-        const QStringList domains = {"medical", "emotional", "social", "financial", "daily_living",
-                                     "housing", "transportation", "medication", "safety"};
+        const QStringList domains = {"medical",        "emotional",    "social",
+                                     "financial",      "daily_living", "housing",
+                                     "transportation", "medication",   "safety"};
         for (const QString &domain : domains) {
             // What the domain button does (the list scrolls; off-screen delegates may not exist).
             controller->setProperty("currentDomain", domain);
@@ -180,7 +182,8 @@ private slots:
                     continue;
                 PageHarness::press(option);
             }
-            QTRY_COMPARE(controller->domains()->get(int(domains.indexOf(domain)), "progressState")
+            QTRY_COMPARE(controller->domains()
+                             ->get(int(domains.indexOf(domain)), "progressState")
                              .toString(),
                          QStringLiteral("done"));
         }
@@ -189,8 +192,8 @@ private slots:
         QTRY_COMPARE(ui.text("score_katz"), QStringLiteral("6 of 6"));
         ui.tap(ui.item("completeButton"));
         QTRY_COMPARE(controller->status(), QStringLiteral("complete"));
-        const Record done = *ui.session->store()->records().find(
-            *Schema::instance().entity("assessment"), id);
+        const Record done =
+            *ui.session->store()->records().find(*Schema::instance().entity("assessment"), id);
         QCOMPARE(done.values.value("status").toString(), QStringLiteral("complete"));
         QVERIFY(!done.values.value("completedAt").toString().isEmpty());
         QVERIFY(controller->readOnly());

@@ -100,7 +100,8 @@ private slots:
         auto store = openStore(freshPath());
         LocalEditor editor(*store, QStringLiteral("c1"));
         const QString id = editor.create("client", newClient());
-        const Stamp created = store->records().find(*Schema::instance().entity("client"), id)->stamps.value("phone");
+        const Stamp created =
+            store->records().find(*Schema::instance().entity("client"), id)->stamps.value("phone");
         editor.update("client", id, {{"phone", "555-0199"}, {"firstName", "Ada"}});
         const QVector<OutboxEntry> pending = store->outbox().pending(10);
         QCOMPARE(pending.size(), 2);
@@ -131,8 +132,9 @@ private slots:
             QCOMPARE(v1->schemaVersion(), 1);
             // Version 1 has no livesAlone column: it arrives with migration 2.
             QVERIFY_THROWS_EXCEPTION(StoreError, v1->db().exec("SELECT livesAlone FROM client"));
-            v1->db().exec("INSERT INTO client (id, firstName, lastName, status) "
-                          "VALUES ('0190a000-0000-7000-8000-000000000001', 'Old', 'Row', 'active')");
+            v1->db().exec(
+                "INSERT INTO client (id, firstName, lastName, status) "
+                "VALUES ('0190a000-0000-7000-8000-000000000001', 'Old', 'Row', 'active')");
             id = "0190a000-0000-7000-8000-000000000001";
         }
         auto store = openStore(path);
@@ -142,7 +144,9 @@ private slots:
         QCOMPARE(client->values.value("firstName").toString(), QStringLiteral("Old"));
         QVERIFY(client->values.value("livesAlone").isNull());
         LocalEditor(*store, "c1").update("client", id, {{"livesAlone", true}});
-        QCOMPARE(store->records().find(*Schema::instance().entity("client"), id)->values.value("livesAlone"),
+        QCOMPARE(store->records()
+                     .find(*Schema::instance().entity("client"), id)
+                     ->values.value("livesAlone"),
                  QJsonValue(true));
     }
 
@@ -176,7 +180,8 @@ private slots:
         const QString rawPath = freshPath();
         const QByteArray dataKey(32, '\x5a');
         openStore(rawPath, DeviceStore::rawKey(dataKey));
-        QVERIFY_THROWS_EXCEPTION(StoreError, openStore(rawPath, DeviceStore::rawKey(QByteArray(32, '\x5b'))));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 openStore(rawPath, DeviceStore::rawKey(QByteArray(32, '\x5b'))));
     }
 
     void fileHoldsNoPlaintext()
@@ -254,21 +259,34 @@ private slots:
         QTest::addColumn<QString>("what");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown field") << "unknown" << int(StoreError::Code::InvalidInput) << "no field";
+        QTest::newRow("unknown field")
+            << "unknown" << int(StoreError::Code::InvalidInput) << "no field";
         QTest::newRow("wrong type") << "type" << int(StoreError::Code::InvalidInput) << "must be";
-        QTest::newRow("bad transition") << "transition" << int(StoreError::Code::InvalidInput) << "cannot move";
+        QTest::newRow("bad transition")
+            << "transition" << int(StoreError::Code::InvalidInput) << "cannot move";
         QTest::newRow("not a date") << "date" << int(StoreError::Code::InvalidInput) << "date";
-        QTest::newRow("missing required") << "required" << int(StoreError::Code::InvalidInput) << "required";
-        QTest::newRow("not an allowed value") << "enum" << int(StoreError::Code::InvalidInput) << "one of";
-        QTest::newRow("out of range") << "range" << int(StoreError::Code::InvalidInput) << "between";
-        QTest::newRow("instrument item") << "instrument" << int(StoreError::Code::InvalidInput) << "PHQ-9";
-        QTest::newRow("unknown kind") << "kind" << int(StoreError::Code::InvalidInput) << "no record kind";
-        QTest::newRow("edit a signed plan") << "sealed" << int(StoreError::Code::Sealed) << "signed";
-        QTest::newRow("add a goal to a signed plan") << "sealedChild" << int(StoreError::Code::Sealed) << "signed";
-        QTest::newRow("edit a note") << "appendOnly" << int(StoreError::Code::InvalidInput) << "never edited";
-        QTest::newRow("void without reason") << "voidReason" << int(StoreError::Code::InvalidInput) << "reason";
-        QTest::newRow("edit a voided record") << "voided" << int(StoreError::Code::InvalidInput) << "voided";
-        QTest::newRow("no such record") << "missing" << int(StoreError::Code::NotFound) << "no client";
+        QTest::newRow("missing required")
+            << "required" << int(StoreError::Code::InvalidInput) << "required";
+        QTest::newRow("not an allowed value")
+            << "enum" << int(StoreError::Code::InvalidInput) << "one of";
+        QTest::newRow("out of range")
+            << "range" << int(StoreError::Code::InvalidInput) << "between";
+        QTest::newRow("instrument item")
+            << "instrument" << int(StoreError::Code::InvalidInput) << "PHQ-9";
+        QTest::newRow("unknown kind")
+            << "kind" << int(StoreError::Code::InvalidInput) << "no record kind";
+        QTest::newRow("edit a signed plan")
+            << "sealed" << int(StoreError::Code::Sealed) << "signed";
+        QTest::newRow("add a goal to a signed plan")
+            << "sealedChild" << int(StoreError::Code::Sealed) << "signed";
+        QTest::newRow("edit a note")
+            << "appendOnly" << int(StoreError::Code::InvalidInput) << "never edited";
+        QTest::newRow("void without reason")
+            << "voidReason" << int(StoreError::Code::InvalidInput) << "reason";
+        QTest::newRow("edit a voided record")
+            << "voided" << int(StoreError::Code::InvalidInput) << "voided";
+        QTest::newRow("no such record")
+            << "missing" << int(StoreError::Code::NotFound) << "no client";
     }
 
     void badInput()
@@ -279,14 +297,26 @@ private slots:
         auto store = openStore(freshPath());
         LocalEditor editor(*store, "c1");
         const QString client = editor.create("client", newClient());
-        const QString plan = editor.create("carePlan", {{"clientId", client}, {"title", "Stay home safely"}, {"status", "draft"}});
+        const QString plan = editor.create(
+            "carePlan", {{"clientId", client}, {"title", "Stay home safely"}, {"status", "draft"}});
         const QString visit = editor.create("visit", {{"clientId", client}, {"status", "planned"}});
-        const QString note = editor.create("visitNote", {{"clientId", client}, {"visitId", visit}, {"text", "Kitchen floor wet"}, {"writtenAt", "2026-11-22T10:00:00Z"}});
-        const QString gone = editor.create("followUp", {{"clientId", client}, {"description", "Call", }, {"dueOn", "2026-11-30"}, {"status", "open"}});
+        const QString note = editor.create("visitNote", {{"clientId", client},
+                                                         {"visitId", visit},
+                                                         {"text", "Kitchen floor wet"},
+                                                         {"writtenAt", "2026-11-22T10:00:00Z"}});
+        const QString gone = editor.create("followUp", {{"clientId", client},
+                                                        {
+                                                            "description",
+                                                            "Call",
+                                                        },
+                                                        {"dueOn", "2026-11-30"},
+                                                        {"status", "open"}});
         editor.voidRecord("followUp", gone, "entered twice");
         editor.sign("carePlan", plan, "Ada Lovelace", "client", QJsonArray{QJsonArray{1, 2, 3, 4}});
         const Counts before = counts(*store);
-        const auto record = [&] { return store->records().find(*Schema::instance().entity("client"), client)->values; };
+        const auto record = [&] {
+            return store->records().find(*Schema::instance().entity("client"), client)->values;
+        };
         const QJsonObject clientBefore = record();
         try {
             if (what == "unknown")
@@ -302,15 +332,24 @@ private slots:
             else if (what == "enum")
                 editor.update("client", client, {{"status", "gone fishing"}});
             else if (what == "range")
-                editor.create("satisfactionResponse", {{"clientId", client}, {"score", 9}, {"respondedAt", "2026-11-22T10:00:00Z"}});
+                editor.create(
+                    "satisfactionResponse",
+                    {{"clientId", client}, {"score", 9}, {"respondedAt", "2026-11-22T10:00:00Z"}});
             else if (what == "instrument")
-                editor.create("assessmentAnswer", {{"clientId", client}, {"assessmentId", newUuid7()}, {"instrument", "phq9"}, {"item", "mood"}, {"value", 4}});
+                editor.create("assessmentAnswer", {{"clientId", client},
+                                                   {"assessmentId", newUuid7()},
+                                                   {"instrument", "phq9"},
+                                                   {"item", "mood"},
+                                                   {"value", 4}});
             else if (what == "kind")
                 editor.create("spaceship", {{"name", "x"}});
             else if (what == "sealed")
                 editor.update("carePlan", plan, {{"title", "Something else"}});
             else if (what == "sealedChild")
-                editor.create("goal", {{"carePlanId", plan}, {"clientId", client}, {"statement", "x"}, {"status", "open"}});
+                editor.create("goal", {{"carePlanId", plan},
+                                       {"clientId", client},
+                                       {"statement", "x"},
+                                       {"status", "open"}});
             else if (what == "appendOnly")
                 editor.update("visitNote", note, {{"text", "changed"}});
             else if (what == "voidReason")
@@ -333,10 +372,15 @@ private slots:
         auto store = openStore(freshPath());
         LocalEditor editor(*store, "c1");
         const QString client = editor.create("client", newClient());
-        const QString plan = editor.create("carePlan", {{"clientId", client}, {"title", "Plan"}, {"status", "draft"}});
-        const QString goal = editor.create("goal", {{"carePlanId", plan}, {"clientId", client}, {"statement", "Walk to the shop weekly"}, {"status", "open"}});
+        const QString plan = editor.create(
+            "carePlan", {{"clientId", client}, {"title", "Plan"}, {"status", "draft"}});
+        const QString goal = editor.create("goal", {{"carePlanId", plan},
+                                                    {"clientId", client},
+                                                    {"statement", "Walk to the shop weekly"},
+                                                    {"status", "open"}});
         const QString hash = editor.contentHash("carePlan", plan);
-        const QString sig = editor.sign("carePlan", plan, "Ada Lovelace", "client", QJsonArray{QJsonArray{0, 0, 5, 5}});
+        const QString sig = editor.sign("carePlan", plan, "Ada Lovelace", "client",
+                                        QJsonArray{QJsonArray{0, 0, 5, 5}});
         const auto sigRecord = store->records().find(*Schema::instance().entity("signature"), sig);
         QCOMPARE(sigRecord->values.value("contentHash").toString(), hash);
         QCOMPARE(hash.size(), 64);
@@ -344,7 +388,8 @@ private slots:
         editor.update("goal", goal, {{"progress", 40}, {"status", "in_progress"}});
         editor.update("carePlan", plan, {{"status", "active"}});
         QVERIFY_THROWS_EXCEPTION(StoreError, editor.update("goal", goal, {{"statement", "Run"}}));
-        QVERIFY_THROWS_EXCEPTION(StoreError, editor.sign("carePlan", plan, "Ada", "client", QJsonArray{QJsonArray{1}}));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, editor.sign("carePlan", plan, "Ada", "client", QJsonArray{QJsonArray{1}}));
     }
 };
 

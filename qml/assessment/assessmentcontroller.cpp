@@ -61,10 +61,11 @@ const QStringList kItemRoles{"key", "text", "options", "value", "answered"};
 
 AssessmentController::AssessmentController(QObject *parent)
     : QObject(parent),
-      m_domains(new RowModel({"key", "title", "progressState", "stateText", "summary", "current"}, this)),
-      m_instruments(new RowModel({"instrumentId", "name", "domain", "score", "maxScore",
-                                  "answered", "itemCount", "scoreText", "bandLabel", "complete",
-                                  "needed", "positive", "severe", "selfHarmRisk", "answers"},
+      m_domains(
+          new RowModel({"key", "title", "progressState", "stateText", "summary", "current"}, this)),
+      m_instruments(new RowModel({"instrumentId", "name", "domain", "score", "maxScore", "answered",
+                                  "itemCount", "scoreText", "bandLabel", "complete", "needed",
+                                  "positive", "severe", "selfHarmRisk", "answers"},
                                  this))
 {
     for (const AssessmentDomain &d : AssessmentDomains::all()) {
@@ -175,8 +176,7 @@ QString AssessmentController::progressText() const
 QString AssessmentController::text(const char *field) const
 {
     const QString name = QString::fromLatin1(field);
-    return m_pending.contains(name) ? m_pending.value(name)
-                                    : m_values.value(name).toString();
+    return m_pending.contains(name) ? m_pending.value(name) : m_values.value(name).toString();
 }
 
 QString AssessmentController::strengths() const
@@ -337,9 +337,9 @@ bool AssessmentController::complete()
         return false;
     }
     const bool ok = edit([&] {
-        m_session->editor()->update(QStringLiteral("assessment"), m_id,
-                                    {{"status", QStringLiteral("complete")},
-                                     {"completedAt", nowText()}});
+        m_session->editor()->update(
+            QStringLiteral("assessment"), m_id,
+            {{"status", QStringLiteral("complete")}, {"completedAt", nowText()}});
     });
     if (ok) {
         m_checkShown = false;
@@ -353,9 +353,9 @@ void AssessmentController::reopen()
     if (!m_found)
         return;
     const bool ok = edit([&] {
-        m_session->editor()->update(QStringLiteral("assessment"), m_id,
-                                    {{"status", QStringLiteral("in_progress")},
-                                     {"completedAt", QJsonValue::Null}});
+        m_session->editor()->update(
+            QStringLiteral("assessment"), m_id,
+            {{"status", QStringLiteral("in_progress")}, {"completedAt", QJsonValue::Null}});
     });
     if (ok)
         m_session->notifyDataChanged();
@@ -423,12 +423,13 @@ void AssessmentController::reload()
         const QString kindText = kind == QLatin1String("initial")        ? tr("Initial assessment")
                                  : kind == QLatin1String("reassessment") ? tr("Reassessment")
                                                                          : tr("Annual assessment");
-        m_title = tr("%1 · started %2")
-                      .arg(kindText, dateText(m_values.value(QLatin1String("startedAt")).toString()));
+        m_title =
+            tr("%1 · started %2")
+                .arg(kindText, dateText(m_values.value(QLatin1String("startedAt")).toString()));
         if (m_sealed) {
             QString who, when;
-            for (const Record &s : store->records().findBy(def("signature"),
-                                                           QStringLiteral("recordId"), m_id)) {
+            for (const Record &s :
+                 store->records().findBy(def("signature"), QStringLiteral("recordId"), m_id)) {
                 who = s.values.value(QLatin1String("signerName")).toString();
                 when = dateText(s.values.value(QLatin1String("signedAt")).toString());
                 break;
@@ -471,22 +472,22 @@ void AssessmentController::reload()
                                              .arg(instrument.maxScore())
                                              .arg(s.answered)
                                              .arg(instrument.items.size());
-        instrumentRows.append({{"instrumentId", instrument.id},
-                               {"name", name},
-                               {"domain", instrument.domain},
-                               {"score", s.score},
-                               {"maxScore", instrument.maxScore()},
-                               {"answered", s.answered},
-                               {"itemCount", int(instrument.items.size())},
-                               {"scoreText", scoreText},
-                               {"bandLabel", s.complete ? itemText(s.bandLabel) : QString()},
-                               {"complete", s.complete},
-                               {"needed", required},
-                               {"positive", s.positive},
-                               {"severe", s.severe},
-                               {"selfHarmRisk", s.selfHarmRisk},
-                               {"answers", QVariant::fromValue<QObject *>(
-                                               m_items[instrument.id])}});
+        instrumentRows.append(
+            {{"instrumentId", instrument.id},
+             {"name", name},
+             {"domain", instrument.domain},
+             {"score", s.score},
+             {"maxScore", instrument.maxScore()},
+             {"answered", s.answered},
+             {"itemCount", int(instrument.items.size())},
+             {"scoreText", scoreText},
+             {"bandLabel", s.complete ? itemText(s.bandLabel) : QString()},
+             {"complete", s.complete},
+             {"needed", required},
+             {"positive", s.positive},
+             {"severe", s.severe},
+             {"selfHarmRisk", s.selfHarmRisk},
+             {"answers", QVariant::fromValue<QObject *>(m_items[instrument.id])}});
         if (required && !s.complete) {
             QStringList texts;
             for (const QString &key : s.missing)
@@ -528,7 +529,7 @@ void AssessmentController::reload()
         const bool empty = answered == 0 && !hasNotes && !anyInstrumentAnswer;
         const QStringList gaps = instrumentGaps.value(key);
         const bool done = !empty && unanswered.isEmpty() && gaps.isEmpty();
-        QString state = empty ? QStringLiteral("empty")
+        QString state = empty  ? QStringLiteral("empty")
                         : done ? QStringLiteral("done")
                                : QStringLiteral("partial");
         if (done)
@@ -536,9 +537,9 @@ void AssessmentController::reload()
         if (empty)
             m_missing.append(tr("%1: nothing recorded yet").arg(title));
         else if (!unanswered.isEmpty())
-            m_missing.append(tr("%1: %n question(s) unanswered: %2", nullptr,
-                                int(unanswered.size()))
-                                 .arg(title, unanswered.join(QStringLiteral("; "))));
+            m_missing.append(
+                tr("%1: %n question(s) unanswered: %2", nullptr, int(unanswered.size()))
+                    .arg(title, unanswered.join(QStringLiteral("; "))));
         m_missing.append(gaps);
         QStringList summary;
         summary.append(tr("%1 of %2 questions").arg(answered).arg(d.questions.size()));

@@ -24,8 +24,8 @@ class AssessmentController : public QObject {
     QML_ELEMENT
     Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
-    Q_PROPERTY(QString assessmentId READ assessmentId WRITE setAssessmentId NOTIFY
-                   assessmentIdChanged)
+    Q_PROPERTY(
+        QString assessmentId READ assessmentId WRITE setAssessmentId NOTIFY assessmentIdChanged)
     Q_PROPERTY(bool found READ found NOTIFY changed)
     Q_PROPERTY(QString clientName READ clientName NOTIFY changed)
     Q_PROPERTY(QString title READ title NOTIFY changed)
@@ -45,8 +45,8 @@ class AssessmentController : public QObject {
     Q_PROPERTY(QString strengths READ strengths NOTIFY changed)
     Q_PROPERTY(careround::RowModel *domains READ domains CONSTANT)
     Q_PROPERTY(careround::RowModel *instruments READ instruments CONSTANT)
-    Q_PROPERTY(QString currentDomain READ currentDomain WRITE setCurrentDomain NOTIFY
-                   currentDomainChanged)
+    Q_PROPERTY(
+        QString currentDomain READ currentDomain WRITE setCurrentDomain NOTIFY currentDomainChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentDomainChanged)
     Q_PROPERTY(QString currentNotesField READ currentNotesField NOTIFY currentDomainChanged)
     Q_PROPERTY(QString currentNotes READ currentNotes NOTIFY changed)
@@ -85,7 +85,8 @@ public:
     QString errorText() const { return m_error; }
     QString strengths() const;
 
-    /** Rows: key, title, progressState ("empty", "partial", "done"), stateText, summary, current. */
+    /** Rows: key, title, progressState ("empty", "partial", "done"), stateText, summary, current.
+     */
     RowModel *domains() const { return m_domains; }
     /**
      * Rows: instrumentId, name, domain, score, maxScore, answered, itemCount, scoreText,
@@ -133,9 +134,9 @@ private:
     bool m_found = false, m_sealed = false, m_checkShown = false, m_selfHarm = false;
     QString m_clientName, m_title, m_status, m_readOnlyText, m_alert, m_error, m_current;
     QJsonObject m_values;
-    QHash<QString, QHash<QString, int>> m_answers;  ///< group -> item -> value
-    QHash<QString, QHash<QString, QString>> m_ids;  ///< group -> item -> answer record id
-    QHash<QString, QString> m_pending;              ///< field -> text not saved yet
+    QHash<QString, QHash<QString, int>> m_answers; ///< group -> item -> value
+    QHash<QString, QHash<QString, QString>> m_ids; ///< group -> item -> answer record id
+    QHash<QString, QString> m_pending;             ///< field -> text not saved yet
     int m_domainsDone = 0;
     QStringList m_missing;
     RowModel *m_domains;

@@ -77,7 +77,8 @@ QString answerLine(const Record &answer)
     const QString item = answer.values.value(QLatin1String("item")).toString();
     const int value = answer.values.value(QLatin1String("value")).toInt();
     if (instrument == QLatin1String("domain")) {
-        const AssessmentDomain *domain = AssessmentDomains::find(item.section(QLatin1Char('.'), 0, 0));
+        const AssessmentDomain *domain =
+            AssessmentDomains::find(item.section(QLatin1Char('.'), 0, 0));
         if (domain)
             for (const DomainQuestion &q : domain->questions)
                 if (item.section(QLatin1Char('.'), 1) == QLatin1String(q.key))
@@ -260,7 +261,8 @@ void SignOffController::reload()
     m_clientId = record->clientId(entity);
     if (const auto client = records.find(def(QStringLiteral("client")), m_clientId))
         m_clientName = client->values.value(QLatin1String("firstName")).toString() +
-                       QLatin1Char(' ') + client->values.value(QLatin1String("lastName")).toString();
+                       QLatin1Char(' ') +
+                       client->values.value(QLatin1String("lastName")).toString();
     const QJsonObject &v = record->values;
     if (m_resolvedEntity == QLatin1String("carePlan")) {
         m_kindLabel = tr("Care plan");
@@ -285,11 +287,10 @@ void SignOffController::reload()
             (value.toString().isEmpty() && fd.type == FieldType::Text))
             continue;
         lines.append(tr("%1: %2").arg(fieldLabel(fd.name), displayValue(fd, value)));
-        if (fd.type == FieldType::Text && fd.allowed.isEmpty() &&
-            fd.name != entity.statusField && !fd.editableWhenSealed)
-            m_fields.append(QVariantMap{{"field", fd.name},
-                                        {"label", fieldLabel(fd.name)},
-                                        {"current", value.toString()}});
+        if (fd.type == FieldType::Text && fd.allowed.isEmpty() && fd.name != entity.statusField &&
+            !fd.editableWhenSealed)
+            m_fields.append(QVariantMap{
+                {"field", fd.name}, {"label", fieldLabel(fd.name)}, {"current", value.toString()}});
     }
     for (const EntityDef &child : Schema::instance().entities()) {
         if (child.sealedVia.isEmpty() || child.field(child.sealedVia)->references != entity.name)
@@ -310,7 +311,8 @@ void SignOffController::reload()
             for (const FieldDef &fd : child.fields) {
                 const QJsonValue value = c.values.value(fd.name);
                 if (!shown(child, fd) || fd.name == child.sealedVia || value.isNull() ||
-                    value.isUndefined() || (value.toString().isEmpty() && fd.type == FieldType::Text))
+                    value.isUndefined() ||
+                    (value.toString().isEmpty() && fd.type == FieldType::Text))
                     continue;
                 parts.append(tr("%1: %2").arg(fieldLabel(fd.name), displayValue(fd, value)));
             }
@@ -344,13 +346,11 @@ void SignOffController::reload()
     if (!signatures.isEmpty()) {
         const Record &s = signatures.constFirst(); // the first signature sealed it
         const QString relationship = s.values.value(QLatin1String("relationship")).toString();
-        m_signedBy = tr("%1 (%2)").arg(s.values.value(QLatin1String("signerName")).toString(),
-                                       relationship == QLatin1String("client")
-                                           ? tr("client")
-                                           : tr("representative"));
+        m_signedBy = tr("%1 (%2)").arg(
+            s.values.value(QLatin1String("signerName")).toString(),
+            relationship == QLatin1String("client") ? tr("client") : tr("representative"));
         m_signedAt = QLocale().toString(
-            QDateTime::fromString(s.values.value(QLatin1String("signedAt")).toString(),
-                                  Qt::ISODate)
+            QDateTime::fromString(s.values.value(QLatin1String("signedAt")).toString(), Qt::ISODate)
                 .toLocalTime(),
             QStringLiteral("d MMM yyyy 'at' hh:mm"));
         m_strokes = s.values.value(QLatin1String("strokes")).toArray();
@@ -362,25 +362,28 @@ void SignOffController::reload()
     QVector<QVariantMap> amendments;
     for (const Record &c :
          records.findBy(def(QStringLiteral("conflict")), QStringLiteral("recordId"), m_id)) {
-        if (c.isVoided() || c.values.value(QLatin1String("kind")).toString() !=
-                                QLatin1String("amendment"))
+        if (c.isVoided() ||
+            c.values.value(QLatin1String("kind")).toString() != QLatin1String("amendment"))
             continue;
         QStringList changes;
-        const QJsonObject proposed =
-            c.values.value(QLatin1String("otherValue")).toObject().value(QLatin1String("value")).toObject();
+        const QJsonObject proposed = c.values.value(QLatin1String("otherValue"))
+                                         .toObject()
+                                         .value(QLatin1String("value"))
+                                         .toObject();
         for (auto it = proposed.begin(); it != proposed.end(); ++it)
             changes.append(tr("%1: %2").arg(
                 fieldLabel(it.key()),
-                it.value().isString() ? it.value().toString()
-                                      : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()})
-                                                              .toJson(QJsonDocument::Compact))));
+                it.value().isString()
+                    ? it.value().toString()
+                    : QString::fromUtf8(
+                          QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact))));
         const QString status = c.values.value(QLatin1String("status")).toString();
-        amendments.append({{"conflictId", c.id},
-                           {"change", changes.join(QStringLiteral("; "))},
-                           {"status", status},
-                           {"statusText", status == QLatin1String("open")
-                                              ? tr("Waiting for a supervisor")
-                                              : tr("Settled")}});
+        amendments.append(
+            {{"conflictId", c.id},
+             {"change", changes.join(QStringLiteral("; "))},
+             {"status", status},
+             {"statusText",
+              status == QLatin1String("open") ? tr("Waiting for a supervisor") : tr("Settled")}});
     }
     m_amendments->setRows(amendments);
     emit changed();

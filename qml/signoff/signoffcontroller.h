@@ -22,8 +22,7 @@ class SignOffController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(QString recordEntity READ recordEntity WRITE setRecordEntity NOTIFY
-                   recordChanged)
+    Q_PROPERTY(QString recordEntity READ recordEntity WRITE setRecordEntity NOTIFY recordChanged)
     Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY recordChanged)
     Q_PROPERTY(bool found READ found NOTIFY changed)
     Q_PROPERTY(QString kindLabel READ kindLabel NOTIFY changed)

@@ -19,13 +19,12 @@ void UnlockController::setSession(Session *session)
         connect(m_session, &Session::enrolFinished, this,
                 [this](const QString &error, const QString &fingerprint) {
                     m_fingerprint = fingerprint;
-                    setError(error.isEmpty()
-                                 ? QString()
-                                 : fingerprint.isEmpty()
-                                       ? error
-                                       : tr("%1. If the fingerprint below is the one your agency "
-                                            "gave you, tick \"Trust\" and enrol again.")
-                                             .arg(error));
+                    setError(error.isEmpty() ? QString()
+                             : fingerprint.isEmpty()
+                                 ? error
+                                 : tr("%1. If the fingerprint below is the one your agency "
+                                      "gave you, tick \"Trust\" and enrol again.")
+                                       .arg(error));
                     if (error.isEmpty())
                         emit sessionChanged();
                 });
