@@ -15,6 +15,7 @@ ItemDelegate {
     required property string title
     required property string detail
     required property bool urgent
+    readonly property bool scheduled: kind === "visit" || kind === "appointment"
 
     objectName: "todayItem"
     implicitHeight: Math.max(Theme.touchTarget, content.implicitHeight + 2 * Theme.spacing)
@@ -39,22 +40,35 @@ ItemDelegate {
     contentItem: RowLayout {
         id: content
         spacing: Theme.spacing
+        // The schedule's clock time in a column of its own; other lines say when above the title.
         Text {
             objectName: "todayTime"
-            Layout.preferredWidth: row.kind === "visit" || row.kind === "appointment"
-                                   ? 64 : Math.min(200, implicitWidth)
-            Layout.maximumWidth: 200
+            visible: row.scheduled
+            Layout.preferredWidth: clockWidth.width + 4
             Layout.alignment: Qt.AlignTop
             text: row.timeText
-            font.pixelSize: row.kind === "visit" || row.kind === "appointment" ? Theme.fontTitle
-                                                                               : Theme.fontSmall
+            font.pixelSize: Theme.fontTitle
             font.bold: true
             color: row.urgent ? Theme.urgent : Theme.text
-            wrapMode: Text.Wrap
+            TextMetrics {
+                id: clockWidth
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                text: "00:00"
+            }
         }
         ColumnLayout {
             Layout.fillWidth: true
             spacing: 2
+            Text {
+                Layout.fillWidth: true
+                visible: !row.scheduled && text.length > 0
+                text: row.timeText
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: row.urgent ? Theme.urgent : Theme.mutedText
+                elide: Text.ElideRight
+            }
             Text {
                 objectName: "todayTitle"
                 Layout.fillWidth: true

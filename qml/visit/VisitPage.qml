@@ -155,6 +155,13 @@ Rectangle {
                                 onClicked: visit.checkOut()
                             }
                         }
+                        Text {
+                            visible: visit.hasVisit
+                            text: qsTr("Purpose")
+                            font.pixelSize: Theme.fontSmall
+                            font.bold: true
+                            color: Theme.mutedText
+                        }
                         TextField {
                             objectName: "visitPurpose"
                             Layout.fillWidth: true
@@ -166,6 +173,13 @@ Rectangle {
                             placeholderText: qsTr("Purpose of the visit")
                             Accessible.name: qsTr("Purpose of the visit")
                             onEditingFinished: visit.setPurpose(text)
+                        }
+                        Text {
+                            visible: visit.hasVisit
+                            text: qsTr("Summary")
+                            font.pixelSize: Theme.fontSmall
+                            font.bold: true
+                            color: Theme.mutedText
                         }
                         TextArea {
                             objectName: "visitSummary"
