@@ -496,7 +496,7 @@ void AssessmentController::reload()
                                     ? tr(" (needed: the PHQ-2 screen is positive)")
                                     : QString();
             instrumentGaps[instrument.domain].append(
-                tr("%1%2: %n item(s) unanswered: %3", nullptr, int(s.missing.size()))
+                tr("%1%2: unanswered items (%n): %3", nullptr, int(s.missing.size()))
                     .arg(name, why, texts.join(QStringLiteral("; "))));
         }
     }
@@ -538,7 +538,7 @@ void AssessmentController::reload()
             m_missing.append(tr("%1: nothing recorded yet").arg(title));
         else if (!unanswered.isEmpty())
             m_missing.append(
-                tr("%1: %n question(s) unanswered: %2", nullptr, int(unanswered.size()))
+                tr("%1: unanswered questions (%n): %2", nullptr, int(unanswered.size()))
                     .arg(title, unanswered.join(QStringLiteral("; "))));
         m_missing.append(gaps);
         QStringList summary;
