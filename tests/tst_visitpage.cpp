@@ -5,8 +5,8 @@
 // screenshot at 1280x800.
 #include "demoagency.h"
 #include "devicestore.h"
+#include "keyedlistmodel.h"
 #include "localeditor.h"
-#include "rowlistmodel.h"
 #include "session.h"
 #include "visitcontroller.h"
 
@@ -219,7 +219,7 @@ private slots:
         p.item("noteField")->setProperty("text", "Client seemed tired; fridge half empty.");
         QVERIFY(press(p.item("addNoteButton")));
         QTRY_COMPARE(notes().size(), 2);
-        const QString firstNote = p.controller->notes()->valueAt(0, "recordId").toString();
+        const QString firstNote = p.controller->notes()->get(0, "recordId").toString();
         bool corrected = false;
         for (const Record &n : notes())
             if (s(n, "correctsId") == firstNote)
@@ -228,7 +228,7 @@ private slots:
         QVERIFY(corrected);
         QCOMPARE(s(*records.find(def("visitNote"), firstNote), "text"),
                  QStringLiteral("Client seemed tired; fridge nearly empty."));
-        QTRY_VERIFY(p.controller->notes()->valueAt(0, "corrected").toBool());
+        QTRY_VERIFY(p.controller->notes()->get(0, "corrected").toBool());
 
         // The summary saves when editing finishes.
         QQuickItem *summary = p.item("visitSummary");

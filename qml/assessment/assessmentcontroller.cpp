@@ -61,15 +61,16 @@ const QStringList kItemRoles{"key", "text", "options", "value", "answered"};
 
 AssessmentController::AssessmentController(QObject *parent)
     : QObject(parent),
-      m_domains(
-          new RowModel({"key", "title", "progressState", "stateText", "summary", "current"}, this)),
-      m_instruments(new RowModel({"instrumentId", "name", "domain", "score", "maxScore", "answered",
-                                  "itemCount", "scoreText", "bandLabel", "complete", "needed",
-                                  "positive", "severe", "selfHarmRisk", "answers"},
-                                 this))
+      m_domains(new KeyedListModel(
+          {"key", "title", "progressState", "stateText", "summary", "current"}, this)),
+      m_instruments(
+          new KeyedListModel({"instrumentId", "name", "domain", "score", "maxScore", "answered",
+                              "itemCount", "scoreText", "bandLabel", "complete", "needed",
+                              "positive", "severe", "selfHarmRisk", "answers"},
+                             this))
 {
     for (const AssessmentDomain &d : AssessmentDomains::all()) {
-        auto *model = new RowModel(kItemRoles, this);
+        auto *model = new KeyedListModel(kItemRoles, this);
         QVector<QVariantMap> rows;
         for (const DomainQuestion &q : d.questions) {
             QStringList options;
@@ -85,7 +86,7 @@ AssessmentController::AssessmentController(QObject *parent)
         m_questions.insert(QString::fromLatin1(d.key), model);
     }
     for (const Instrument &instrument : Instruments::all()) {
-        auto *model = new RowModel(kItemRoles, this);
+        auto *model = new KeyedListModel(kItemRoles, this);
         QVector<QVariantMap> rows;
         for (const InstrumentItem &item : instrument.items)
             rows.append({{"key", item.key},
@@ -209,7 +210,7 @@ QString AssessmentController::currentNotes() const
     return text(AssessmentDomains::find(m_current)->notesField);
 }
 
-RowModel *AssessmentController::questions() const
+KeyedListModel *AssessmentController::questions() const
 {
     return m_questions.value(m_current);
 }

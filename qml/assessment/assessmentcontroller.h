@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rowmodel.h"
+#include "keyedlistmodel.h"
 #include "session.h"
 
 #include <QHash>
@@ -43,14 +43,14 @@ class AssessmentController : public QObject {
     Q_PROPERTY(QString alertText READ alertText NOTIFY changed)
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
     Q_PROPERTY(QString strengths READ strengths NOTIFY changed)
-    Q_PROPERTY(careround::RowModel *domains READ domains CONSTANT)
-    Q_PROPERTY(careround::RowModel *instruments READ instruments CONSTANT)
+    Q_PROPERTY(careround::KeyedListModel *domains READ domains CONSTANT)
+    Q_PROPERTY(careround::KeyedListModel *instruments READ instruments CONSTANT)
     Q_PROPERTY(
         QString currentDomain READ currentDomain WRITE setCurrentDomain NOTIFY currentDomainChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentDomainChanged)
     Q_PROPERTY(QString currentNotesField READ currentNotesField NOTIFY currentDomainChanged)
     Q_PROPERTY(QString currentNotes READ currentNotes NOTIFY changed)
-    Q_PROPERTY(careround::RowModel *questions READ questions NOTIFY currentDomainChanged)
+    Q_PROPERTY(careround::KeyedListModel *questions READ questions NOTIFY currentDomainChanged)
 
 public:
     explicit AssessmentController(QObject *parent = nullptr);
@@ -87,20 +87,20 @@ public:
 
     /** Rows: key, title, progressState ("empty", "partial", "done"), stateText, summary, current.
      */
-    RowModel *domains() const { return m_domains; }
+    KeyedListModel *domains() const { return m_domains; }
     /**
      * Rows: instrumentId, name, domain, score, maxScore, answered, itemCount, scoreText,
-     * bandLabel, complete, needed, positive, severe, selfHarmRisk, answers (a RowModel of
+     * bandLabel, complete, needed, positive, severe, selfHarmRisk, answers (a KeyedListModel of
      * its items: key, text, options, value, answered).
      */
-    RowModel *instruments() const { return m_instruments; }
+    KeyedListModel *instruments() const { return m_instruments; }
     QString currentDomain() const { return m_current; }
     void setCurrentDomain(const QString &key);
     QString currentTitle() const;
     QString currentNotesField() const;
     QString currentNotes() const;
     /** The structured questions of the current domain: key, text, options, value, answered. */
-    RowModel *questions() const;
+    KeyedListModel *questions() const;
 
     /** Answers an item: group is an instrument id or a domain key; value the option index. */
     Q_INVOKABLE void answer(const QString &group, const QString &key, int value);
@@ -139,10 +139,10 @@ private:
     QHash<QString, QString> m_pending;             ///< field -> text not saved yet
     int m_domainsDone = 0;
     QStringList m_missing;
-    RowModel *m_domains;
-    RowModel *m_instruments;
-    QHash<QString, RowModel *> m_questions; ///< domain key -> its questions
-    QHash<QString, RowModel *> m_items;     ///< instrument id -> its items
+    KeyedListModel *m_domains;
+    KeyedListModel *m_instruments;
+    QHash<QString, KeyedListModel *> m_questions; ///< domain key -> its questions
+    QHash<QString, KeyedListModel *> m_items;     ///< instrument id -> its items
     QTimer m_saveTimer;
 };
 

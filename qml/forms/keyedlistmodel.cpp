@@ -9,12 +9,20 @@ KeyedListModel::KeyedListModel(QStringList roles, QObject *parent)
         m_keys.prepend(QStringLiteral("rowId"));
 }
 
+namespace {
+// A row's identity: its "rowId", else its "recordId"; rows with neither match by position.
+QVariant rowKey(const QVariantMap &row)
+{
+    const auto it = row.constFind(QStringLiteral("rowId"));
+    return it != row.constEnd() ? *it : row.value(QStringLiteral("recordId"));
+}
+} // namespace
+
 void KeyedListModel::setRows(const QVector<QVariantMap> &rows)
 {
     bool sameIds = rows.size() == m_rows.size();
     for (int i = 0; sameIds && i < rows.size(); ++i)
-        sameIds =
-            rows[i].value(QStringLiteral("rowId")) == m_rows[i].value(QStringLiteral("rowId"));
+        sameIds = rowKey(rows[i]) == rowKey(m_rows[i]);
     if (!sameIds) {
         beginResetModel();
         m_rows = rows;
@@ -33,9 +41,14 @@ void KeyedListModel::setRows(const QVector<QVariantMap> &rows)
 int KeyedListModel::indexOf(const QString &id) const
 {
     for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].value(QStringLiteral("rowId")).toString() == id)
+        if (rowKey(m_rows[i]).toString() == id)
             return i;
     return -1;
+}
+
+QVariant KeyedListModel::get(int row, const QString &role) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].value(role) : QVariant();
 }
 
 QVariantMap KeyedListModel::get(int row) const

@@ -8,11 +8,12 @@
 namespace careround {
 
 /**
- * A list of rows, each a map of named values with a "rowId", behind a QML view. The roles are
- * fixed when the model is made. setRows() replaces the rows: when the ids are the same in the
- * same order only the rows that changed are signalled (dataChanged), so a view keeps its
- * delegates (and the focus of a field being edited) while every field saves as it is edited;
- * otherwise the model resets.
+ * The list model of every screen: rows, each a map of named values (its "rowId" or
+ * "recordId" identifies it), behind a QML view. The roles are fixed when the model is made.
+ * setRows() replaces the rows: when the ids are the same in the same order (or, for rows
+ * without ids, the count is the same) only the rows that changed are signalled
+ * (dataChanged), so a view keeps its delegates (and the focus of a field being edited) while
+ * every field saves as it is edited; otherwise the model resets.
  */
 class KeyedListModel : public QAbstractListModel {
     Q_OBJECT
@@ -29,6 +30,8 @@ public:
     Q_INVOKABLE int indexOf(const QString &id) const;
     /** A row's values by key (empty when out of range). */
     Q_INVOKABLE QVariantMap get(int row) const;
+    /** One value of a row (invalid when out of range). */
+    Q_INVOKABLE QVariant get(int row, const QString &role) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;

@@ -102,7 +102,7 @@ QString answerLine(const Record &answer)
 
 SignOffController::SignOffController(QObject *parent)
     : QObject(parent),
-      m_amendments(new RowModel({"conflictId", "change", "status", "statusText"}, this))
+      m_amendments(new KeyedListModel({"conflictId", "change", "status", "statusText"}, this))
 {}
 
 void SignOffController::setSession(Session *session)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rowmodel.h"
+#include "keyedlistmodel.h"
 #include "session.h"
 
 #include <QJsonArray>
@@ -36,7 +36,7 @@ class SignOffController : public QObject {
     Q_PROPERTY(QString sealedText READ sealedText NOTIFY changed)
     Q_PROPERTY(QJsonArray signedStrokes READ signedStrokes NOTIFY changed)
     Q_PROPERTY(QVariantList amendableFields READ amendableFields NOTIFY changed)
-    Q_PROPERTY(careround::RowModel *amendments READ amendments CONSTANT)
+    Q_PROPERTY(careround::KeyedListModel *amendments READ amendments CONSTANT)
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
     Q_PROPERTY(QString noticeText READ noticeText NOTIFY changed)
 
@@ -69,7 +69,7 @@ public:
     /** Maps {field, label, current}: what an amendment may propose to change. */
     QVariantList amendableFields() const { return m_fields; }
     /** Rows: conflictId, change, status, statusText. */
-    RowModel *amendments() const { return m_amendments; }
+    KeyedListModel *amendments() const { return m_amendments; }
     QString errorText() const { return m_error; }
     QString noticeText() const { return m_notice; }
 
@@ -98,7 +98,7 @@ private:
     QString m_signedBy, m_signedAt, m_error, m_notice;
     QJsonArray m_strokes;
     QVariantList m_fields;
-    RowModel *m_amendments;
+    KeyedListModel *m_amendments;
 };
 
 } // namespace careround

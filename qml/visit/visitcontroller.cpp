@@ -72,16 +72,16 @@ template <typename Less> QVector<Record> sorted(QVector<Record> records, Less le
 } // namespace
 
 VisitController::VisitController(QObject *parent)
-    : QObject(parent), m_notes(new RowListModel(
+    : QObject(parent), m_notes(new KeyedListModel(
                            {"recordId", "text", "whenText", "corrected", "correctionOf"}, this)),
-      m_followUps(new RowListModel(
+      m_followUps(new KeyedListModel(
           {"recordId", "description", "dueText", "dueOn", "done", "linked", "overdue"}, this)),
       m_complaints(
-          new RowListModel({"recordId", "subject", "description", "status", "statusOptions",
-                            "resolution", "raisedText", "thisVisit", "actions"},
-                           this)),
-      m_satisfaction(new RowListModel({"recordId", "score", "comments", "whenText"}, this)),
-      m_goals(new RowListModel(
+          new KeyedListModel({"recordId", "subject", "description", "status", "statusOptions",
+                              "resolution", "raisedText", "thisVisit", "actions"},
+                             this)),
+      m_satisfaction(new KeyedListModel({"recordId", "score", "comments", "whenText"}, this)),
+      m_goals(new KeyedListModel(
           {"recordId", "statement", "target", "progress", "status", "statusOptions"}, this))
 {}
 

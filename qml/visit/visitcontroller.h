@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rowlistmodel.h"
+#include "keyedlistmodel.h"
 #include "session.h"
 
 #include <QJsonObject>
@@ -41,11 +41,11 @@ class VisitController : public QObject {
     Q_PROPERTY(QString planTitle READ planTitle NOTIFY changed)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QString defaultDueDate READ defaultDueDate NOTIFY changed)
-    Q_PROPERTY(careround::RowListModel *notes READ notes CONSTANT)
-    Q_PROPERTY(careround::RowListModel *followUps READ followUps CONSTANT)
-    Q_PROPERTY(careround::RowListModel *complaints READ complaints CONSTANT)
-    Q_PROPERTY(careround::RowListModel *satisfaction READ satisfaction CONSTANT)
-    Q_PROPERTY(careround::RowListModel *goals READ goals CONSTANT)
+    Q_PROPERTY(careround::KeyedListModel *notes READ notes CONSTANT)
+    Q_PROPERTY(careround::KeyedListModel *followUps READ followUps CONSTANT)
+    Q_PROPERTY(careround::KeyedListModel *complaints READ complaints CONSTANT)
+    Q_PROPERTY(careround::KeyedListModel *satisfaction READ satisfaction CONSTANT)
+    Q_PROPERTY(careround::KeyedListModel *goals READ goals CONSTANT)
 
 public:
     explicit VisitController(QObject *parent = nullptr);
@@ -75,16 +75,16 @@ public:
     QString defaultDueDate() const;
 
     /** Rows: recordId, text, whenText, corrected, correctionOf. In the order written. */
-    RowListModel *notes() const { return m_notes; }
+    KeyedListModel *notes() const { return m_notes; }
     /** Rows: recordId, description, dueText, dueOn, done, linked (to this visit), overdue. */
-    RowListModel *followUps() const { return m_followUps; }
+    KeyedListModel *followUps() const { return m_followUps; }
     /** Rows: recordId, subject, description, status, statusOptions (current first), resolution,
         raisedText, thisVisit, actions (list of maps: text, whenText). */
-    RowListModel *complaints() const { return m_complaints; }
+    KeyedListModel *complaints() const { return m_complaints; }
     /** Rows: recordId, score, comments, whenText. */
-    RowListModel *satisfaction() const { return m_satisfaction; }
+    KeyedListModel *satisfaction() const { return m_satisfaction; }
     /** Rows: recordId, statement, target, progress, status, statusOptions (current first). */
-    RowListModel *goals() const { return m_goals; }
+    KeyedListModel *goals() const { return m_goals; }
 
     /** Checks in: creates the visit when there is none yet. */
     Q_INVOKABLE bool checkIn();
@@ -128,7 +128,7 @@ private:
     bool m_sealed = false;
     QString m_clientName, m_clientPlace, m_status, m_times, m_purpose, m_summary, m_planTitle;
     QString m_error;
-    RowListModel *m_notes, *m_followUps, *m_complaints, *m_satisfaction, *m_goals;
+    KeyedListModel *m_notes, *m_followUps, *m_complaints, *m_satisfaction, *m_goals;
 };
 
 } // namespace careround
