@@ -96,66 +96,82 @@ QString CaseloadRepository::phoneDigitsSql(const QString &column)
         .arg(column);
 }
 
-QStringList CaseloadRepository::indexSql()
+QStringList CaseloadRepository::migrationSql(int version)
 {
-    return {
-        // Name order and name / address / city prefixes (NOCASE: as-you-type search).
-        "CREATE INDEX IF NOT EXISTS client_name_nocase ON client(lastName COLLATE NOCASE, "
-        "firstName COLLATE NOCASE, id, voided)",
-        "CREATE INDEX IF NOT EXISTS client_firstName_nocase ON client(firstName COLLATE NOCASE)",
-        "CREATE INDEX IF NOT EXISTS client_address_nocase ON client(address COLLATE NOCASE)",
-        "CREATE INDEX IF NOT EXISTS client_city_nocase ON client(city COLLATE NOCASE)",
-        // Phone prefix on digits only (an index on an expression: SQLite >= 3.9).
-        "CREATE INDEX IF NOT EXISTS client_phone_digits ON client(" + phoneDigitsSql("phone") + ")",
-        // The filters' sets, as covering indexes.
-        "CREATE INDEX IF NOT EXISTS followUp_status_due ON followUp(status, dueOn, clientId, "
-        "voided)",
-        "CREATE INDEX IF NOT EXISTS appointment_status_start ON appointment(status, startsAt, "
-        "clientId, transportArranged, voided)",
-        "CREATE INDEX IF NOT EXISTS complaint_status ON complaint(status, clientId, voided)",
-        "CREATE INDEX IF NOT EXISTS benefitApplication_status_due ON benefitApplication(status, "
-        "nextActionDue, clientId, voided)",
-        "CREATE INDEX IF NOT EXISTS assessment_status ON assessment(status, clientId, voided, id)",
-        "CREATE INDEX IF NOT EXISTS carePlan_status ON carePlan(status, clientId, voided, id)",
-    };
+    if (version == 3)
+        return {
+            // Name order and name / address / city prefixes (NOCASE: as-you-type search).
+            "CREATE INDEX client_name_nocase ON client(lastName COLLATE NOCASE, "
+            "firstName COLLATE NOCASE, id, voided)",
+            "CREATE INDEX client_firstName_nocase ON client(firstName COLLATE NOCASE)",
+            "CREATE INDEX client_address_nocase ON client(address COLLATE NOCASE)",
+            "CREATE INDEX client_city_nocase ON client(city COLLATE NOCASE)",
+            // Phone prefix on digits only (an index on an expression: SQLite >= 3.9).
+            "CREATE INDEX client_phone_digits ON client(" + phoneDigitsSql("phone") + ")",
+            // The filters' sets, as covering indexes.
+            "CREATE INDEX followUp_status_due ON followUp(status, dueOn, clientId, voided)",
+            "CREATE INDEX appointment_status_start ON appointment(status, startsAt, clientId, "
+            "transportArranged, voided)",
+            "CREATE INDEX complaint_status ON complaint(status, clientId, voided)",
+            "CREATE INDEX benefitApplication_status_due ON benefitApplication(status, "
+            "nextActionDue, clientId, voided)",
+            "CREATE INDEX assessment_status ON assessment(status, clientId, voided, id)",
+            "CREATE INDEX carePlan_status ON carePlan(status, clientId, voided, id)",
+        };
+    if (version == 4) {
+        // Each search branch reads its own index alone: the prefix column, then the list order
+        // (the page of a branch is sorted from the index, never from the table).
+        const QString listOrder =
+            QStringLiteral("lastName COLLATE NOCASE, firstName COLLATE NOCASE, id, voided)");
+        return {
+            "DROP INDEX client_firstName_nocase",
+            "DROP INDEX client_address_nocase",
+            "DROP INDEX client_city_nocase",
+            "DROP INDEX client_phone_digits",
+            "CREATE INDEX client_firstName_nocase ON client(firstName COLLATE NOCASE, " + listOrder,
+            "CREATE INDEX client_address_nocase ON client(address COLLATE NOCASE, " + listOrder,
+            "CREATE INDEX client_city_nocase ON client(city COLLATE NOCASE, " + listOrder,
+            "CREATE INDEX client_phone_digits ON client(" + phoneDigitsSql("phone") + ", " +
+                listOrder,
+        };
+    }
+    return {};
 }
 
 CaseloadRepository::CaseloadRepository(SqliteDatabase &db) : m_db(db) {}
 
-QString CaseloadRepository::whereSql(const CaseloadQuery &query, QVariantList &params) const
+CaseloadRepository::Where CaseloadRepository::whereSql(const CaseloadQuery &query,
+                                                       QVariantList &params) const
 {
     Params p;
     p.values = params;
-    QStringList where{notVoided("c")};
+    Where w;
+    QStringList common{notVoided("c")};
     const TimeBounds t(query.today);
 
+    // Each way a typed text can match is one branch with one index range of its own.
     const QString text = query.search.simplified();
     if (!text.isEmpty()) {
         static const QRegularExpression phoneLike(QStringLiteral("^[0-9()+.\\- ]+$"));
-        QStringList any;
         QString digits = text;
         digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
         if (phoneLike.match(text).hasMatch() && digits.size() >= 2)
-            any.append(QStringLiteral("(%1 >= %2 AND %1 < %3)")
-                           .arg(phoneDigitsSql("c.phone"), p(digits), p(prefixEnd(digits))));
+            w.branches.append(QStringLiteral("(%1 >= %2 AND %1 < %3)")
+                                  .arg(phoneDigitsSql("c.phone"), p(digits), p(prefixEnd(digits))));
         const QStringList words = text.split(QLatin1Char(' '));
-        if (words.size() == 1) {
-            any.append(prefixTerm(p, "c.lastName", text));
-            any.append(prefixTerm(p, "c.firstName", text));
-        } else {
+        if (words.size() > 1) {
             const QString rest = QStringList(words.mid(1)).join(QLatin1Char(' '));
-            any.append(QStringLiteral("(%1 AND %2)")
-                           .arg(prefixTerm(p, "c.firstName", words.first()),
-                                prefixTerm(p, "c.lastName", rest)));
-            any.append(QStringLiteral("(%1 AND %2)")
-                           .arg(prefixTerm(p, "c.lastName", words.first()),
-                                prefixTerm(p, "c.firstName", rest)));
-            any.append(prefixTerm(p, "c.lastName", text));
-            any.append(prefixTerm(p, "c.firstName", text));
+            w.branches.append(QStringLiteral("%1 AND %2")
+                                  .arg(prefixTerm(p, "c.firstName", words.first()),
+                                       prefixTerm(p, "c.lastName", rest)));
+            w.branches.append(QStringLiteral("%1 AND %2")
+                                  .arg(prefixTerm(p, "c.lastName", words.first()),
+                                       prefixTerm(p, "c.firstName", rest)));
         }
-        any.append(prefixTerm(p, "c.address", text));
-        any.append(prefixTerm(p, "c.city", text));
-        where.append(QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
+        w.branches.append(prefixTerm(p, "c.lastName", text));
+        w.branches.append(prefixTerm(p, "c.firstName", text));
+        w.branches.append(prefixTerm(p, "c.address", text));
+        w.branches.append(prefixTerm(p, "c.city", text));
     }
 
     // A filter's set is computed once; "+c.id" makes SQLite walk the (covering) name index in
@@ -164,13 +180,13 @@ QString CaseloadRepository::whereSql(const CaseloadQuery &query, QVariantList &p
     case CaseloadFilter::All:
         break;
     case CaseloadFilter::OverdueFollowUp:
-        where.append(QStringLiteral("+c.id IN (%1)").arg(overdueSet(p, t.today)));
+        common.append(QStringLiteral("+c.id IN (%1)").arg(overdueSet(p, t.today)));
         break;
     case CaseloadFilter::UnsignedDocuments:
-        where.append(QStringLiteral("+c.id IN (%1)").arg(unsignedSet()));
+        common.append(QStringLiteral("+c.id IN (%1)").arg(unsignedSet()));
         break;
     case CaseloadFilter::NeedsAttention:
-        where.append(
+        common.append(
             QStringLiteral("+c.id IN (%1 UNION %2 UNION SELECT clientId FROM complaint WHERE "
                            "status IN %3 AND %4 UNION SELECT clientId FROM benefitApplication "
                            "WHERE status IN %5 AND nextActionDue <= %6 AND %7)")
@@ -179,8 +195,18 @@ QString CaseloadRepository::whereSql(const CaseloadQuery &query, QVariantList &p
                      QLatin1String(kOpenBenefit), p(t.today), notVoided("benefitApplication")));
         break;
     }
+    if (!query.afterId.isEmpty()) {
+        // Keyset paging in the order of client_name_nocase; the first term opens the range.
+        const QString last = p(query.afterLastName), first = p(query.afterFirstName);
+        common.append(
+            QStringLiteral("c.lastName >= %1 COLLATE NOCASE AND (c.lastName > %1 COLLATE "
+                           "NOCASE OR (c.lastName = %1 COLLATE NOCASE AND (c.firstName > %2 "
+                           "COLLATE NOCASE OR (c.firstName = %2 COLLATE NOCASE AND c.id > %3))))")
+                .arg(last, first, p(query.afterId)));
+    }
+    w.common = common.join(QStringLiteral(" AND "));
     params = p.values;
-    return where.join(QStringLiteral(" AND "));
+    return w;
 }
 
 QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
@@ -212,31 +238,40 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
             "(SELECT b.nextActionDue || char(31) || b.program || char(31) || ifnull(b.nextAction,"
             "'') FROM benefitApplication b WHERE b.clientId=c.id AND b.status IN %12 AND "
             "b.nextActionDue <= %1 AND %13 ORDER BY b.nextActionDue LIMIT 1) "
-            "FROM (SELECT c.id AS pageId FROM client c WHERE ")
+            "FROM ")
             .arg(p(t.today), notVoided("f"), notVoided("v"), p(t.dayStart), p(t.dayEnd),
                  p(t.weekEnd), notVoided("a"), notVoided("s"), notVoided("p"))
             .arg(QLatin1String(kOpenComplaint), notVoided("m"), QLatin1String(kOpenBenefit),
                  notVoided("b"));
     QVariantList params = p.values;
-    QString sql = select + whereSql(query, params);
+    const Where where = whereSql(query, params);
     p.values = params;
-    if (!query.afterId.isEmpty()) {
-        // Keyset paging in the order of client_name_nocase; the first term opens the range.
-        const QString last = p(query.afterLastName), first = p(query.afterFirstName);
-        sql +=
-            QStringLiteral(" AND c.lastName >= %1 COLLATE NOCASE AND (c.lastName > %1 COLLATE "
-                           "NOCASE OR (c.lastName = %1 COLLATE NOCASE AND (c.firstName > %2 "
-                           "COLLATE NOCASE OR (c.firstName = %2 COLLATE NOCASE AND c.id > %3))))")
-                .arg(last, first, p(query.afterId));
-    }
-    // The page is chosen first (inner query, by index), and only its rows get their facts.
-    // CROSS JOIN keeps the page as the outer loop (SQLite does not reorder it).
     const QString order =
         QStringLiteral(" ORDER BY c.lastName COLLATE NOCASE, c.firstName COLLATE NOCASE, c.id");
-    sql += order +
-           QStringLiteral(" LIMIT %1) AS pg CROSS JOIN client c ON c.id = pg.pageId")
-               .arg(p(qMax(1, query.limit))) +
-           order;
+    const QString limit = QStringLiteral(" LIMIT ") + p(qMax(1, query.limit));
+    // The page is chosen first (inner query, by index), and only its rows get their facts.
+    QString pageIds;
+    if (where.branches.isEmpty()) {
+        pageIds = QStringLiteral("SELECT c.id AS pageId FROM client c WHERE ") + where.common +
+                  order + limit;
+    } else {
+        // Each branch's first page from its own index range, then the first page of their
+        // union: the work follows the matches of each branch, never the whole caseload.
+        QStringList firstPages;
+        for (const QString &branch : where.branches)
+            firstPages.append(QStringLiteral("SELECT * FROM (SELECT c.id AS pageId, c.lastName AS "
+                                             "ln, c.firstName AS fn FROM client c WHERE %1 AND %2")
+                                  .arg(branch, where.common) +
+                              order + limit + QLatin1Char(')'));
+        pageIds = QStringLiteral("SELECT pageId FROM (%1) ORDER BY ln COLLATE NOCASE, fn COLLATE "
+                                 "NOCASE, pageId")
+                      .arg(firstPages.join(QStringLiteral(" UNION "))) +
+                  limit;
+    }
+    // CROSS JOIN keeps the page as the outer loop (SQLite does not reorder it).
+    const QString sql =
+        select + QStringLiteral("(%1) AS pg CROSS JOIN client c ON c.id = pg.pageId").arg(pageIds) +
+        order;
 
     SqliteStatement &st = m_db.prepare(sql);
     st.bindAll(p.values);
@@ -300,12 +335,29 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
     return rows;
 }
 
-qint64 CaseloadRepository::count(const CaseloadQuery &query)
+qint64 CaseloadRepository::count(const CaseloadQuery &query, qint64 atMost)
 {
     QVariantList params;
-    const QString where = whereSql(query, params);
-    return m_db.scalar(QStringLiteral("SELECT count(*) FROM client c WHERE ") + where, params)
-        .toLongLong();
+    const Where where = whereSql(query, params);
+    params.append(atMost);
+    const QString limit = QStringLiteral(" LIMIT ?%1").arg(params.size());
+    if (where.branches.isEmpty())
+        return m_db
+            .scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM client c WHERE %1%2)")
+                        .arg(where.common, limit),
+                    params)
+            .toLongLong();
+    // Each branch stops at atMost matches: when one reaches it, so does their union.
+    QStringList branches;
+    for (const QString &branch : where.branches)
+        branches.append(QStringLiteral("SELECT id FROM (SELECT c.id FROM client c WHERE %1 AND %2")
+                            .arg(branch, where.common) +
+                        limit + QLatin1Char(')'));
+    const qint64 n = m_db.scalar(QStringLiteral("SELECT count(*) FROM (%1)")
+                                     .arg(branches.join(QStringLiteral(" UNION "))),
+                                 params)
+                         .toLongLong();
+    return qMin(n, atMost);
 }
 
 } // namespace careround

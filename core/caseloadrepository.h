@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <limits>
+
 namespace careround {
 
 /** Which clients of the caseload to list. */
@@ -75,24 +77,32 @@ struct CaseloadQuery {
 /**
  * The SQL behind the caseload list: search as you type, filters, and per row what needs doing
  * next. Pages by keyset (never OFFSET) and computes the per-row facts only for the rows of the
- * page, so it stays fast with 100,000 clients (given the indexes of indexSql()).
+ * page, so it stays fast with 100,000 clients (given the indexes of migrationSql()).
  */
 class CaseloadRepository {
 public:
-    /** Creates the indexes of indexSql() when missing (IF NOT EXISTS, once). */
+    /** Queries the store (its indexes come with its migrations, see migrationSql()). */
     explicit CaseloadRepository(SqliteDatabase &db);
 
     QVector<CaseloadRow> page(const CaseloadQuery &query);
-    /** The number of clients the query matches (ignores paging). */
-    qint64 count(const CaseloadQuery &query);
+    /** The number of clients the query matches (ignores paging), at most atMost: as you type,
+        a short prefix matching thousands is counted only up to what a screen says. */
+    qint64 count(const CaseloadQuery &query, qint64 atMost = std::numeric_limits<qint64>::max());
 
-    /** The indexes the caseload queries rely on (CREATE INDEX IF NOT EXISTS ...). */
-    static QStringList indexSql();
+    /** The statements of the store's migration to a schema version that the caseload queries
+        rely on (its indexes; empty for the other versions). */
+    static QStringList migrationSql(int version);
     /** The SQL expression of a client's phone number with its punctuation removed. */
     static QString phoneDigitsSql(const QString &column);
 
 private:
-    QString whereSql(const CaseloadQuery &query, QVariantList &params) const;
+    /** What selects the clients: the conditions every row meets (not voided, the filter, the
+        keyset) and, when searching, the ways the text can match, each an index range. */
+    struct Where {
+        QString common;
+        QStringList branches;
+    };
+    Where whereSql(const CaseloadQuery &query, QVariantList &params) const;
     SqliteDatabase &m_db;
 };
 

@@ -1,6 +1,7 @@
 #include "devicestore.h"
 
 #include "caseloadrepository.h"
+#include "todayrepository.h"
 
 namespace careround {
 
@@ -67,11 +68,12 @@ void DeviceStore::migrate(int target)
             for (const QString &statement : sql)
                 m_db->exec(statement);
         }
-        if (v == 3) {
-            // The caseload's search and filter indexes.
-            for (const QString &statement : CaseloadRepository::indexSql())
+        // The indexes of the caseload (v3, v4) and of Today (v4).
+        for (const QString &statement : CaseloadRepository::migrationSql(v))
+            m_db->exec(statement);
+        if (v == 4)
+            for (const QString &statement : TodayRepository::indexSql())
                 m_db->exec(statement);
-        }
         m_db->exec(QStringLiteral("PRAGMA user_version = %1").arg(v));
         tx.commit();
     }

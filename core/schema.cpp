@@ -343,8 +343,9 @@ bool EntityDef::allowsTransition(const QString &from, const QString &to) const
 
 Schema::Schema() : m_entities(buildEntities())
 {
-    // Version 3 adds no field: it is the caseload indexes (DeviceStore::migrate).
-    m_version = 3;
+    // Versions 3 and 4 add no field: they are the caseload's and Today's indexes
+    // (DeviceStore::migrate).
+    m_version = 4;
     for (int i = 0; i < m_entities.size(); ++i) {
         m_index.insert(m_entities[i].name, i);
         for (const FieldDef &fd : m_entities[i].fields)

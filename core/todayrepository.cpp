@@ -63,15 +63,12 @@ QStringList TodayRepository::indexSql()
         "CREATE INDEX IF NOT EXISTS assessmentAnswer_instrument ON assessmentAnswer(instrument, "
         "assessmentId, item, value, voided)",
         // Follow-ups (followUp_status_due) and missing transport (appointment_status_start)
-        // use the caseload's indexes (schema version 3).
+        // use the caseload's indexes (schema version 3). IF NOT EXISTS: before version 4 the
+        // repository made these itself when it was opened.
     };
 }
 
-TodayRepository::TodayRepository(SqliteDatabase &db) : m_db(db)
-{
-    for (const QString &sql : indexSql())
-        m_db.exec(sql);
-}
+TodayRepository::TodayRepository(SqliteDatabase &db) : m_db(db) {}
 
 QVector<TodayItem> TodayRepository::schedule(const QDate &day)
 {

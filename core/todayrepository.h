@@ -40,7 +40,7 @@ struct TodayItem {
  */
 class TodayRepository {
 public:
-    /** Creates the indexes of indexSql() when missing. */
+    /** Queries the store (its indexes come with the store's migration to version 4). */
     explicit TodayRepository(SqliteDatabase &db);
 
     /** Visits planned or checked in on the day (and any still in progress) and the day's

@@ -1,6 +1,7 @@
 // The caseload list: model consistency (QAbstractItemModelTester), paging, search by name,
 // phone and address prefix, and each filter checked against the records themselves.
 #include "caseloadmodel.h"
+#include "caseloadrepository.h"
 #include "demoagency.h"
 #include "devicestore.h"
 #include "localeditor.h"
@@ -209,6 +210,63 @@ private slots:
         for (const Record &other : m_clients)
             QCOMPARE(ids.contains(other.id),
                      s(other, "address").startsWith(address, Qt::CaseInsensitive));
+    }
+
+    void searchPagesInListOrderUnderEveryFilter()
+    {
+        // Small pages, so each search crosses many page boundaries (keyset paging through the
+        // union of the search's branches), under every filter, against the records themselves.
+        CaseloadRepository repo(m_session->store()->db());
+        const QSet<QString> anyClient = expected(CaseloadModel::All);
+        for (const CaseloadModel::Filter filter :
+             {CaseloadModel::All, CaseloadModel::NeedsAttention, CaseloadModel::OverdueFollowUp,
+              CaseloadModel::UnsignedDocuments}) {
+            const QSet<QString> inFilter = expected(filter);
+            for (const QString &typed : {"a", "M", "s", "1", "Po", "ro"}) {
+                QVector<Record> want;
+                for (const Record &c : m_clients)
+                    if (inFilter.contains(c.id) && anyClient.contains(c.id) &&
+                        (s(c, "lastName").startsWith(typed, Qt::CaseInsensitive) ||
+                         s(c, "firstName").startsWith(typed, Qt::CaseInsensitive) ||
+                         s(c, "address").startsWith(typed, Qt::CaseInsensitive) ||
+                         s(c, "city").startsWith(typed, Qt::CaseInsensitive)))
+                        want.append(c);
+                std::sort(want.begin(), want.end(), [](const Record &x, const Record &y) {
+                    const int last =
+                        s(x, "lastName").compare(s(y, "lastName"), Qt::CaseInsensitive);
+                    const int first =
+                        s(x, "firstName").compare(s(y, "firstName"), Qt::CaseInsensitive);
+                    return last != 0 ? last < 0 : first != 0 ? first < 0 : x.id < y.id;
+                });
+                QStringList wantIds;
+                for (const Record &c : want)
+                    wantIds.append(c.id);
+
+                CaseloadQuery q;
+                q.search = typed;
+                q.filter = CaseloadFilter(filter);
+                q.today = kToday;
+                q.limit = 7;
+                QStringList got;
+                for (;;) {
+                    const QVector<CaseloadRow> page = repo.page(q);
+                    for (const CaseloadRow &row : page)
+                        got.append(row.clientId);
+                    if (page.size() < q.limit)
+                        break;
+                    q.afterLastName = page.last().lastName;
+                    q.afterFirstName = page.last().firstName;
+                    q.afterId = page.last().clientId;
+                }
+                const QString what = QStringLiteral("\"%1\", filter %2").arg(typed).arg(filter);
+                QVERIFY2(got == wantIds, qPrintable(what));
+                q.afterId.clear();
+                QCOMPARE(repo.count(q), qint64(wantIds.size()));
+                // Counted up to a bound: exact below it, the bound when more match.
+                QCOMPARE(repo.count(q, 3), qint64(qMin(3, int(wantIds.size()))));
+            }
+        }
+        QVERIFY(expected(CaseloadModel::All).size() > 50);
     }
 
     void filters_data()

@@ -150,6 +150,35 @@ private slots:
                  QJsonValue(true));
     }
 
+    void version4IndexesTheSearchAndToday()
+    {
+        const QString path = freshPath();
+        {
+            auto v3 = openStore(path, kKey, 3);
+            // Before version 4, Today made its indexes itself when it was opened.
+            v3->db().exec("CREATE INDEX IF NOT EXISTS visit_plannedAt ON visit(plannedAt)");
+        }
+        auto store = openStore(path);
+        QCOMPARE(store->schemaVersion(), 4);
+        const auto columns = [&](const QString &index) {
+            QStringList names;
+            SqliteStatement &st =
+                store->db().prepare(QStringLiteral("PRAGMA index_info(%1)").arg(index));
+            while (st.step())
+                names.append(st.text(2));
+            st.reset();
+            return names;
+        };
+        // Each search branch's index carries the list order after its prefix column.
+        for (const char *index :
+             {"client_firstName_nocase", "client_address_nocase", "client_city_nocase"})
+            QCOMPARE(columns(index).mid(1), QStringList({"lastName", "firstName", "id", "voided"}));
+        QCOMPARE(columns("client_phone_digits").size(), 5);
+        for (const char *index : {"visit_plannedAt", "visit_checkInAt", "visit_status",
+                                  "appointment_startsAt", "assessmentAnswer_instrument"})
+            QVERIFY2(!columns(index).isEmpty(), index);
+    }
+
     void refusesAFileFromANewerApp()
     {
         const QString path = freshPath();

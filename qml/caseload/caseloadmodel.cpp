@@ -95,6 +95,8 @@ QString CaseloadModel::summaryText() const
 {
     if (m_filter == All && m_search.trimmed().isEmpty())
         return tr("Clients: %1").arg(m_total);
+    if (!m_search.trimmed().isEmpty() && m_total >= kCountUpTo)
+        return tr("Matching clients: %1 or more").arg(kCountUpTo);
     return tr("Matching clients: %1").arg(m_total);
 }
 
@@ -122,7 +124,8 @@ void CaseloadModel::reload()
         const CaseloadQuery q = query();
         m_rows = m_repository->page(q);
         m_hasMore = m_rows.size() == q.limit;
-        m_total = int(m_repository->count(q));
+        m_total = int(q.search.trimmed().isEmpty() ? m_repository->count(q)
+                                                   : m_repository->count(q, kCountUpTo));
     } else {
         m_repository.reset();
     }

@@ -67,6 +67,8 @@ public:
     Q_INVOKABLE QString clientIdAt(int row) const;
 
     static constexpr int kPageSize = 50;
+    /** As you type, matches are counted up to this ("1000 or more"). */
+    static constexpr int kCountUpTo = 1000;
     /** The sentence a row shows for its next action (translated). */
     static QString describe(const NextAction &next, const QDate &today);
 
