@@ -166,10 +166,9 @@ qint64 RecordRepository::count(const EntityDef &def)
         .toLongLong();
 }
 
-void RecordRepository::write(const EntityDef &def, const Record &record)
+void RecordRepository::appendRow(const EntityDef &def, const Record &record, QVariantList &params)
 {
-    QVariantList params{record.id};
-    params.reserve(int(def.fields.size()) + 3);
+    params.append(record.id);
     QJsonObject extra;
     for (auto it = record.values.begin(); it != record.values.end(); ++it)
         if (!def.field(it.key()))
@@ -180,17 +179,55 @@ void RecordRepository::write(const EntityDef &def, const Record &record)
            << (extra.isEmpty() ? QVariant()
                                : QVariant(QString::fromUtf8(
                                      QJsonDocument(extra).toJson(QJsonDocument::Compact))));
-    QString &sql = m_writeSql[def.name];
+}
+
+SqliteStatement &RecordRepository::writeStatement(const EntityDef &def, int rows)
+{
+    QString &sql = m_writeSql[qMakePair(def.name, rows)];
     if (sql.isEmpty()) {
         QStringList cols{QStringLiteral("id")};
         for (const FieldDef &fd : def.fields)
             cols.append(quoted(fd.name));
         cols << QStringLiteral("_stamps") << QStringLiteral("_extra");
-        sql = QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+        const QString row = QLatin1Char('(') +
+                            QString(QStringLiteral("?,")).repeated(int(cols.size())).chopped(1) +
+                            QLatin1Char(')');
+        sql = QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES %3")
                   .arg(quoted(def.name), cols.join(QLatin1Char(',')),
-                       QString(QStringLiteral("?,")).repeated(int(cols.size())).chopped(1));
+                       QString(row + QLatin1Char(',')).repeated(rows).chopped(1));
     }
-    m_db.prepare(sql).bindAll(params).exec();
+    return m_db.prepare(sql);
+}
+
+void RecordRepository::write(const EntityDef &def, const Record &record)
+{
+    QVariantList params;
+    params.reserve(int(def.fields.size()) + 3);
+    appendRow(def, record, params);
+    writeStatement(def, 1).bindAll(params).exec();
+}
+
+void RecordRepository::writeAll(const EntityDef &def, const QVector<Record> &records)
+{
+    // Several rows per statement: SQLCipher 3 encrypts the original of each page a statement
+    // changes into the statement journal, so one statement per row paid that for every row.
+    // Statements of 2^k rows (within SQLite's 999 parameters) keep the cached SQL few.
+    const int columns = int(def.fields.size()) + 3;
+    int chunk = 1;
+    while (chunk * 2 * columns <= 999 && chunk < 64)
+        chunk *= 2;
+    int done = 0;
+    QVariantList params;
+    while (done < records.size()) {
+        while (chunk > records.size() - done)
+            chunk /= 2;
+        params.clear();
+        params.reserve(chunk * columns);
+        for (int i = done; i < done + chunk; ++i)
+            appendRow(def, records[i], params);
+        writeStatement(def, chunk).bindAll(params).exec();
+        done += chunk;
+    }
 }
 
 void RecordRepository::removeClient(const QString &clientId)

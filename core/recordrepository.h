@@ -22,6 +22,9 @@ public:
     std::optional<Record> find(const EntityDef &def, const QString &id);
     /** Inserts or replaces the whole row. */
     void write(const EntityDef &def, const Record &record);
+    /** Inserts or replaces the whole rows of several records of one kind (distinct ids), many
+        per statement: the bulk path of a sync page. */
+    void writeAll(const EntityDef &def, const QVector<Record> &records);
     /** Records whose field equals the value (e.g. all goals of a plan), in id order. */
     QVector<Record> findBy(const EntityDef &def, const QString &field, const QVariant &value);
     QVector<Record> all(const EntityDef &def);
@@ -38,8 +41,12 @@ public:
 
 private:
     Record readRow(const EntityDef &def, SqliteStatement &st);
+    /** Appends a record's column values in the order of writeStatement(). */
+    static void appendRow(const EntityDef &def, const Record &record, QVariantList &params);
+    /** The cached INSERT OR REPLACE of a kind for a number of rows. */
+    SqliteStatement &writeStatement(const EntityDef &def, int rows);
     SqliteDatabase &m_db;
-    QHash<QString, QString> m_writeSql; ///< per kind, built once
+    QHash<QPair<QString, int>, QString> m_writeSql; ///< per kind and row count, built once
 };
 
 } // namespace careround

@@ -27,10 +27,11 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 
 QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const ServiceReply &reply)
 {
-    QByteArray data = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    QByteArray data = reply.encoded();
     const bool gzip = header(request, "Accept-Encoding").contains("gzip") && data.size() > 512;
+    // Large bodies (pull pages) at level 1: several times faster, a few percent larger.
     if (gzip)
-        data = Gzip::compress(data);
+        data = Gzip::compress(data, data.size() > 64 * 1024 ? 1 : 6);
     QHttpServerResponse response(QByteArrayLiteral("application/json"), std::move(data),
                                  QHttpServerResponse::StatusCode(reply.status));
     if (gzip)

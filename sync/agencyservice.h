@@ -13,6 +13,14 @@ namespace careround {
 struct ServiceReply {
     int status = 200;
     QJsonObject body;
+    /** The body already encoded as JSON (the pull's pages, spliced from stored JSON text);
+        when set it is what is sent, and body is empty. */
+    QByteArray json = {};
+
+    /** The JSON sent for this reply. */
+    QByteArray encoded() const;
+    /** The body as an object, decoding json when that is what the reply holds. */
+    QJsonObject object() const;
 };
 
 /** The authenticated caller of a request: a device and the account that enrolled it. */

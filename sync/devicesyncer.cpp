@@ -241,25 +241,29 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
     const bool anyPending = m_store.outbox().count() > 0;
     Hlc newest;
     int applied = 0;
+    // Records with nothing waiting to be pushed are taken whole, grouped by kind and written
+    // many per statement; the others are merged with what waits, one by one.
+    QHash<const EntityDef *, QVector<Record>> whole;
     for (const QJsonValue &json : records) {
         Record pulled;
         qint64 seq = 0;
         if (!Protocol::decodeRecord(json, pulled, seq).isEmpty())
             continue; // a kind this version does not know: skipped, the server keeps it
         const EntityDef &def = *Schema::instance().entity(pulled.entity);
-        // With nothing waiting to be pushed the server's record is taken whole: no read.
         const QSet<QString> pending =
             anyPending ? m_store.outbox().pendingFields(def.name, pulled.id) : QSet<QString>();
-        if (pending.isEmpty())
-            m_store.records().write(def, pulled);
-        else
-            m_store.records().write(
-                def, applyPulled(m_store.records().find(def, pulled.id), pulled, pending));
         const Stamp latest = pulled.latestStamp();
         if (newest < latest.hlc)
             newest = latest.hlc;
         ++applied;
+        if (pending.isEmpty())
+            whole[&def].append(std::move(pulled));
+        else
+            m_store.records().write(
+                def, applyPulled(m_store.records().find(def, pulled.id), pulled, pending));
     }
+    for (auto it = whole.cbegin(); it != whole.cend(); ++it)
+        m_store.records().writeAll(*it.key(), it.value());
     m_store.observeHlc(newest);
     if (m_afterApply)
         m_afterApply(); // tests: the process dies here, before the cursor is stored

@@ -39,7 +39,7 @@ public:
         QByteArray storeKey;
         QUrl server;
         QByteArray token;
-        QByteArray pinnedCertificate; ///< SHA-256 of a self-signed server certificate
+        QByteArray pinnedCertificate = {}; ///< SHA-256 of a self-signed server certificate
         int minBackoffMs = 2000;
         int maxBackoffMs = 5 * 60 * 1000;
     };

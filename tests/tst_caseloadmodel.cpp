@@ -222,7 +222,7 @@ private slots:
              {CaseloadModel::All, CaseloadModel::NeedsAttention, CaseloadModel::OverdueFollowUp,
               CaseloadModel::UnsignedDocuments}) {
             const QSet<QString> inFilter = expected(filter);
-            for (const QString &typed : {"a", "M", "s", "1", "Po", "ro"}) {
+            for (const char *typed : {"a", "M", "s", "1", "Po", "ro"}) {
                 QVector<Record> want;
                 for (const Record &c : m_clients)
                     if (inFilter.contains(c.id) && anyClient.contains(c.id) &&

@@ -194,9 +194,10 @@ private slots:
         QTest::newRow("not an object")
             << QByteArray("POST") << "/v1/sync/push" << QByteArray("[1,2,3]") << 400;
         QTest::newRow("deeply nested") << QByteArray("POST") << "/v1/sync/push" << nested << 400;
-        QTest::newRow("invalid UTF-8")
-            << QByteArray("POST") << "/v1/sync/push"
-            << QByteArray("{\"changes\":[{\"entity\":\"cl\xff\xfeent\"}]}") << 400;
+        QTest::newRow("invalid UTF-8") << QByteArray("POST") << "/v1/sync/push"
+                                       << QByteArray("{\"changes\":[{\"entity\":\"cl\xff\xfe"
+                                                     "ent\"}]}")
+                                       << 400;
         QTest::newRow("changes not an array")
             << QByteArray("POST") << "/v1/sync/push" << QByteArray("{\"changes\":42}") << 400;
         QTest::newRow("wrong type")

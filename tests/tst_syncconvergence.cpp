@@ -69,7 +69,7 @@ private:
         const ServiceReply r = f(caller);
         if (faults && chance(0.08))
             return SyncResponse{0, {}, QStringLiteral("reply lost")};
-        return SyncResponse{r.status, r.body, {}};
+        return SyncResponse{r.status, r.object(), {}};
     }
     AgencyService &m_service;
     QByteArray m_token;
