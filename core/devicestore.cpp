@@ -68,12 +68,15 @@ void DeviceStore::migrate(int target)
             for (const QString &statement : sql)
                 m_db->exec(statement);
         }
-        // The indexes of the caseload (v3, v4) and of Today (v4).
+        // The indexes of the caseload (v3, v4), of Today and of the outbox (v4).
         for (const QString &statement : CaseloadRepository::migrationSql(v))
             m_db->exec(statement);
-        if (v == 4)
+        if (v == 4) {
             for (const QString &statement : TodayRepository::indexSql())
                 m_db->exec(statement);
+            // Pruning acknowledged edits at each sync reads only those old enough.
+            m_db->exec(QStringLiteral("CREATE INDEX outbox_acked_hlc ON outbox(acked, hlc)"));
+        }
         m_db->exec(QStringLiteral("PRAGMA user_version = %1").arg(v));
         tx.commit();
     }
@@ -94,6 +97,20 @@ void DeviceStore::observeHlc(Hlc remote)
         m_clock.observe(remote);
         saveClock();
     }
+}
+
+void DeviceStore::setBookkeeping(const QString &key, const QString &value)
+{
+    // WAL with synchronous=NORMAL: the commit is in the WAL file (the OS has it) and is made
+    // durable by the next FULL commit or checkpoint.
+    m_db->exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    try {
+        m_meta.setValue(key, value);
+    } catch (...) {
+        m_db->exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        throw;
+    }
+    m_db->exec(QStringLiteral("PRAGMA synchronous=FULL"));
 }
 
 void DeviceStore::saveClock()

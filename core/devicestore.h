@@ -40,6 +40,9 @@ public:
     /** Takes a stamp seen from elsewhere into account (call inside a transaction). */
     void observeHlc(Hlc remote);
     qint64 wallMillis() const { return m_clock.wallMillis(); }
+    /** Saves a value a power cut may roll back without harm (when the last sync ended): the
+        commit does not wait for the disk. A killed process still keeps it. */
+    void setBookkeeping(const QString &key, const QString &value);
 
 private:
     DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall);

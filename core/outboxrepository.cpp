@@ -98,6 +98,10 @@ QString MetaRepository::value(const QString &key, const QString &fallback)
 
 void MetaRepository::setValue(const QString &key, const QString &value)
 {
+    // Unchanged: nothing written, so a transaction of unchanged values commits nothing.
+    const QVariant old = m_db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    if (old.isValid() && old.toString() == value)
+        return;
     m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"))
         .bindAll({key, value})
         .exec();

@@ -132,8 +132,8 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
         if ((joined != m_store.meta().value(kCaseload) || firstLoad) && dropClientsNotIn(caseload))
             m_store.meta().setValue(kCaseload, joined);
     }
-    m_store.meta().setValue(QStringLiteral("sync.lastSuccess"),
-                            QString::number(m_store.wallMillis()));
+    m_store.setBookkeeping(QStringLiteral("sync.lastSuccess"),
+                           QString::number(m_store.wallMillis()));
     // Acknowledged edits are kept 30 days, for a server restored from an older backup.
     m_store.outbox().pruneAcknowledged(
         Hlc::fromParts(quint64(qMax<qint64>(0, m_store.wallMillis() - 30LL * 86400000)), 0));
