@@ -124,6 +124,10 @@ QStringList CaseloadRepository::migrationSql(int version)
         const QString listOrder =
             QStringLiteral("lastName COLLATE NOCASE, firstName COLLATE NOCASE, id, voided)");
         return {
+            // The list order, holding every searched column: a search with many matches walks it.
+            "DROP INDEX client_name_nocase",
+            "CREATE INDEX client_name_nocase ON client(lastName COLLATE NOCASE, firstName COLLATE "
+            "NOCASE, id, voided, address, city, phone)",
             "DROP INDEX client_firstName_nocase",
             "DROP INDEX client_address_nocase",
             "DROP INDEX client_city_nocase",
@@ -138,7 +142,9 @@ QStringList CaseloadRepository::migrationSql(int version)
     return {};
 }
 
-CaseloadRepository::CaseloadRepository(SqliteDatabase &db) : m_db(db) {}
+CaseloadRepository::CaseloadRepository(SqliteDatabase &db, qint64 walkFrom)
+    : m_db(db), m_walkFrom(walkFrom)
+{}
 
 CaseloadRepository::Where CaseloadRepository::whereSql(const CaseloadQuery &query,
                                                        QVariantList &params) const
@@ -156,22 +162,23 @@ CaseloadRepository::Where CaseloadRepository::whereSql(const CaseloadQuery &quer
         QString digits = text;
         digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
         if (phoneLike.match(text).hasMatch() && digits.size() >= 2)
-            w.branches.append(QStringLiteral("(%1 >= %2 AND %1 < %3)")
-                                  .arg(phoneDigitsSql("c.phone"), p(digits), p(prefixEnd(digits))));
+            w.scattered.append(
+                QStringLiteral("(%1 >= %2 AND %1 < %3)")
+                    .arg(phoneDigitsSql("c.phone"), p(digits), p(prefixEnd(digits))));
         const QStringList words = text.split(QLatin1Char(' '));
         if (words.size() > 1) {
             const QString rest = QStringList(words.mid(1)).join(QLatin1Char(' '));
-            w.branches.append(QStringLiteral("%1 AND %2")
-                                  .arg(prefixTerm(p, "c.firstName", words.first()),
-                                       prefixTerm(p, "c.lastName", rest)));
-            w.branches.append(QStringLiteral("%1 AND %2")
-                                  .arg(prefixTerm(p, "c.lastName", words.first()),
-                                       prefixTerm(p, "c.firstName", rest)));
+            w.scattered.append(QStringLiteral("%1 AND %2")
+                                   .arg(prefixTerm(p, "c.firstName", words.first()),
+                                        prefixTerm(p, "c.lastName", rest)));
+            w.ordered.append(QStringLiteral("%1 AND %2")
+                                 .arg(prefixTerm(p, "c.lastName", words.first()),
+                                      prefixTerm(p, "c.firstName", rest)));
         }
-        w.branches.append(prefixTerm(p, "c.lastName", text));
-        w.branches.append(prefixTerm(p, "c.firstName", text));
-        w.branches.append(prefixTerm(p, "c.address", text));
-        w.branches.append(prefixTerm(p, "c.city", text));
+        w.ordered.append(prefixTerm(p, "c.lastName", text));
+        w.scattered.append(prefixTerm(p, "c.firstName", text));
+        w.scattered.append(prefixTerm(p, "c.address", text));
+        w.scattered.append(prefixTerm(p, "c.city", text));
     }
 
     // A filter's set is computed once; "+c.id" makes SQLite walk the (covering) name index in
@@ -251,18 +258,34 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
     const QString limit = QStringLiteral(" LIMIT ") + p(qMax(1, query.limit));
     // The page is chosen first (inner query, by index), and only its rows get their facts.
     QString pageIds;
-    if (where.branches.isEmpty()) {
+    if (where.branches().isEmpty()) {
         pageIds = QStringLiteral("SELECT c.id AS pageId FROM client c WHERE ") + where.common +
                   order + limit;
     } else {
-        // Each branch's first page from its own index range, then the first page of their
-        // union: the work follows the matches of each branch, never the whole caseload.
-        QStringList firstPages;
-        for (const QString &branch : where.branches)
-            firstPages.append(QStringLiteral("SELECT * FROM (SELECT c.id AS pageId, c.lastName AS "
-                                             "ln, c.firstName AS fn FROM client c WHERE %1 AND %2")
-                                  .arg(branch, where.common) +
-                              order + limit + QLatin1Char(')'));
+        // The first page of each branch, then the first page of their union. A branch in list
+        // order (last name first) reads its first page off its index range. Another branch
+        // with few matches sorts them; with many (a first letter of a first name, a city) its
+        // matches are scattered through the list, so those branches are found together by
+        // walking the list index (which holds every searched column) for a few hundred entries.
+        const auto firstPage = [&](const QString &from, const QString &condition) {
+            return QStringLiteral("SELECT * FROM (SELECT c.id AS pageId, c.lastName AS ln, "
+                                  "c.firstName AS fn FROM client c %1 WHERE %2 AND %3")
+                       .arg(from, condition, where.common) +
+                   order + limit + QLatin1Char(')');
+        };
+        QStringList firstPages, walk;
+        for (const QString &branch : where.ordered)
+            firstPages.append(firstPage(QString(), branch));
+        for (const QString &branch : where.scattered) {
+            if (countBranch(branch, where.common, params, m_walkFrom) >= m_walkFrom)
+                walk.append(branch);
+            else
+                firstPages.append(firstPage(QString(), branch));
+        }
+        if (!walk.isEmpty())
+            firstPages.append(
+                firstPage(QStringLiteral("INDEXED BY client_name_nocase"),
+                          QLatin1Char('(') + walk.join(QStringLiteral(" OR ")) + QLatin1Char(')')));
         pageIds = QStringLiteral("SELECT pageId FROM (%1) ORDER BY ln COLLATE NOCASE, fn COLLATE "
                                  "NOCASE, pageId")
                       .arg(firstPages.join(QStringLiteral(" UNION "))) +
@@ -335,13 +358,26 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
     return rows;
 }
 
+qint64 CaseloadRepository::countBranch(const QString &branch, const QString &common,
+                                       QVariantList params, qint64 atMost)
+{
+    params.append(atMost);
+    return m_db
+        .scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM client c WHERE %1 AND %2 "
+                               "LIMIT ?%3)")
+                    .arg(branch, common)
+                    .arg(params.size()),
+                params)
+        .toLongLong();
+}
+
 qint64 CaseloadRepository::count(const CaseloadQuery &query, qint64 atMost)
 {
     QVariantList params;
     const Where where = whereSql(query, params);
     params.append(atMost);
     const QString limit = QStringLiteral(" LIMIT ?%1").arg(params.size());
-    if (where.branches.isEmpty())
+    if (where.branches().isEmpty())
         return m_db
             .scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM client c WHERE %1%2)")
                         .arg(where.common, limit),
@@ -349,10 +385,11 @@ qint64 CaseloadRepository::count(const CaseloadQuery &query, qint64 atMost)
             .toLongLong();
     // Each branch stops at atMost matches: when one reaches it, so does their union.
     QStringList branches;
-    for (const QString &branch : where.branches)
-        branches.append(QStringLiteral("SELECT id FROM (SELECT c.id FROM client c WHERE %1 AND %2")
-                            .arg(branch, where.common) +
-                        limit + QLatin1Char(')'));
+    for (const QString &branch : where.branches())
+        branches.append(
+            QStringLiteral("SELECT r FROM (SELECT c.rowid AS r FROM client c WHERE %1 AND %2")
+                .arg(branch, where.common) +
+            limit + QLatin1Char(')'));
     const qint64 n = m_db.scalar(QStringLiteral("SELECT count(*) FROM (%1)")
                                      .arg(branches.join(QStringLiteral(" UNION "))),
                                  params)

@@ -81,8 +81,10 @@ struct CaseloadQuery {
  */
 class CaseloadRepository {
 public:
-    /** Queries the store (its indexes come with its migrations, see migrationSql()). */
-    explicit CaseloadRepository(SqliteDatabase &db);
+    /** Queries the store (its indexes come with its migrations, see migrationSql()). From
+        walkFrom matches a search branch outside list order is found by walking the list
+        instead of sorting its matches (the default suits 1,000 to 100,000 clients). */
+    explicit CaseloadRepository(SqliteDatabase &db, qint64 walkFrom = 1000);
 
     QVector<CaseloadRow> page(const CaseloadQuery &query);
     /** The number of clients the query matches (ignores paging), at most atMost: as you type,
@@ -100,10 +102,16 @@ private:
         keyset) and, when searching, the ways the text can match, each an index range. */
     struct Where {
         QString common;
-        QStringList branches;
+        QStringList ordered;   ///< branches whose index is in list order (last name first)
+        QStringList scattered; ///< the other branches
+        QStringList branches() const { return ordered + scattered; }
     };
     Where whereSql(const CaseloadQuery &query, QVariantList &params) const;
+    /** The matches of one branch, counted up to atMost. */
+    qint64 countBranch(const QString &branch, const QString &common, QVariantList params,
+                       qint64 atMost);
     SqliteDatabase &m_db;
+    qint64 m_walkFrom;
 };
 
 } // namespace careround

@@ -151,64 +151,70 @@ QVector<TodayItem> TodayRepository::alerts(const QDate &day, int transportDays)
 {
     QVector<TodayItem> phq;
     {
-        // Every PHQ-9 answer (covering index), grouped by assessment; a client's latest PHQ-9
-        // is the one that counts: an older severe score that has since improved is no alert.
-        struct Answers {
-            QString clientId, startedAt;
-            QHash<QString, int> values;
+        // Every PHQ-9 answer from the covering index, in assessment order: each assessment is
+        // scored as soon as its answers end, and only those that alarm are kept. Memory follows
+        // the alerts, not the caseload.
+        const Instrument &phq9 = *Instruments::find(QStringLiteral("phq9"));
+        struct Alarm {
+            QString assessmentId;
+            InstrumentScore score;
         };
-        QHash<QString, Answers> byAssessment;
+        QVector<Alarm> alarms;
+        QString current;
+        QHash<QString, int> values;
+        const auto scoreCurrent = [&] {
+            if (current.isEmpty())
+                return;
+            const InstrumentScore s = Instruments::score(phq9, values);
+            if (s.severe || s.selfHarmRisk)
+                alarms.append({current, s});
+            values.clear();
+        };
         SqliteStatement &st = m_db.prepare(QStringLiteral(
-            "SELECT x.assessmentId, x.item, x.value, a.clientId, ifnull(a.startedAt,'') "
-            "FROM assessmentAnswer x CROSS JOIN assessment a ON a.id = x.assessmentId "
-            "WHERE x.instrument = 'phq9' AND ifnull(x.voided,0)=0 AND ifnull(a.voided,0)=0 "
-            "AND x.value IS NOT NULL"));
+            "SELECT assessmentId, item, value FROM assessmentAnswer INDEXED BY "
+            "assessmentAnswer_instrument WHERE instrument = 'phq9' AND ifnull(voided,0)=0 AND "
+            "value IS NOT NULL ORDER BY assessmentId"));
         st.bindAll({});
         while (st.step()) {
-            Answers &a = byAssessment[st.text(0)];
-            if (a.clientId.isEmpty()) {
-                a.clientId = st.text(3);
-                a.startedAt = st.text(4);
+            if (st.text(0) != current) {
+                scoreCurrent();
+                current = st.text(0);
             }
-            a.values.insert(st.text(1), int(st.int64(2)));
+            values.insert(st.text(1), int(st.int64(2)));
         }
         st.reset();
-        QHash<QString, QString> latest; // client -> assessment
-        for (auto it = byAssessment.cbegin(); it != byAssessment.cend(); ++it) {
-            QString &current = latest[it->clientId];
-            if (current.isEmpty())
-                current = it.key();
-            else if (const Answers &c = byAssessment[current];
-                     std::make_pair(it->startedAt, it.key()) > std::make_pair(c.startedAt, current))
-                current = it.key();
-        }
-        const Instrument &phq9 = *Instruments::find(QStringLiteral("phq9"));
-        SqliteStatement &client = m_db.prepare(
-            QStringLiteral("SELECT firstName, lastName, ifnull(address,''), ifnull(city,'') FROM "
-                           "client WHERE id = ?1 AND ifnull(voided,0)=0 AND status != "
-                           "'discharged'"));
-        for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
-            const Answers &a = byAssessment[it.value()];
-            const InstrumentScore s = Instruments::score(phq9, a.values);
-            if (!s.severe && !s.selfHarmRisk)
-                continue;
-            client.bindAll({it.key()});
-            if (client.step()) {
+        scoreCurrent();
+
+        // A client's latest PHQ-9 is the one that counts: an older severe score that has since
+        // improved is no alert.
+        SqliteStatement &latest = m_db.prepare(QStringLiteral(
+            "SELECT a.clientId, ifnull(a.startedAt,''), c.firstName, c.lastName, "
+            "ifnull(c.address,''), ifnull(c.city,'') FROM assessment a CROSS JOIN client c ON "
+            "c.id = a.clientId WHERE a.id = ?1 AND ifnull(a.voided,0)=0 AND ifnull(c.voided,0)=0 "
+            "AND c.status != 'discharged' AND NOT EXISTS (SELECT 1 FROM assessment b WHERE "
+            "b.clientId = a.clientId AND ifnull(b.voided,0)=0 AND (ifnull(b.startedAt,'') > "
+            "ifnull(a.startedAt,'') OR (ifnull(b.startedAt,'') = ifnull(a.startedAt,'') AND b.id "
+            "> a.id)) AND EXISTS (SELECT 1 FROM assessmentAnswer y WHERE y.instrument = 'phq9' "
+            "AND y.assessmentId = b.id AND ifnull(y.voided,0)=0 AND y.value IS NOT NULL))"));
+        for (const Alarm &alarm : alarms) {
+            latest.bindAll({alarm.assessmentId});
+            if (latest.step()) {
+                const InstrumentScore &s = alarm.score;
                 TodayItem i;
                 i.kind = s.selfHarmRisk ? TodayItem::Kind::SelfHarmRisk
                                         : TodayItem::Kind::SevereDepression;
-                i.recordId = it.value();
-                i.clientId = it.key();
-                i.clientName = fullName(client.text(0), client.text(1));
-                i.place = joinPlace(client.text(2), client.text(3));
-                i.when = a.startedAt;
+                i.recordId = alarm.assessmentId;
+                i.clientId = latest.text(0);
+                i.clientName = fullName(latest.text(2), latest.text(3));
+                i.place = joinPlace(latest.text(4), latest.text(5));
+                i.when = latest.text(1);
                 i.title = phq9.name;
                 i.score = s.score;
                 i.detail = s.complete ? s.bandLabel : QString();
                 i.status = s.complete ? QStringLiteral("complete") : QStringLiteral("partial");
                 phq.append(i);
             }
-            client.reset();
+            latest.reset();
         }
         // Self-harm first, then the highest scores, then by name.
         std::sort(phq.begin(), phq.end(), [](const TodayItem &x, const TodayItem &y) {

@@ -212,11 +212,20 @@ private slots:
                      s(other, "address").startsWith(address, Qt::CaseInsensitive));
     }
 
+    void searchPagesInListOrderUnderEveryFilter_data()
+    {
+        QTest::addColumn<qint64>("walkFrom");
+        QTest::newRow("sorted branches") << qint64(1000000);
+        QTest::newRow("walked branches") << qint64(3);
+    }
+
     void searchPagesInListOrderUnderEveryFilter()
     {
         // Small pages, so each search crosses many page boundaries (keyset paging through the
-        // union of the search's branches), under every filter, against the records themselves.
-        CaseloadRepository repo(m_session->store()->db());
+        // union of the search's branches), under every filter, against the records themselves;
+        // with branches sorted from their index ranges and with dense ones found by walking.
+        QFETCH(qint64, walkFrom);
+        CaseloadRepository repo(m_session->store()->db(), walkFrom);
         const QSet<QString> anyClient = expected(CaseloadModel::All);
         for (const CaseloadModel::Filter filter :
              {CaseloadModel::All, CaseloadModel::NeedsAttention, CaseloadModel::OverdueFollowUp,

@@ -174,6 +174,11 @@ private slots:
              {"client_firstName_nocase", "client_address_nocase", "client_city_nocase"})
             QCOMPARE(columns(index).mid(1), QStringList({"lastName", "firstName", "id", "voided"}));
         QCOMPARE(columns("client_phone_digits").size(), 5);
+        // The list order holds every searched column: a search with many matches walks it.
+        QCOMPARE(
+            columns("client_name_nocase"),
+            QStringList({"lastName", "firstName", "id", "voided", "address", "city", "phone"}));
+        QVERIFY(!columns("outbox_acked_hlc").isEmpty());
         for (const char *index : {"visit_plannedAt", "visit_checkInAt", "visit_status",
                                   "appointment_startsAt", "assessmentAnswer_instrument"})
             QVERIFY2(!columns(index).isEmpty(), index);

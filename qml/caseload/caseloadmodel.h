@@ -66,7 +66,7 @@ public:
     /** The client id of a row ("" when out of range). */
     Q_INVOKABLE QString clientIdAt(int row) const;
 
-    static constexpr int kPageSize = 50;
+    static constexpr int kPageSize = 25;
     /** As you type, matches are counted up to this ("1000 or more"). */
     static constexpr int kCountUpTo = 1000;
     /** The sentence a row shows for its next action (translated). */
