@@ -179,6 +179,8 @@ private slots:
             columns("client_name_nocase"),
             QStringList({"lastName", "firstName", "id", "voided", "address", "city", "phone"}));
         QVERIFY(!columns("outbox_acked_hlc").isEmpty());
+        QCOMPARE(columns("assessment_client_started"),
+                 QStringList({"clientId", "startedAt", "id", "voided"}));
         for (const char *index : {"visit_plannedAt", "visit_checkInAt", "visit_status",
                                   "appointment_startsAt", "assessmentAnswer_instrument"})
             QVERIFY2(!columns(index).isEmpty(), index);

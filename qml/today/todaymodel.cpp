@@ -104,8 +104,21 @@ QString TodayModel::summaryText() const
     return {};
 }
 
+void TodayModel::classBegin()
+{
+    m_creating = true;
+}
+
+void TodayModel::componentComplete()
+{
+    m_creating = false;
+    reload();
+}
+
 void TodayModel::reload()
 {
+    if (m_creating)
+        return;
     m_changing = true;
     beginResetModel();
     m_rows.clear();

@@ -5,6 +5,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -17,8 +18,9 @@ namespace careround {
  * (thoughts of self-harm or severe depression on the latest PHQ-9, appointments soon with no
  * transport). Reads through TodayRepository and reloads when the session's data changes.
  */
-class TodayModel : public QAbstractListModel {
+class TodayModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
     Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(List list READ list WRITE setList NOTIFY listChanged)
@@ -59,6 +61,10 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     Q_INVOKABLE void reload();
+    /** Made by QML: the first load waits until every property is set (one load, not one per
+        property). */
+    void classBegin() override;
+    void componentComplete() override;
     /** The kind key of a row (see KindRole), "" when out of range. */
     Q_INVOKABLE QString kindAt(int row) const;
 
@@ -77,6 +83,7 @@ private:
     QVector<TodayItem> m_rows;
     bool m_hasMore = false;
     bool m_changing = false;
+    bool m_creating = false;
     qint64 m_overdue = 0, m_dueToday = 0;
 };
 
