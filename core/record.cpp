@@ -1,5 +1,7 @@
 #include "record.h"
 
+#include <QtEndian>
+
 #include <QDataStream>
 #include <QIODevice>
 
@@ -27,26 +29,30 @@ Stamp Record::latestStamp() const
 // u64 hlc, u8 node index). Nodes are stored once, as a record is usually written by few devices.
 QByteArray StampCodec::encode(const FieldStamps &stamps)
 {
+    // The layout QDataStream reads back in decode() (big-endian), written directly: this runs
+    // for every record a sync applies.
     QStringList nodes;
     for (auto it = stamps.cbegin(); it != stamps.cend(); ++it)
         if (!nodes.contains(it.value().node))
             nodes.append(it.value().node);
-    QByteArray out;
-    QDataStream s(&out, QIODevice::WriteOnly);
-    const auto writeShort = [&s](const QString &text) {
-        const QByteArray utf8 = text.toUtf8().left(255);
-        s << quint8(utf8.size());
-        s.writeRawData(utf8.constData(), int(utf8.size()));
-    };
-    s << quint8(nodes.size());
-    for (const QString &node : nodes)
-        writeShort(node);
     QStringList names = stamps.keys();
     names.sort();
+    QByteArray out;
+    out.reserve(1 + int(nodes.size()) * 40 + int(names.size()) * 30);
+    const auto writeShort = [&out](const QString &text) {
+        const QByteArray utf8 = text.toUtf8().left(255);
+        out.append(char(quint8(utf8.size())));
+        out.append(utf8);
+    };
+    out.append(char(quint8(nodes.size())));
+    for (const QString &node : nodes)
+        writeShort(node);
     for (const QString &name : names) {
         const Stamp &st = stamps.value(name);
         writeShort(name);
-        s << quint64(st.hlc.packed) << quint8(nodes.indexOf(st.node));
+        const quint64 packed = qToBigEndian(quint64(st.hlc.packed));
+        out.append(reinterpret_cast<const char *>(&packed), sizeof packed);
+        out.append(char(quint8(nodes.indexOf(st.node))));
     }
     return out;
 }

@@ -150,6 +150,33 @@ private slots:
                  QJsonValue(true));
     }
 
+    void stampsKeepTheirStoredLayout()
+    {
+        // The blob in every row's _stamps: nodes, then each field (sorted) with its HLC
+        // (big-endian) and its node's index. Stores written before keep reading the same.
+        const FieldStamps stamps{{"b", Stamp{Hlc{0x0102030405060708ULL}, "n1"}},
+                                 {"a", Stamp{Hlc{5}, "n1"}}};
+        const QByteArray expected = QByteArray::fromHex("01"
+                                                        "02"
+                                                        "6e31"
+                                                        "01"
+                                                        "61"
+                                                        "0000000000000005"
+                                                        "00"
+                                                        "01"
+                                                        "62"
+                                                        "0102030405060708"
+                                                        "00");
+        QCOMPARE(StampCodec::encode(stamps), expected);
+        QCOMPARE(StampCodec::decode(expected), stamps);
+        // Several nodes: whatever their order, every field decodes to its own stamp.
+        FieldStamps many;
+        for (int i = 0; i < 40; ++i)
+            many.insert(QStringLiteral("field%1").arg(i),
+                        Stamp{Hlc{quint64(i) * 7919 + 1}, QStringLiteral("node%1").arg(i % 3)});
+        QCOMPARE(StampCodec::decode(StampCodec::encode(many)), many);
+    }
+
     void version4IndexesTheSearchAndToday()
     {
         const QString path = freshPath();
