@@ -258,7 +258,7 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
     const QString limit = QStringLiteral(" LIMIT ") + p(qMax(1, query.limit));
     // The page is chosen first (inner query, by index), and only its rows get their facts.
     QString pageIds;
-    if (where.branches().isEmpty()) {
+    if (!where.isSearch()) {
         pageIds = QStringLiteral("SELECT c.id AS pageId FROM client c WHERE ") + where.common +
                   order + limit;
     } else {
@@ -377,7 +377,7 @@ qint64 CaseloadRepository::count(const CaseloadQuery &query, qint64 atMost)
     const Where where = whereSql(query, params);
     params.append(atMost);
     const QString limit = QStringLiteral(" LIMIT ?%1").arg(params.size());
-    if (where.branches().isEmpty())
+    if (!where.isSearch())
         return m_db
             .scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM client c WHERE %1%2)")
                         .arg(where.common, limit),

@@ -105,6 +105,7 @@ private:
         QStringList ordered;   ///< branches whose index is in list order (last name first)
         QStringList scattered; ///< the other branches
         QStringList branches() const { return ordered + scattered; }
+        bool isSearch() const { return !ordered.isEmpty() || !scattered.isEmpty(); }
     };
     Where whereSql(const CaseloadQuery &query, QVariantList &params) const;
     /** The matches of one branch, counted up to atMost. */

@@ -74,9 +74,6 @@ void DeviceStore::migrate(int target)
         if (v == 4) {
             for (const QString &statement : TodayRepository::indexSql())
                 m_db->exec(statement);
-            // Today's alerts: is a PHQ-9 its client's latest? Answered from the index alone.
-            m_db->exec(QStringLiteral("CREATE INDEX assessment_client_started ON "
-                                      "assessment(clientId, startedAt, id, voided)"));
             // Pruning acknowledged edits at each sync reads only those old enough.
             m_db->exec(QStringLiteral("CREATE INDEX outbox_acked_hlc ON outbox(acked, hlc)"));
         }

@@ -98,11 +98,10 @@ QString MetaRepository::value(const QString &key, const QString &fallback)
 
 void MetaRepository::setValue(const QString &key, const QString &value)
 {
-    // Unchanged: nothing written, so a transaction of unchanged values commits nothing.
-    const QVariant old = m_db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
-    if (old.isValid() && old.toString() == value)
-        return;
-    m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"))
+    // One statement that writes nothing when the value is unchanged, so a transaction of
+    // unchanged values commits nothing (SQLite 3.15 of SQLCipher 3.4 has no UPSERT).
+    m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) SELECT ?1, ?2 WHERE NOT "
+                                "EXISTS (SELECT 1 FROM meta WHERE key = ?1 AND value IS ?2)"))
         .bindAll({key, value})
         .exec();
 }

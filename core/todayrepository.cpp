@@ -62,6 +62,9 @@ QStringList TodayRepository::indexSql()
         // PHQ-9 answers, covering: the alerts read them without touching the table.
         "CREATE INDEX IF NOT EXISTS assessmentAnswer_instrument ON assessmentAnswer(instrument, "
         "assessmentId, item, value, voided)",
+        // Is a PHQ-9 its client's latest? Answered from this index alone.
+        "CREATE INDEX IF NOT EXISTS assessment_client_started ON assessment(clientId, startedAt, "
+        "id, voided)",
         // Follow-ups (followUp_status_due) and missing transport (appointment_status_start)
         // use the caseload's indexes (schema version 3). IF NOT EXISTS: before version 4 the
         // repository made these itself when it was opened.

@@ -150,6 +150,25 @@ private slots:
                  QJsonValue(true));
     }
 
+    void unchangedMetaValuesAreNotWritten()
+    {
+        // A sync with nothing to do sets the same values again: no row may change, so its
+        // transaction commits nothing (no WAL frame, no fsync).
+        auto store = openStore(freshPath());
+        const auto changes = [&] {
+            return store->db().scalar("SELECT total_changes()").toLongLong();
+        };
+        store->meta().setValue("sync.epoch", "e1");
+        const qint64 before = changes();
+        store->meta().setValue("sync.epoch", "e1");
+        QCOMPARE(changes(), before);
+        store->meta().setValue("sync.epoch", "e2");
+        QCOMPARE(changes(), before + 1);
+        QCOMPARE(store->meta().value("sync.epoch"), QStringLiteral("e2"));
+        store->meta().setValue("sync.new", "x");
+        QCOMPARE(store->meta().value("sync.new"), QStringLiteral("x"));
+    }
+
     void stampsKeepTheirStoredLayout()
     {
         // The blob in every row's _stamps: nodes, then each field (sorted) with its HLC
