@@ -3,7 +3,7 @@
 # Bad networks: tablets sync through a fault-injecting proxy on loopback (SQLite and PostgreSQL).
 careround_server_test(tst_faultproxy
     SOURCES tst_faultproxy.cpp faultproxy.h faultproxy.cpp serverfixture.h
-    LIBS careround_sync)
+    LIBS careround_syncdevice careround_server)
 set_tests_properties(tst_faultproxy tst_faultproxy_pg PROPERTIES TIMEOUT 900)
 
 # Hostile input: libFuzzer targets, built only in a clang build (scripts/fuzz).
@@ -13,4 +13,4 @@ if(CAREROUND_FUZZ)
 endif()
 
 # Regressions found by the fuzz targets and the fault proxy, reduced to pure-function cases.
-careround_test(tst_hostileinput SOURCES tst_hostileinput.cpp LIBS careround_sync)
+careround_test(tst_hostileinput SOURCES tst_hostileinput.cpp LIBS careround_syncdevice careround_server)
