@@ -2,9 +2,7 @@
 // and hands the session to Main.qml. All logic lives in the libraries.
 #include "apppaths.h"
 #include "connectivitymonitor.h"
-#include "demoagency.h"
-#include "devicestore.h"
-#include "localeditor.h"
+#include "demostore.h"
 #include "session.h"
 
 #include <QCommandLineParser>
@@ -27,24 +25,17 @@ namespace {
 /** Creates the demo agency in a new store; returns it open. */
 std::unique_ptr<DeviceStore> createDemo(const QString &path, int clients)
 {
-    DeviceStore::Options options;
+    DemoStore::Options options;
     options.path = path;
-    options.key = DemoAgency::demoPassphrase().toUtf8();
-    auto store = DeviceStore::open(options);
-    // One transaction per record; a crash here only loses demo data, so skip the fsyncs.
-    store->db().exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    LocalEditor editor(*store, QStringLiteral("demo-setup"));
-    DemoAgency::Options demo;
-    demo.clientCount = clients;
-    const DemoAgency::Summary summary = DemoAgency::generate(editor, demo);
-    store->db().exec(QStringLiteral("PRAGMA synchronous=FULL"));
-    store->meta().setValue(QStringLiteral("coordinatorId"), summary.coordinatorIds.value(0));
+    options.agency.clientCount = clients;
+    options.asFirstCoordinator = true;
+    DemoStore demo = DemoStore::create(options);
     std::printf("careround: created a demo agency in %s: %d clients, %d records.\n"
                 "careround: its passphrase is \"%s\".\n",
-                qPrintable(QDir::toNativeSeparators(path)), int(summary.clientIds.size()),
-                summary.total(), qPrintable(DemoAgency::demoPassphrase()));
+                qPrintable(QDir::toNativeSeparators(path)), int(demo.summary.clientIds.size()),
+                demo.summary.total(), qPrintable(DemoAgency::demoPassphrase()));
     std::fflush(stdout);
-    return store;
+    return std::move(demo.store);
 }
 
 } // namespace

@@ -2,8 +2,8 @@
 
 #include "agencyservice.h"
 #include "benchtable.h"
-#include "caseloadrepository.h"
 #include "demoagency.h"
+#include "demostore.h"
 #include "devicestore.h"
 #include "serverdatabase.h"
 
@@ -130,38 +130,18 @@ DatasetInfo Datasets::deviceStore(const Scale &scale)
         QFile::remove(path + QLatin1String(suffix));
     Stopwatch watch;
     {
-        DeviceStore::Options options;
+        DemoStore::Options options;
         options.path = path;
         options.key = kDevicePassphrase;
-        auto store = DeviceStore::open(options);
-        SqliteDatabase &db = store->db();
-        // Generated data: a crash only loses the cache, so no fsync while writing it.
-        db.exec(QStringLiteral("PRAGMA synchronous=OFF"));
-        HybridLogicalClock clock(systemWallClock());
-        db.exec(QStringLiteral("BEGIN"));
-        DemoAgency::Options o = agencyOptions(scale);
-        o.onClientDone = [&](int done) {
-            if (done % 1000 == 0)
-                db.exec(QStringLiteral("COMMIT; BEGIN"));
+        options.origin = DemoStore::Origin::Pulled;
+        options.asFirstCoordinator = true;
+        options.agency = agencyOptions(scale);
+        options.agency.onClientDone = [&](int done) {
             progress(scale.name + QStringLiteral(" device store"), done, scale.clients);
         };
-        const DemoAgency::Summary summary = DemoAgency::generate(
-            [&](const QString &entity, const QJsonObject &values) {
-                // Stored as a tablet holds what it pulled: server stamps, nothing in the outbox.
-                const EntityDef &def = *Schema::instance().entity(entity);
-                Record r{def.name, newUuid7(), values, {}};
-                const Stamp stamp{clock.now(), QStringLiteral("server")};
-                for (auto it = values.begin(); it != values.end(); ++it)
-                    r.stamps.insert(it.key(), stamp);
-                store->records().write(def, r);
-                return r.id;
-            },
-            o);
-        store->meta().setValue(QStringLiteral("coordinatorId"), summary.coordinatorIds.value(0));
-        db.exec(QStringLiteral("COMMIT"));
-        CaseloadRepository indexes(db); // creates the caseload indexes, as the app does
-        info.records = summary.total();
-        info.clients = int(summary.clientIds.size());
+        const DemoStore demo = DemoStore::create(options);
+        info.records = demo.summary.total();
+        info.clients = int(demo.summary.clientIds.size());
     }
     info.generateSeconds = watch.ms() / 1000;
     info.generatedNow = true;

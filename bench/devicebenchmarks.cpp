@@ -95,9 +95,9 @@ void benchFieldEdit(BenchContext &ctx)
     };
     const Runs full = measure(5, 200);
     // The same without the fsync of every commit, to show what the durability costs.
-    store->db().exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    store->setDurability(DeviceStore::Durability::MayLoseLatest);
     const Runs normal = measure(3, 200);
-    store->db().exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    store->setDurability(DeviceStore::Durability::Full);
 
     Row row;
     row.what =

@@ -75,7 +75,7 @@ void makeEdits(BenchDevice &device, int deviceIndex, int round)
     if (clients.isEmpty())
         throw StoreError(StoreError::Code::Sql,
                          QStringLiteral("a load-test tablet has no clients"));
-    store.db().exec(QStringLiteral("PRAGMA synchronous=OFF"));
+    DeviceStore::BulkLoad bulk(store);
     LocalEditor editor(store, device.accountId);
     for (int k = 0; k < kEditsPerDevice; ++k) {
         // The account's two tablets work on different clients of the caseload, except for the
@@ -102,7 +102,6 @@ void makeEdits(BenchDevice &device, int deviceIndex, int round)
                                       {"status", "open"}});
         }
     }
-    store.db().exec(QStringLiteral("PRAGMA synchronous=FULL"));
 }
 
 /** What the server holds that an account's tablets should hold: entity/id -> values. */

@@ -103,14 +103,32 @@ void DeviceStore::setBookkeeping(const QString &key, const QString &value)
 {
     // WAL with synchronous=NORMAL: the commit is in the WAL file (the OS has it) and is made
     // durable by the next FULL commit or checkpoint.
-    m_db->exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    const Durability previous = m_durability;
+    setDurability(Durability::MayLoseLatest);
     try {
         m_meta.setValue(key, value);
     } catch (...) {
-        m_db->exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        setDurability(previous);
         throw;
     }
-    m_db->exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    setDurability(previous);
+}
+
+void DeviceStore::setDurability(Durability durability)
+{
+    // In WAL mode NORMAL syncs only at checkpoints (the file stays consistent), OFF never.
+    switch (durability) {
+    case Durability::Full:
+        m_db->exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        break;
+    case Durability::MayLoseLatest:
+        m_db->exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        break;
+    case Durability::MayDamage:
+        m_db->exec(QStringLiteral("PRAGMA synchronous=OFF"));
+        break;
+    }
+    m_durability = durability;
 }
 
 void DeviceStore::saveClock()

@@ -23,6 +23,34 @@ public:
         int targetVersion = 0; ///< 0: the current schema (tests migrate step by step)
     };
 
+    /** What a commit survives; a store opens with Full. */
+    enum class Durability {
+        Full,          ///< a commit waits for the disk: it survives a power cut
+        MayLoseLatest, ///< a power cut may roll back the latest commits, never damages the file
+        MayDamage,     ///< nothing waits for the disk: only for data that can be made again
+    };
+
+    /**
+     * Bulk loading of data that can be made again (a demo agency, a benchmark's data set):
+     * while it lives, commits do not wait for the disk (by default not even at checkpoints);
+     * when it ends the durability it found is back.
+     */
+    class BulkLoad {
+    public:
+        explicit BulkLoad(DeviceStore &store, Durability during = Durability::MayDamage)
+            : m_store(store), m_previous(store.durability())
+        {
+            m_store.setDurability(during);
+        }
+        ~BulkLoad() { m_store.setDurability(m_previous); }
+        BulkLoad(const BulkLoad &) = delete;
+        BulkLoad &operator=(const BulkLoad &) = delete;
+
+    private:
+        DeviceStore &m_store;
+        Durability m_previous;
+    };
+
     /** Opens or creates the store. Throws StoreError (WrongKey, TooNew, Sql). */
     static std::unique_ptr<DeviceStore> open(const Options &options);
     /** SQLCipher's form of a raw 256-bit key (skips the passphrase KDF). */
@@ -43,6 +71,9 @@ public:
     /** Saves a value a power cut may roll back without harm (when the last sync ended): the
         commit does not wait for the disk. A killed process still keeps it. */
     void setBookkeeping(const QString &key, const QString &value);
+    /** Sets what commits survive from now on (see BulkLoad for the usual use). */
+    void setDurability(Durability durability);
+    Durability durability() const { return m_durability; }
 
 private:
     DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall);
@@ -55,6 +86,7 @@ private:
     MetaRepository m_meta;
     HybridLogicalClock m_clock;
     QString m_deviceId;
+    Durability m_durability = Durability::Full;
 };
 
 } // namespace careround

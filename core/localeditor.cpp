@@ -1,10 +1,9 @@
 #include "localeditor.h"
 
+#include "contenthash.h"
 #include "recordvalidator.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
-#include <QJsonDocument>
 
 namespace careround {
 
@@ -106,22 +105,10 @@ QString LocalEditor::contentHash(const QString &entity, const QString &id)
 {
     const EntityDef &def = entityDef(entity);
     const Record r = load(def, id);
-    QJsonObject content{{"entity", def.name}, {"id", r.id}, {"values", r.values}};
-    QJsonObject children;
-    for (const EntityDef &child : Schema::instance().entities()) {
-        if (child.sealedVia.isEmpty() || child.field(child.sealedVia)->references != def.name)
-            continue;
-        QJsonArray rows;
-        for (const Record &c : m_store.records().findBy(child, child.sealedVia, r.id))
-            if (!c.isVoided())
-                rows.append(QJsonObject{{"id", c.id}, {"values", c.values}});
-        children.insert(child.name, rows);
-    }
-    content.insert(QStringLiteral("children"), children);
-    return QString::fromLatin1(
-        QCryptographicHash::hash(QJsonDocument(content).toJson(QJsonDocument::Compact),
-                                 QCryptographicHash::Sha256)
-            .toHex());
+    QVector<Record> children;
+    for (const EntityDef *child : sealedChildKinds(def))
+        children += m_store.records().findBy(*child, child->sealedVia, r.id);
+    return careround::contentHash(def, r, children);
 }
 
 QString LocalEditor::sign(const QString &entity, const QString &id, const QString &signerName,

@@ -29,7 +29,7 @@ public:
      */
     QString sign(const QString &entity, const QString &id, const QString &signerName,
                  const QString &relationship, const QJsonArray &strokes);
-    /** The SHA-256 (hex) of the canonical JSON of a record and its children. */
+    /** The content hash (see contenthash.h) of a stored record and its sealed children. */
     QString contentHash(const QString &entity, const QString &id);
 
     QString actorId() const { return m_actor; }

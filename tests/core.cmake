@@ -1,5 +1,6 @@
 careround_test(tst_devicestore SOURCES tst_devicestore.cpp LIBS careround_core)
 careround_test(tst_instruments SOURCES tst_instruments.cpp LIBS careround_core)
+careround_test(tst_contenthash SOURCES tst_contenthash.cpp LIBS careround_core)
 
 # crashwriter edits a store until killed; tst_crashsafety kills it with SIGKILL, round after round.
 add_executable(crashwriter crashwriter.cpp)

@@ -1,86 +1,16 @@
 // The tablet app's Main.qml, offscreen on demo data: unlock with a wrong and a right
 // passphrase, the caseload shows rows with what to do next, search narrows it, choosing a
 // client opens the overview, and the layout works in landscape and portrait.
-#include "demoagency.h"
-#include "devicestore.h"
-#include "localeditor.h"
-#include "session.h"
+#include "pageharness.h"
 
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
 #include <QQuickStyle>
-#include <QQuickWindow>
 #include <QTemporaryDir>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "careroundplugins.h"
 
 using namespace careround;
-
-namespace {
-
-const QDate kToday(2026, 11, 22);
-
-void createDemo(const QString &path, const QByteArray &key, int clients)
-{
-    DeviceStore::Options o;
-    o.path = path;
-    o.key = key;
-    auto store = DeviceStore::open(o);
-    store->db().exec("PRAGMA synchronous=OFF");
-    LocalEditor editor(*store, "test");
-    DemoAgency::Options demo;
-    demo.today = kToday;
-    demo.clientCount = clients;
-    DemoAgency::generate(editor, demo);
-}
-
-struct App {
-    std::unique_ptr<Session> session;
-    std::unique_ptr<QQmlApplicationEngine> engine;
-    QQuickWindow *window = nullptr;
-
-    explicit App(const QString &path)
-    {
-        session = std::make_unique<Session>(path);
-        session->setToday(kToday);
-        engine = std::make_unique<QQmlApplicationEngine>();
-        engine->addImportPath(QStringLiteral("qrc:/"));
-        engine->setInitialProperties({{"session", QVariant::fromValue(session.get())}});
-        engine->load(QUrl(QStringLiteral("qrc:/CareRound/App/Main.qml")));
-        if (!engine->rootObjects().isEmpty())
-            window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
-    }
-    template <typename T = QObject> T *find(const char *name) const
-    {
-        return window ? window->findChild<T *>(QString::fromLatin1(name)) : nullptr;
-    }
-};
-
-/** Items of the visual tree with an objectName (delegates have no QObject parent). */
-void collect(QQuickItem *item, const QString &name, QList<QQuickItem *> &out)
-{
-    if (item->objectName() == name)
-        out.append(item);
-    for (QQuickItem *child : item->childItems())
-        collect(child, name, out);
-}
-
-QList<QQuickItem *> visualItems(QQuickWindow *window, const char *name)
-{
-    QList<QQuickItem *> out;
-    collect(window->contentItem(), QString::fromLatin1(name), out);
-    return out;
-}
-
-bool shown(QObject *item)
-{
-    auto *q = qobject_cast<QQuickItem *>(item);
-    return q && q->isVisible();
-}
-
-} // namespace
+using namespace careround::test;
 
 class TestAppUi : public QObject {
     Q_OBJECT
@@ -92,8 +22,8 @@ private slots:
     void wrongPassphraseThenRight()
     {
         const QString path = m_dir.filePath("locked.db");
-        createDemo(path, "correct horse", 3);
-        App app(path);
+        createDemoStore(path, "correct horse", 3);
+        PageHarness app = PageHarness::app(path, kPageToday);
         QVERIFY(app.window);
         QVERIFY(!app.session->isUnlocked());
         QObject *field = app.find("passphrase");
@@ -114,8 +44,8 @@ private slots:
     void caseloadAndClientOnDemoData()
     {
         const QString path = m_dir.filePath("demo.db");
-        createDemo(path, "demo", 40);
-        App app(path);
+        createDemoStore(path, "demo", 40);
+        PageHarness app = PageHarness::app(path, kPageToday);
         QVERIFY(app.window);
         app.session->open("demo");
         // The app opens on Today; the caseload is one tap away.

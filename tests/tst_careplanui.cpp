@@ -1,7 +1,7 @@
 // The care plan screen offscreen over a real encrypted store: start a plan for a new client,
 // write a SMART goal (the check names what is missing until it is complete), add an action
 // step and a contingency, then see the signed plan read-only.
-#include "pagetest.h"
+#include "pageharness.h"
 #include "plancontroller.h"
 #include "planrepository.h"
 
@@ -53,7 +53,7 @@ private slots:
         const QString clientId = session.editor()->create(
             "client", {{"firstName", "Ada"}, {"lastName", "Novak"}, {"status", "active"}});
 
-        PageWindow w(&session, "CareRound.Plan", "CarePlanPage", clientId);
+        PageHarness w(&session, "CareRound.Plan", "CarePlanPage", clientId);
         QVERIFY(w.window && w.page);
         auto *plan = w.page->findChild<PlanController *>();
         QVERIFY(plan);
@@ -179,7 +179,7 @@ private slots:
         session.open("demo");
         const Record client =
             session.store()->records().all(*Schema::instance().entity("client")).constFirst();
-        PageWindow w(&session, "CareRound.Plan", "CarePlanPage", client.id);
+        PageHarness w(&session, "CareRound.Plan", "CarePlanPage", client.id);
         QVERIFY(w.window);
         auto *plan = w.page->findChild<PlanController *>();
         QTRY_VERIFY(plan->found());

@@ -2,7 +2,7 @@
 // phone and address prefix, and each filter checked against the records themselves.
 #include "caseloadmodel.h"
 #include "caseloadrepository.h"
-#include "demoagency.h"
+#include "demostore.h"
 #include "devicestore.h"
 #include "localeditor.h"
 
@@ -105,20 +105,17 @@ class TestCaseloadModel : public QObject {
 private slots:
     void initTestCase()
     {
-        DeviceStore::Options o;
-        o.path = m_dir.filePath("caseload.db");
-        o.key = "test";
-        auto store = DeviceStore::open(o);
-        store->db().exec("PRAGMA synchronous=OFF");
-        LocalEditor editor(*store, "test");
-        DemoAgency::Options demo;
-        demo.today = kToday;
-        demo.clientCount = 130; // more than two pages
-        DemoAgency::generate(editor, demo);
-        m_clients = store->records().all(def("client"));
-        m_session = std::make_unique<Session>(o.path);
+        DemoStore::Options demo;
+        demo.path = m_dir.filePath("caseload.db");
+        demo.key = "test";
+        demo.actorId = "test";
+        demo.agency.today = kToday;
+        demo.agency.clientCount = 130; // more than two pages
+        DemoStore created = DemoStore::create(demo);
+        m_clients = created.store->records().all(def("client"));
+        m_session = std::make_unique<Session>(demo.path);
         m_session->setToday(kToday);
-        m_session->adopt(std::move(store));
+        m_session->adopt(std::move(created.store));
     }
 
     void modelIsConsistentAndPages()

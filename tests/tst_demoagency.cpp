@@ -1,7 +1,7 @@
 // The demo agency: every value passes the schema, the same seed gives the same agency, and it
 // covers every record kind it promises, in several states.
-#include "demoagency.h"
-#include "devicestore.h"
+#include "contenthash.h"
+#include "demostore.h"
 #include "localeditor.h"
 #include "recordvalidator.h"
 
@@ -45,7 +45,7 @@ std::unique_ptr<DeviceStore> openStore(const QString &path)
     o.path = path;
     o.key = "demo";
     auto store = DeviceStore::open(o);
-    store->db().exec(QStringLiteral("PRAGMA synchronous=OFF")); // test speed only
+    store->setDurability(DeviceStore::Durability::MayDamage); // test speed only
     return store;
 }
 
@@ -66,16 +66,19 @@ class TestDemoAgency : public QObject {
 private slots:
     void everyValuePassesTheSchemaOnADevice()
     {
-        auto store = openStore(m_dir.filePath("device.db"));
-        LocalEditor editor(*store, QStringLiteral("demo"));
-        DemoAgency::Options options;
-        options.today = kToday;
-        DemoAgency::Summary summary;
+        DemoStore::Options options;
+        options.path = m_dir.filePath("device.db");
+        options.actorId = QStringLiteral("demo");
+        options.agency.today = kToday;
+        DemoStore demo;
         try {
-            summary = DemoAgency::generate(editor, options); // throws StoreError on bad values
+            demo = DemoStore::create(options); // throws StoreError on bad values
         } catch (const StoreError &e) {
             QFAIL(qPrintable(e.message()));
         }
+        const std::unique_ptr<DeviceStore> &store = demo.store;
+        const DemoAgency::Summary &summary = demo.summary;
+        LocalEditor editor(*store, QStringLiteral("demo"));
         QCOMPARE(summary.clientIds.size(), 40);
         QCOMPARE(summary.coordinatorIds.size(), 2);
         for (auto it = summary.created.cbegin(); it != summary.created.cend(); ++it)
@@ -224,6 +227,46 @@ private slots:
                      editor.contentHash(entity, sig.values.value("recordId").toString()));
         }
         QVERIFY(kinds.contains("assessment") && kinds.contains("carePlan"));
+    }
+
+    void signaturesVerifyWithTheContentHash_data()
+    {
+        QTest::addColumn<int>("origin");
+        QTest::newRow("edits on the tablet") << int(DemoStore::Origin::LocalEdits);
+        QTest::newRow("pulled from the server") << int(DemoStore::Origin::Pulled);
+    }
+
+    void signaturesVerifyWithTheContentHash()
+    {
+        // Every signature of a demo store binds the hash of what it signs, as the one content
+        // hash function computes it from the stored records and as LocalEditor does.
+        QFETCH(int, origin);
+        DemoStore::Options options;
+        options.path = m_dir.filePath(QStringLiteral("signed-%1.db").arg(origin));
+        options.origin = DemoStore::Origin(origin);
+        options.agency.today = kToday;
+        options.agency.clientCount = 12;
+        const DemoStore demo = DemoStore::create(options);
+        RecordRepository &records = demo.store->records();
+        LocalEditor editor(*demo.store, QStringLiteral("check"));
+        const auto signatures = records.all(*Schema::instance().entity("signature"));
+        QCOMPARE(signatures.size(), demo.summary.created.value("signature"));
+        QSet<QString> kinds;
+        for (const Record &sig : signatures) {
+            const EntityDef *def =
+                Schema::instance().entity(sig.values.value("recordEntity").toString());
+            QVERIFY(def && def->signable);
+            const auto record = records.find(*def, sig.values.value("recordId").toString());
+            QVERIFY(record);
+            QVector<Record> children; // every record of the sealed kinds: the function picks
+            for (const EntityDef *child : sealedChildKinds(*def))
+                children += records.all(*child);
+            const QString hash = sig.values.value("contentHash").toString();
+            QCOMPARE(contentHash(*def, *record, children), hash);
+            QCOMPARE(editor.contentHash(def->name, record->id), hash);
+            kinds.insert(def->name);
+        }
+        QCOMPARE(kinds, (QSet<QString>{"assessment", "carePlan", "visit"}));
     }
 
     void scalesLinearly()

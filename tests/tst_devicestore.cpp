@@ -232,6 +232,32 @@ private slots:
             QVERIFY2(!columns(index).isEmpty(), index);
     }
 
+    void bulkLoadLowersDurabilityWhileItLives()
+    {
+        // An edit survives a power cut (synchronous=FULL) except inside a bulk load, which
+        // gives the durability it found back; bookkeeping inside it does not restore FULL.
+        auto store = openStore(freshPath());
+        const auto synchronous = [&] { return store->db().scalar("PRAGMA synchronous").toInt(); };
+        QCOMPARE(store->durability(), DeviceStore::Durability::Full);
+        QCOMPARE(synchronous(), 2);
+        {
+            DeviceStore::BulkLoad bulk(*store);
+            QCOMPARE(synchronous(), 0);
+            store->setBookkeeping("lastSyncAt", "2026-11-22T10:00:00Z");
+            QCOMPARE(synchronous(), 0);
+            {
+                DeviceStore::BulkLoad nested(*store, DeviceStore::Durability::MayLoseLatest);
+                QCOMPARE(synchronous(), 1);
+            }
+            QCOMPARE(store->durability(), DeviceStore::Durability::MayDamage);
+            QCOMPARE(synchronous(), 0);
+        }
+        QCOMPARE(store->durability(), DeviceStore::Durability::Full);
+        QCOMPARE(synchronous(), 2);
+        store->setBookkeeping("lastSyncAt", "2026-11-22T11:00:00Z");
+        QCOMPARE(synchronous(), 2);
+    }
+
     void refusesAFileFromANewerApp()
     {
         const QString path = freshPath();

@@ -3,7 +3,7 @@
 // average ratings, and adding a rating.
 #include "directorycontroller.h"
 #include "directoryrepository.h"
-#include "pagetest.h"
+#include "pageharness.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -47,7 +47,7 @@ private slots:
         const QVector<Record> providers = session.store()->records().all(providerDef);
         QVERIFY(providers.size() >= 18);
 
-        PageWindow w(&session, "CareRound.Directory", "ResourceDirectoryPage", QString());
+        PageHarness w(&session, "CareRound.Directory", "ResourceDirectoryPage", QString());
         QVERIFY(w.window && w.page);
         auto *directory = w.page->findChild<DirectoryController *>();
         QVERIFY(directory);

@@ -2,24 +2,19 @@
 // one at 1280x800 (Today and Client also at 800x1280) into <build>/screenshots/<Screen>.png
 // for a person to look at, and walks the visible items of each screen, failing on any
 // interactive item without an accessible name.
-#include "demoagency.h"
-#include "devicestore.h"
-#include "localeditor.h"
-#include "session.h"
+#include "pageharness.h"
 
 #include <QAccessible>
-#include <QDir>
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
 #include <QQuickStyle>
-#include <QQuickWindow>
 #include <QTemporaryDir>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+
+#include <optional>
 
 #include "careroundplugins.h"
 
 using namespace careround;
+using careround::test::screenshotDir;
 
 namespace {
 
@@ -77,31 +72,19 @@ QStringList unnamedControls(QQuickWindow *window, int &checked)
     return missing;
 }
 
-QString screenshotDir()
-{
-    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
-    QDir().mkpath(dir);
-    return dir;
-}
-
 } // namespace
 
 class TestScreens : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     std::unique_ptr<Session> m_session;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::optional<test::PageHarness> m_app;
     QQuickWindow *m_window = nullptr;
 
     QQuickWindow *load(Session *session)
     {
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/"));
-        m_engine->setInitialProperties({{"session", QVariant::fromValue(session)}});
-        m_engine->load(QUrl(QStringLiteral("qrc:/CareRound/App/Main.qml")));
-        return m_engine->rootObjects().isEmpty()
-                   ? nullptr
-                   : qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        m_app = test::PageHarness::app(session);
+        return m_app->window;
     }
 
     void capture(const QString &name)
@@ -140,18 +123,7 @@ private slots:
         QQuickStyle::setStyle(QStringLiteral("Basic"));
         QAccessible::setActive(true);
         const QString path = m_dir.filePath("demo.db");
-        {
-            DeviceStore::Options o;
-            o.path = path;
-            o.key = "demo-pass";
-            auto store = DeviceStore::open(o);
-            store->db().exec("PRAGMA synchronous=OFF");
-            LocalEditor editor(*store, "test");
-            DemoAgency::Options demo;
-            demo.today = kToday;
-            demo.clientCount = 40;
-            DemoAgency::generate(editor, demo);
-        }
+        test::createDemoStore(path, "demo-pass", 40, kToday);
         m_session = std::make_unique<Session>(path);
         m_session->setToday(kToday);
     }
@@ -163,7 +135,7 @@ private slots:
         QVERIFY(m_window);
         QTRY_VERIFY(findVisible(m_window, "serverAddress"));
         capture("Enrol");
-        m_engine.reset();
+        m_app.reset();
         m_window = load(m_session.get());
         QTRY_VERIFY(findVisible(m_window, "passphrase"));
         QVERIFY(!findVisible(m_window, "serverAddress"));
@@ -311,7 +283,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_engine.reset();
+        m_app.reset();
         m_session.reset();
     }
 };

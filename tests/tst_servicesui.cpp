@@ -2,7 +2,7 @@
 // chosen in the resource directory (for a goal of the plan), start a benefit application and
 // book an appointment with transport arranged; the store holds each change.
 #include "directorycontroller.h"
-#include "pagetest.h"
+#include "pageharness.h"
 #include "servicescontroller.h"
 
 #include <QAbstractItemModelTester>
@@ -38,7 +38,7 @@ private slots:
         const int referralsBefore =
             liveRecords(*session.store(), "referral", "clientId", client.id).size();
 
-        PageWindow w(&session, "CareRound.Services", "ServicesPage", client.id);
+        PageHarness w(&session, "CareRound.Services", "ServicesPage", client.id);
         QVERIFY(w.window && w.page);
         auto *services = w.page->findChild<ServicesController *>();
         QVERIFY(services);

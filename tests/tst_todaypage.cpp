@@ -2,16 +2,14 @@
 // the day's visits and appointments in time order, follow-ups overdue before those due today,
 // the alerts for a severe PHQ-9 (scored from the answers) and a missing transport, tapping an
 // item, and screenshots in landscape and portrait.
-#include "demoagency.h"
 #include "devicestore.h"
 #include "instruments.h"
 #include "localeditor.h"
+#include "pageharness.h"
 #include "session.h"
 #include "todaymodel.h"
 
 #include <QAbstractItemModelTester>
-#include <QCoreApplication>
-#include <QDir>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
@@ -28,6 +26,8 @@ Q_IMPORT_QML_PLUGIN(CareRound_ControlsPlugin)
 Q_IMPORT_QML_PLUGIN(CareRound_TodayPlugin)
 
 using namespace careround;
+using careround::test::screenshotPath;
+using careround::test::visualItems;
 
 namespace {
 
@@ -40,28 +40,6 @@ QString at(const QDate &day, int hour, int minute)
     return QDateTime(day, QTime(hour, minute), QTimeZone::systemTimeZone())
         .toUTC()
         .toString(Qt::ISODate);
-}
-
-void collect(QQuickItem *item, const QString &name, QList<QQuickItem *> &out)
-{
-    if (item->objectName() == name)
-        out.append(item);
-    for (QQuickItem *child : item->childItems())
-        collect(child, name, out);
-}
-
-QList<QQuickItem *> visualItems(QQuickItem *root, const char *name)
-{
-    QList<QQuickItem *> out;
-    collect(root, QString::fromLatin1(name), out);
-    return out;
-}
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
 }
 
 } // namespace
@@ -78,16 +56,9 @@ private slots:
     {
         QQuickStyle::setStyle(QStringLiteral("Basic"));
         m_path = m_dir.filePath(QStringLiteral("today.db"));
-        DeviceStore::Options o;
-        o.path = m_path;
-        o.key = kKey;
-        auto store = DeviceStore::open(o);
-        store->db().exec(QStringLiteral("PRAGMA synchronous=OFF"));
-        LocalEditor editor(*store, QStringLiteral("test"));
-        DemoAgency::Options demo;
-        demo.today = kToday;
-        demo.clientCount = 40;
-        DemoAgency::generate(editor, demo);
+        const DemoStore demo = test::createDemoStore(m_path, kKey, 40, kToday);
+        DeviceStore::BulkLoad bulk(*demo.store); // test speed only
+        LocalEditor editor(*demo.store, QStringLiteral("test"));
 
         auto client = [&](const QString &first, const QString &last) {
             return editor.create("client", {{"firstName", first},

@@ -3,16 +3,14 @@
 // and move its status, a satisfaction check, goal progress and status on a signed plan, check
 // out; each step is checked in the store. Also starting a new visit at check-in, and a
 // screenshot at 1280x800.
-#include "demoagency.h"
 #include "devicestore.h"
 #include "keyedlistmodel.h"
 #include "localeditor.h"
+#include "pageharness.h"
 #include "session.h"
 #include "visitcontroller.h"
 
 #include <QAbstractItemModelTester>
-#include <QCoreApplication>
-#include <QDir>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
@@ -28,6 +26,8 @@ Q_IMPORT_QML_PLUGIN(CareRound_ControlsPlugin)
 Q_IMPORT_QML_PLUGIN(CareRound_VisitPlugin)
 
 using namespace careround;
+using careround::test::screenshotPath;
+using careround::test::visualItems;
 
 namespace {
 
@@ -44,21 +44,6 @@ QString s(const Record &r, const char *field)
     return r.values.value(QLatin1String(field)).toString();
 }
 
-void collect(QQuickItem *item, const QString &name, QList<QQuickItem *> &out)
-{
-    if (item->objectName() == name)
-        out.append(item);
-    for (QQuickItem *child : item->childItems())
-        collect(child, name, out);
-}
-
-QList<QQuickItem *> visualItems(QQuickItem *root, const char *name)
-{
-    QList<QQuickItem *> out;
-    collect(root, QString::fromLatin1(name), out);
-    return out;
-}
-
 QQuickItem *one(QQuickItem *root, const char *name)
 {
     const QList<QQuickItem *> items = visualItems(root, name);
@@ -71,13 +56,6 @@ bool press(QQuickItem *button)
     if (!button || !button->isVisible() || !button->isEnabled())
         return false;
     return QMetaObject::invokeMethod(button, "clicked");
-}
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
 }
 
 struct Page {
@@ -131,16 +109,10 @@ private slots:
     {
         QQuickStyle::setStyle(QStringLiteral("Basic"));
         m_path = m_dir.filePath(QStringLiteral("visit.db"));
-        DeviceStore::Options o;
-        o.path = m_path;
-        o.key = kKey;
-        auto store = DeviceStore::open(o);
-        store->db().exec(QStringLiteral("PRAGMA synchronous=OFF"));
+        const DemoStore demo = test::createDemoStore(m_path, kKey, 20, kToday);
+        const std::unique_ptr<DeviceStore> &store = demo.store;
+        DeviceStore::BulkLoad bulk(*store); // test speed only
         LocalEditor editor(*store, QStringLiteral("test"));
-        DemoAgency::Options demo;
-        demo.today = kToday;
-        demo.clientCount = 20;
-        DemoAgency::generate(editor, demo);
         // A client with an active, signed plan that has goals.
         RecordRepository &records = store->records();
         for (const Record &plan : records.all(def("carePlan"))) {

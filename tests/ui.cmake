@@ -1,5 +1,5 @@
 # The demo agency, the caseload (repository and model) and the tablet app's QML.
-careround_test(tst_demoagency SOURCES tst_demoagency.cpp LIBS careround_core)
+careround_test(tst_demoagency SOURCES tst_demoagency.cpp LIBS careround_demo)
 careround_test(tst_caseloadmodel SOURCES tst_caseloadmodel.cpp LIBS careround_caseload)
 careround_test(tst_appui SOURCES tst_appui.cpp
     LIBS careround_appui careround_appuiplugin careround_sessionplugin careround_controlsplugin
@@ -21,16 +21,16 @@ careround_test(tst_assessmentui SOURCES tst_assessmentui.cpp pageharness.h
     LIBS careround_assessment careround_assessmentplugin careround_sessionplugin
          careround_controlsplugin Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
-careround_test(tst_careplanui SOURCES tst_careplanui.cpp pagetest.h
+careround_test(tst_careplanui SOURCES tst_careplanui.cpp pageharness.h
     LIBS careround_plan careround_planplugin careround_formsplugin careround_sessionplugin
          careround_controlsplugin Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
-careround_test(tst_servicesui SOURCES tst_servicesui.cpp pagetest.h
+careround_test(tst_servicesui SOURCES tst_servicesui.cpp pageharness.h
     LIBS careround_services careround_servicesplugin careround_directoryplugin
          careround_formsplugin careround_sessionplugin careround_controlsplugin
          Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
-careround_test(tst_directoryui SOURCES tst_directoryui.cpp pagetest.h
+careround_test(tst_directoryui SOURCES tst_directoryui.cpp pageharness.h
     LIBS careround_directory careround_directoryplugin careround_formsplugin
          careround_sessionplugin careround_controlsplugin Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
@@ -50,3 +50,8 @@ careround_test(tst_signoffui SOURCES tst_signoffui.cpp
     LIBS careround_signoff careround_signoffplugin careround_sessionplugin careround_controlsplugin
          Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
+# The demo stores of the UI tests (pageharness.h, DemoStore).
+foreach(test tst_caseloadmodel tst_appui tst_todaypage tst_visitpage tst_assessmentui
+        tst_careplanui tst_servicesui tst_directoryui tst_screens)
+    target_link_libraries(${test} PRIVATE careround_demo)
+endforeach()

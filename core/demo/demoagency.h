@@ -41,9 +41,9 @@ public:
         int providerCount = 0;
         QDate today = QDate::currentDate();
         /**
-         * When set, signatures are made with LocalEditor::sign (the device's own rule, which
-         * hashes the content as stored). Otherwise a signature record is created through the
-         * sink, with the same content hash computed from the values generated.
+         * When set, signatures are made with LocalEditor::sign (which hashes the content as
+         * stored). Otherwise a signature record is created through the sink, bound to the
+         * same hash: contentHash() over the values generated.
          */
         LocalEditor *signer = nullptr;
         /** Called after each client with the number of clients done (progress, batching). */

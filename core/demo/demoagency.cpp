@@ -1,17 +1,15 @@
 #include "demoagency.h"
 
+#include "contenthash.h"
 #include "instruments.h"
 #include "localeditor.h"
 #include "schema.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTimeZone>
 
 #include <algorithm>
-#include <map>
 
 namespace careround {
 
@@ -236,13 +234,6 @@ QString dateTimeText(const QDate &d, int hour, int minute)
     return QDateTime(d, QTime(hour, minute), Qt::UTC).addSecs(-*it).toString(Qt::ISODate);
 }
 
-/** The kinds a signature seals (see LocalEditor::sign). */
-bool isSignable(const QString &entity)
-{
-    return entity == QLatin1String("assessment") || entity == QLatin1String("carePlan") ||
-           entity == QLatin1String("visit");
-}
-
 class Generator {
 public:
     Generator(const DemoAgency::Sink &sink, const DemoAgency::Options &options)
@@ -277,44 +268,22 @@ private:
     {
         const QString id = m_sink(entity, values);
         ++m_summary.created[entity];
-        if (!m_o.signer && (isSignable(entity) || values.contains("assessmentId") ||
-                            values.contains("carePlanId")))
-            m_pending.emplace(id, std::make_pair(entity, values));
+        if (!m_o.signer) {
+            const EntityDef &def = *Schema::instance().entity(entity);
+            if (def.signable || !def.sealedVia.isEmpty())
+                m_pending.append(Record{def.name, id, values, {}});
+        }
         return id;
     }
 
-    // The content hash LocalEditor::contentHash computes from the stored record: every field
-    // of the kind (null when unset) and the children sealed with it, in id order.
-    QString contentHash(const QString &entity, const QString &id)
+    // What LocalEditor::contentHash gives once the records are stored: the same function
+    // over the values generated.
+    QString contentHash(const QString &entity, const QString &id) const
     {
-        const Schema &schema = Schema::instance();
-        const auto stored = [](const EntityDef &def, const QJsonObject &values) {
-            QJsonObject all;
-            for (const FieldDef &fd : def.fields)
-                all.insert(fd.name, values.contains(fd.name) ? values.value(fd.name)
-                                                             : QJsonValue(QJsonValue::Null));
-            return all;
-        };
-        const EntityDef &def = *schema.entity(entity);
-        QJsonObject content{
-            {"entity", entity}, {"id", id}, {"values", stored(def, m_pending.at(id).second)}};
-        QJsonObject children;
-        for (const EntityDef &child : schema.entities()) {
-            if (child.sealedVia.isEmpty() || child.field(child.sealedVia)->references != entity)
-                continue;
-            QJsonArray rows; // m_pending is ordered by id, as RecordRepository::findBy is
-            for (const auto &[childId, record] : m_pending)
-                if (record.first == child.name &&
-                    record.second.value(child.sealedVia).toString() == id)
-                    rows.append(
-                        QJsonObject{{"id", childId}, {"values", stored(child, record.second)}});
-            children.insert(child.name, rows);
-        }
-        content.insert(QStringLiteral("children"), children);
-        return QString::fromLatin1(
-            QCryptographicHash::hash(QJsonDocument(content).toJson(QJsonDocument::Compact),
-                                     QCryptographicHash::Sha256)
-                .toHex());
+        const auto record = std::find_if(m_pending.cbegin(), m_pending.cend(),
+                                         [&id](const Record &r) { return r.id == id; });
+        Q_ASSERT(record != m_pending.cend());
+        return careround::contentHash(*Schema::instance().entity(entity), *record, m_pending);
     }
 
     void sign(Rng &rng, const QString &clientId, const QString &entity, const QString &id,
@@ -859,8 +828,8 @@ private:
     QDate m_today;
     DemoAgency::Summary m_summary;
     QVector<Provider> m_providers;
-    // This client's records that a signature may cover (generic sink only), by id.
-    std::map<QString, std::pair<QString, QJsonObject>> m_pending;
+    // This client's signable records and the records they seal (generic sink only).
+    QVector<Record> m_pending;
 };
 
 } // namespace

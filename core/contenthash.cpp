@@ -1,0 +1,59 @@
+#include "contenthash.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace careround {
+
+namespace {
+
+/** The values as a store holds them: every field of the kind present, null when unset. */
+QJsonObject storedValues(const EntityDef &def, const QJsonObject &values)
+{
+    QJsonObject all = values;
+    for (const FieldDef &fd : def.fields)
+        if (!all.contains(fd.name))
+            all.insert(fd.name, QJsonValue(QJsonValue::Null));
+    return all;
+}
+
+} // namespace
+
+QVector<const EntityDef *> sealedChildKinds(const EntityDef &def)
+{
+    QVector<const EntityDef *> kinds;
+    for (const EntityDef &child : Schema::instance().entities())
+        if (!child.sealedVia.isEmpty() && child.field(child.sealedVia)->references == def.name)
+            kinds.append(&child);
+    return kinds;
+}
+
+QString contentHash(const EntityDef &def, const Record &record, const QVector<Record> &children)
+{
+    QJsonObject content{
+        {"entity", def.name}, {"id", record.id}, {"values", storedValues(def, record.values)}};
+    QJsonObject childRows;
+    for (const EntityDef *child : sealedChildKinds(def)) {
+        QVector<const Record *> rows;
+        for (const Record &c : children)
+            if (c.entity == child->name && !c.isVoided() &&
+                c.values.value(child->sealedVia).toString() == record.id)
+                rows.append(&c);
+        std::sort(rows.begin(), rows.end(),
+                  [](const Record *a, const Record *b) { return a->id < b->id; });
+        QJsonArray array;
+        for (const Record *c : rows)
+            array.append(QJsonObject{{"id", c->id}, {"values", storedValues(*child, c->values)}});
+        childRows.insert(child->name, array);
+    }
+    content.insert(QStringLiteral("children"), childRows);
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(content).toJson(QJsonDocument::Compact),
+                                 QCryptographicHash::Sha256)
+            .toHex());
+}
+
+} // namespace careround
