@@ -32,4 +32,4 @@ careround_server_test(tst_deviceaccount SOURCES tst_deviceaccount.cpp serverfixt
 careround_server_test(tst_synccrash SOURCES tst_synccrash.cpp serverfixture.h LIBS careround_syncdevice careround_server)
 set_tests_properties(tst_synccrash tst_synccrash_pg PROPERTIES TIMEOUT 900)
 careround_server_test(tst_servermigrations SOURCES tst_servermigrations.cpp serverfixture.h LIBS careround_syncdevice careround_server)
-careround_test(tst_accesspolicy SOURCES tst_accesspolicy.cpp LIBS careround_server)
+careround_server_test(tst_accesspolicy SOURCES tst_accesspolicy.cpp serverfixture.h LIBS careround_syncdevice careround_server)

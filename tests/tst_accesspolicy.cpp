@@ -1,9 +1,13 @@
 // The server's access policy on its own, over a fake caseload: its decisions for every kind
 // of the schema, generated from who the schema says each kind is for, and the rules on top
 // (a client moved away, a coordinator assigning a client, conflicts about the directory).
+// Then over a real server database (SQLite; PostgreSQL in tst_accesspolicy_pg): a record of
+// every kind, and what each account pulls is exactly what mayRead allows.
 #include "accesspolicy.h"
+#include "serverfixture.h"
 
 #include <QHash>
+#include <QSet>
 #include <QTest>
 
 using namespace careround;
@@ -174,6 +178,85 @@ private slots:
                 expected.append(def.name);
         QCOMPARE(scope.hiddenKinds, expected);
         QVERIFY(scope.hiddenKinds.contains("device"));
+    }
+
+    void whatEachAccountPullsIsWhatMayReadAllows()
+    {
+        QTemporaryDir dir;
+        auto db = ServerDatabase::open(test::freshServerDb(dir));
+        AgencyServer server(*db);
+        server.initialize();
+        server.accounts.setPasswordIterations(1000);
+        const Caller holder{
+            {},
+            server.accounts.createAccount("holder", "Holder", "password-1", "coordinator"),
+            QStringLiteral("coordinator"),
+            {}};
+        const Caller other{
+            {},
+            server.accounts.createAccount("other", "Other", "password-1", "coordinator"),
+            QStringLiteral("coordinator"),
+            {}};
+        const Caller supervisor{
+            {},
+            server.accounts.createAccount("sam", "Sam", "password-1", "supervisor"),
+            QStringLiteral("supervisor"),
+            {}};
+        const Schema &schema = Schema::instance();
+        const EntityDef &clientDef = *schema.entity("client");
+        // Stored as the server stores any record; what is in it matters not to access.
+        const auto put = [&server](const EntityDef &def, const QString &client) {
+            // recordId: the store seals the record a signature names.
+            Record r{def.name, newUuid7(), {{"recordId", newUuid7()}}, {}};
+            if (def.audience == Audience::Caseload)
+                r.values.insert(def.clientField, client);
+            ServerTransaction tx = server.store.transaction(ServerTransaction::Write);
+            ServerStore::Writes writes = server.store.startWrites();
+            server.store.write(writes, def, r, r.clientId(def));
+            server.store.finishWrites(writes);
+            tx.commit();
+            return r.id;
+        };
+        // Two clients, one on each coordinator's caseload, and a record of every other kind
+        // for each (one, for a kind that belongs to no client), all generated from the schema.
+        QHash<QString, AccessTarget> stored; // entity/id -> what access sees
+        for (const Caller *owner : {&holder, &other}) {
+            const QString client = server.records.createRecord(
+                "client", {{"firstName", "A"}, {"lastName", "B"}, {"status", "active"}});
+            server.accounts.assignClient(client, owner == &holder ? "holder" : "other");
+            stored.insert("client/" + client, AccessTarget{&clientDef, client, true});
+            for (const EntityDef &def : schema.entities()) {
+                if (!def.replicated || !def.caseloadField.isEmpty() ||
+                    (def.clientField.isEmpty() && owner == &other))
+                    continue;
+                const QString id = put(def, client);
+                stored.insert(
+                    def.name + "/" + id,
+                    AccessTarget{&def, def.clientField.isEmpty() ? QString() : client, true});
+            }
+        }
+        // Records of client kinds about no client (a conflict about the directory).
+        for (const EntityDef &def : schema.entities())
+            if (def.replicated && def.audience == Audience::Caseload && def.caseloadField.isEmpty())
+                stored.insert(def.name + "/" + put(def, {}), AccessTarget{&def, {}, true});
+        for (const Caller *account : {&holder, &other, &supervisor})
+            stored.insert("coordinator/" + account->accountId,
+                          AccessTarget{schema.entity("coordinator"), {}, true});
+        for (const Caller *who : {&holder, &other, &supervisor}) {
+            const QJsonArray pulled = server.sync.pull(*who, QUrlQuery("cursor=0&limit=5000"))
+                                          .object()
+                                          .value("records")
+                                          .toArray();
+            QSet<QString> got;
+            for (const QJsonValue &r : pulled)
+                got.insert(r["entity"].toString() + "/" + r["id"].toString());
+            QSet<QString> expected;
+            for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+                if (server.policy.mayRead(*who, it.value()))
+                    expected.insert(it.key());
+            QCOMPARE(got, expected);
+            QVERIFY(got.size() < stored.size() || who->isSupervisor());
+        }
     }
 };
 
