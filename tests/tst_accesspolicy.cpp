@@ -248,8 +248,9 @@ private slots:
                                           .value("records")
                                           .toArray();
             QSet<QString> got;
-            for (const QJsonValue &r : pulled)
-                got.insert(r["entity"].toString() + "/" + r["id"].toString());
+            for (const auto &r : pulled)
+                got.insert(r.toObject().value("entity").toString() + "/" +
+                           r.toObject().value("id").toString());
             QSet<QString> expected;
             for (auto it = stored.cbegin(); it != stored.cend(); ++it)
                 if (server.policy.mayRead(*who, it.value()))

@@ -14,9 +14,9 @@ namespace {
 
 // Sign-in attempts: a login (or an address) that failed this often in the window waits.
 constexpr int kMaxLoginFailures = 5;
-constexpr qint64 kLoginWindowMs = 15 * 60 * 1000;
+constexpr qint64 kLoginWindowMs = qint64(15) * 60 * 1000;
 constexpr int kMaxTokenFailures = 30;
-constexpr qint64 kTokenWindowMs = 60 * 1000;
+constexpr qint64 kTokenWindowMs = qint64(60) * 1000;
 
 QString nowIso(const WallClock &wall)
 {
@@ -58,7 +58,7 @@ QString AccountService::createAccount(const QString &login, const QString &name,
         throw StoreError(StoreError::Code::InvalidInput,
                          QStringLiteral("There is already an account with this login"));
     const QString hash = PasswordHash::hash(password, m_passwordIterations);
-    const QString id =
+    QString id =
         m_records.createRecord(QStringLiteral("coordinator"),
                                QJsonObject{{"name", name}, {"role", role}, {"active", true}});
     ServerTransaction tx = m_accounts.transaction(ServerTransaction::Write);
@@ -171,7 +171,8 @@ std::optional<ServiceReply> AccountService::throttled(const QString &key, int ma
     ServiceReply reply = ServiceReply::error(
         429, QStringLiteral("too_many_attempts"),
         QStringLiteral("Too many failed attempts. Try again in %1 minute(s).").arg(minutes));
-    reply.body.insert(QStringLiteral("retryAfterSeconds"), double((waitMs + 999) / 1000));
+    const qint64 waitSeconds = (waitMs + 999) / 1000; // rounded up
+    reply.body.insert(QStringLiteral("retryAfterSeconds"), double(waitSeconds));
     return reply;
 }
 

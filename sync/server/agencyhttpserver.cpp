@@ -31,7 +31,7 @@ QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const Servic
     const bool gzip = header(request, "Accept-Encoding").contains("gzip") && data.size() > 512;
     // Large bodies (pull pages) at level 1: several times faster, a few percent larger.
     if (gzip)
-        data = Gzip::compress(data, data.size() > 64 * 1024 ? 1 : 6);
+        data = Gzip::compress(data, data.size() > qsizetype(64) * 1024 ? 1 : 6);
     QHttpServerResponse response(QByteArrayLiteral("application/json"), std::move(data),
                                  QHttpServerResponse::StatusCode(reply.status));
     if (gzip)
@@ -45,16 +45,18 @@ AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync, 
     : QObject(parent), m_accounts(accounts), m_sync(sync)
 {
     using Method = QHttpServerRequest::Method;
-    const auto post = [this](const char *path, bool auth,
-                             std::function<ServiceReply(const Caller &, const QJsonObject &)> fn) {
-        m_http.route(QString::fromLatin1(path), [this, auth, fn](const QHttpServerRequest &req) {
-            if (req.method() != Method::Post)
-                return jsonResponse(req,
-                                    ServiceReply::error(405, QStringLiteral("method_not_allowed"),
-                                                        QStringLiteral("Use POST")));
-            return handle(req, auth, fn);
-        });
-    };
+    const auto post =
+        [this](const char *path, bool auth,
+               const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn) {
+            m_http.route(
+                QString::fromLatin1(path), [this, auth, fn](const QHttpServerRequest &req) {
+                    if (req.method() != Method::Post)
+                        return jsonResponse(
+                            req, ServiceReply::error(405, QStringLiteral("method_not_allowed"),
+                                                     QStringLiteral("Use POST")));
+                    return handle(req, auth, fn);
+                });
+        };
     const auto get =
         [this](const char *path,
                std::function<ServiceReply(const Caller &, const QHttpServerRequest &)> fn) {

@@ -16,7 +16,7 @@ void AgencyRecords::createAgency(const QString &name)
 
 QString AgencyRecords::newEpoch()
 {
-    const QString e = newUuid7();
+    QString e = newUuid7();
     ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
     m_store.setMeta(QStringLiteral("epoch"), e);
     tx.commit();

@@ -27,7 +27,7 @@ QTextStream &out()
 
 QString readPassword()
 {
-    const QString env = qEnvironmentVariable("CAREROUND_PASSWORD");
+    QString env = qEnvironmentVariable("CAREROUND_PASSWORD");
     if (!env.isEmpty())
         return env;
     QTextStream in(stdin);

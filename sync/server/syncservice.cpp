@@ -111,7 +111,7 @@ std::optional<ServiceReply> SyncService::decodeBatch(const Caller &caller, const
     const bool newerApp =
         body.value(QStringLiteral("schemaVersion")).toInt() > Schema::instance().version();
     decoded.reserve(changes.size());
-    for (const QJsonValue &c : changes) {
+    for (const auto &c : changes) {
         PushChange pc;
         const QString err = Protocol::decodeChange(c, caller.deviceId, newerApp, pc);
         if (!err.isEmpty())
