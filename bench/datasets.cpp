@@ -1,6 +1,6 @@
 #include "datasets.h"
 
-#include "agencyservice.h"
+#include "agencyserver.h"
 #include "benchtable.h"
 #include "demoagency.h"
 #include "demostore.h"
@@ -62,30 +62,30 @@ void writeManifest(const QString &file, const DatasetInfo &info)
 }
 
 /**
- * Generates an agency on a server database through AgencyService: coordinators become
+ * Generates an agency on a server database through AgencyServer: coordinators become
  * accounts (logins coord<i>@bench, supervisor@bench), every other record createRecord.
  */
 DemoAgency::Summary seedServer(ServerDatabase &db, const DemoAgency::Options &options,
                                const QString &what)
 {
-    AgencyService service(db);
+    AgencyServer server(db);
     // The passwords of generated accounts are checked at every enrolment of the benchmarks.
-    service.setPasswordIterations(1000);
-    service.initialize();
-    service.createAgency(QStringLiteral("Benchmark agency"));
+    server.accounts.setPasswordIterations(1000);
+    server.initialize();
+    server.records.createAgency(QStringLiteral("Benchmark agency"));
     int coordinators = 0;
     DemoAgency::Options o = options;
     o.onClientDone = [&](int done) { progress(what, done, options.clientCount); };
     return DemoAgency::generate(
         [&](const QString &entity, const QJsonObject &values) {
             if (entity != QLatin1String("coordinator"))
-                return service.createRecord(entity, values);
+                return server.records.createRecord(entity, values);
             const QString role = values.value(QStringLiteral("role")).toString();
             const QString login = role == QLatin1String("supervisor")
                                       ? Datasets::supervisorLogin()
                                       : Datasets::coordinatorLogin(coordinators++);
-            return service.createAccount(login, values.value(QStringLiteral("name")).toString(),
-                                         kBenchPassword, role);
+            return server.accounts.createAccount(
+                login, values.value(QStringLiteral("name")).toString(), kBenchPassword, role);
         },
         o);
 }

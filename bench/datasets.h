@@ -43,7 +43,7 @@ struct DatasetInfo {
  *   tablet would (passphrase kDevicePassphrase), written in bulk through RecordRepository
  *   (one transaction per 1,000 clients, no outbox), with the caseload indexes;
  * - DIR/<scale>/server.db: the agency server's SQLite database, written in-process through
- *   AgencyService (createAccount for every coordinator, createRecord for every record).
+ *   AgencyServer (createAccount for every coordinator, createRecord for every record).
  * Both come from DemoAgency with the same seed, so they hold the same values (not the same ids).
  */
 class Datasets {

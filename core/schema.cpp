@@ -54,6 +54,7 @@ EntityDef mergeable(const QString &name, const QString &label, QVector<FieldDef>
     e.label = label;
     e.merge = MergeClass::FieldMergeable;
     e.clientField = clientField;
+    e.audience = clientField.isEmpty() ? Audience::Agency : Audience::Caseload;
     e.fields = std::move(fields);
     e.fields.append(boolean(QStringLiteral("voided")));
     e.fields.append(text(QStringLiteral("voidReason")));
@@ -68,6 +69,7 @@ EntityDef appendOnly(const QString &name, const QString &label, QVector<FieldDef
     e.label = label;
     e.merge = MergeClass::AppendOnly;
     e.clientField = clientField;
+    e.audience = clientField.isEmpty() ? Audience::Agency : Audience::Caseload;
     e.fields = std::move(fields);
     return e;
 }
@@ -100,6 +102,7 @@ QVector<EntityDef> buildEntities()
                   {text("name").req(), text("email"), text("phone"),
                    text("role").req().oneOf({"coordinator", "supervisor"}), boolean("active")},
                   QString());
+    coordinator.audience = Audience::Staff;
     all.append(coordinator);
 
     EntityDef device = mergeable("device", "device",
@@ -107,6 +110,7 @@ QVector<EntityDef> buildEntities()
                                   dateTime("enrolledAt"), text("status").req()},
                                  QString());
     status(device, {{"active", L{"revoked"}}, {"revoked", L{}}});
+    device.audience = Audience::Supervisors;
     all.append(device);
 
     EntityDef client =
@@ -119,6 +123,7 @@ QVector<EntityDef> buildEntities()
     status(client, {{"active", L{"on_hold", "discharged"}},
                     {"on_hold", L{"active", "discharged"}},
                     {"discharged", L{"active"}}});
+    client.caseloadField = QStringLiteral("coordinatorId");
     all.append(client);
 
     all.append(mergeable("contact", "contact person",

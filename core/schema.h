@@ -26,6 +26,14 @@ enum class MergeClass {
     AppendOnly,     ///< written once, never edited; merge is set union
 };
 
+/** Who sees and changes records of a kind on the agency server (its AccessPolicy). */
+enum class Audience {
+    Caseload,    ///< belongs to a client (clientField): the client's coordinators and supervisors
+    Agency,      ///< agency-wide and shared (the resource directory): every account
+    Staff,       ///< agency-wide, written by the server only (the accounts): every account reads
+    Supervisors, ///< written by the server only, read by supervisors only (the devices)
+};
+
 /** One field of a record kind. */
 struct FieldDef {
     QString name;
@@ -78,6 +86,11 @@ struct EntityDef {
     QString sealedVia;      ///< field referencing the signable parent whose signature seals it
     bool replicated = true; ///< false: stays on the device (the local audit log)
     int since = 1;          ///< the schema version that added the kind
+
+    /** Who may see and change it on the server: Caseload exactly when clientField is set. */
+    Audience audience = Audience::Caseload;
+    /** On the client kind: the field naming the coordinator whose caseload holds the client. */
+    QString caseloadField;
 
     const FieldDef *field(const QString &fieldName) const;
     bool isAppendOnly() const { return merge == MergeClass::AppendOnly; }

@@ -4,7 +4,7 @@
 // port 0 over a fresh database (SQLite, or PostgreSQL when CAREROUND_TEST_PG_DIR names the
 // cluster started by scripts/pg-fixture), and devices with real encrypted stores syncing to
 // it over HTTP.
-#include "agencyservice.h"
+#include "agencyserver.h"
 #include "devicestore.h"
 #include "devicesyncer.h"
 #include "localeditor.h"

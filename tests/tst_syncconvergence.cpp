@@ -5,7 +5,7 @@
 // current, deliberately overwritten by an edit that saw it, or kept in a conflict record.
 // CAREROUND_SCENARIOS (default 200) and CAREROUND_SEED reproduce a run; a failure prints
 // the seed of its scenario.
-#include "agencyservice.h"
+#include "agencyserver.h"
 #include "devicestore.h"
 #include "devicesyncer.h"
 #include "localeditor.h"
@@ -26,9 +26,9 @@ namespace {
 /** The server in-process, reached through a transport that misbehaves on purpose. */
 class FaultyTransport : public SyncTransport {
 public:
-    FaultyTransport(AgencyService &service, QByteArray token, std::mt19937 &rng,
+    FaultyTransport(AgencyServer &server, QByteArray token, std::mt19937 &rng,
                     QVector<QPair<Caller, QJsonObject>> &replayPool)
-        : m_service(service), m_token(std::move(token)), m_rng(rng), m_pool(replayPool)
+        : m_server(server), m_token(std::move(token)), m_rng(rng), m_pool(replayPool)
     {}
     bool faults = true;
 
@@ -36,24 +36,24 @@ public:
     {
         return deliver([&](const Caller &c) {
             if (path == QLatin1String("/v1/sync/hello"))
-                return m_service.hello(c, body);
+                return m_server.sync.hello(c, body);
             if (chance(0.3))
                 m_pool.append({c, body});
             // An old push from some device arrives late (reordered, duplicated delivery).
             if (faults && !m_pool.isEmpty() && chance(0.2)) {
                 const auto &old = m_pool.at(int(m_rng() % quint32(m_pool.size())));
-                m_service.push(old.first, old.second);
+                m_server.sync.push(old.first, old.second);
             }
-            ServiceReply r = m_service.push(c, body);
+            ServiceReply r = m_server.sync.push(c, body);
             if (faults && chance(0.1))
-                r = m_service.push(c, body); // delivered twice
+                r = m_server.sync.push(c, body); // delivered twice
             return r;
         });
     }
     SyncResponse get(const QString &pathAndQuery) override
     {
         return deliver([&](const Caller &c) {
-            return m_service.pull(c, QUrlQuery(pathAndQuery.section(QLatin1Char('?'), 1)));
+            return m_server.sync.pull(c, QUrlQuery(pathAndQuery.section(QLatin1Char('?'), 1)));
         });
     }
 
@@ -64,14 +64,14 @@ private:
         if (faults && chance(0.08))
             return SyncResponse{0, {}, QStringLiteral("request lost")};
         Caller caller;
-        if (auto refused = m_service.authenticate("Bearer " + m_token, caller))
+        if (auto refused = m_server.accounts.authenticate("Bearer " + m_token, caller))
             return SyncResponse{refused->status, refused->body, {}};
         const ServiceReply r = f(caller);
         if (faults && chance(0.08))
             return SyncResponse{0, {}, QStringLiteral("reply lost")};
         return SyncResponse{r.status, r.object(), {}};
     }
-    AgencyService &m_service;
+    AgencyServer &m_server;
     QByteArray m_token;
     std::mt19937 &m_rng;
     QVector<QPair<Caller, QJsonObject>> &m_pool;
@@ -126,11 +126,11 @@ QString runScenario(quint32 seed)
     qint64 wall = 1'800'000'000'000;
     WallClock clock = [&wall] { return wall; };
     auto serverDb = ServerDatabase::open(QStringLiteral("sqlite::memory:"));
-    AgencyService service(*serverDb, clock);
-    service.initialize();
-    service.setPasswordIterations(1);
-    service.createAccount("ana", "Ana Ortiz", "password-1", "coordinator");
-    service.createAccount("sam", "Sam Lee", "password-1", "supervisor");
+    AgencyServer agency(*serverDb, clock);
+    agency.initialize();
+    agency.accounts.setPasswordIterations(1);
+    agency.accounts.createAccount("ana", "Ana Ortiz", "password-1", "coordinator");
+    agency.accounts.createAccount("sam", "Sam Lee", "password-1", "supervisor");
 
     QVector<QPair<Caller, QJsonObject>> pool;
     std::vector<Tablet> tablets(3);
@@ -142,11 +142,10 @@ QString runScenario(quint32 seed)
         tablets[i].store = DeviceStore::open(o);
         QString account;
         const QString login = i < 2 ? "ana" : "sam";
-        const QString token =
-            service.enrollDevice(login, "password-1", tablets[i].store->deviceId(), "t", &account);
+        const QString token = agency.accounts.enrollDevice(
+            login, "password-1", tablets[i].store->deviceId(), "t", &account);
         tablets[i].editor = std::make_unique<LocalEditor>(*tablets[i].store, account);
-        tablets[i].transport =
-            std::make_unique<FaultyTransport>(service, token.toUtf8(), rng, pool);
+        tablets[i].transport = std::make_unique<FaultyTransport>(agency, token.toUtf8(), rng, pool);
     }
     const QString ana = tablets[0].editor->actorId();
     QHash<const Tablet *, qint64> rememberedSeq;

@@ -31,7 +31,7 @@ QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const Servic
     const bool gzip = header(request, "Accept-Encoding").contains("gzip") && data.size() > 512;
     // Large bodies (pull pages) at level 1: several times faster, a few percent larger.
     if (gzip)
-        data = Gzip::compress(data, data.size() > 64 * 1024 ? 1 : 6);
+        data = Gzip::compress(data, data.size() > qsizetype(64) * 1024 ? 1 : 6);
     QHttpServerResponse response(QByteArrayLiteral("application/json"), std::move(data),
                                  QHttpServerResponse::StatusCode(reply.status));
     if (gzip)
@@ -39,48 +39,46 @@ QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const Servic
     return response;
 }
 
-ServiceReply fail(int status, const QString &code, const QString &message)
-{
-    return ServiceReply{status, Protocol::errorBody(code, message)};
-}
-
 } // namespace
 
-AgencyHttpServer::AgencyHttpServer(AgencyService &service, QObject *parent)
-    : QObject(parent), m_service(service)
+AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync, QObject *parent)
+    : QObject(parent), m_accounts(accounts), m_sync(sync)
 {
     using Method = QHttpServerRequest::Method;
-    const auto post = [this](const char *path, bool auth,
-                             std::function<ServiceReply(const Caller &, const QJsonObject &)> fn) {
-        m_http.route(QString::fromLatin1(path), [this, auth, fn](const QHttpServerRequest &req) {
-            if (req.method() != Method::Post)
-                return jsonResponse(req, fail(405, QStringLiteral("method_not_allowed"),
-                                              QStringLiteral("Use POST")));
-            return handle(req, auth, fn);
-        });
-    };
+    const auto post =
+        [this](const char *path, bool auth,
+               const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn) {
+            m_http.route(
+                QString::fromLatin1(path), [this, auth, fn](const QHttpServerRequest &req) {
+                    if (req.method() != Method::Post)
+                        return jsonResponse(
+                            req, ServiceReply::error(405, QStringLiteral("method_not_allowed"),
+                                                     QStringLiteral("Use POST")));
+                    return handle(req, auth, fn);
+                });
+        };
     const auto get =
         [this](const char *path,
                std::function<ServiceReply(const Caller &, const QHttpServerRequest &)> fn) {
             m_http.route(QString::fromLatin1(path), [this, fn](const QHttpServerRequest &req) {
                 if (req.method() != Method::Get)
-                    return jsonResponse(req, fail(405, QStringLiteral("method_not_allowed"),
-                                                  QStringLiteral("Use GET")));
+                    return jsonResponse(
+                        req, ServiceReply::error(405, QStringLiteral("method_not_allowed"),
+                                                 QStringLiteral("Use GET")));
                 return handle(req, true,
                               [&](const Caller &c, const QJsonObject &) { return fn(c, req); });
             });
         };
     post("/v1/enroll", false,
-         [this](const Caller &c, const QJsonObject &b) { return m_service.enroll(b, c.remote); });
+         [this](const Caller &c, const QJsonObject &b) { return m_accounts.enroll(b, c.remote); });
     post("/v1/sync/hello", true,
-         [this](const Caller &c, const QJsonObject &b) { return m_service.hello(c, b); });
+         [this](const Caller &c, const QJsonObject &b) { return m_sync.hello(c, b); });
     post("/v1/sync/push", true,
-         [this](const Caller &c, const QJsonObject &b) { return m_service.push(c, b); });
-    get("/v1/sync/pull", [this](const Caller &c, const QHttpServerRequest &r) {
-        return m_service.pull(c, r.query());
-    });
+         [this](const Caller &c, const QJsonObject &b) { return m_sync.push(c, b); });
+    get("/v1/sync/pull",
+        [this](const Caller &c, const QHttpServerRequest &r) { return m_sync.pull(c, r.query()); });
     get("/v1/conflicts",
-        [this](const Caller &c, const QHttpServerRequest &) { return m_service.conflicts(c); });
+        [this](const Caller &c, const QHttpServerRequest &) { return m_sync.conflicts(c); });
     m_http.route(QStringLiteral("/v1/health"), [](const QHttpServerRequest &req) {
         return jsonResponse(req, ServiceReply{200, QJsonObject{{"status", "ok"}}});
     });
@@ -135,40 +133,44 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
             Caller caller;
             caller.remote = request.remoteAddress().toString();
             if (needsAuth) {
-                if (auto refused = m_service.authenticate(header(request, "Authorization"), caller))
+                if (auto refused =
+                        m_accounts.authenticate(header(request, "Authorization"), caller))
                     return *refused;
             }
             QJsonObject body;
             if (request.method() == QHttpServerRequest::Method::Post) {
                 QByteArray raw = request.body();
                 if (raw.size() > ProtocolLimits::kMaxBodyBytes)
-                    return fail(413, QStringLiteral("body_too_large"),
-                                QStringLiteral("The body is larger than %1 bytes")
-                                    .arg(ProtocolLimits::kMaxBodyBytes));
+                    return ServiceReply::error(413, QStringLiteral("body_too_large"),
+                                               QStringLiteral("The body is larger than %1 bytes")
+                                                   .arg(ProtocolLimits::kMaxBodyBytes));
                 if (header(request, "Content-Encoding").contains("gzip")) {
                     const auto inflated = Gzip::decompress(raw, ProtocolLimits::kMaxBodyBytes);
                     if (!inflated)
-                        return fail(400, QStringLiteral("bad_encoding"),
-                                    QStringLiteral("The body is not valid gzip or inflates past "
-                                                   "the size limit"));
+                        return ServiceReply::error(
+                            400, QStringLiteral("bad_encoding"),
+                            QStringLiteral("The body is not valid gzip or inflates past "
+                                           "the size limit"));
                     raw = *inflated;
                 }
                 QJsonParseError parseError;
                 const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
                 if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-                    return fail(400, QStringLiteral("malformed_json"),
-                                QStringLiteral("The body must be one JSON object (%1)")
-                                    .arg(parseError.error != QJsonParseError::NoError
-                                             ? parseError.errorString()
-                                             : QStringLiteral("not an object")));
+                    return ServiceReply::error(
+                        400, QStringLiteral("malformed_json"),
+                        QStringLiteral("The body must be one JSON object (%1)")
+                            .arg(parseError.error != QJsonParseError::NoError
+                                     ? parseError.errorString()
+                                     : QStringLiteral("not an object")));
                 body = doc.object();
             }
             return fn(caller, body);
         }();
     } catch (const StoreError &e) {
         qCWarning(lcHttp) << "storage error:" << e.message();
-        reply = fail(503, QStringLiteral("storage_unavailable"),
-                     QStringLiteral("The server could not store the request; try again later"));
+        reply = ServiceReply::error(
+            503, QStringLiteral("storage_unavailable"),
+            QStringLiteral("The server could not store the request; try again later"));
     }
     qCInfo(lcHttp).noquote() << (request.method() == QHttpServerRequest::Method::Post ? "POST"
                                                                                       : "GET")

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "agencyservice.h"
+#include "accountservice.h"
+#include "syncservice.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -10,13 +11,14 @@ namespace careround {
 
 /**
  * The HTTP face of the agency server (/v1/...): decodes bodies (gzip, size limits, strict
- * JSON), authenticates, hands each request to AgencyService and encodes the reply (gzip
+ * JSON), authenticates (AccountService), hands each request to the part that serves it
+ * (enrolment to AccountService, sync to SyncService) and encodes the reply (gzip
  * when the client accepts it). Logs method, path, status and time; never a body.
  */
 class AgencyHttpServer : public QObject {
     Q_OBJECT
 public:
-    explicit AgencyHttpServer(AgencyService &service, QObject *parent = nullptr);
+    AgencyHttpServer(AccountService &accounts, SyncService &sync, QObject *parent = nullptr);
     /** Listens; returns the bound port (0 on failure). Port 0 picks a free port. */
     quint16 listen(const QHostAddress &address, quint16 port);
     /** Serves HTTPS with this certificate and key (PEM files); call before listen. */
@@ -34,7 +36,8 @@ private:
     QHttpServerResponse
     handle(const QHttpServerRequest &request, bool needsAuth,
            const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn);
-    AgencyService &m_service;
+    AccountService &m_accounts;
+    SyncService &m_sync;
     QHttpServer m_http;
     std::function<void(const QString &)> m_beforeReply;
 };

@@ -1,7 +1,7 @@
 #include "servercommand.h"
 
 #include "agencyhttpserver.h"
-#include "agencyservice.h"
+#include "agencyserver.h"
 #include "demoagency.h"
 #include "sqlitedatabase.h"
 
@@ -27,7 +27,7 @@ QTextStream &out()
 
 QString readPassword()
 {
-    const QString env = qEnvironmentVariable("CAREROUND_PASSWORD");
+    QString env = qEnvironmentVariable("CAREROUND_PASSWORD");
     if (!env.isEmpty())
         return env;
     QTextStream in(stdin);
@@ -64,26 +64,26 @@ int usage(const QString &message)
  * The demo agency on the server: accounts for its coordinators and supervisor (login: first
  * name in lower case; password from $CAREROUND_PASSWORD or stdin) and all its records.
  */
-int seedDemo(AgencyService &service, int clients)
+int seedDemo(AgencyServer &server, int clients)
 {
-    if (service.maxSeq() > 0) {
+    if (server.records.maxSeq() > 0) {
         out() << "the agency already has data: nothing seeded" << Qt::endl;
         return 0;
     }
     const QString password = readPassword();
-    service.createAgency(QStringLiteral("Riverside Home Care (demo)"));
+    server.records.createAgency(QStringLiteral("Riverside Home Care (demo)"));
     QStringList logins;
     DemoAgency::Options options;
     options.clientCount = clients;
     const auto summary = DemoAgency::generate(
         [&](const QString &entity, const QJsonObject &values) {
             if (entity != QLatin1String("coordinator"))
-                return service.createRecord(entity, values);
+                return server.records.createRecord(entity, values);
             const QString name = values.value(QStringLiteral("name")).toString();
             const QString login = name.section(QLatin1Char(' '), 0, 0).toLower();
             const QString role = values.value(QStringLiteral("role")).toString();
             logins.append(QStringLiteral("%1 (%2, %3)").arg(login, name, role));
-            return service.createAccount(login, name, password, role);
+            return server.accounts.createAccount(login, name, password, role);
         },
         options);
     out() << "seeded " << summary.clientIds.size() << " clients and " << summary.total()
@@ -91,33 +91,35 @@ int seedDemo(AgencyService &service, int clients)
     return 0;
 }
 
-int admin(AgencyService &service, const QStringList &args)
+int admin(AgencyServer &server, const QStringList &args)
 {
     const QString cmd = args.value(0);
     const auto need = [&](int n) { return args.size() >= n + 1; };
     if (cmd == QLatin1String("create-agency") && need(1)) {
-        service.createAgency(args[1]);
+        server.records.createAgency(args[1]);
         out() << "agency created: " << args[1] << Qt::endl;
     } else if (cmd == QLatin1String("create-account") && need(3)) {
-        out() << service.createAccount(args[1], args[2], readPassword(), args[3]) << Qt::endl;
+        out() << server.accounts.createAccount(args[1], args[2], readPassword(), args[3])
+              << Qt::endl;
     } else if (cmd == QLatin1String("assign-client") && need(2)) {
-        service.assignClient(args[1], args[2]);
+        server.accounts.assignClient(args[1], args[2]);
         out() << "assigned" << Qt::endl;
     } else if (cmd == QLatin1String("enroll-device") && need(3)) {
-        out() << service.enrollDevice(args[1], readPassword(), args[2], args[3]) << Qt::endl;
+        out() << server.accounts.enrollDevice(args[1], readPassword(), args[2], args[3])
+              << Qt::endl;
     } else if (cmd == QLatin1String("list-devices")) {
-        for (const DeviceInfo &d : service.devices())
+        for (const DeviceInfo &d : server.accounts.devices())
             out() << d.id << '\t' << d.login << '\t' << d.status << '\t' << d.lastSeq << '\t'
                   << d.enrolledAt << '\t' << d.label << Qt::endl;
     } else if (cmd == QLatin1String("revoke-device") && need(1)) {
-        service.revokeDevice(args[1]);
+        server.accounts.revokeDevice(args[1]);
         out() << "revoked" << Qt::endl;
     } else if (cmd == QLatin1String("seed-demo")) {
-        return seedDemo(service, args.value(1, QStringLiteral("40")).toInt());
+        return seedDemo(server, args.value(1, QStringLiteral("40")).toInt());
     } else if (cmd == QLatin1String("new-epoch")) {
-        out() << service.newEpoch() << Qt::endl;
+        out() << server.records.newEpoch() << Qt::endl;
     } else if (cmd == QLatin1String("show-epoch")) {
-        out() << service.epoch() << Qt::endl;
+        out() << server.records.epoch() << Qt::endl;
     } else {
         return usage(QStringLiteral("unknown or incomplete admin command"));
     }
@@ -166,14 +168,14 @@ int runServerCommand(const QStringList &arguments)
     }
     try {
         std::unique_ptr<ServerDatabase> db = ServerDatabase::open(url);
-        AgencyService service(*db);
-        service.initialize();
-        service.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
+        AgencyServer server(*db);
+        server.initialize();
+        server.sync.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
         if (mode == QLatin1String("admin"))
-            return admin(service, positional.mid(1));
+            return admin(server, positional.mid(1));
         if (mode != QLatin1String("serve"))
             return usage(QStringLiteral("say serve or admin"));
-        AgencyHttpServer http(service);
+        AgencyHttpServer http(server.accounts, server.sync);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
         // is committed and before its reply leaves.
         if (qEnvironmentVariable("CAREROUND_FAULT") == QLatin1String("die-after-push-commit"))

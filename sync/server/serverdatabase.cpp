@@ -22,6 +22,7 @@ public:
     }
     void beginWrite() override { m_db.prepare(QStringLiteral("BEGIN IMMEDIATE")).exec(); }
     void beginRead() override { m_db.prepare(QStringLiteral("BEGIN")).exec(); }
+    void beginSchemaChange() override { beginWrite(); }
     void commit() override { m_db.prepare(QStringLiteral("COMMIT")).exec(); }
     void rollback() override { m_db.prepare(QStringLiteral("ROLLBACK")).exec(); }
     void exec(const QString &sql, const QVariantList &params) override
@@ -90,6 +91,12 @@ public:
     {
         exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), {});
     }
+    void beginSchemaChange() override
+    {
+        exec(QStringLiteral("BEGIN"), {});
+        // Held until commit or rollback: one process at a time changes the tables.
+        exec(QStringLiteral("SELECT pg_advisory_xact_lock(7301)"), {});
+    }
     void commit() override { exec(QStringLiteral("COMMIT"), {}); }
     void rollback() override { exec(QStringLiteral("ROLLBACK"), {}); }
     void exec(const QString &sql, const QVariantList &params) override { run(sql, params); }
@@ -152,10 +159,17 @@ QVariant ServerDatabase::scalar(const QString &sql, const QVariantList &params)
 
 ServerTransaction::ServerTransaction(ServerDatabase &db, Mode mode) : m_db(db)
 {
-    if (mode == Write)
-        m_db.beginWrite();
-    else
+    switch (mode) {
+    case Read:
         m_db.beginRead();
+        break;
+    case Write:
+        m_db.beginWrite();
+        break;
+    case SchemaChange:
+        m_db.beginSchemaChange();
+        break;
+    }
 }
 
 ServerTransaction::~ServerTransaction()

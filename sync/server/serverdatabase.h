@@ -27,6 +27,11 @@ public:
      */
     virtual void beginWrite() = 0;
     virtual void beginRead() = 0;
+    /**
+     * Starts a transaction that changes the tables (a migration), excluding every other
+     * process doing the same; unlike beginWrite it needs no table to exist yet.
+     */
+    virtual void beginSchemaChange() = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;
     virtual void exec(const QString &sql, const QVariantList &params = {}) = 0;
@@ -38,11 +43,13 @@ public:
     QVariant scalar(const QString &sql, const QVariantList &params = {});
 };
 
-/** Begins a write (or read) transaction and rolls it back unless committed. */
+/** Begins a read, write or schema-change transaction and rolls it back unless committed. */
 class ServerTransaction {
 public:
-    enum Mode { Read, Write };
+    enum Mode { Read, Write, SchemaChange };
     ServerTransaction(ServerDatabase &db, Mode mode);
+    ServerTransaction(const ServerTransaction &) = delete;
+    ServerTransaction &operator=(const ServerTransaction &) = delete;
     ~ServerTransaction();
     void commit();
 

@@ -1,0 +1,76 @@
+#include "agencyrecords.h"
+
+#include "recordvalidator.h"
+#include "sqlitedatabase.h"
+
+namespace careround {
+
+void AgencyRecords::createAgency(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        throw StoreError(StoreError::Code::InvalidInput, QStringLiteral("The agency needs a name"));
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+    m_store.setMeta(QStringLiteral("agency"), name);
+    tx.commit();
+}
+
+QString AgencyRecords::newEpoch()
+{
+    QString e = newUuid7();
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+    m_store.setMeta(QStringLiteral("epoch"), e);
+    tx.commit();
+    return e;
+}
+
+QString AgencyRecords::epoch()
+{
+    return m_store.epoch();
+}
+
+qint64 AgencyRecords::maxSeq()
+{
+    return m_store.maxSeq();
+}
+
+QString AgencyRecords::createRecord(const QString &entity, const QJsonObject &values)
+{
+    const EntityDef *def = Schema::instance().entity(entity);
+    if (!def || !def->replicated)
+        throw StoreError(StoreError::Code::InvalidInput, QStringLiteral("Unknown record kind"));
+    const QString error = RecordValidator::checkEdit(*def, {}, values, true);
+    if (!error.isEmpty())
+        throw StoreError(StoreError::Code::InvalidInput, error);
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+    ServerStore::Writes writes = m_store.startWrites();
+    Record r;
+    r.entity = def->name;
+    r.id = newUuid7();
+    const Stamp stamp = writes.stamp();
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        r.values.insert(it.key(), it.value());
+        r.stamps.insert(it.key(), stamp);
+    }
+    m_store.write(writes, *def, r, r.clientId(*def));
+    m_store.finishWrites(writes);
+    tx.commit();
+    return r.id;
+}
+
+void AgencyRecords::assignClient(const QString &clientId, const QString &coordinatorId)
+{
+    const EntityDef &def = *Schema::instance().entity(QStringLiteral("client"));
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+    std::optional<Record> client = m_store.load(def, clientId);
+    if (!client)
+        throw StoreError(StoreError::Code::NotFound, QStringLiteral("There is no such client"));
+    ServerStore::Writes writes = m_store.startWrites();
+    const Stamp stamp = writes.stamp();
+    client->values.insert(def.caseloadField, coordinatorId);
+    client->stamps.insert(def.caseloadField, stamp);
+    m_store.write(writes, def, *client, clientId);
+    m_store.finishWrites(writes);
+    tx.commit();
+}
+
+} // namespace careround

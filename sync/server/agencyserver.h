@@ -1,0 +1,37 @@
+#pragma once
+
+#include "accesspolicy.h"
+#include "accountservice.h"
+#include "accountstore.h"
+#include "agencyrecords.h"
+#include "serverstore.h"
+#include "syncservice.h"
+
+namespace careround {
+
+/**
+ * The agency server's parts over one database, each given what it uses: the two stores (all
+ * the server's SQL), the access policy, the server's own records, accounts and enrolment,
+ * and the sync service. What careround-server, the tests and the benchmarks run.
+ */
+struct AgencyServer {
+    explicit AgencyServer(ServerDatabase &db, const WallClock &wall = systemWallClock())
+        : database(db), store(db, wall), accountStore(db), policy(store), records(store),
+          accounts(accountStore, records, wall), sync(store, accountStore, policy, wall)
+    {}
+    AgencyServer(const AgencyServer &) = delete;
+    AgencyServer &operator=(const AgencyServer &) = delete;
+
+    /** Migrates the database to this code's version (ServerMigrations::migrate). */
+    void initialize();
+
+    ServerDatabase &database;
+    ServerStore store;
+    AccountStore accountStore;
+    AccessPolicy policy;
+    AgencyRecords records;
+    AccountService accounts;
+    SyncService sync;
+};
+
+} // namespace careround

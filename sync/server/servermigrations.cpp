@@ -1,0 +1,92 @@
+#include "servermigrations.h"
+
+#include "hlc.h"
+#include "sqlitedatabase.h"
+
+#include <QDateTime>
+
+namespace careround {
+
+namespace {
+
+// Version 1: the tables as the server made them before migrations were numbered. They keep
+// IF NOT EXISTS so that a database of that time is adopted as it is.
+const char *const kVersion1Sql[] = {
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS record (entity TEXT NOT NULL, id TEXT NOT NULL, client_id TEXT,"
+    " seq BIGINT NOT NULL, vals TEXT NOT NULL, stamps TEXT NOT NULL, PRIMARY KEY (entity, id))",
+    "CREATE INDEX IF NOT EXISTS record_seq ON record (seq)",
+    "CREATE INDEX IF NOT EXISTS record_client ON record (client_id, seq)",
+    "CREATE TABLE IF NOT EXISTS account (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE,"
+    " password_hash TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS device (id TEXT PRIMARY KEY, account_id TEXT NOT NULL,"
+    " token_hash TEXT UNIQUE, label TEXT, status TEXT NOT NULL, last_seq BIGINT NOT NULL,"
+    " enrolled_at TEXT, revoked_at TEXT)",
+    "CREATE TABLE IF NOT EXISTS caseload (client_id TEXT NOT NULL, coordinator_id TEXT NOT NULL,"
+    " current INTEGER NOT NULL, until_ms BIGINT, PRIMARY KEY (client_id, coordinator_id))",
+    "CREATE INDEX IF NOT EXISTS caseload_coordinator ON caseload (coordinator_id, current)",
+    "CREATE TABLE IF NOT EXISTS seal (record_id TEXT PRIMARY KEY, signature_id TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS audit (at TEXT NOT NULL, actor TEXT, device TEXT,"
+    " action TEXT NOT NULL, detail TEXT)",
+    "CREATE TABLE IF NOT EXISTS auth_failure (key TEXT NOT NULL, at BIGINT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS auth_failure_key ON auth_failure (key, at)",
+};
+
+void migrateTo1(ServerDatabase &db)
+{
+    for (const char *sql : kVersion1Sql)
+        db.exec(QString::fromLatin1(sql));
+    for (const char *name : {"seq", "hlc"})
+        db.exec(QStringLiteral("INSERT INTO counter (name, value) SELECT ?, 0 WHERE NOT EXISTS "
+                               "(SELECT 1 FROM counter WHERE name = ?)"),
+                {QString::fromLatin1(name), QString::fromLatin1(name)});
+    db.exec(QStringLiteral("INSERT INTO meta (key, value) SELECT 'epoch', ? WHERE NOT EXISTS "
+                           "(SELECT 1 FROM meta WHERE key = 'epoch')"),
+            {newUuid7()});
+}
+
+using Migration = void (*)(ServerDatabase &);
+// Migration n is kMigrations[n - 1]. Append only: a released migration never changes.
+const Migration kMigrations[] = {migrateTo1};
+
+} // namespace
+
+int ServerMigrations::latestVersion()
+{
+    return int(std::size(kMigrations));
+}
+
+int ServerMigrations::version(ServerDatabase &db)
+{
+    return db.scalar(QStringLiteral("SELECT max(version) FROM server_migration")).toInt();
+}
+
+void ServerMigrations::migrate(ServerDatabase &db, int target)
+{
+    for (;;) {
+        ServerTransaction tx(db, ServerTransaction::SchemaChange);
+        // Read under the lock: another process may have migrated while this one waited.
+        db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS server_migration (version INTEGER "
+                               "PRIMARY KEY, applied_at TEXT NOT NULL)"));
+        const int current = version(db);
+        if (current > latestVersion())
+            throw StoreError(StoreError::Code::TooNew,
+                             QStringLiteral("This agency database was written by a newer "
+                                            "careround-server (version %1; this server knows %2). "
+                                            "Update the server to open it.")
+                                 .arg(current)
+                                 .arg(latestVersion()));
+        if (current >= target) {
+            tx.commit();
+            return;
+        }
+        const int next = current + 1;
+        kMigrations[next - 1](db);
+        db.exec(QStringLiteral("INSERT INTO server_migration (version, applied_at) VALUES (?, ?)"),
+                {next, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+        tx.commit();
+    }
+}
+
+} // namespace careround

@@ -1,0 +1,207 @@
+#include "serverstore.h"
+
+#include "protocol.h"
+#include "sqlitedatabase.h"
+
+#include <QJsonDocument>
+
+namespace careround {
+
+namespace {
+
+const QString kServerNode = QStringLiteral("server");
+
+QString toJsonText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromJsonText(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+QVector<StoredRecord> storedRecords(const QVector<ServerDatabase::Row> &rows)
+{
+    QVector<StoredRecord> out;
+    out.reserve(rows.size());
+    for (const auto &row : rows)
+        out.append(StoredRecord{row[0].toString(), row[1].toString(), row[2].toLongLong(),
+                                row[3].toString(), row[4].toString()});
+    return out;
+}
+
+} // namespace
+
+Stamp ServerStore::Writes::stamp()
+{
+    return Stamp{clock.now(), kServerNode};
+}
+
+ServerStore::ServerStore(ServerDatabase &db, WallClock wall) : m_db(db), m_wall(std::move(wall)) {}
+
+QString ServerStore::meta(const QString &key)
+{
+    return m_db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key}).toString();
+}
+
+void ServerStore::setMeta(const QString &key, const QString &value)
+{
+    m_db.exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {key});
+    m_db.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"), {key, value});
+}
+
+qint64 ServerStore::maxSeq()
+{
+    return m_db.scalar(QStringLiteral("SELECT value FROM counter WHERE name = 'seq'")).toLongLong();
+}
+
+ServerStore::Writes ServerStore::startWrites()
+{
+    Writes writes{maxSeq(), HybridLogicalClock(m_wall)};
+    writes.clock.observe(Hlc{quint64(
+        m_db.scalar(QStringLiteral("SELECT value FROM counter WHERE name = 'hlc'")).toLongLong())});
+    return writes;
+}
+
+void ServerStore::finishWrites(const Writes &writes)
+{
+    m_db.exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'seq'"), {writes.seq});
+    m_db.exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'hlc'"),
+              {qint64(writes.clock.last().packed)});
+}
+
+void ServerStore::write(Writes &writes, const EntityDef &def, const Record &record,
+                        const QString &clientId)
+{
+    const qint64 seq = ++writes.seq;
+    const QString vals = toJsonText(record.values);
+    const QString stamps = toJsonText(Protocol::stampsToJson(record.stamps));
+    m_db.exec(QStringLiteral("UPDATE record SET seq = ?, vals = ?, stamps = ? WHERE entity = ? "
+                             "AND id = ?"),
+              {seq, vals, stamps, def.name, record.id});
+    if (m_db.affected() == 0)
+        m_db.exec(QStringLiteral("INSERT INTO record (entity, id, client_id, seq, vals, stamps) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)"),
+                  {def.name, record.id, clientId.isEmpty() ? QVariant() : QVariant(clientId), seq,
+                   vals, stamps});
+    if (!def.caseloadField.isEmpty()) {
+        const QString coordinator = record.values.value(def.caseloadField).toString();
+        m_db.exec(QStringLiteral("UPDATE caseload SET current = 0, until_ms = ? WHERE client_id = "
+                                 "? AND coordinator_id <> ? AND current = 1"),
+                  {m_wall(), record.id, coordinator});
+        if (!coordinator.isEmpty()) {
+            m_db.exec(QStringLiteral("UPDATE caseload SET current = 1, until_ms = NULL WHERE "
+                                     "client_id = ? AND coordinator_id = ?"),
+                      {record.id, coordinator});
+            if (m_db.affected() == 0)
+                m_db.exec(QStringLiteral("INSERT INTO caseload (client_id, coordinator_id, "
+                                         "current) VALUES (?, ?, 1)"),
+                          {record.id, coordinator});
+        }
+    } else if (def.name == QLatin1String("signature")) {
+        // The first signature of a record seals it (an amendment signs it again).
+        const QString target = record.values.value(QStringLiteral("recordId")).toString();
+        if (!m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {target})
+                 .isValid())
+            m_db.exec(QStringLiteral("INSERT INTO seal (record_id, signature_id) VALUES (?, ?)"),
+                      {target, record.id});
+    }
+}
+
+std::optional<Record> ServerStore::load(const EntityDef &def, const QString &id, QString *clientId)
+{
+    const QVector<ServerDatabase::Row> rows = m_db.query(
+        QStringLiteral("SELECT vals, stamps, client_id FROM record WHERE entity = ? AND id = ?"),
+        {def.name, id});
+    if (rows.isEmpty())
+        return std::nullopt;
+    Record r;
+    r.entity = def.name;
+    r.id = id;
+    r.values = fromJsonText(rows[0][0]);
+    Protocol::stampsFromJson(fromJsonText(rows[0][1]), r.stamps);
+    if (clientId)
+        *clientId = rows[0][2].toString();
+    return r;
+}
+
+bool ServerStore::isSealed(const EntityDef &def, const Record &record)
+{
+    const QString target = def.signable ? record.id
+                           : !def.sealedVia.isEmpty()
+                               ? record.values.value(def.sealedVia).toString()
+                               : QString();
+    return !target.isEmpty() &&
+           m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {target})
+               .isValid();
+}
+
+QStringList ServerStore::caseload(const QString &coordinatorId)
+{
+    QStringList ids;
+    for (const auto &row : m_db.query(QStringLiteral("SELECT client_id FROM caseload WHERE "
+                                                     "coordinator_id = ? AND current = 1 ORDER BY "
+                                                     "client_id"),
+                                      {coordinatorId}))
+        ids.append(row[0].toString());
+    return ids;
+}
+
+std::optional<CaseloadEntry> ServerStore::caseloadEntry(const QString &clientId,
+                                                        const QString &coordinatorId)
+{
+    const QVector<ServerDatabase::Row> rows =
+        m_db.query(QStringLiteral("SELECT current, until_ms FROM caseload WHERE client_id = ? AND "
+                                  "coordinator_id = ?"),
+                   {clientId, coordinatorId});
+    if (rows.isEmpty())
+        return std::nullopt;
+    return CaseloadEntry{rows[0][0].toInt() == 1, rows[0][1].toLongLong()};
+}
+
+QString ServerStore::scopeSql(const ReadScope &scope, QVariantList &params) const
+{
+    if (scope.coordinatorId.isEmpty())
+        return {};
+    params.append(scope.coordinatorId);
+    QString clientless = QStringLiteral("client_id IS NULL");
+    if (!scope.hiddenKinds.isEmpty()) {
+        QStringList marks;
+        for (const QString &kind : scope.hiddenKinds) {
+            marks.append(QStringLiteral("?"));
+            params.append(kind);
+        }
+        clientless += QStringLiteral(" AND entity NOT IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    return QStringLiteral("AND (client_id IN (SELECT client_id FROM caseload WHERE "
+                          "coordinator_id = ? AND current = 1) OR (%1)) ")
+        .arg(clientless);
+}
+
+QVector<StoredRecord> ServerStore::page(qint64 cursor, int limit, const QString &clientId,
+                                        const ReadScope &scope)
+{
+    QString sql = QStringLiteral("SELECT entity, id, seq, vals, stamps FROM record WHERE seq > ? ");
+    QVariantList params{cursor};
+    if (!clientId.isEmpty()) {
+        sql += QStringLiteral("AND client_id = ? ");
+        params.append(clientId);
+    } else {
+        sql += scopeSql(scope, params);
+    }
+    sql += QStringLiteral("ORDER BY seq LIMIT ?");
+    params.append(limit);
+    return storedRecords(m_db.query(sql, params));
+}
+
+QVector<StoredRecord> ServerStore::allOf(const QString &entity, const ReadScope &scope)
+{
+    QVariantList params{entity};
+    const QString sql =
+        QStringLiteral("SELECT entity, id, seq, vals, stamps FROM record WHERE entity = ? ") +
+        scopeSql(scope, params) + QStringLiteral("ORDER BY seq");
+    return storedRecords(m_db.query(sql, params));
+}
+
+} // namespace careround

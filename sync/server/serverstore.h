@@ -1,0 +1,81 @@
+#pragma once
+
+#include "accesspolicy.h"
+#include "hlc.h"
+#include "record.h"
+#include "serverdatabase.h"
+
+#include <optional>
+
+namespace careround {
+
+/** A record as the server stores it: values and stamps as compact JSON text. */
+struct StoredRecord {
+    QString entity;
+    QString id;
+    qint64 seq = 0;
+    QString values; ///< JSON object text (empty: none)
+    QString stamps; ///< JSON object text (empty: none)
+};
+
+/**
+ * The agency server's records and what is derived from them: the record table with its
+ * gapless sequence and the server's clock, the caseloads, the seals of signed records and
+ * the agency's meta values (name, epoch). All of its SQL is here; callers hold the
+ * transaction (transaction()) around a unit of work.
+ */
+class ServerStore : public CaseloadSource {
+public:
+    explicit ServerStore(ServerDatabase &db, WallClock wall = systemWallClock());
+
+    /**
+     * Writes in one transaction: the next sequence numbers and the server's clock, read when
+     * it starts (startWrites) and saved by finishWrites before the commit.
+     */
+    struct Writes {
+        qint64 seq = 0;
+        HybridLogicalClock clock;
+        /** A stamp of the server for a field it writes now. */
+        Stamp stamp();
+    };
+
+    /** Begins a transaction of this database (rolled back unless committed). */
+    ServerTransaction transaction(ServerTransaction::Mode mode) { return {m_db, mode}; }
+
+    QString meta(const QString &key);
+    void setMeta(const QString &key, const QString &value);
+    /** The agency's epoch: a new one tells devices to resend what the server may have lost. */
+    QString epoch() { return meta(QStringLiteral("epoch")); }
+    /** The last sequence number given to a record. */
+    qint64 maxSeq();
+
+    Writes startWrites();
+    /** Stores the record with the next sequence number, and its caseload or seal. */
+    void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId);
+    void finishWrites(const Writes &writes);
+
+    /** The stored record, and the client it belongs to (empty: none). */
+    std::optional<Record> load(const EntityDef &def, const QString &id,
+                               QString *clientId = nullptr);
+    /** True when the record, or the signable record it belongs to, is signed. */
+    bool isSealed(const EntityDef &def, const Record &record);
+
+    /** The clients on the coordinator's caseload now, by id. */
+    QStringList caseload(const QString &coordinatorId);
+    std::optional<CaseloadEntry> caseloadEntry(const QString &clientId,
+                                               const QString &coordinatorId) override;
+
+    /** Records after the cursor in sequence order, within the scope (and the client, if set). */
+    QVector<StoredRecord> page(qint64 cursor, int limit, const QString &clientId,
+                               const ReadScope &scope);
+    /** Every record of a kind within the scope, in sequence order. */
+    QVector<StoredRecord> allOf(const QString &entity, const ReadScope &scope);
+
+private:
+    QString scopeSql(const ReadScope &scope, QVariantList &params) const;
+
+    ServerDatabase &m_db;
+    WallClock m_wall;
+};
+
+} // namespace careround

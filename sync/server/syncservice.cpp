@@ -1,0 +1,357 @@
+#include "syncservice.h"
+
+#include "recordvalidator.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace careround {
+
+namespace {
+
+/** Appends a JSON string literal. */
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out.append('"');
+    for (const char c : text.toUtf8()) {
+        if (c == '"' || c == '\\') {
+            out.append('\\').append(c);
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out.append(QByteArrayLiteral("\\u00"))
+                .append(QByteArray::number(static_cast<unsigned char>(c) >> 4, 16))
+                .append(QByteArray::number(c & 0xf, 16));
+        } else {
+            out.append(c);
+        }
+    }
+    out.append('"');
+}
+
+/** Stored JSON object text as it goes on the wire ({} when there is none). */
+QByteArray storedObject(const QString &text)
+{
+    return text.isEmpty() ? QByteArrayLiteral("{}") : text.toUtf8();
+}
+
+QJsonObject fromJsonText(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+/** A request refused as a whole: the transaction rolls back and nothing is stored. */
+struct Refusal {
+    ServiceReply reply;
+};
+
+Refusal invalidChange(const QString &message)
+{
+    return Refusal{ServiceReply::error(400, QStringLiteral("invalid_change"), message)};
+}
+
+} // namespace
+
+/** One push being applied: what the device had applied before, and the writes so far. */
+struct SyncService::PushRun {
+    qint64 lastSeq = 0;        ///< the device's last change applied before this push
+    qint64 appliedThrough = 0; ///< its last change applied now
+    ServerStore::Writes writes;
+    qint64 now = 0;
+    QJsonArray results;
+};
+
+/** The record a change is about, as stored (if it is) and the client it belongs to. */
+struct SyncService::Target {
+    const EntityDef *def = nullptr;
+    std::optional<Record> current;
+    QString clientId;
+};
+
+SyncService::SyncService(ServerStore &store, AccountStore &accounts, const AccessPolicy &policy,
+                         WallClock wall)
+    : m_store(store), m_accounts(accounts), m_policy(policy), m_wall(std::move(wall))
+{}
+
+ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
+{
+    const QString deviceEpoch = body.value(QStringLiteral("epoch")).toString();
+    const qint64 cursor = qint64(body.value(QStringLiteral("cursor")).toDouble());
+    const QString serverEpoch = m_store.epoch();
+    const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
+    const bool newEpoch = !deviceEpoch.isEmpty() && deviceEpoch != serverEpoch;
+    const qint64 maxSeq = m_store.maxSeq();
+    QJsonObject reply{
+        {"epoch", serverEpoch},
+        {"serverTime", QDateTime::fromMSecsSinceEpoch(m_wall(), Qt::UTC).toString(Qt::ISODate)},
+        {"action", newEpoch          ? "resend"
+                   : cursor > maxSeq ? "refresh"
+                                     : "ok"},
+        {"lastDeviceSeq", double(lastSeq)},
+        {"maxSeq", double(maxSeq)},
+        {"role", caller.role},
+        {"accountId", caller.accountId},
+        {"protocol", ProtocolLimits::kProtocolVersion}};
+    if (!caller.isSupervisor())
+        reply.insert(QStringLiteral("caseload"),
+                     QJsonArray::fromStringList(m_store.caseload(caller.accountId)));
+    return ServiceReply{200, reply};
+}
+
+std::optional<ServiceReply> SyncService::decodeBatch(const Caller &caller, const QJsonObject &body,
+                                                     QVector<PushChange> &decoded)
+{
+    const QJsonValue changesValue = body.value(QStringLiteral("changes"));
+    if (!changesValue.isArray())
+        return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                   QStringLiteral("changes must be an array"));
+    const QJsonArray changes = changesValue.toArray();
+    if (changes.size() > ProtocolLimits::kMaxChangesPerPush)
+        return ServiceReply::error(
+            413, QStringLiteral("batch_too_large"),
+            QStringLiteral("At most %1 changes per push").arg(ProtocolLimits::kMaxChangesPerPush));
+    const bool newerApp =
+        body.value(QStringLiteral("schemaVersion")).toInt() > Schema::instance().version();
+    decoded.reserve(changes.size());
+    for (const auto &c : changes) {
+        PushChange pc;
+        const QString err = Protocol::decodeChange(c, caller.deviceId, newerApp, pc);
+        if (!err.isEmpty())
+            return ServiceReply::error(400, QStringLiteral("invalid_change"), err);
+        if (!decoded.isEmpty() && pc.deviceSeq <= decoded.last().deviceSeq)
+            return ServiceReply::error(400, QStringLiteral("invalid_change"),
+                                       QStringLiteral("deviceSeq must increase within a push"));
+        decoded.append(pc);
+    }
+    return std::nullopt;
+}
+
+void SyncService::checkSequence(const PushRun &run, const PushChange &change)
+{
+    if (change.deviceSeq != run.appliedThrough + 1)
+        throw Refusal{
+            ServiceReply::error(409, QStringLiteral("sequence_gap"),
+                                QStringLiteral("Expected change %1 next; resend from there")
+                                    .arg(run.appliedThrough + 1))};
+}
+
+SyncService::Target SyncService::locate(const PushChange &change)
+{
+    Target target;
+    target.def = Schema::instance().entity(change.edit.entity);
+    target.current = m_store.load(*target.def, change.edit.id, &target.clientId);
+    if (!target.current)
+        target.clientId =
+            Record{target.def->name, change.edit.id, change.edit.values, {}}.clientId(*target.def);
+    return target;
+}
+
+void SyncService::validate(const PushChange &change, const Target &target)
+{
+    const EntityDef &def = *target.def;
+    const QJsonObject &values = change.edit.values;
+    if (!target.current) {
+        if (!def.clientField.isEmpty() && !RecordValidator::isUuid(target.clientId))
+            throw invalidChange(QStringLiteral("change %1: a new %2 needs its client")
+                                    .arg(change.deviceSeq)
+                                    .arg(def.label));
+        QJsonObject known; // fields from a newer app are kept, not checked here
+        for (auto it = values.begin(); it != values.end(); ++it)
+            if (def.field(it.key()))
+                known.insert(it.key(), it.value());
+        const QString missing = RecordValidator::checkEdit(def, {}, known, true);
+        if (!missing.isEmpty() && !values.contains(QStringLiteral("voided")))
+            throw invalidChange(QStringLiteral("change %1: %2").arg(change.deviceSeq).arg(missing));
+    } else if (!def.clientField.isEmpty() && def.clientField != QLatin1String("id") &&
+               values.contains(def.clientField) &&
+               values.value(def.clientField).toString() != target.clientId) {
+        throw invalidChange(QStringLiteral("change %1: a record cannot move to another client")
+                                .arg(change.deviceSeq));
+    }
+}
+
+void SyncService::checkAccess(const Caller &caller, const PushChange &change, const Target &target)
+{
+    // Every change is checked, not only every pull.
+    const AccessTarget record{target.def, target.clientId, target.current.has_value()};
+    if (!m_policy.mayApply(caller, record, change.edit))
+        throw Refusal{
+            ServiceReply::error(403, QStringLiteral("forbidden"),
+                                QStringLiteral("change %1: this account may not change this record")
+                                    .arg(change.deviceSeq))};
+}
+
+QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Target &target)
+{
+    const EntityDef &def = *target.def;
+    MergeContext ctx;
+    ctx.nowMillis = run.now;
+    ctx.maxSkewMillis = m_maxSkewMillis;
+    ctx.sealed = m_store.isSealed(
+        def, target.current ? *target.current
+                            : Record{def.name, change.edit.id, change.edit.values, {}});
+    const MergeResult merged = mergeEdit(def, target.current, change.edit, ctx);
+    if (merged.status != EditStatus::Held)
+        run.writes.clock.observe(change.edit.stamp.hlc);
+    // A record whose edit was kept aside is written again (a new seq) even when it did not
+    // change: its author then pulls the server's value back over its own.
+    if (merged.changed || (target.current && !merged.conflicts.isEmpty()))
+        m_store.write(run.writes, def, merged.record, target.clientId);
+    for (const ConflictDraft &d : merged.conflicts)
+        recordConflict(run.writes, def, merged.record, target.clientId, d);
+    QJsonObject result{{"deviceSeq", double(change.deviceSeq)},
+                       {"status", editStatusName(merged.status)}};
+    if (!merged.conflicts.isEmpty())
+        result.insert(QStringLiteral("conflicts"), int(merged.conflicts.size()));
+    return result;
+}
+
+void SyncService::recordConflict(ServerStore::Writes &writes, const EntityDef &def,
+                                 const Record &record, const QString &clientId,
+                                 const ConflictDraft &draft)
+{
+    const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
+    const QString id = draft.conflictId(def.name, record.id);
+    if (m_store.load(conflictDef, id))
+        return;
+    Record c;
+    c.entity = conflictDef.name;
+    c.id = id;
+    c.values = QJsonObject{
+        {"recordEntity", def.name},
+        {"recordId", record.id},
+        {"clientId", clientId.isEmpty() ? QJsonValue() : QJsonValue(clientId)},
+        {"field", draft.field},
+        {"kind", conflictKindName(draft.kind)},
+        {"keptValue", QJsonObject{{"value", draft.keptValue}}},
+        {"keptStamp", draft.keptStamp.toString()},
+        {"otherValue", QJsonObject{{"value", draft.otherValue}}},
+        {"otherStamp", draft.otherStamp.toString()},
+        {"status", "open"},
+    };
+    const Stamp stamp = writes.stamp();
+    for (auto it = c.values.begin(); it != c.values.end(); ++it)
+        c.stamps.insert(it.key(), stamp);
+    m_store.write(writes, conflictDef, c, clientId);
+}
+
+void SyncService::finish(const Caller &caller, const PushRun &run)
+{
+    m_accounts.setLastDeviceSeq(caller.deviceId, run.appliedThrough);
+    m_store.finishWrites(run.writes);
+}
+
+ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
+{
+    QVector<PushChange> changes;
+    if (auto refused = decodeBatch(caller, body, changes))
+        return *refused;
+    try {
+        ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+        const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
+        PushRun run{lastSeq, lastSeq, m_store.startWrites(), m_wall(), {}};
+        for (const PushChange &pc : changes) {
+            if (pc.deviceSeq <= run.lastSeq) {
+                run.results.append(
+                    QJsonObject{{"deviceSeq", double(pc.deviceSeq)}, {"status", "duplicate"}});
+                continue;
+            }
+            checkSequence(run, pc);
+            const Target target = locate(pc);
+            validate(pc, target);
+            checkAccess(caller, pc, target);
+            run.results.append(merge(run, pc, target));
+            run.appliedThrough = pc.deviceSeq;
+        }
+        finish(caller, run);
+        tx.commit();
+        return ServiceReply{200, QJsonObject{{"appliedThrough", double(run.appliedThrough)},
+                                             {"results", run.results}}};
+    } catch (const Refusal &refusal) {
+        return refusal.reply;
+    }
+}
+
+ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
+{
+    bool ok = false;
+    const qint64 cursor = query.queryItemValue(QStringLiteral("cursor")).toLongLong(&ok);
+    if (!ok || cursor < 0)
+        return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                   QStringLiteral("cursor must be a non-negative integer"));
+    int limit = ProtocolLimits::kDefaultPullLimit;
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > ProtocolLimits::kMaxPullLimit)
+            return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                       QStringLiteral("limit must be between 1 and %1")
+                                           .arg(ProtocolLimits::kMaxPullLimit));
+    }
+    const QString client = query.queryItemValue(QStringLiteral("client"));
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+    const qint64 top = m_store.maxSeq();
+    if (cursor > top)
+        return ServiceReply::error(
+            409, QStringLiteral("stale_cursor"),
+            QStringLiteral("The cursor is ahead of the server (restored from a backup?): "
+                           "pull again from 0"));
+    if (!client.isEmpty()) {
+        if (!RecordValidator::isUuid(client))
+            return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                       QStringLiteral("client must be an id"));
+        if (!m_policy.mayReadClient(caller, client))
+            return ServiceReply::error(
+                403, QStringLiteral("forbidden"),
+                QStringLiteral("This client is not on this account's caseload"));
+    }
+    // The page is spliced from the stored JSON text (values and stamps are written by this
+    // server, compact): decoding and encoding again cost more than the query itself.
+    qint64 next = cursor;
+    const QVector<StoredRecord> rows =
+        m_store.page(cursor, limit, client, m_policy.readScope(caller));
+    QByteArray out;
+    out.reserve(rows.size() * 600 + 64);
+    out.append(QByteArrayLiteral("{\"records\":["));
+    for (const StoredRecord &row : rows) {
+        next = row.seq;
+        if (out.back() != '[')
+            out.append(',');
+        out.append(QByteArrayLiteral("{\"entity\":"));
+        appendJsonString(out, row.entity);
+        out.append(QByteArrayLiteral(",\"id\":"));
+        appendJsonString(out, row.id);
+        out.append(QByteArrayLiteral(",\"seq\":"))
+            .append(QByteArray::number(next))
+            .append(QByteArrayLiteral(",\"values\":"))
+            .append(storedObject(row.values))
+            .append(QByteArrayLiteral(",\"stamps\":"))
+            .append(storedObject(row.stamps))
+            .append('}');
+    }
+    const bool hasMore = rows.size() == limit;
+    if (!hasMore && client.isEmpty())
+        next = qMax(next, top);
+    out.append(QByteArrayLiteral("],\"nextCursor\":"))
+        .append(QByteArray::number(next))
+        .append(QByteArrayLiteral(",\"hasMore\":"))
+        .append(hasMore ? QByteArrayLiteral("true") : QByteArrayLiteral("false"))
+        .append('}');
+    return ServiceReply{200, {}, out};
+}
+
+ServiceReply SyncService::conflicts(const Caller &caller)
+{
+    QJsonArray open;
+    for (const StoredRecord &row :
+         m_store.allOf(QStringLiteral("conflict"), m_policy.readScope(caller))) {
+        const QJsonObject vals = fromJsonText(row.values);
+        if (vals.value(QStringLiteral("status")).toString() == QLatin1String("open") &&
+            !vals.value(QStringLiteral("voided")).toBool())
+            open.append(QJsonObject{{"entity", row.entity},
+                                    {"id", row.id},
+                                    {"seq", double(row.seq)},
+                                    {"values", vals},
+                                    {"stamps", fromJsonText(row.stamps)}});
+    }
+    return ServiceReply{200, QJsonObject{{"conflicts", open}}};
+}
+
+} // namespace careround

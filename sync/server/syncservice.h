@@ -1,0 +1,55 @@
+#pragma once
+
+#include "accesspolicy.h"
+#include "accountstore.h"
+#include "caller.h"
+#include "protocol.h"
+#include "serverstore.h"
+#include "servicereply.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace careround {
+
+/**
+ * The sync requests of an authenticated device: hello, push (each change checked, merged
+ * and stored in one transaction), pull (pages of what the caller may read) and the open
+ * conflicts. Access is the AccessPolicy's on every change and every page. Holds no state
+ * between requests beyond the database, so several processes can serve one database.
+ */
+class SyncService {
+public:
+    SyncService(ServerStore &store, AccountStore &accounts, const AccessPolicy &policy,
+                WallClock wall = systemWallClock());
+
+    ServiceReply hello(const Caller &caller, const QJsonObject &body);
+    ServiceReply push(const Caller &caller, const QJsonObject &body);
+    ServiceReply pull(const Caller &caller, const QUrlQuery &query);
+    ServiceReply conflicts(const Caller &caller);
+
+    /** Edits stamped further ahead of the server's clock than this are held (a conflict). */
+    void setMaxSkewMillis(qint64 millis) { m_maxSkewMillis = millis; }
+
+private:
+    struct PushRun;
+    struct Target;
+    std::optional<ServiceReply> decodeBatch(const Caller &caller, const QJsonObject &body,
+                                            QVector<PushChange> &changes);
+    void checkSequence(const PushRun &run, const PushChange &change);
+    Target locate(const PushChange &change);
+    void validate(const PushChange &change, const Target &target);
+    void checkAccess(const Caller &caller, const PushChange &change, const Target &target);
+    QJsonObject merge(PushRun &run, const PushChange &change, const Target &target);
+    void recordConflict(ServerStore::Writes &writes, const EntityDef &def, const Record &record,
+                        const QString &clientId, const ConflictDraft &draft);
+    void finish(const Caller &caller, const PushRun &run);
+
+    ServerStore &m_store;
+    AccountStore &m_accounts;
+    const AccessPolicy &m_policy;
+    WallClock m_wall;
+    qint64 m_maxSkewMillis = 10 * 60 * 1000;
+};
+
+} // namespace careround
