@@ -1,4 +1,5 @@
 careround_test(tst_devicestore SOURCES tst_devicestore.cpp LIBS careround_core)
+careround_test(tst_pinlock SOURCES tst_pinlock.cpp LIBS careround_core)
 careround_test(tst_instruments SOURCES tst_instruments.cpp LIBS careround_core)
 
 # crashwriter edits a store until killed; tst_crashsafety kills it with SIGKILL, round after round.

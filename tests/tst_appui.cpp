@@ -5,6 +5,7 @@
 #include "devicestore.h"
 #include "localeditor.h"
 #include "session.h"
+#include "syncengine.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -132,7 +133,7 @@ private slots:
         QVERIFY(app.find("pendingChanges")
                     ->property("text")
                     .toString()
-                    .contains(QString::number(app.session->pendingChanges())));
+                    .contains(QString::number(app.session->syncEngine()->pendingCount())));
         app.window->grabWindow().save(QStringLiteral("careround-landscape.png"));
 
         // Search as you type.
