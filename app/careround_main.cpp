@@ -4,6 +4,7 @@
 #include "connectivitymonitor.h"
 #include "demostore.h"
 #include "session.h"
+#include "syncengine.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -156,11 +157,15 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(saved ? 0 : 1);
             });
         };
-        if (session.isBusy() || session.syncState() == QLatin1String("syncing")) {
+        const auto syncing = [&session] {
+            return session.syncEngine() &&
+                   session.syncEngine()->state() == SyncEngine::State::Syncing;
+        };
+        if (session.isBusy() || syncing()) {
             // Enrolling or loading: grab once the first sync has ended.
-            QObject::connect(&session, &Session::dataChanged, &app, [&session, grab] {
+            QObject::connect(&session, &Session::dataChanged, &app, [syncing, grab] {
                 static bool done = false;
-                if (done || session.syncState() == QLatin1String("syncing"))
+                if (done || syncing())
                     return;
                 done = true;
                 grab();

@@ -6,17 +6,7 @@ namespace careround {
 
 QVector<Record> ConflictResolver::open()
 {
-    const EntityDef &def = *Schema::instance().entity(QStringLiteral("conflict"));
-    QVector<Record> out;
-    for (const Record &c :
-         m_store.records().findBy(def, QStringLiteral("status"), QStringLiteral("open")))
-        if (!c.isVoided())
-            out.append(c);
-    std::sort(out.begin(), out.end(), [](const Record &a, const Record &b) {
-        return a.values.value(QStringLiteral("otherStamp")).toString() <
-               b.values.value(QStringLiteral("otherStamp")).toString();
-    });
-    return out;
+    return m_store.conflicts().open();
 }
 
 void ConflictResolver::resolve(const QString &conflictId, Choice choice, const QJsonValue &merged)

@@ -3,11 +3,13 @@
 #include "caseloadrepository.h"
 #include "todayrepository.h"
 
+#include <QDateTime>
+
 namespace careround {
 
 DeviceStore::DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall)
     : m_db(std::move(db)), m_records(*m_db), m_outbox(*m_db), m_meta(*m_db),
-      m_clock(std::move(wall))
+      m_conflicts(*m_db, m_records), m_clock(std::move(wall))
 {}
 
 QByteArray DeviceStore::rawKey(const QByteArray &key32)
@@ -129,6 +131,31 @@ void DeviceStore::setDurability(Durability durability)
         break;
     }
     m_durability = durability;
+}
+
+void DeviceStore::wipe(const QString &reason)
+{
+    SqliteTransaction tx(*m_db);
+    for (const EntityDef &def : Schema::instance().entities())
+        m_db->exec(QStringLiteral("DELETE FROM \"%1\"").arg(def.name));
+    m_db->exec(QStringLiteral("DELETE FROM outbox; DELETE FROM meta WHERE key <> 'deviceId' "
+                              "AND key <> 'hlc'"));
+    m_meta.setValue(QStringLiteral("wiped"), QStringLiteral("1"));
+    // The wipe itself is a security event: the one record left behind.
+    const EntityDef &auditDef = *Schema::instance().entity(QStringLiteral("auditEvent"));
+    Record audit;
+    audit.entity = auditDef.name;
+    audit.id = newUuid7();
+    audit.values = QJsonObject{
+        {"action", "store_wiped"},
+        {"deviceId", m_deviceId},
+        {"at", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {"detail", reason},
+    };
+    m_records.write(auditDef, audit);
+    tx.commit();
+    m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    m_db->exec(QStringLiteral("VACUUM"));
 }
 
 void DeviceStore::saveClock()

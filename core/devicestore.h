@@ -1,5 +1,6 @@
 #pragma once
 
+#include "conflictrepository.h"
 #include "hlc.h"
 #include "outboxrepository.h"
 #include "recordrepository.h"
@@ -60,6 +61,21 @@ public:
     RecordRepository &records() { return m_records; }
     OutboxRepository &outbox() { return m_outbox; }
     MetaRepository &meta() { return m_meta; }
+    ConflictRepository &conflicts() { return m_conflicts; }
+
+    /**
+     * Opens a transaction on the store (inside another one, a savepoint of it): commit() it,
+     * or it rolls back when it goes out of scope. Callers outside core write through this,
+     * never through db().
+     */
+    [[nodiscard]] SqliteTransaction transaction() { return SqliteTransaction(*m_db); }
+    /**
+     * Wipes every record, the outbox and the sync state (revoked tablet, too many wrong
+     * PINs), keeping the device id and the clock, and leaves one audit event that says when
+     * and why. The freed pages are then overwritten (checkpoint and VACUUM), so the wiped
+     * records do not stay readable in the file.
+     */
+    void wipe(const QString &reason);
 
     QString deviceId() const { return m_deviceId; }
     int schemaVersion();
@@ -84,6 +100,7 @@ private:
     RecordRepository m_records;
     OutboxRepository m_outbox;
     MetaRepository m_meta;
+    ConflictRepository m_conflicts;
     HybridLogicalClock m_clock;
     QString m_deviceId;
     Durability m_durability = Durability::Full;

@@ -106,4 +106,9 @@ void MetaRepository::setValue(const QString &key, const QString &value)
         .exec();
 }
 
+void MetaRepository::remove(const QString &key)
+{
+    m_db.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?")).bindAll({key}).exec();
+}
+
 } // namespace careround

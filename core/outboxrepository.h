@@ -57,6 +57,8 @@ public:
     explicit MetaRepository(SqliteDatabase &db) : m_db(db) {}
     QString value(const QString &key, const QString &fallback = {});
     void setValue(const QString &key, const QString &value);
+    /** Forgets a value (a finished backfill's cursor). */
+    void remove(const QString &key);
 
 private:
     SqliteDatabase &m_db;

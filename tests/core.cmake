@@ -1,4 +1,5 @@
 careround_test(tst_devicestore SOURCES tst_devicestore.cpp LIBS careround_core)
+careround_test(tst_pinlock SOURCES tst_pinlock.cpp LIBS careround_core)
 careround_test(tst_instruments SOURCES tst_instruments.cpp LIBS careround_core)
 careround_test(tst_contenthash SOURCES tst_contenthash.cpp LIBS careround_core)
 

@@ -27,7 +27,6 @@ careround_test(tst_syncconvergence SOURCES tst_syncconvergence.cpp LIBS careroun
 careround_server_test(tst_serveraccess SOURCES tst_serveraccess.cpp serverfixture.h LIBS careround_syncdevice careround_server)
 careround_server_test(tst_syncengine SOURCES tst_syncengine.cpp serverfixture.h LIBS careround_syncdevice careround_server)
 careround_server_test(tst_servertls SOURCES tst_servertls.cpp serverfixture.h LIBS careround_syncdevice careround_server)
-careround_test(tst_pinlock SOURCES tst_pinlock.cpp LIBS careround_syncdevice)
 careround_server_test(tst_deviceaccount SOURCES tst_deviceaccount.cpp serverfixture.h LIBS careround_syncdevice careround_server)
 careround_server_test(tst_synccrash SOURCES tst_synccrash.cpp serverfixture.h LIBS careround_syncdevice careround_server)
 set_tests_properties(tst_synccrash tst_synccrash_pg PROPERTIES TIMEOUT 900)

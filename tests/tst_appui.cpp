@@ -2,6 +2,7 @@
 // passphrase, the caseload shows rows with what to do next, search narrows it, choosing a
 // client opens the overview, and the layout works in landscape and portrait.
 #include "pageharness.h"
+#include "syncengine.h"
 
 #include <QQuickStyle>
 #include <QTemporaryDir>
@@ -62,7 +63,7 @@ private slots:
         QVERIFY(app.find("pendingChanges")
                     ->property("text")
                     .toString()
-                    .contains(QString::number(app.session->pendingChanges())));
+                    .contains(QString::number(app.session->syncEngine()->pendingCount())));
         app.window->grabWindow().save(QStringLiteral("careround-landscape.png"));
 
         // Search as you type.

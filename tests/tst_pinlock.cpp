@@ -1,7 +1,6 @@
 // The idle PIN: stored only as a salted hash, attempts counted across restarts, and after
 // the last wrong attempt the caller wipes the tablet (leaving an audit event).
 #include "devicestore.h"
-#include "devicesyncer.h"
 #include "localeditor.h"
 #include "pinlock.h"
 
@@ -57,7 +56,7 @@ private slots:
         QCOMPARE(lock.verify("3333"), PinLock::Result::WipeRequired);
         // From here even the right PIN does not unlock.
         QCOMPARE(lock.verify("4711"), PinLock::Result::WipeRequired);
-        wipeDeviceStore(*store, "too many wrong PIN attempts");
+        store->wipe("too many wrong PIN attempts");
         QCOMPARE(store->records().count(*Schema::instance().entity("client")), 0);
         const auto audit = store->records().all(*Schema::instance().entity("auditEvent"));
         QCOMPARE(audit.size(), 1);

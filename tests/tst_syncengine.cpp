@@ -5,6 +5,8 @@
 #include "serverfixture.h"
 #include "syncengine.h"
 
+#include <QLocale>
+#include <QMetaEnum>
 #include <QSignalSpy>
 
 using namespace careround;
@@ -92,6 +94,87 @@ private slots:
         QVERIFY(engine.statusText().contains("wiped"));
         QCOMPARE(tablet.store->records().count(*Schema::instance().entity("client")), 0);
         QCOMPARE(engine.pendingCount(), 0);
+    }
+
+    void statusPropertiesFollowTheEngine()
+    {
+        ServerProcess server(freshServerDb(m_dir));
+        server.admin({"create-account", "ana", "Ana Ortiz", "coordinator"});
+        QVERIFY(server.start());
+        TestDevice tablet(m_dir.filePath("status.db"), server.url(), "ana");
+        QVERIFY(tablet.enrolled());
+        const QString client =
+            tablet.editor->create("client", {{"firstName", "Rosa"},
+                                             {"lastName", "Diaz"},
+                                             {"status", "active"},
+                                             {"coordinatorId", tablet.accountId}});
+        ManualConnectivityMonitor monitor(true);
+        SyncEngine engine({m_dir.filePath("status.db"), kDeviceKey, server.url(), tablet.token},
+                          *tablet.store, monitor);
+        // What QML reads: the properties by name, the state as the engine's own enum.
+        QCOMPARE(engine.property("pendingCount").toInt(), 1);
+        QCOMPARE(engine.property("openConflicts").toInt(), 0);
+        QCOMPARE(engine.property("summary").toString(), QStringLiteral("Not synced yet"));
+        QCOMPARE(engine.property("progress").toDouble(), -1.0);
+        const QMetaEnum states = QMetaEnum::fromType<SyncEngine::State>();
+        QCOMPARE(states.keyToValue("UpToDate"), int(SyncEngine::State::UpToDate));
+        QCOMPARE(states.keyToValue("Local"), int(SyncEngine::State::Local));
+
+        QSignalSpy counts(&engine, &SyncEngine::countsChanged);
+        QSignalSpy summary(&engine, &SyncEngine::summaryChanged);
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        engine.syncNow();
+        QCOMPARE(engine.property("state").value<SyncEngine::State>(), SyncEngine::State::Syncing);
+        QCOMPARE(engine.summary(), engine.statusText());
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(engine.property("state").value<SyncEngine::State>(), SyncEngine::State::UpToDate);
+        // The pending count drops with the sync, told by countsChanged.
+        QCOMPARE(engine.property("pendingCount").toInt(), 0);
+        QCOMPARE(counts.count(), 1);
+        // The status line says when it last synced, from the engine's own time.
+        QVERIFY(engine.lastSynced().isValid());
+        QCOMPARE(engine.summary(),
+                 QStringLiteral("Last synced %1")
+                     .arg(QLocale().toString(engine.lastSynced(), QLocale::ShortFormat)));
+        QVERIFY(summary.count() >= 2); // syncing, then up to date
+        QCOMPARE(engine.progress(), -1.0);
+
+        // A local edit: the count follows when the engine re-reads it (the session asks).
+        tablet.editor->update("client", client, {{"phone", "555-0142"}});
+        engine.refreshCounts();
+        QCOMPARE(engine.pendingCount(), 1);
+        QCOMPARE(counts.count(), 2);
+    }
+
+    void aLocalStoreHasAnEngineThatNeverSyncs()
+    {
+        DeviceStore::Options o;
+        o.path = m_dir.filePath("local.db");
+        o.key = "local key";
+        auto store = DeviceStore::open(o);
+        LocalEditor editor(*store, QStringLiteral("coordinator"));
+        const QString client = editor.create(
+            "client", {{"firstName", "Rosa"}, {"lastName", "Diaz"}, {"status", "active"}});
+        SyncEngine engine(*store);
+        QCOMPARE(engine.state(), SyncEngine::State::Local);
+        QCOMPARE(engine.pendingCount(), 1);
+        QCOMPARE(engine.summary(), QStringLiteral("Not synced yet"));
+        QCOMPARE(engine.nextRetryMs(), 0);
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        engine.syncNow();
+        QCoreApplication::processEvents();
+        QCOMPARE(engine.state(), SyncEngine::State::Local);
+        QCOMPARE(finished.count(), 0);
+        // Its counts are the store's, conflicts included.
+        editor.create("conflict", {{"recordEntity", "client"},
+                                   {"recordId", client},
+                                   {"clientId", client},
+                                   {"field", "phone"},
+                                   {"kind", "concurrent_edit"},
+                                   {"status", "open"}});
+        engine.refreshCounts();
+        QCOMPARE(engine.openConflicts(), 1);
+        QCOMPARE(engine.pendingCount(), 2);
     }
 };
 

@@ -5,6 +5,7 @@
 #include "devicestore.h"
 #include "localeditor.h"
 #include "session.h"
+#include "syncengine.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -181,8 +182,37 @@ private slots:
                     .first()
                     ->property("text")
                     .toString()
-                    .contains(QString::number(m_session->pendingChanges())));
+                    .contains(QString::number(m_session->syncEngine()->pendingCount())));
         saveScreenshot(window, "Sync");
+    }
+
+    void statusStripFollowsTheEngine()
+    {
+        // The strip binds to the engine's own enum and counts (a local store: state Local).
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.setInitialProperties({{"session", QVariant::fromValue(m_session.get())}});
+        engine.loadData(QByteArrayLiteral(
+            "import QtQuick\nimport QtQuick.Window\nimport CareRound.Session\n"
+            "import CareRound.Controls\nWindow { id: root; width: 1280; height: 120; "
+            "visible: true\nrequired property Session session\n"
+            "readonly property bool local: session.sync.state === SyncEngine.Local\n"
+            "StatusStrip { anchors.fill: parent; sync: root.session.sync } }"));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(window->property("local").toBool());
+        QTRY_VERIFY(!visualItems(window, "pendingChanges").isEmpty());
+        QQuickItem *pending = visualItems(window, "pendingChanges").first();
+        const int before = m_session->syncEngine()->pendingCount();
+        QVERIFY(pending->property("text").toString().contains(QString::number(before)));
+        QVERIFY(visualItems(window, "connectionState").isEmpty());
+        QVERIFY(visualItems(window, "syncNowButton").isEmpty());
+        m_session->editor()->update("client", m_client, {{"phone", "555-3333"}});
+        m_session->notifyDataChanged();
+        QCOMPARE(m_session->syncEngine()->pendingCount(), before + 1);
+        QTRY_VERIFY(pending->property("text").toString().contains(QString::number(before + 1)));
     }
 };
 

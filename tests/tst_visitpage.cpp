@@ -8,6 +8,7 @@
 #include "localeditor.h"
 #include "pageharness.h"
 #include "session.h"
+#include "syncengine.h"
 #include "visitcontroller.h"
 
 #include <QAbstractItemModelTester>
@@ -312,7 +313,7 @@ private slots:
 
         // Every change was one edit waiting to sync.
         session.refreshStatus();
-        QVERIFY(session.pendingChanges() > 0);
+        QVERIFY(session.syncEngine()->pendingCount() > 0);
         QVERIFY(p.window->grabWindow().save(screenshotPath(QStringLiteral("Visit.png"))));
     }
 

@@ -1,17 +1,18 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import CareRound.Session
 
 // The always-visible strip at the top: offline or syncing (with progress), changes waiting
-// to sync, last sync, open conflicts, "Sync now", and the text size.
+// to sync, last sync, open conflicts, "Sync now", and the text size. Everything it shows
+// comes from the session's sync engine.
 Rectangle {
     id: strip
-    property int pendingChanges: 0
-    property string syncText: ""
+    property SyncEngine sync: null
     property bool showSyncState: true
-    property string syncState: "local" // local, offline, syncing, upToDate, error, revoked
-    property real syncProgress: -1
-    property int openConflicts: 0
+    readonly property int syncState: sync ? sync.state : SyncEngine.Local
+    readonly property int pendingChanges: sync ? sync.pendingCount : 0
+    readonly property int openConflicts: sync ? sync.openConflicts : 0
     signal syncRequested()
     signal conflictsRequested()
     implicitHeight: Math.max(Theme.touchTarget, row.implicitHeight) + 8
@@ -34,20 +35,20 @@ Rectangle {
         Item { Layout.fillWidth: true }
         Rectangle {
             objectName: "connectionState"
-            visible: strip.showSyncState && strip.syncState !== "local"
+            visible: strip.showSyncState && strip.syncState !== SyncEngine.Local
             radius: height / 2
             implicitHeight: stateText.implicitHeight + 8
             implicitWidth: stateText.implicitWidth + 20
-            color: strip.syncState === "offline" ? Theme.warning
-                 : strip.syncState === "error" || strip.syncState === "revoked" ? Theme.urgent
+            color: strip.syncState === SyncEngine.Offline ? Theme.warning
+                 : strip.syncState === SyncEngine.Error || strip.syncState === SyncEngine.Revoked ? Theme.urgent
                  : Theme.accent
             Text {
                 id: stateText
                 anchors.centerIn: parent
-                text: strip.syncState === "offline" ? qsTr("Offline")
-                    : strip.syncState === "syncing" ? qsTr("Syncing")
-                    : strip.syncState === "error" ? qsTr("Sync problem")
-                    : strip.syncState === "revoked" ? qsTr("Revoked")
+                text: strip.syncState === SyncEngine.Offline ? qsTr("Offline")
+                    : strip.syncState === SyncEngine.Syncing ? qsTr("Syncing")
+                    : strip.syncState === SyncEngine.Error ? qsTr("Sync problem")
+                    : strip.syncState === SyncEngine.Revoked ? qsTr("Revoked")
                     : qsTr("Online")
                 color: "white"
                 font.pixelSize: Theme.fontSmall
@@ -58,9 +59,9 @@ Rectangle {
         }
         ProgressBar {
             objectName: "syncProgress"
-            visible: strip.syncState === "syncing"
-            indeterminate: strip.syncProgress < 0
-            value: Math.max(0, strip.syncProgress)
+            visible: strip.syncState === SyncEngine.Syncing
+            indeterminate: !strip.sync || strip.sync.progress < 0
+            value: strip.sync ? Math.max(0, strip.sync.progress) : 0
             implicitWidth: 120
             Accessible.name: qsTr("Sync progress")
         }
@@ -76,8 +77,8 @@ Rectangle {
             Accessible.name: text
         }
         Text {
-            visible: strip.showSyncState && strip.syncText.length > 0
-            text: strip.syncText
+            visible: strip.showSyncState && text.length > 0
+            text: strip.sync ? strip.sync.summary : ""
             color: Theme.statusBarText
             opacity: 0.8
             font.pixelSize: Theme.fontSmall
@@ -92,8 +93,8 @@ Rectangle {
         }
         TouchButton {
             objectName: "syncNowButton"
-            visible: strip.showSyncState && strip.syncState !== "local"
-            enabled: strip.syncState !== "syncing" && strip.syncState !== "revoked"
+            visible: strip.showSyncState && strip.syncState !== SyncEngine.Local
+            enabled: strip.syncState !== SyncEngine.Syncing && strip.syncState !== SyncEngine.Revoked
             text: qsTr("Sync now")
             onClicked: strip.syncRequested()
         }

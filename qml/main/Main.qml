@@ -33,12 +33,8 @@ ApplicationWindow {
     color: Theme.background
 
     header: StatusStrip {
-        pendingChanges: window.session.pendingChanges
-        syncText: window.session.syncText
+        sync: window.session.sync
         showSyncState: window.session.unlocked
-        syncState: window.session.syncState
-        syncProgress: window.session.syncProgress
-        openConflicts: window.session.openConflicts
         onSyncRequested: window.session.syncNow()
         onConflictsRequested: window.section = "conflicts"
     }

@@ -3,15 +3,12 @@
 #include "connectivitymonitor.h"
 #include "deviceaccount.h"
 #include "devicestore.h"
-#include "devicesyncer.h"
 #include "localeditor.h"
 #include "pinlock.h"
 #include "syncengine.h"
 
-#include <QDateTime>
 #include <QEvent>
 #include <QFileInfo>
-#include <QLocale>
 #include <QThread>
 
 namespace careround {
@@ -100,8 +97,12 @@ void Session::attach()
 
 void Session::startSync()
 {
-    if (!m_account->server().isValid() || m_account->token().isEmpty())
-        return; // a local store (the demo without a server): nothing to sync with
+    if (!m_account->server().isValid() || m_account->token().isEmpty()) {
+        // A local store (the demo without a server): nothing to sync with, only the counts.
+        m_sync = std::make_unique<SyncEngine>(*m_account->store());
+        emit syncChanged();
+        return;
+    }
     if (!m_monitor) {
         m_ownMonitor = std::make_unique<NetworkInformationMonitor>();
         m_monitor = m_ownMonitor.get();
@@ -113,10 +114,8 @@ void Session::startSync()
     config.token = m_account->token();
     config.pinnedCertificate = m_account->pinnedCertificate();
     m_sync = std::make_unique<SyncEngine>(config, *m_account->store(), *m_monitor);
-    connect(m_sync.get(), &SyncEngine::statusChanged, this, &Session::refreshStatus);
-    connect(m_sync.get(), &SyncEngine::progressChanged, this, &Session::refreshStatus);
-    connect(m_sync.get(), &SyncEngine::countsChanged, this, &Session::refreshStatus);
     connect(m_sync.get(), &SyncEngine::finished, this, &Session::notifyDataChanged);
+    emit syncChanged();
     m_sync->syncNow();
 }
 
@@ -158,62 +157,8 @@ void Session::syncNow()
 
 void Session::refreshStatus()
 {
-    DeviceStore *s = m_account->store();
-    if (!s)
-        return;
     if (m_sync)
         m_sync->refreshCounts();
-    const int pending = int(s->outbox().count());
-    const int conflicts = m_sync ? m_sync->openConflicts() : 0;
-    const qint64 lastSync = s->meta().value(QStringLiteral("sync.lastSuccess")).toLongLong();
-    const QString last = lastSync > 0
-                             ? tr("Last synced %1")
-                                   .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(lastSync),
-                                                           QLocale::ShortFormat))
-                             : tr("Not synced yet");
-    QString state = QStringLiteral("local");
-    QString text = last;
-    QString step;
-    double progress = -1;
-    if (m_sync) {
-        switch (m_sync->state()) {
-        case SyncEngine::State::Offline:
-            state = QStringLiteral("offline");
-            text = tr("Offline. %1").arg(last);
-            break;
-        case SyncEngine::State::Syncing:
-            state = QStringLiteral("syncing");
-            step = m_sync->progressStep();
-            text = step.isEmpty() ? tr("Syncing…") : step;
-            if (m_sync->progressTotal() > 0)
-                progress = double(m_sync->progressDone()) / double(m_sync->progressTotal());
-            break;
-        case SyncEngine::State::UpToDate:
-            state = QStringLiteral("upToDate");
-            text = last;
-            break;
-        case SyncEngine::State::Error:
-            state = QStringLiteral("error");
-            text = m_sync->statusText();
-            break;
-        case SyncEngine::State::Revoked:
-            state = QStringLiteral("revoked");
-            text = m_sync->statusText();
-            break;
-        }
-        if (state == QLatin1String("offline") && !m_sync->statusText().isEmpty())
-            text = m_sync->statusText();
-    }
-    if (pending != m_pending || conflicts != m_conflicts || text != m_syncText ||
-        state != m_syncState || step != m_syncStep || progress != m_syncProgress) {
-        m_pending = pending;
-        m_conflicts = conflicts;
-        m_syncText = text;
-        m_syncState = state;
-        m_syncStep = step;
-        m_syncProgress = progress;
-        emit statusChanged();
-    }
 }
 
 void Session::notifyDataChanged()
@@ -312,7 +257,10 @@ void Session::wipe(const QString &reason)
     if (m_wiped || !store())
         return;
     m_sync.reset();
-    wipeDeviceStore(*store(), reason);
+    store()->wipe(reason);
+    // Nothing is left to sync: the status shows the emptied store.
+    m_sync = std::make_unique<SyncEngine>(*store());
+    emit syncChanged();
     m_wiped = true;
     m_locked = true;
     emit lockChanged();

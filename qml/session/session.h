@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+Q_MOC_INCLUDE("syncengine.h")
+
 #include <memory>
 
 namespace careround {
@@ -18,9 +20,9 @@ class SyncEngine;
 /**
  * The tablet's working session: the account (enrolment, the passphrase-wrapped key), the
  * encrypted store once it is unlocked, the editor every local edit goes through, and the sync
- * engine with what the status bar shows (offline, syncing with progress, pending changes,
- * last sync, open conflicts). Created by main and handed to the screens (required
- * properties), never reached globally.
+ * engine, which owns what the status bar shows (offline, syncing with progress, pending
+ * changes, last sync, open conflicts); screens bind to `session.sync` directly. Created by
+ * main and handed to the screens (required properties), never reached globally.
  */
 class Session : public QObject {
     Q_OBJECT
@@ -31,13 +33,7 @@ class Session : public QObject {
     Q_PROPERTY(bool enrolled READ isEnrolled NOTIFY unlockedChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString role READ role NOTIFY unlockedChanged)
-    Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY statusChanged)
-    Q_PROPERTY(int openConflicts READ openConflicts NOTIFY statusChanged)
-    Q_PROPERTY(QString syncText READ syncText NOTIFY statusChanged)
-    Q_PROPERTY(QString syncState READ syncState NOTIFY statusChanged)
-    Q_PROPERTY(bool offline READ isOffline NOTIFY statusChanged)
-    Q_PROPERTY(QString syncStep READ syncStep NOTIFY statusChanged)
-    Q_PROPERTY(double syncProgress READ syncProgress NOTIFY statusChanged)
+    Q_PROPERTY(careround::SyncEngine *sync READ syncEngine NOTIFY syncChanged)
     Q_PROPERTY(bool locked READ isLocked NOTIFY lockChanged)
     Q_PROPERTY(bool hasPin READ hasPin NOTIFY lockChanged)
     Q_PROPERTY(bool wiped READ isWiped NOTIFY lockChanged)
@@ -93,30 +89,25 @@ public:
     /** Null until unlocked. */
     DeviceStore *store() const;
     LocalEditor *editor() const { return m_editor.get(); }
+    /**
+     * The sync engine, the one owner of the sync status (null until unlocked). A local store
+     * (no server) has one too, in state Local, that keeps the counts.
+     */
     SyncEngine *syncEngine() const { return m_sync.get(); }
 
     /** The day "today" means for due dates (tests set it). */
     QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
     void setToday(const QDate &day) { m_today = day; }
 
-    int pendingChanges() const { return m_pending; }
-    int openConflicts() const { return m_conflicts; }
-    QString syncText() const { return m_syncText; }
-    QString syncState() const { return m_syncState; }
-    bool isOffline() const { return m_syncState == QLatin1String("offline"); }
-    QString syncStep() const { return m_syncStep; }
-    /** 0..1 while syncing with a known total, -1 when the total is unknown. */
-    double syncProgress() const { return m_syncProgress; }
-
 public slots:
-    /** Re-reads the status bar's facts (also every few seconds while unlocked). */
+    /** Has the engine re-read its counts (after an edit; also every few seconds while unlocked). */
     void refreshStatus();
     /** Tells every screen that records changed (after an edit or a sync). */
     void notifyDataChanged();
 
 signals:
     void unlockedChanged();
-    void statusChanged();
+    void syncChanged();
     void dataChanged();
     void busyChanged();
     void lockChanged();
@@ -136,12 +127,6 @@ private:
     ConnectivityMonitor *m_monitor = nullptr;
     QDate m_today;
     bool m_busy = false;
-    int m_pending = 0;
-    int m_conflicts = 0;
-    QString m_syncText;
-    QString m_syncState;
-    QString m_syncStep;
-    double m_syncProgress = -1;
     QTimer m_statusTimer;
     QTimer m_idleTimer;
     bool m_locked = false;

@@ -9,6 +9,10 @@ import CareRound.Session
 Rectangle {
     id: page
     required property Session session
+    readonly property SyncEngine sync: session.sync
+    readonly property int syncState: sync ? sync.state : SyncEngine.Local
+    readonly property int pendingChanges: sync ? sync.pendingCount : 0
+    readonly property int openConflicts: sync ? sync.openConflicts : 0
     property string clientId: ""
     property string recordId: ""
     signal closed()
@@ -44,15 +48,15 @@ Rectangle {
                 Text {
                     objectName: "syncStateText"
                     Layout.fillWidth: true
-                    text: page.session.syncState === "offline" ? qsTr("Offline: the agency server cannot be reached. Everything you do is saved on this tablet.")
-                        : page.session.syncState === "syncing" ? qsTr("Syncing now…")
-                        : page.session.syncState === "upToDate" ? qsTr("Online and up to date.")
-                        : page.session.syncState === "error" ? qsTr("Sync needs attention.")
-                        : page.session.syncState === "revoked" ? qsTr("This tablet was revoked by the agency.")
+                    text: page.syncState === SyncEngine.Offline ? qsTr("Offline: the agency server cannot be reached. Everything you do is saved on this tablet.")
+                        : page.syncState === SyncEngine.Syncing ? qsTr("Syncing now…")
+                        : page.syncState === SyncEngine.UpToDate ? qsTr("Online and up to date.")
+                        : page.syncState === SyncEngine.Error ? qsTr("Sync needs attention.")
+                        : page.syncState === SyncEngine.Revoked ? qsTr("This tablet was revoked by the agency.")
                         : qsTr("This tablet keeps its data locally (no agency server).")
                     font.pixelSize: Theme.fontBody
                     font.bold: true
-                    color: page.session.syncState === "error" || page.session.syncState === "revoked" ? Theme.urgent : Theme.text
+                    color: page.syncState === SyncEngine.Error || page.syncState === SyncEngine.Revoked ? Theme.urgent : Theme.text
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
@@ -60,7 +64,7 @@ Rectangle {
                 Text {
                     objectName: "syncDetail"
                     Layout.fillWidth: true
-                    text: page.session.syncText
+                    text: page.sync ? page.sync.summary : ""
                     font.pixelSize: Theme.fontBody
                     color: Theme.mutedText
                     wrapMode: Text.Wrap
@@ -69,16 +73,16 @@ Rectangle {
                 }
                 ProgressBar {
                     Layout.fillWidth: true
-                    visible: page.session.syncState === "syncing"
-                    indeterminate: page.session.syncProgress < 0
-                    value: Math.max(0, page.session.syncProgress)
+                    visible: page.syncState === SyncEngine.Syncing
+                    indeterminate: !page.sync || page.sync.progress < 0
+                    value: page.sync ? Math.max(0, page.sync.progress) : 0
                     Accessible.name: qsTr("Sync progress")
                 }
                 Text {
                     objectName: "pendingText"
                     Layout.fillWidth: true
-                    text: page.session.pendingChanges === 0 ? qsTr("No changes waiting to be sent.")
-                                                            : qsTr("Changes waiting to be sent: %1").arg(page.session.pendingChanges)
+                    text: page.pendingChanges === 0 ? qsTr("No changes waiting to be sent.")
+                                                    : qsTr("Changes waiting to be sent: %1").arg(page.pendingChanges)
                     font.pixelSize: Theme.fontBody
                     color: Theme.text
                     Accessible.role: Accessible.StaticText
@@ -86,10 +90,10 @@ Rectangle {
                 }
                 Text {
                     Layout.fillWidth: true
-                    text: page.session.openConflicts === 0 ? qsTr("No conflicts to settle.")
-                                                           : qsTr("Conflicts to settle: %1").arg(page.session.openConflicts)
+                    text: page.openConflicts === 0 ? qsTr("No conflicts to settle.")
+                                                   : qsTr("Conflicts to settle: %1").arg(page.openConflicts)
                     font.pixelSize: Theme.fontBody
-                    color: page.session.openConflicts === 0 ? Theme.text : Theme.warning
+                    color: page.openConflicts === 0 ? Theme.text : Theme.warning
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
                 }
@@ -97,7 +101,7 @@ Rectangle {
                     objectName: "syncPageSyncNow"
                     primary: true
                     text: qsTr("Sync now")
-                    enabled: page.session.syncState !== "syncing" && page.session.syncState !== "local" && page.session.syncState !== "revoked"
+                    enabled: page.syncState !== SyncEngine.Syncing && page.syncState !== SyncEngine.Local && page.syncState !== SyncEngine.Revoked
                     onClicked: page.session.syncNow()
                 }
             }

@@ -66,7 +66,7 @@ std::optional<DeviceAccount::Failure> DeviceAccount::enrol(const Enrolment &e)
         return failure;
     }
     {
-        SqliteTransaction tx(store->db());
+        auto tx = store->transaction();
         store->meta().setValue(QStringLiteral("account.server"), e.server.toString());
         store->meta().setValue(QStringLiteral("account.token"),
                                r.body.value(QStringLiteral("token")).toString());

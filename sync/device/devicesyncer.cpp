@@ -3,7 +3,6 @@
 #include "merge.h"
 #include "protocol.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QSet>
 
@@ -53,7 +52,7 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
     SyncOutcome outcome = run(progress);
     // Told at any step that this tablet was revoked: wipe it now, before anything else.
     if (outcome.state == SyncOutcome::State::Revoked)
-        wipeDeviceStore(m_store, QStringLiteral("revoked by the agency"));
+        m_store.wipe(QStringLiteral("revoked by the agency"));
     return outcome;
 }
 
@@ -74,7 +73,7 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
     if (auto f = failure(hello))
         return *f;
     {
-        SqliteTransaction tx(m_store.db());
+        auto tx = m_store.transaction();
         const QString action = hello.body.value(QStringLiteral("action")).toString();
         const qint64 lastDeviceSeq =
             qint64(hello.body.value(QStringLiteral("lastDeviceSeq")).toDouble());
@@ -162,7 +161,7 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
             reply.body.value(QStringLiteral("error")).toString() == QLatin1String("sequence_gap")) {
             // The server lost edits it had acknowledged (restored from a backup): resend
             // from where it says it stands. The next hello sets the exact point.
-            SqliteTransaction tx(m_store.db());
+            auto tx = m_store.transaction();
             m_store.outbox().resendAfter(0);
             m_store.meta().setValue(kEpoch, QString());
             tx.commit();
@@ -179,7 +178,7 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
         for (const QJsonValue &r : reply.body.value(QStringLiteral("results")).toArray())
             if (r.toObject().value(QStringLiteral("conflicts")).toInt() > 0)
                 ++outcome.conflicts;
-        SqliteTransaction tx(m_store.db());
+        auto tx = m_store.transaction();
         m_store.outbox().acknowledge(through);
         tx.commit();
         if (through < batch.first().seq) {
@@ -223,11 +222,8 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
         outcome.pulled += applyPage(records, cursorKey, next);
         if (!hasMore) {
             if (!client.isEmpty()) {
-                SqliteTransaction tx(m_store.db());
-                m_store.db()
-                    .prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"))
-                    .bindAll({cursorKey})
-                    .exec();
+                auto tx = m_store.transaction();
+                m_store.meta().remove(cursorKey);
                 tx.commit();
             }
             return std::nullopt;
@@ -237,7 +233,7 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
 
 int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey, qint64 nextCursor)
 {
-    SqliteTransaction tx(m_store.db());
+    auto tx = m_store.transaction();
     const bool anyPending = m_store.outbox().count() > 0;
     Hlc newest;
     int applied = 0;
@@ -279,37 +275,12 @@ bool DeviceSyncer::dropClientsNotIn(const QStringList &caseload)
         return false;
     const QSet<QString> keep(caseload.begin(), caseload.end());
     const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));
-    SqliteTransaction tx(m_store.db());
+    auto tx = m_store.transaction();
     for (const Record &c : m_store.records().all(clientDef))
         if (!keep.contains(c.id))
             m_store.records().removeClient(c.id);
     tx.commit();
     return true;
-}
-
-void wipeDeviceStore(DeviceStore &store, const QString &reason)
-{
-    SqliteTransaction tx(store.db());
-    for (const EntityDef &def : Schema::instance().entities())
-        store.db().exec(QStringLiteral("DELETE FROM \"%1\"").arg(def.name));
-    store.db().exec(QStringLiteral("DELETE FROM outbox; DELETE FROM meta WHERE key <> 'deviceId' "
-                                   "AND key <> 'hlc'"));
-    store.meta().setValue(QStringLiteral("wiped"), QStringLiteral("1"));
-    // The wipe itself is a security event: the one record left behind.
-    const EntityDef &auditDef = *Schema::instance().entity(QStringLiteral("auditEvent"));
-    Record audit;
-    audit.entity = auditDef.name;
-    audit.id = newUuid7();
-    audit.values = QJsonObject{
-        {"action", "store_wiped"},
-        {"deviceId", store.deviceId()},
-        {"at", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {"detail", reason},
-    };
-    store.records().write(auditDef, audit);
-    tx.commit();
-    store.db().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    store.db().exec(QStringLiteral("VACUUM"));
 }
 
 } // namespace careround

@@ -55,10 +55,4 @@ private:
     std::function<void()> m_afterApply;
 };
 
-/**
- * Wipes every record and the outbox of a store (revoked device, too many PIN attempts),
- * leaving one audit event that says when and why.
- */
-void wipeDeviceStore(DeviceStore &store, const QString &reason);
-
 } // namespace careround

@@ -4,6 +4,7 @@
 #include "devicestore.h"
 #include "synctransport.h"
 
+#include <QLocale>
 #include <QRandomGenerator>
 
 namespace careround {
@@ -48,9 +49,15 @@ private:
     std::unique_ptr<DeviceStore> m_store;
 };
 
+SyncEngine::SyncEngine(DeviceStore &uiStore, QObject *parent)
+    : QObject(parent), m_uiStore(uiStore), m_state(State::Local)
+{
+    readStore();
+}
+
 SyncEngine::SyncEngine(Config config, DeviceStore &uiStore, ConnectivityMonitor &monitor,
                        QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_uiStore(uiStore), m_monitor(monitor)
+    : QObject(parent), m_config(std::move(config)), m_uiStore(uiStore), m_monitor(&monitor)
 {
     qRegisterMetaType<careround::SyncOutcome>("careround::SyncOutcome");
     m_worker = new Worker(m_config);
@@ -62,13 +69,14 @@ SyncEngine::SyncEngine(Config config, DeviceStore &uiStore, ConnectivityMonitor 
                 m_progressDone = done;
                 m_progressTotal = total;
                 emit progressChanged();
+                emit summaryChanged();
             });
     connect(m_worker, &Worker::done, this, &SyncEngine::onFinished);
     m_thread.start();
 
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
-    connect(&m_monitor, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
+    connect(m_monitor, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
         if (online) {
             m_failures = 0;
             syncNow();
@@ -76,6 +84,11 @@ SyncEngine::SyncEngine(Config config, DeviceStore &uiStore, ConnectivityMonitor 
             setState(State::Offline, tr("Offline. Your changes are saved on this tablet."));
         }
     });
+    readStore();
+}
+
+void SyncEngine::readStore()
+{
     const QString last = m_uiStore.meta().value(QStringLiteral("sync.lastSuccess"));
     if (!last.isEmpty())
         m_lastSynced = QDateTime::fromMSecsSinceEpoch(last.toLongLong());
@@ -91,7 +104,7 @@ SyncEngine::~SyncEngine()
 
 void SyncEngine::syncNow()
 {
-    if (m_running || m_state == State::Revoked)
+    if (m_running || m_state == State::Revoked || m_state == State::Local)
         return;
     m_retryTimer.stop();
     m_running = true;
@@ -102,11 +115,7 @@ void SyncEngine::syncNow()
 void SyncEngine::refreshCounts()
 {
     const int pending = int(m_uiStore.outbox().count());
-    const int conflicts =
-        int(m_uiStore.db()
-                .scalar(QStringLiteral("SELECT count(*) FROM conflict WHERE "
-                                       "status = 'open' AND coalesce(voided, 0) = 0"))
-                .toLongLong());
+    const int conflicts = int(m_uiStore.conflicts().openCount());
     if (pending != m_pending || conflicts != m_conflicts) {
         m_pending = pending;
         m_conflicts = conflicts;
@@ -153,6 +162,33 @@ void SyncEngine::setState(State state, const QString &text)
     m_state = state;
     m_statusText = text;
     emit statusChanged();
+    emit summaryChanged();
+}
+
+QString SyncEngine::summary() const
+{
+    switch (m_state) {
+    case State::UpToDate:
+    case State::Local:
+        return m_lastSynced.isValid()
+                   ? tr("Last synced %1")
+                         .arg(QLocale().toString(m_lastSynced, QLocale::ShortFormat))
+                   : tr("Not synced yet");
+    case State::Syncing:
+        return m_progressStep.isEmpty() ? m_statusText : m_progressStep;
+    case State::Offline:
+    case State::Error:
+    case State::Revoked:
+        break;
+    }
+    return m_statusText;
+}
+
+double SyncEngine::progress() const
+{
+    return m_state == State::Syncing && m_progressTotal > 0
+               ? double(m_progressDone) / double(m_progressTotal)
+               : -1;
 }
 
 } // namespace careround

@@ -14,24 +14,36 @@ class ConnectivityMonitor;
 class DeviceStore;
 
 /**
- * The tablet's sync, as the UI sees it: offline / syncing (step, n of m) / up to date (last
- * synced at) / error (why, and what to do), the pending change count and open conflicts.
- * Syncs when a connection returns, on demand, and after failures with exponential backoff
- * (capped). Each run is a DeviceSyncer on a worker thread with its own store connection, so
- * the UI never waits; the counts are read from the UI's own store.
+ * The tablet's sync, as the UI sees it, and the one owner of what the status bar shows:
+ * offline / syncing (step, n of m) / up to date (last synced at) / error (why, and what to
+ * do) / revoked, or local (a store with no server), the pending change count and open
+ * conflicts. Syncs when a connection returns, on demand, and after failures with exponential
+ * backoff (capped). Each run is a DeviceSyncer on a worker thread with its own store
+ * connection, so the UI never waits; every property is set and read on the thread the engine
+ * lives on (the UI's), and the counts come from the UI's own store. QML sees it as the
+ * uncreatable type SyncEngine of CareRound.Session.
  */
 class SyncEngine : public QObject {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY statusChanged)
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
+    Q_PROPERTY(QString summary READ summary NOTIFY summaryChanged)
     Q_PROPERTY(QString progressStep READ progressStep NOTIFY progressChanged)
     Q_PROPERTY(qint64 progressDone READ progressDone NOTIFY progressChanged)
     Q_PROPERTY(qint64 progressTotal READ progressTotal NOTIFY progressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countsChanged)
     Q_PROPERTY(int openConflicts READ openConflicts NOTIFY countsChanged)
     Q_PROPERTY(QDateTime lastSynced READ lastSynced NOTIFY statusChanged)
 public:
-    enum class State { Offline, Syncing, UpToDate, Error, Revoked };
+    enum class State {
+        Offline,
+        Syncing,
+        UpToDate,
+        Error,
+        Revoked,
+        Local, ///< a store with no agency server: nothing to sync, only the counts
+    };
     Q_ENUM(State)
 
     struct Config {
@@ -47,13 +59,23 @@ public:
     /** uiStore: the UI thread's connection, for the counts. */
     SyncEngine(Config config, DeviceStore &uiStore, ConnectivityMonitor &monitor,
                QObject *parent = nullptr);
+    /** The engine of a local store (no server): state Local, it never syncs. */
+    explicit SyncEngine(DeviceStore &uiStore, QObject *parent = nullptr);
     ~SyncEngine() override;
 
     State state() const { return m_state; }
+    /** The engine's own words for its state (why it failed and what to do, "Up to date"). */
     QString statusText() const { return m_statusText; }
+    /**
+     * The one line the status bar shows: when it last synced (up to date, local store), the
+     * step while syncing, else statusText.
+     */
+    QString summary() const;
     QString progressStep() const { return m_progressStep; }
     qint64 progressDone() const { return m_progressDone; }
     qint64 progressTotal() const { return m_progressTotal; }
+    /** 0..1 while syncing with a known total, -1 otherwise. */
+    double progress() const;
     int pendingCount() const { return m_pending; }
     int openConflicts() const { return m_conflicts; }
     QDateTime lastSynced() const { return m_lastSynced; }
@@ -68,6 +90,7 @@ public slots:
 
 signals:
     void statusChanged();
+    void summaryChanged();
     void progressChanged();
     void countsChanged();
     /** A run ended (for tests and logs). */
@@ -76,13 +99,15 @@ signals:
     void revoked();
 
 private:
+    /** Reads the last sync time and the counts from the UI's store. */
+    void readStore();
     void onFinished(const SyncOutcome &outcome);
     void setState(State state, const QString &text);
 
     class Worker;
     Config m_config;
     DeviceStore &m_uiStore;
-    ConnectivityMonitor &m_monitor;
+    ConnectivityMonitor *m_monitor = nullptr; ///< null for a local store
     QThread m_thread;
     Worker *m_worker = nullptr;
     QTimer m_retryTimer;

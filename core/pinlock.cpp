@@ -41,7 +41,7 @@ QString PinLock::setPin(const QString &pin)
     QByteArray salt(16, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(salt.data()),
                                          reinterpret_cast<quint32 *>(salt.data() + 16));
-    SqliteTransaction tx(m_store.db());
+    auto tx = m_store.transaction();
     m_store.meta().setValue(
         kHash, QString::fromLatin1(salt.toBase64() + '$' + derive(pin, salt).toBase64()));
     m_store.meta().setValue(kFailures, QStringLiteral("0"));
@@ -61,7 +61,7 @@ PinLock::Result PinLock::verify(const QString &pin)
     const QByteArray got = derive(pin, salt);
     const bool ok =
         expected.size() == 32 && CRYPTO_memcmp(got.constData(), expected.constData(), 32) == 0;
-    SqliteTransaction tx(m_store.db());
+    auto tx = m_store.transaction();
     const int failures = ok ? 0 : m_store.meta().value(kFailures, "0").toInt() + 1;
     m_store.meta().setValue(kFailures, QString::number(failures));
     tx.commit();
