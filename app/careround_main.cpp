@@ -167,7 +167,7 @@ int main(int argc, char *argv[])
         };
         if (session.isBusy() || session.syncState() == QLatin1String("syncing")) {
             // Enrolling or loading: grab once the first sync has ended.
-            QObject::connect(&session, &Session::dataChanged, &app, [&session, grab] {
+            QObject::connect(&session, &Session::statusChanged, &app, [&session, grab] {
                 static bool done = false;
                 if (done || session.syncState() == QLatin1String("syncing"))
                     return;

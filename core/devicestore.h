@@ -1,9 +1,16 @@
 #pragma once
 
+#include "caseloadrepository.h"
+#include "changefeed.h"
+#include "clientrepository.h"
+#include "directoryrepository.h"
 #include "hlc.h"
 #include "outboxrepository.h"
+#include "planrepository.h"
 #include "recordrepository.h"
 #include "sqlitedatabase.h"
+#include "todayrepository.h"
+#include "visitrepository.h"
 
 #include <memory>
 
@@ -32,6 +39,15 @@ public:
     RecordRepository &records() { return m_records; }
     OutboxRepository &outbox() { return m_outbox; }
     MetaRepository &meta() { return m_meta; }
+    /** The read side of the screens: one repository each, over this store's connection. */
+    PlanRepository &plans() { return m_plans; }
+    DirectoryRepository &directory() { return m_directory; }
+    CaseloadRepository &caseload() { return m_caseload; }
+    TodayRepository &today() { return m_today; }
+    VisitRepository &visits() { return m_visits; }
+    ClientRepository &clients() { return m_clients; }
+    /** What changed, after each committed edit or applied sync (see Change). */
+    ChangeFeed &changes() { return m_changes; }
 
     QString deviceId() const { return m_deviceId; }
     int schemaVersion();
@@ -53,6 +69,13 @@ private:
     RecordRepository m_records;
     OutboxRepository m_outbox;
     MetaRepository m_meta;
+    PlanRepository m_plans;
+    DirectoryRepository m_directory;
+    CaseloadRepository m_caseload;
+    TodayRepository m_today;
+    VisitRepository m_visits;
+    ClientRepository m_clients;
+    ChangeFeed m_changes;
     HybridLogicalClock m_clock;
     QString m_deviceId;
 };

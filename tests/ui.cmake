@@ -50,3 +50,8 @@ careround_test(tst_signoffui SOURCES tst_signoffui.cpp
     LIBS careround_signoff careround_signoffplugin careround_sessionplugin careround_controlsplugin
          Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
+# Scoped change notification: what an edit reloads, and row-wise updates of the list models.
+careround_test(tst_changescope SOURCES tst_changescope.cpp
+    LIBS careround_today careround_caseload careround_directory careround_visit
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")

@@ -89,13 +89,17 @@ void Session::attach()
     if (actor.isEmpty())
         actor = s->meta().value(QStringLiteral("coordinatorId"), s->deviceId());
     m_editor = std::make_unique<LocalEditor>(*s, actor);
+    // A local edit adds to the pending count.
+    connect(&s->changes(), &ChangeFeed::changed, this, [this](const Change &change) {
+        if (change.origin == Change::Origin::LocalEdit)
+            refreshStatus();
+    });
     m_statusTimer.start();
     if (hasPin())
         m_idleTimer.start();
     startSync();
     refreshStatus();
     emit unlockedChanged();
-    emit dataChanged();
 }
 
 void Session::startSync()
@@ -116,7 +120,14 @@ void Session::startSync()
     connect(m_sync.get(), &SyncEngine::statusChanged, this, &Session::refreshStatus);
     connect(m_sync.get(), &SyncEngine::progressChanged, this, &Session::refreshStatus);
     connect(m_sync.get(), &SyncEngine::countsChanged, this, &Session::refreshStatus);
-    connect(m_sync.get(), &SyncEngine::finished, this, &Session::notifyDataChanged);
+    connect(m_sync.get(), &SyncEngine::received, this, [this](const QStringList &kinds) {
+        Change change;
+        change.origin = Change::Origin::Pull;
+        change.kinds = kinds;
+        if (DeviceStore *s = store())
+            s->changes().publish(change);
+    });
+    connect(m_sync.get(), &SyncEngine::finished, this, &Session::refreshStatus);
     m_sync->syncNow();
 }
 
@@ -216,12 +227,6 @@ void Session::refreshStatus()
     }
 }
 
-void Session::notifyDataChanged()
-{
-    refreshStatus();
-    emit dataChanged();
-}
-
 bool Session::hasPin() const
 {
     return store() && PinLock(*store()).hasPin();
@@ -316,7 +321,8 @@ void Session::wipe(const QString &reason)
     m_wiped = true;
     m_locked = true;
     emit lockChanged();
-    notifyDataChanged();
+    refreshStatus();
+    store()->changes().publish(Change::everything(Change::Origin::LocalEdit));
 }
 
 } // namespace careround

@@ -20,7 +20,8 @@ class SyncEngine;
  * encrypted store once it is unlocked, the editor every local edit goes through, and the sync
  * engine with what the status bar shows (offline, syncing with progress, pending changes,
  * last sync, open conflicts). Created by main and handed to the screens (required
- * properties), never reached globally.
+ * properties), never reached globally. What changed reaches the screens through the store's
+ * ChangeFeed: local edits from the editor, what a sync received from here.
  */
 class Session : public QObject {
     Q_OBJECT
@@ -111,13 +112,10 @@ public:
 public slots:
     /** Re-reads the status bar's facts (also every few seconds while unlocked). */
     void refreshStatus();
-    /** Tells every screen that records changed (after an edit or a sync). */
-    void notifyDataChanged();
 
 signals:
     void unlockedChanged();
     void statusChanged();
-    void dataChanged();
     void busyChanged();
     void lockChanged();
     /** error is empty on success; fingerprint is set when the certificate was not trusted. */

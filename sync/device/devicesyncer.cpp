@@ -50,10 +50,15 @@ std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
 
 SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
 {
+    m_changedKinds.clear();
     SyncOutcome outcome = run(progress);
     // Told at any step that this tablet was revoked: wipe it now, before anything else.
-    if (outcome.state == SyncOutcome::State::Revoked)
+    if (outcome.state == SyncOutcome::State::Revoked) {
         wipeDeviceStore(m_store, QStringLiteral("revoked by the agency"));
+        for (const EntityDef &def : Schema::instance().entities())
+            m_changedKinds.insert(def.name);
+    }
+    outcome.changedKinds = m_changedKinds;
     return outcome;
 }
 
@@ -256,6 +261,7 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
         if (newest < latest.hlc)
             newest = latest.hlc;
         ++applied;
+        m_changedKinds.insert(def.name);
         if (pending.isEmpty())
             whole[&def].append(std::move(pulled));
         else
@@ -281,8 +287,11 @@ bool DeviceSyncer::dropClientsNotIn(const QStringList &caseload)
     const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));
     SqliteTransaction tx(m_store.db());
     for (const Record &c : m_store.records().all(clientDef))
-        if (!keep.contains(c.id))
+        if (!keep.contains(c.id)) {
             m_store.records().removeClient(c.id);
+            for (const EntityDef &def : Schema::instance().entities())
+                m_changedKinds.insert(def.name);
+        }
     tx.commit();
     return true;
 }
