@@ -157,10 +157,6 @@ bool DirectoryController::addRating(const QString &providerId, int score, const 
         setError(tr("The store is locked: unlock it to make changes"));
         return false;
     }
-    if (score < 1 || score > 5) {
-        setError(tr("Choose a rating from 1 to 5"));
-        return false;
-    }
     QJsonObject values{{"providerId", providerId},
                        {"score", score},
                        {"ratedAt", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
