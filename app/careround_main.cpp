@@ -163,13 +163,20 @@ int main(int argc, char *argv[])
         };
         if (session.isBusy() || syncing()) {
             // Enrolling or loading: grab once the first sync has ended.
-            QObject::connect(&session, &Session::dataChanged, &app, [syncing, grab] {
+            const auto grabOnce = [syncing, grab] {
                 static bool done = false;
                 if (done || syncing())
                     return;
                 done = true;
                 grab();
-            });
+            };
+            const auto grabAfterSync = [&session, &app, grabOnce] {
+                if (SyncEngine *engine = session.syncEngine())
+                    QObject::connect(engine, &SyncEngine::finished, &app, grabOnce);
+            };
+            // The engine exists once the store is open (after enrolling, a new one).
+            QObject::connect(&session, &Session::syncChanged, &app, grabAfterSync);
+            grabAfterSync();
         } else {
             // Grab once the scene has been rendered (first frame).
             QObject::connect(

@@ -202,6 +202,8 @@ CaseloadRepository::Where CaseloadRepository::whereSql(const CaseloadQuery &quer
                      QLatin1String(kOpenBenefit), p(t.today), notVoided("benefitApplication")));
         break;
     }
+    if (!query.clientId.isEmpty())
+        common.append(QStringLiteral("c.id = %1").arg(p(query.clientId)));
     if (!query.afterId.isEmpty()) {
         // Keyset paging in the order of client_name_nocase; the first term opens the range.
         const QString last = p(query.afterLastName), first = p(query.afterFirstName);
@@ -356,6 +358,15 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
     }
     st.reset();
     return rows;
+}
+
+std::optional<CaseloadRow> CaseloadRepository::row(CaseloadQuery query, const QString &clientId)
+{
+    query.clientId = clientId;
+    query.afterLastName = query.afterFirstName = query.afterId = QString();
+    query.limit = 1;
+    const QVector<CaseloadRow> rows = page(query);
+    return rows.isEmpty() ? std::nullopt : std::optional<CaseloadRow>(rows.first());
 }
 
 qint64 CaseloadRepository::countBranch(const QString &branch, const QString &common,

@@ -8,6 +8,7 @@
 #include <QVector>
 
 #include <limits>
+#include <optional>
 
 namespace careround {
 
@@ -72,6 +73,8 @@ struct CaseloadQuery {
     int limit = 50;
     /** Keyset paging: the page starts after this row (empty id: from the start). */
     QString afterLastName, afterFirstName, afterId;
+    /** Only this client (a row refreshed after an edit); empty: every client. */
+    QString clientId;
 };
 
 /**
@@ -87,6 +90,9 @@ public:
     explicit CaseloadRepository(SqliteDatabase &db, qint64 walkFrom = 1000);
 
     QVector<CaseloadRow> page(const CaseloadQuery &query);
+    /** One client's row as the query shows it, or nothing when the query leaves it out (the
+        query's paging is ignored): after an edit of one client, its row alone is read again. */
+    std::optional<CaseloadRow> row(CaseloadQuery query, const QString &clientId);
     /** The number of clients the query matches (ignores paging), at most atMost: as you type,
         a short prefix matching thousands is counted only up to what a screen says. */
     qint64 count(const CaseloadQuery &query, qint64 atMost = std::numeric_limits<qint64>::max());

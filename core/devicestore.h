@@ -1,10 +1,17 @@
 #pragma once
 
 #include "conflictrepository.h"
+#include "caseloadrepository.h"
+#include "changefeed.h"
+#include "clientrepository.h"
+#include "directoryrepository.h"
 #include "hlc.h"
 #include "outboxrepository.h"
+#include "planrepository.h"
 #include "recordrepository.h"
 #include "sqlitedatabase.h"
+#include "todayrepository.h"
+#include "visitrepository.h"
 
 #include <memory>
 
@@ -76,6 +83,15 @@ public:
      * records do not stay readable in the file.
      */
     void wipe(const QString &reason);
+    /** The read side of the screens: one repository each, over this store's connection. */
+    PlanRepository &plans() { return m_plans; }
+    DirectoryRepository &directory() { return m_directory; }
+    CaseloadRepository &caseload() { return m_caseload; }
+    TodayRepository &today() { return m_today; }
+    VisitRepository &visits() { return m_visits; }
+    ClientRepository &clients() { return m_clients; }
+    /** What changed, after each committed edit or applied sync (see Change). */
+    ChangeFeed &changes() { return m_changes; }
 
     QString deviceId() const { return m_deviceId; }
     int schemaVersion();
@@ -101,6 +117,13 @@ private:
     OutboxRepository m_outbox;
     MetaRepository m_meta;
     ConflictRepository m_conflicts;
+    PlanRepository m_plans;
+    DirectoryRepository m_directory;
+    CaseloadRepository m_caseload;
+    TodayRepository m_today;
+    VisitRepository m_visits;
+    ClientRepository m_clients;
+    ChangeFeed m_changes;
     HybridLogicalClock m_clock;
     QString m_deviceId;
     Durability m_durability = Durability::Full;

@@ -43,6 +43,8 @@ QString LocalEditor::create(const QString &entity, const QJsonObject &values)
                              .arg(def.label));
     commit(def, r, values, QStringLiteral("create"));
     tx.commit();
+    r.values = values;
+    publish(def, r);
     return r.id;
 }
 
@@ -77,6 +79,7 @@ void LocalEditor::update(const QString &entity, const QString &id, const QJsonOb
     }
     commit(def, r, effective, QStringLiteral("update"));
     tx.commit();
+    publish(def, r);
 }
 
 void LocalEditor::voidRecord(const QString &entity, const QString &id, const QString &reason)
@@ -99,6 +102,7 @@ void LocalEditor::voidRecord(const QString &entity, const QString &id, const QSt
     commit(def, r, QJsonObject{{"voided", true}, {"voidReason", reason}}, QStringLiteral("void"),
            true);
     tx.commit();
+    publish(def, r);
 }
 
 QString LocalEditor::contentHash(const QString &entity, const QString &id)
@@ -148,7 +152,22 @@ QString LocalEditor::sign(const QString &entity, const QString &id, const QStrin
     sig.id = newUuid7();
     commit(sigDef, sig, values, QStringLiteral("sign"));
     tx.commit();
+    // The signature seals the record: screens showing either are told.
+    Change change;
+    change.kinds = QStringList{sigDef.name, def.name};
+    change.recordIds = QStringList{sig.id, r.id};
+    change.clientId = r.clientId(def);
+    m_store.changes().publish(change);
     return sig.id;
+}
+
+void LocalEditor::publish(const EntityDef &def, const Record &record)
+{
+    Change change;
+    change.kinds = QStringList{def.name};
+    change.recordIds = QStringList{record.id};
+    change.clientId = record.clientId(def);
+    m_store.changes().publish(change);
 }
 
 void LocalEditor::commit(const EntityDef &def, Record record, const QJsonObject &changes,

@@ -10,7 +10,8 @@ namespace careround {
 /**
  * Every edit made on the device goes through here. Each call validates against the schema
  * and writes, in ONE transaction, the record, its outbox entry (HLC stamp and base stamps)
- * and an audit event; bad input throws StoreError and writes nothing.
+ * and an audit event; bad input throws StoreError and writes nothing. Once committed, the edit
+ * is published on the store's ChangeFeed (kind, record, client).
  */
 class LocalEditor {
 public:
@@ -39,6 +40,7 @@ private:
     Record load(const EntityDef &def, const QString &id);
     void commit(const EntityDef &def, Record record, const QJsonObject &changes,
                 const QString &action, bool baseOnWholeRecord = false);
+    void publish(const EntityDef &def, const Record &record);
 
     DeviceStore &m_store;
     QString m_actor;

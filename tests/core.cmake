@@ -11,3 +11,5 @@ target_compile_definitions(tst_crashsafety PRIVATE CRASHWRITER_PATH="$<TARGET_FI
 add_dependencies(tst_crashsafety crashwriter)
 set_tests_properties(tst_crashsafety PROPERTIES TIMEOUT 1200)
 careround_test(tst_keyvault SOURCES tst_keyvault.cpp LIBS careround_core careround_platform)
+# The read side's domain rules (current plan, open complaints, overdue) and the change feed.
+careround_test(tst_readside SOURCES tst_readside.cpp LIBS careround_core)

@@ -201,7 +201,6 @@ private slots:
         // Signed: sealed on screen and in the store.
         ui.session->editor()->sign("assessment", id, "Test Client", "client",
                                    QJsonArray{QJsonArray{1, 2, 3, 4}});
-        ui.session->notifyDataChanged();
         QTRY_VERIFY(controller->sealed());
         QVERIFY(ui.item("readOnlyNotice"));
         QVERIFY(ui.text("readOnlyNotice").contains("Signed by Test Client"));

@@ -152,7 +152,6 @@ private slots:
         // Signed: what can no longer change is read-only, with a note; the editor refuses.
         session.editor()->sign("carePlan", planId, "Ada Novak", "client",
                                QJsonArray{QJsonArray{1, 2, 3, 4}});
-        session.notifyDataChanged();
         QTRY_VERIFY(plan->sealed());
         QTRY_VERIFY(item(w.page, "sealedNote"));
         QVERIFY(item(w.page, "sealedNote")->property("text").toString().contains("Ada Novak"));

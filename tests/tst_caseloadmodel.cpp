@@ -334,7 +334,6 @@ private slots:
             if (s(f, "status") == "open")
                 m_session->editor()->update("followUp", f.id,
                                             {{"status", "done"}, {"doneOn", "2026-11-22"}});
-        m_session->notifyDataChanged();
         QCOMPARE(model.totalCount(), before - 1);
         QVERIFY(!allIds(model).contains(clientId));
         QVERIFY(m_session->syncEngine()->pendingCount() > 0);

@@ -130,7 +130,6 @@ private slots:
     {
         const QString conflict =
             conflictAbout(*m_session->editor(), m_client, "phone", "555-2222", "555-1111");
-        m_session->notifyDataChanged();
         QQmlApplicationEngine engine;
         QQuickWindow *window = load(engine, "ConflictsPage");
         QVERIFY(window);
@@ -160,7 +159,6 @@ private slots:
     {
         const QString conflict =
             conflictAbout(*m_session->editor(), m_client, "livesAlone", true, false);
-        m_session->notifyDataChanged();
         ConflictListModel model;
         model.setSession(m_session.get());
         QVERIFY(model.resolve(conflict, "merged", "yes"));

@@ -260,7 +260,6 @@ private slots:
         // An edit elsewhere (transport arranged) clears the alert.
         session.editor()->update("appointment", m_transportAppointment,
                                  {{"transportArranged", true}});
-        session.notifyDataChanged();
         for (int i = 0; i < alerts->rowCount(); ++i)
             QVERIFY(value(alerts, i, TodayModel::RecordIdRole) != m_transportAppointment);
 

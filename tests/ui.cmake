@@ -55,3 +55,8 @@ foreach(test tst_caseloadmodel tst_appui tst_todaypage tst_visitpage tst_assessm
         tst_careplanui tst_servicesui tst_directoryui tst_screens)
     target_link_libraries(${test} PRIVATE careround_demo)
 endforeach()
+# Scoped change notification: what an edit reloads, and row-wise updates of the list models.
+careround_test(tst_changescope SOURCES tst_changescope.cpp
+    LIBS careround_today careround_caseload careround_directory careround_visit
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")

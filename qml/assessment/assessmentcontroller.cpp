@@ -60,7 +60,7 @@ const QStringList kItemRoles{"key", "text", "options", "value", "answered"};
 } // namespace
 
 AssessmentController::AssessmentController(QObject *parent)
-    : QObject(parent),
+    : ScreenController({"assessment", "assessmentAnswer", "client", "signature"}, parent),
       m_domains(new KeyedListModel(
           {"key", "title", "progressState", "stateText", "summary", "current"}, this)),
       m_instruments(
@@ -106,30 +106,16 @@ AssessmentController::AssessmentController(QObject *parent)
 
 AssessmentController::~AssessmentController()
 {
-    if (!m_pending.isEmpty() && m_session && m_session->editor() && !m_id.isEmpty()) {
+    if (!m_pending.isEmpty() && session() && session()->editor() && !m_id.isEmpty()) {
         try {
             QJsonObject changes;
             for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
                 changes.insert(it.key(), it.value());
-            m_session->editor()->update(QStringLiteral("assessment"), m_id, changes);
+            session()->editor()->update(QStringLiteral("assessment"), m_id, changes);
         } catch (const StoreError &) {
             // The page is gone: nowhere left to show the error.
         }
     }
-}
-
-void AssessmentController::setSession(Session *session)
-{
-    if (m_session == session)
-        return;
-    flush();
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::dataChanged, this, &AssessmentController::reload);
-    emit sessionChanged();
-    reload();
 }
 
 void AssessmentController::setClientId(const QString &id)
@@ -137,6 +123,7 @@ void AssessmentController::setClientId(const QString &id)
     if (m_clientId == id)
         return;
     m_clientId = id;
+    watchClient(id);
     emit clientIdChanged();
     reload();
 }
@@ -148,7 +135,7 @@ void AssessmentController::setAssessmentId(const QString &id)
     flush();
     m_id = id;
     m_checkShown = false;
-    m_error.clear();
+    clearError();
     emit assessmentIdChanged();
     reload();
 }
@@ -225,31 +212,10 @@ void AssessmentController::nextDomain()
         }
 }
 
-bool AssessmentController::edit(const std::function<void()> &action)
-{
-    if (!m_session || !m_session->editor()) {
-        m_error = tr("The store is locked");
-        emit changed();
-        return false;
-    }
-    try {
-        action();
-    } catch (const StoreError &e) {
-        m_error = e.message();
-        emit changed();
-        return false;
-    }
-    if (!m_error.isEmpty()) {
-        m_error.clear();
-        emit changed();
-    }
-    return true;
-}
-
 void AssessmentController::markStarted()
 {
     if (m_status == QLatin1String("draft"))
-        m_session->editor()->update(QStringLiteral("assessment"), m_id,
+        session()->editor()->update(QStringLiteral("assessment"), m_id,
                                     {{"status", QStringLiteral("in_progress")}});
 }
 
@@ -258,8 +224,7 @@ void AssessmentController::answer(const QString &group, const QString &key, int 
     if (!m_found)
         return;
     if (readOnly()) {
-        m_error = m_readOnlyText;
-        emit changed();
+        setError(m_readOnlyText);
         return;
     }
     QString instrument = group, item = key;
@@ -270,20 +235,17 @@ void AssessmentController::answer(const QString &group, const QString &key, int 
             if (key == QLatin1String(q.key))
                 question = &q;
         if (!question || value < 0 || value >= question->options.size()) {
-            m_error = tr("There is no such answer to this question");
-            emit changed();
+            setError(tr("There is no such answer to this question"));
             return;
         }
         item = AssessmentDomains::itemKey(*domain, *question);
     } else if (const QString problem = Instruments::checkAnswer(group, key, value);
                !problem.isEmpty()) {
-        m_error = problem;
-        emit changed();
+        setError(problem);
         return;
     }
     const QString existing = m_ids.value(group).value(key);
-    const bool ok = edit([&] {
-        LocalEditor &editor = *m_session->editor();
+    edit([&](LocalEditor &editor) {
         if (existing.isEmpty())
             editor.create(QStringLiteral("assessmentAnswer"),
                           {{"assessmentId", m_id},
@@ -295,8 +257,6 @@ void AssessmentController::answer(const QString &group, const QString &key, int 
             editor.update(QStringLiteral("assessmentAnswer"), existing, {{"value", value}});
         markStarted();
     });
-    if (ok)
-        m_session->notifyDataChanged();
 }
 
 void AssessmentController::editText(const QString &field, const QString &text)
@@ -315,14 +275,13 @@ void AssessmentController::flush()
     QJsonObject changes;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
         changes.insert(it.key(), it.value());
-    const bool ok = edit([&] {
-        m_session->editor()->update(QStringLiteral("assessment"), m_id, changes);
+    const bool ok = edit([&](LocalEditor &editor) {
+        editor.update(QStringLiteral("assessment"), m_id, changes);
         markStarted();
     });
     // On failure the text stays on screen (and in m_pending) so nothing typed is lost.
     if (ok) {
         m_pending.clear();
-        m_session->notifyDataChanged();
     }
 }
 
@@ -337,14 +296,13 @@ bool AssessmentController::complete()
         emit changed();
         return false;
     }
-    const bool ok = edit([&] {
-        m_session->editor()->update(
-            QStringLiteral("assessment"), m_id,
-            {{"status", QStringLiteral("complete")}, {"completedAt", nowText()}});
+    const bool ok = edit([&](LocalEditor &editor) {
+        editor.update(QStringLiteral("assessment"), m_id,
+                      {{"status", QStringLiteral("complete")}, {"completedAt", nowText()}});
     });
     if (ok) {
         m_checkShown = false;
-        m_session->notifyDataChanged();
+        emit changed();
     }
     return ok;
 }
@@ -353,13 +311,11 @@ void AssessmentController::reopen()
 {
     if (!m_found)
         return;
-    const bool ok = edit([&] {
-        m_session->editor()->update(
+    edit([&](LocalEditor &editor) {
+        editor.update(
             QStringLiteral("assessment"), m_id,
             {{"status", QStringLiteral("in_progress")}, {"completedAt", QJsonValue::Null}});
     });
-    if (ok)
-        m_session->notifyDataChanged();
 }
 
 QString AssessmentController::startNew(const QString &kind)
@@ -368,25 +324,23 @@ QString AssessmentController::startNew(const QString &kind)
         return {};
     flush();
     QString id;
-    const bool ok = edit([&] {
-        id = m_session->editor()->create(QStringLiteral("assessment"),
-                                         {{"clientId", m_clientId},
-                                          {"kind", kind},
-                                          {"status", QStringLiteral("draft")},
-                                          {"startedAt", nowText()}});
+    const bool ok = edit([&](LocalEditor &editor) {
+        id = editor.create(QStringLiteral("assessment"), {{"clientId", m_clientId},
+                                                          {"kind", kind},
+                                                          {"status", QStringLiteral("draft")},
+                                                          {"startedAt", nowText()}});
     });
     if (!ok)
         return {};
     m_current = QString::fromLatin1(AssessmentDomains::all().constFirst().key);
     emit currentDomainChanged();
     setAssessmentId(id);
-    m_session->notifyDataChanged();
     return id;
 }
 
-void AssessmentController::reload()
+void AssessmentController::load()
 {
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
+    DeviceStore *store = ScreenController::store();
     const std::optional<Record> record =
         store && !m_id.isEmpty() ? store->records().find(def("assessment"), m_id) : std::nullopt;
     m_found = record && !record->isVoided();

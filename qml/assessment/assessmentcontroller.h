@@ -1,7 +1,7 @@
 #pragma once
 
 #include "keyedlistmodel.h"
-#include "session.h"
+#include "screencontroller.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -19,10 +19,9 @@ namespace careround {
  * saved at once (one LocalEditor call); notes are saved when typing pauses or the field loses
  * focus. The completion check names what is missing before the status may become complete.
  */
-class AssessmentController : public QObject {
+class AssessmentController : public ScreenController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
     Q_PROPERTY(
         QString assessmentId READ assessmentId WRITE setAssessmentId NOTIFY assessmentIdChanged)
@@ -41,7 +40,6 @@ class AssessmentController : public QObject {
     Q_PROPERTY(bool checkShown READ checkShown NOTIFY changed)
     Q_PROPERTY(bool selfHarmAlert READ selfHarmAlert NOTIFY changed)
     Q_PROPERTY(QString alertText READ alertText NOTIFY changed)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
     Q_PROPERTY(QString strengths READ strengths NOTIFY changed)
     Q_PROPERTY(careround::KeyedListModel *domains READ domains CONSTANT)
     Q_PROPERTY(careround::KeyedListModel *instruments READ instruments CONSTANT)
@@ -56,8 +54,6 @@ public:
     explicit AssessmentController(QObject *parent = nullptr);
     ~AssessmentController() override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &id);
     QString assessmentId() const { return m_id; }
@@ -82,7 +78,6 @@ public:
     bool checkShown() const { return m_checkShown; }
     bool selfHarmAlert() const { return m_selfHarm; }
     QString alertText() const { return m_alert; }
-    QString errorText() const { return m_error; }
     QString strengths() const;
 
     /** Rows: key, title, progressState ("empty", "partial", "done"), stateText, summary, current.
@@ -115,21 +110,20 @@ public:
     /** Starts a new assessment of the client; it becomes this controller's assessment. */
     Q_INVOKABLE QString startNew(const QString &kind);
     Q_INVOKABLE void nextDomain();
-    Q_INVOKABLE void reload();
 
 signals:
-    void sessionChanged();
     void clientIdChanged();
     void assessmentIdChanged();
     void changed();
     void currentDomainChanged();
 
+protected:
+    void load() override;
+
 private:
-    bool edit(const std::function<void()> &action);
     void markStarted();
     QString text(const char *field) const;
 
-    QPointer<Session> m_session;
     QString m_clientId, m_id;
     bool m_found = false, m_sealed = false, m_checkShown = false, m_selfHarm = false;
     QString m_clientName, m_title, m_status, m_readOnlyText, m_alert, m_error, m_current;

@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace careround {
 
 namespace {
@@ -49,9 +51,62 @@ QString kindKey(NextAction::Kind kind)
     return {};
 }
 
+bool sameRow(const CaseloadRow &a, const CaseloadRow &b)
+{
+    return a.clientId == b.clientId && a.firstName == b.firstName && a.lastName == b.lastName &&
+           a.phone == b.phone && a.address == b.address && a.city == b.city &&
+           a.language == b.language && a.dateOfBirth == b.dateOfBirth && a.status == b.status &&
+           a.riskFlags == b.riskFlags && a.overdueFollowUps == b.overdueFollowUps &&
+           a.unsignedDocuments == b.unsignedDocuments && a.openComplaints == b.openComplaints &&
+           a.transportNeeded == b.transportNeeded && a.benefitActionDue == b.benefitActionDue &&
+           a.needsAttention == b.needsAttention && a.next.kind == b.next.kind &&
+           a.next.detail == b.next.detail && a.next.when == b.next.when;
+}
+
 } // namespace
 
-CaseloadModel::CaseloadModel(QObject *parent) : QAbstractListModel(parent) {}
+CaseloadModel::CaseloadModel(QObject *parent)
+    : QAbstractListModel(parent),
+      // What the rows show: see CaseloadRepository::page().
+      m_watcher({"client", "followUp", "visit", "appointment", "assessment", "carePlan",
+                 "signature", "complaint", "benefitApplication"},
+                [this](const Change &change) { onChange(change); })
+{}
+
+CaseloadRepository *CaseloadModel::repository() const
+{
+    return m_session && m_session->store() ? &m_session->store()->caseload() : nullptr;
+}
+
+void CaseloadModel::onChange(const Change &change)
+{
+    CaseloadRepository *repository = this->repository();
+    if (!repository || change.clientId.isEmpty()) {
+        reload();
+        return;
+    }
+    const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const CaseloadRow &r) {
+        return r.clientId == change.clientId;
+    });
+    if (at == m_rows.cend()) {
+        // Not among the rows read so far. Only the filters depend on other kinds than the
+        // client itself (the search reads the client's own fields): it may join the list.
+        const bool mayJoin = change.touchesKind(QStringLiteral("client")) || m_filter != All;
+        if (mayJoin && repository->row(query(), change.clientId))
+            reload();
+        return;
+    }
+    const std::optional<CaseloadRow> row = repository->row(query(), change.clientId);
+    const int i = int(at - m_rows.cbegin());
+    if (!row || row->lastName != at->lastName || row->firstName != at->firstName) {
+        reload(); // it left the list, or moved in it
+        return;
+    }
+    if (!sameRow(*row, *at)) {
+        m_rows[i] = *row;
+        emit dataChanged(index(i), index(i));
+    }
+}
 
 CaseloadModel::~CaseloadModel() = default;
 
@@ -62,13 +117,9 @@ void CaseloadModel::setSession(Session *session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    if (m_session) {
-        connect(m_session, &Session::unlockedChanged, this, [this] {
-            m_repository.reset(); // a new store
-            reload();
-        });
-        connect(m_session, &Session::dataChanged, this, &CaseloadModel::reload);
-    }
+    m_watcher.setSession(session);
+    if (m_session)
+        connect(m_session, &Session::unlockedChanged, this, &CaseloadModel::reload);
     emit sessionChanged();
     reload();
 }
@@ -113,21 +164,18 @@ CaseloadQuery CaseloadModel::query() const
 void CaseloadModel::reload()
 {
     // No fetchMore from views reacting to the reset until it is complete.
+    ++m_loads;
     m_changing = true;
     beginResetModel();
     m_rows.clear();
     m_hasMore = false;
     m_total = 0;
-    if (m_session && m_session->store()) {
-        if (!m_repository)
-            m_repository = std::make_unique<CaseloadRepository>(m_session->store()->db());
+    if (CaseloadRepository *repository = this->repository()) {
         const CaseloadQuery q = query();
-        m_rows = m_repository->page(q);
+        m_rows = repository->page(q);
         m_hasMore = m_rows.size() == q.limit;
-        m_total = int(q.search.trimmed().isEmpty() ? m_repository->count(q)
-                                                   : m_repository->count(q, kCountUpTo));
-    } else {
-        m_repository.reset();
+        m_total = int(q.search.trimmed().isEmpty() ? repository->count(q)
+                                                   : repository->count(q, kCountUpTo));
     }
     endResetModel();
     m_changing = false;
@@ -142,7 +190,7 @@ int CaseloadModel::rowCount(const QModelIndex &parent) const
 
 bool CaseloadModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_hasMore && m_repository && !m_changing;
+    return !parent.isValid() && m_hasMore && repository() && !m_changing;
 }
 
 void CaseloadModel::fetchMore(const QModelIndex &parent)
@@ -154,7 +202,7 @@ void CaseloadModel::fetchMore(const QModelIndex &parent)
     q.afterLastName = last.lastName;
     q.afterFirstName = last.firstName;
     q.afterId = last.clientId;
-    const QVector<CaseloadRow> more = m_repository->page(q);
+    const QVector<CaseloadRow> more = repository()->page(q);
     m_hasMore = more.size() == q.limit;
     if (more.isEmpty())
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caseloadrepository.h"
+#include "changewatcher.h"
 #include "session.h"
 
 #include <QAbstractListModel>
@@ -14,7 +15,9 @@ namespace careround {
 /**
  * The caseload list: the clients of the session's store matching the search text and filter,
  * in name order, each with what needs doing next. Loads page by page (fetchMore) through
- * CaseloadRepository, so a caseload of any size opens at once.
+ * the store's CaseloadRepository, so a caseload of any size opens at once. After an edit of one
+ * client only that client's row is read again and signalled (dataChanged); the list is read
+ * again only when the edit may change who is on it.
  */
 class CaseloadModel : public QAbstractListModel {
     Q_OBJECT
@@ -63,6 +66,8 @@ public:
 
     /** Reads the list again from the first page. */
     Q_INVOKABLE void reload();
+    /** How many times the whole list has been read (tests count them). */
+    int loadCount() const { return m_loads; }
     /** The client id of a row ("" when out of range). */
     Q_INVOKABLE QString clientIdAt(int row) const;
 
@@ -80,14 +85,17 @@ signals:
 
 private:
     CaseloadQuery query() const;
+    CaseloadRepository *repository() const;
+    void onChange(const Change &change);
     QPointer<Session> m_session;
-    std::unique_ptr<CaseloadRepository> m_repository;
+    ChangeWatcher m_watcher;
     QString m_search;
     Filter m_filter = All;
     QVector<CaseloadRow> m_rows;
     bool m_hasMore = false;
     bool m_changing = false; ///< inside a reset or insert: views must not fetch meanwhile
     int m_total = 0;
+    int m_loads = 0;
 };
 
 } // namespace careround

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session.h"
+#include "screencontroller.h"
 
 #include <QObject>
 #include <QPointer>
@@ -14,10 +14,9 @@ namespace careround {
  * current care plan at a glance and the history of visits and assessments (with instrument
  * scores). Read-only; reloads when the session's data changes.
  */
-class ClientController : public QObject {
+class ClientController : public ScreenController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
     Q_PROPERTY(bool found READ found NOTIFY changed)
     Q_PROPERTY(QString fullName READ fullName NOTIFY changed)
@@ -30,17 +29,14 @@ class ClientController : public QObject {
     Q_PROPERTY(QVariantList contacts READ contacts NOTIFY changed)
     Q_PROPERTY(QString planTitle READ planTitle NOTIFY changed)
     Q_PROPERTY(QString planId READ planId NOTIFY changed)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QString assessmentId READ assessmentId NOTIFY changed)
     Q_PROPERTY(QString planFacts READ planFacts NOTIFY changed)
     Q_PROPERTY(QVariantList goals READ goals NOTIFY changed)
     Q_PROPERTY(QVariantList history READ history NOTIFY changed)
 
 public:
-    explicit ClientController(QObject *parent = nullptr) : QObject(parent) {}
+    explicit ClientController(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &id);
 
@@ -66,7 +62,6 @@ public:
     /** Maps: kind ("visit"/"assessment"), title, when, status, detail; newest first. */
     QVariantList history() const { return m_history; }
 
-    Q_INVOKABLE void reload();
     /**
      * Creates a client on this tablet's caseload (the coordinator signed in). Dates are
      * YYYY-MM-DD. Returns the new id, or empty with errorText saying what to fix.
@@ -75,18 +70,15 @@ public:
                                      const QString &dateOfBirth, const QString &phone,
                                      const QString &address, const QString &city,
                                      const QString &language);
-    QString errorText() const { return m_error; }
-
 signals:
-    void sessionChanged();
     void clientIdChanged();
     void changed();
-    void errorTextChanged();
+
+protected:
+    void load() override;
 
 private:
-    QPointer<Session> m_session;
     QString m_clientId;
-    QString m_error;
     bool m_found = false;
     QString m_fullName, m_facts, m_phone, m_address, m_status, m_notes;
     QStringList m_riskFlags;

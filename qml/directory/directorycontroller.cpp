@@ -40,26 +40,13 @@ QVariantMap rowOf(const ProviderEntry &p)
 } // namespace
 
 DirectoryController::DirectoryController(QObject *parent)
-    : QObject(parent),
+    : ScreenController({"provider", "providerRating"}, parent),
       m_providers(new KeyedListModel({"name", "serviceTypes", "area", "languages", "funding",
                                       "eligibility", "phone", "address", "notes", "discontinued",
                                       "ratingAverage", "ratingCount", "ratingText"},
                                      this)),
       m_ratings(new KeyedListModel({"score", "comment", "byText"}, this))
 {}
-
-void DirectoryController::setSession(Session *session)
-{
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::dataChanged, this, &DirectoryController::reload);
-    emit sessionChanged();
-    reload();
-}
 
 void DirectoryController::setQueryField(QString &member, const QString &value)
 {
@@ -112,13 +99,13 @@ void DirectoryController::setSelectedId(const QString &id)
     reloadSelected();
 }
 
-void DirectoryController::reload()
+void DirectoryController::load()
 {
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
+    DeviceStore *store = ScreenController::store();
     QVector<QVariantMap> rows;
     int discontinued = 0;
     if (store) {
-        DirectoryRepository directory(store->db());
+        DirectoryRepository &directory = store->directory();
         m_facets = directory.facets();
         for (const ProviderEntry &p : directory.search(m_query)) {
             rows.append(rowOf(p));
@@ -141,11 +128,11 @@ void DirectoryController::reload()
 
 void DirectoryController::reloadSelected()
 {
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
+    DeviceStore *store = ScreenController::store();
     m_selected.clear();
     QVector<QVariantMap> ratings;
     if (store && !m_selectedId.isEmpty()) {
-        DirectoryRepository directory(store->db());
+        DirectoryRepository &directory = store->directory();
         if (const auto p = directory.provider(m_selectedId)) {
             m_selected = rowOf(*p);
             for (const RatingEntry &r : directory.ratings(p->id)) {
@@ -163,23 +150,11 @@ void DirectoryController::reloadSelected()
     emit selectedChanged();
 }
 
-void DirectoryController::setError(const QString &text)
-{
-    if (m_error == text)
-        return;
-    m_error = text;
-    emit errorTextChanged();
-}
-
 bool DirectoryController::addRating(const QString &providerId, int score, const QString &comment)
 {
-    LocalEditor *editor = m_session ? m_session->editor() : nullptr;
+    LocalEditor *editor = session() ? session()->editor() : nullptr;
     if (!editor) {
         setError(tr("The store is locked: unlock it to make changes"));
-        return false;
-    }
-    if (score < 1 || score > 5) {
-        setError(tr("Choose a rating from 1 to 5"));
         return false;
     }
     QJsonObject values{{"providerId", providerId},
@@ -189,15 +164,7 @@ bool DirectoryController::addRating(const QString &providerId, int score, const 
         values.insert("comment", comment.trimmed());
     if (RecordValidator::isUuid(editor->actorId()))
         values.insert("coordinatorId", editor->actorId());
-    try {
-        editor->create(QStringLiteral("providerRating"), values);
-    } catch (const StoreError &e) {
-        setError(e.message());
-        return false;
-    }
-    setError(QString());
-    m_session->notifyDataChanged();
-    return true;
+    return edit([&](LocalEditor &e) { e.create(QStringLiteral("providerRating"), values); });
 }
 
 } // namespace careround

@@ -2,7 +2,7 @@
 
 #include "directoryrepository.h"
 #include "keyedlistmodel.h"
-#include "session.h"
+#include "screencontroller.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,10 +16,9 @@ namespace careround {
  * type, language, area, funding), discontinued ones last and marked, each with its average
  * rating; the chosen provider's details and ratings; adding a rating.
  */
-class DirectoryController : public QObject {
+class DirectoryController : public ScreenController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY queryChanged)
     Q_PROPERTY(QString serviceType READ serviceType WRITE setServiceType NOTIFY queryChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY queryChanged)
@@ -36,13 +35,10 @@ class DirectoryController : public QObject {
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedChanged)
     Q_PROPERTY(QVariantMap selected READ selected NOTIFY selectedChanged)
     Q_PROPERTY(QAbstractItemModel *ratings READ ratings CONSTANT)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
 public:
     explicit DirectoryController(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString searchText() const { return m_query.text; }
     void setSearchText(const QString &text);
     QString serviceType() const { return m_query.serviceType; }
@@ -70,28 +66,25 @@ public:
     QVariantMap selected() const { return m_selected; }
     /** Ratings of the selected provider, newest first. Rows: rowId, score, comment, byText. */
     QAbstractItemModel *ratings() const { return m_ratings; }
-    QString errorText() const { return m_error; }
 
     /** Rates a provider 1 to 5 with an optional comment. */
     Q_INVOKABLE bool addRating(const QString &providerId, int score, const QString &comment);
-    Q_INVOKABLE void reload();
 
 signals:
-    void sessionChanged();
     void queryChanged();
     void changed();
     void selectedChanged();
-    void errorTextChanged();
+
+protected:
+    void load() override;
 
 private:
     void setQueryField(QString &member, const QString &value);
     void reloadSelected();
-    void setError(const QString &text);
 
-    QPointer<Session> m_session;
     DirectoryQuery m_query;
     DirectoryFacets m_facets;
-    QString m_summary, m_selectedId, m_error;
+    QString m_summary, m_selectedId;
     QVariantMap m_selected;
     KeyedListModel *m_providers;
     KeyedListModel *m_ratings;

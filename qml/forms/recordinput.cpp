@@ -160,6 +160,29 @@ QString dateTimeText(const QString &isoUtc)
                : QString();
 }
 
+QString momentText(const QString &iso)
+{
+    if (iso.size() > 10) {
+        const QDateTime when = QDateTime::fromString(iso, Qt::ISODate).toLocalTime();
+        return QLocale().toString(when, QStringLiteral("d MMM yyyy, hh:mm"));
+    }
+    return QLocale().toString(QDate::fromString(iso, Qt::ISODate), QStringLiteral("d MMM yyyy"));
+}
+
+QString dayText(const QDate &day)
+{
+    return QLocale().toString(day, QStringLiteral("ddd d MMM yyyy"));
+}
+
+QString timeText(const QString &isoUtc, const QDate &today)
+{
+    if (isoUtc.isEmpty())
+        return {};
+    const QDateTime when = QDateTime::fromString(isoUtc, Qt::ISODate).toLocalTime();
+    const QString time = QLocale().toString(when.time(), QStringLiteral("HH:mm"));
+    return when.date() == today ? time : dayText(when.date()) + QStringLiteral(", ") + time;
+}
+
 QString dateTimeInput(const QString &isoUtc)
 {
     const QDateTime when = QDateTime::fromString(isoUtc, Qt::ISODate);

@@ -2,6 +2,7 @@
 
 #include "schema.h"
 
+#include <QDate>
 #include <QJsonValue>
 #include <QVariant>
 
@@ -26,6 +27,12 @@ QVariantList fieldChoices(const EntityDef &def, const QString &field);
 QString dateText(const QString &isoDate);
 /** "Sun 22 Nov 2026, 09:30" (local) from a UTC ISO date-time. */
 QString dateTimeText(const QString &isoUtc);
+/** "22 Nov 2026" from a date, "22 Nov 2026, 09:30" (local) from a UTC date-time. */
+QString momentText(const QString &iso);
+/** "Sun 22 Nov 2026" from a date (with the weekday, for what is due). */
+QString dayText(const QDate &day);
+/** A stored UTC time for people: "14:05" on the day, else "Mon 16 Nov 2026, 14:05". */
+QString timeText(const QString &isoUtc, const QDate &today);
 /** "2026-11-22 09:30" (local), the form fromInput() takes for a date-time. */
 QString dateTimeInput(const QString &isoUtc);
 

@@ -59,33 +59,24 @@ QString serviceText(const LinkedService &s)
 } // namespace
 
 PlanController::PlanController(QObject *parent)
-    : QObject(parent), m_goals(new KeyedListModel(
-                           {"statement", "domain", "measure", "targetValue", "targetDate",
-                            "achievable", "relevance", "status", "statusLabel", "statusChoices",
-                            "progress", "smartComplete", "smartText", "services"},
-                           this)),
+    : ScreenController({"client", "carePlan", "goal", "actionStep", "contingency", "referral",
+                        "provider", "signature"},
+                       parent),
+      m_goals(
+          new KeyedListModel({"statement", "domain", "measure", "targetValue", "targetDate",
+                              "achievable", "relevance", "status", "statusLabel", "statusChoices",
+                              "progress", "smartComplete", "smartText", "services"},
+                             this)),
       m_contingencies(new KeyedListModel({"barrier", "alternative"}, this)),
       m_unlinked(new KeyedListModel({"label"}, this))
 {}
-
-void PlanController::setSession(Session *session)
-{
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::dataChanged, this, &PlanController::reload);
-    emit sessionChanged();
-    reload();
-}
 
 void PlanController::setClientId(const QString &id)
 {
     if (m_clientId == id)
         return;
     m_clientId = id;
+    watchClient(id);
     m_createdPlanId.clear();
     emit clientIdChanged();
     reload();
@@ -130,7 +121,7 @@ bool PlanController::lockedWhenSigned(const QString &entity, const QString &fiel
     return !fd || !fd->editableWhenSealed;
 }
 
-void PlanController::reload()
+void PlanController::load()
 {
     m_found = false;
     m_planId.clear();
@@ -139,12 +130,12 @@ void PlanController::reload()
     m_sealed = false;
     m_sealedNote.clear();
     m_smartSummary.clear();
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
+    DeviceStore *store = ScreenController::store();
     QVector<QVariantMap> goals, contingencies, unlinked;
     QHash<QString, QVector<QVariantMap>> steps;
     if (store && !m_clientId.isEmpty()) {
         RecordRepository &records = store->records();
-        PlanRepository plans(store->db());
+        PlanRepository &plans = store->plans();
         QString id = m_recordId;
         if (id.isEmpty())
             id = m_createdPlanId.isEmpty() ? plans.currentPlanId(m_clientId) : m_createdPlanId;
@@ -202,7 +193,7 @@ void PlanController::reload()
                 m_smartSummary = tr("%1 of %2 goals are SMART").arg(smart).arg(goals.size());
 
             const EntityDef &stepDef = def(QStringLiteral("actionStep"));
-            const QDate today = m_session->today();
+            const QDate today = ScreenController::today();
             for (const Record &s :
                  records.findBy(stepDef, QStringLiteral("carePlanId"), plan->id)) {
                 if (s.isVoided())
@@ -245,38 +236,6 @@ void PlanController::reload()
     emit changed();
 }
 
-void PlanController::setError(const QString &text)
-{
-    if (m_error == text)
-        return;
-    m_error = text;
-    emit errorTextChanged();
-}
-
-void PlanController::clearError()
-{
-    setError(QString());
-}
-
-bool PlanController::edit(const std::function<void(LocalEditor &)> &action)
-{
-    LocalEditor *editor = m_session ? m_session->editor() : nullptr;
-    if (!editor) {
-        setError(tr("The store is locked: unlock it to make changes"));
-        return false;
-    }
-    try {
-        action(*editor);
-    } catch (const StoreError &e) {
-        setError(e.message());
-        reload(); // a refused edit shows the stored values again
-        return false;
-    }
-    setError(QString());
-    m_session->notifyDataChanged();
-    return true;
-}
-
 bool PlanController::createPlan(const QString &title)
 {
     if (m_clientId.isEmpty()) {
@@ -290,7 +249,7 @@ bool PlanController::createPlan(const QString &title)
                            {{"clientId", m_clientId},
                             {"title", name},
                             {"status", "draft"},
-                            {"startDate", m_session->today().toString(Qt::ISODate)}});
+                            {"startDate", today().toString(Qt::ISODate)}});
         m_createdPlanId = id;
     });
     if (ok && !m_recordId.isEmpty()) {

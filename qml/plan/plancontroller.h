@@ -1,7 +1,7 @@
 #pragma once
 
 #include "keyedlistmodel.h"
-#include "session.h"
+#include "screencontroller.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -20,10 +20,9 @@ namespace careround {
  * contingencies. Every change is one LocalEditor call; a refused change (a signed plan, bad
  * input) leaves the store as it was and sets errorText.
  */
-class PlanController : public QObject {
+class PlanController : public ScreenController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
     Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY recordIdChanged)
     Q_PROPERTY(bool found READ found NOTIFY changed)
@@ -37,7 +36,6 @@ class PlanController : public QObject {
     Q_PROPERTY(bool sealed READ sealed NOTIFY changed)
     Q_PROPERTY(QString sealedNote READ sealedNote NOTIFY changed)
     Q_PROPERTY(QString smartSummary READ smartSummary NOTIFY changed)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QAbstractItemModel *goals READ goals CONSTANT)
     Q_PROPERTY(QAbstractItemModel *contingencies READ contingencies CONSTANT)
     Q_PROPERTY(QAbstractItemModel *unlinkedServices READ unlinkedServices CONSTANT)
@@ -47,8 +45,6 @@ class PlanController : public QObject {
 public:
     explicit PlanController(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &id);
     /** A plan to show; empty: the client's current plan (active, else the newest draft). */
@@ -68,7 +64,6 @@ public:
     QString sealedNote() const { return m_sealedNote; }
     /** "2 of 3 goals are SMART" and the like. */
     QString smartSummary() const { return m_smartSummary; }
-    QString errorText() const { return m_error; }
 
     /** Rows: id, statement, domain, measure, targetValue, targetDate, achievable, relevance,
         status, statusLabel, statusChoices, progress, smartComplete, smartText, services. */
@@ -100,28 +95,23 @@ public:
     Q_INVOKABLE bool voidRecord(const QString &entity, const QString &id, const QString &reason);
     /** Links a referral (a service) to a goal. */
     Q_INVOKABLE bool linkService(const QString &referralId, const QString &goalId);
-    Q_INVOKABLE void clearError();
-    Q_INVOKABLE void reload();
 
 signals:
-    void sessionChanged();
     void clientIdChanged();
     void recordIdChanged();
     void changed();
-    void errorTextChanged();
+
+protected:
+    void load() override;
 
 private:
-    bool edit(const std::function<void(LocalEditor &)> &action);
-    void setError(const QString &text);
-
-    QPointer<Session> m_session;
     QString m_clientId, m_recordId, m_createdPlanId;
     bool m_found = false;
     QString m_planId;
     QJsonObject m_plan;
     QVariantList m_statusChoices;
     bool m_sealed = false;
-    QString m_sealedNote, m_smartSummary, m_error;
+    QString m_sealedNote, m_smartSummary;
     KeyedListModel *m_goals;
     KeyedListModel *m_contingencies;
     KeyedListModel *m_unlinked;

@@ -33,10 +33,13 @@ bool isService(const QString &entity)
 } // namespace
 
 ServicesController::ServicesController(QObject *parent)
-    : QObject(parent), m_referrals(new KeyedListModel(
-                           {"providerName", "providerDiscontinued", "serviceType", "goalId",
-                            "goalText", "status", "statusLabel", "statusChoices", "facts", "notes"},
-                           this)),
+    : ScreenController({"client", "carePlan", "goal", "referral", "provider", "benefitApplication",
+                        "appointment"},
+                       parent),
+      m_referrals(new KeyedListModel({"providerName", "providerDiscontinued", "serviceType",
+                                      "goalId", "goalText", "status", "statusLabel",
+                                      "statusChoices", "facts", "notes"},
+                                     this)),
       m_benefits(new KeyedListModel({"program", "status", "statusLabel", "statusChoices",
                                      "submittedOn", "decisionOn", "nextAction", "nextActionDue",
                                      "nextActionOverdue", "notes"},
@@ -49,44 +52,41 @@ ServicesController::ServicesController(QObject *parent)
       m_goals(new KeyedListModel({"label"}, this))
 {}
 
-void ServicesController::setSession(Session *session)
-{
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::dataChanged, this, &ServicesController::reload);
-    emit sessionChanged();
-    reload();
-}
-
 void ServicesController::setClientId(const QString &id)
 {
     if (m_clientId == id)
         return;
     m_clientId = id;
+    watchClient(id);
     emit clientIdChanged();
     reload();
 }
 
-void ServicesController::reload()
+bool ServicesController::editForClient(const std::function<void(LocalEditor &)> &action)
 {
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
+    if (m_clientId.isEmpty() && session() && session()->editor()) {
+        setError(tr("Choose a client first"));
+        return false;
+    }
+    return edit(action);
+}
+
+void ServicesController::load()
+{
+    DeviceStore *store = ScreenController::store();
     QVector<QVariantMap> referrals, benefits, appointments;
     QVector<QVariantMap> goals{{{"rowId", QString()}, {"label", tr("No goal")}}};
     m_clientName.clear();
     if (store && !m_clientId.isEmpty()) {
         RecordRepository &records = store->records();
-        DirectoryRepository directory(store->db());
-        const QDate today = m_session->today();
+        DirectoryRepository &directory = store->directory();
+        const QDate today = ScreenController::today();
         if (const auto client = records.find(def(QStringLiteral("client")), m_clientId))
             m_clientName =
                 text(*client, "firstName") + QLatin1Char(' ') + text(*client, "lastName");
 
         QHash<QString, QString> goalText;
-        const QString planId = PlanRepository(store->db()).currentPlanId(m_clientId);
+        const QString planId = store->plans().currentPlanId(m_clientId);
         for (const Record &g :
              records.findBy(def(QStringLiteral("goal")), QStringLiteral("clientId"), m_clientId)) {
             if (g.isVoided())
@@ -176,47 +176,10 @@ void ServicesController::reload()
     emit changed();
 }
 
-void ServicesController::setError(const QString &text)
-{
-    if (m_error == text)
-        return;
-    m_error = text;
-    emit errorTextChanged();
-}
-
-void ServicesController::clearError()
-{
-    setError(QString());
-}
-
-bool ServicesController::edit(const std::function<void(LocalEditor &)> &action)
-{
-    LocalEditor *editor = m_session ? m_session->editor() : nullptr;
-    if (!editor) {
-        setError(tr("The store is locked: unlock it to make changes"));
-        return false;
-    }
-    if (m_clientId.isEmpty()) {
-        setError(tr("Choose a client first"));
-        return false;
-    }
-    try {
-        action(*editor);
-    } catch (const StoreError &e) {
-        setError(e.message());
-        reload();
-        return false;
-    }
-    setError(QString());
-    m_session->notifyDataChanged();
-    return true;
-}
-
 QString ServicesController::refer(const QString &providerId, const QString &goalId)
 {
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
-    const auto provider =
-        store ? DirectoryRepository(store->db()).provider(providerId) : std::nullopt;
+    DeviceStore *store = ScreenController::store();
+    const auto provider = store ? store->directory().provider(providerId) : std::nullopt;
     if (!provider) {
         setError(tr("Choose a provider from the directory"));
         return {};
@@ -231,7 +194,8 @@ QString ServicesController::refer(const QString &providerId, const QString &goal
     if (!goalId.isEmpty())
         values.insert("goalId", goalId);
     QString id;
-    edit([&](LocalEditor &editor) { id = editor.create(QStringLiteral("referral"), values); });
+    editForClient(
+        [&](LocalEditor &editor) { id = editor.create(QStringLiteral("referral"), values); });
     return id;
 }
 
@@ -242,7 +206,7 @@ QString ServicesController::addBenefit(const QString &program)
         return {};
     }
     QString id;
-    edit([&](LocalEditor &editor) {
+    editForClient([&](LocalEditor &editor) {
         id = editor.create(
             QStringLiteral("benefitApplication"),
             {{"clientId", m_clientId}, {"program", program.trimmed()}, {"status", "preparing"}});
@@ -274,7 +238,8 @@ QString ServicesController::addAppointment(const QString &title, const QString &
     if (!withWhom.trimmed().isEmpty())
         values.insert("withWhom", withWhom.trimmed());
     QString id;
-    edit([&](LocalEditor &editor) { id = editor.create(QStringLiteral("appointment"), values); });
+    editForClient(
+        [&](LocalEditor &editor) { id = editor.create(QStringLiteral("appointment"), values); });
     return id;
 }
 
@@ -294,7 +259,7 @@ bool ServicesController::setField(const QString &entity, const QString &id, cons
         return false;
     }
     QJsonObject changes{{field, v}};
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
+    DeviceStore *store = ScreenController::store();
     if (field == QLatin1String("status") && store) {
         // Moving on dates the step, unless a date is there already.
         static const QHash<QString, QString> dated{{"referral/sent", "sentOn"},
@@ -306,9 +271,9 @@ bool ServicesController::setField(const QString &entity, const QString &id, cons
         const auto current = store->records().find(e, id);
         if (!dateField.isEmpty() && current &&
             current->values.value(dateField).toString().isEmpty())
-            changes.insert(dateField, m_session->today().toString(Qt::ISODate));
+            changes.insert(dateField, today().toString(Qt::ISODate));
     }
-    return edit([&](LocalEditor &editor) { editor.update(entity, id, changes); });
+    return editForClient([&](LocalEditor &editor) { editor.update(entity, id, changes); });
 }
 
 } // namespace careround

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "keyedlistmodel.h"
-#include "session.h"
+#include "screencontroller.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,13 +18,11 @@ namespace careround {
  * referral or application on also dates it (sent, started, submitted, decided). Every change
  * is one LocalEditor call; a refused change sets errorText.
  */
-class ServicesController : public QObject {
+class ServicesController : public ScreenController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
     Q_PROPERTY(QString clientName READ clientName NOTIFY changed)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QAbstractItemModel *referrals READ referrals CONSTANT)
     Q_PROPERTY(QAbstractItemModel *benefits READ benefits CONSTANT)
     Q_PROPERTY(QAbstractItemModel *appointments READ appointments CONSTANT)
@@ -33,12 +31,9 @@ class ServicesController : public QObject {
 public:
     explicit ServicesController(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &id);
     QString clientName() const { return m_clientName; }
-    QString errorText() const { return m_error; }
 
     /** Rows: rowId, providerName, providerDiscontinued, serviceType, goalId, goalText, status,
         statusLabel, statusChoices, facts, notes. */
@@ -63,21 +58,19 @@ public:
     /** Saves one field of a referral, benefit application or appointment. */
     Q_INVOKABLE bool setField(const QString &entity, const QString &id, const QString &field,
                               const QVariant &value);
-    Q_INVOKABLE void clearError();
-    Q_INVOKABLE void reload();
 
 signals:
-    void sessionChanged();
     void clientIdChanged();
     void changed();
-    void errorTextChanged();
+
+protected:
+    void load() override;
 
 private:
-    bool edit(const std::function<void(LocalEditor &)> &action);
-    void setError(const QString &text);
+    /** An edit of this client's records (refused while no client is chosen). */
+    bool editForClient(const std::function<void(LocalEditor &)> &action);
 
-    QPointer<Session> m_session;
-    QString m_clientId, m_clientName, m_error;
+    QString m_clientId, m_clientName;
     KeyedListModel *m_referrals;
     KeyedListModel *m_benefits;
     KeyedListModel *m_appointments;

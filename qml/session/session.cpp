@@ -86,13 +86,17 @@ void Session::attach()
     if (actor.isEmpty())
         actor = s->meta().value(QStringLiteral("coordinatorId"), s->deviceId());
     m_editor = std::make_unique<LocalEditor>(*s, actor);
+    // A local edit adds to the pending count.
+    connect(&s->changes(), &ChangeFeed::changed, this, [this](const Change &change) {
+        if (change.origin == Change::Origin::LocalEdit)
+            refreshStatus();
+    });
     m_statusTimer.start();
     if (hasPin())
         m_idleTimer.start();
     startSync();
     refreshStatus();
     emit unlockedChanged();
-    emit dataChanged();
 }
 
 void Session::startSync()
@@ -114,7 +118,13 @@ void Session::startSync()
     config.token = m_account->token();
     config.pinnedCertificate = m_account->pinnedCertificate();
     m_sync = std::make_unique<SyncEngine>(config, *m_account->store(), *m_monitor);
-    connect(m_sync.get(), &SyncEngine::finished, this, &Session::notifyDataChanged);
+    connect(m_sync.get(), &SyncEngine::received, this, [this](const QStringList &kinds) {
+        Change change;
+        change.origin = Change::Origin::Pull;
+        change.kinds = kinds;
+        if (DeviceStore *s = store())
+            s->changes().publish(change);
+    });
     emit syncChanged();
     m_sync->syncNow();
 }
@@ -159,12 +169,6 @@ void Session::refreshStatus()
 {
     if (m_sync)
         m_sync->refreshCounts();
-}
-
-void Session::notifyDataChanged()
-{
-    refreshStatus();
-    emit dataChanged();
 }
 
 bool Session::hasPin() const
@@ -264,7 +268,8 @@ void Session::wipe(const QString &reason)
     m_wiped = true;
     m_locked = true;
     emit lockChanged();
-    notifyDataChanged();
+    refreshStatus();
+    store()->changes().publish(Change::everything(Change::Origin::LocalEdit));
 }
 
 } // namespace careround

@@ -22,7 +22,9 @@ class SyncEngine;
  * encrypted store once it is unlocked, the editor every local edit goes through, and the sync
  * engine, which owns what the status bar shows (offline, syncing with progress, pending
  * changes, last sync, open conflicts); screens bind to `session.sync` directly. Created by
- * main and handed to the screens (required properties), never reached globally.
+ * main and handed to the screens (required properties), never reached globally. What changed
+ * reaches the screens through the store's ChangeFeed: local edits from the editor, what a
+ * sync received from here.
  */
 class Session : public QObject {
     Q_OBJECT
@@ -102,13 +104,10 @@ public:
 public slots:
     /** Has the engine re-read its counts (after an edit; also every few seconds while unlocked). */
     void refreshStatus();
-    /** Tells every screen that records changed (after an edit or a sync). */
-    void notifyDataChanged();
 
 signals:
     void unlockedChanged();
     void syncChanged();
-    void dataChanged();
     void busyChanged();
     void lockChanged();
     /** error is empty on success; fingerprint is set when the certificate was not trusted. */

@@ -98,25 +98,21 @@ QString answerLine(const Record &answer)
         .arg(value);
 }
 
+/** A sign-off shows a record with its children, signatures and amendments. */
+QStringList everyKind()
+{
+    QStringList kinds;
+    for (const EntityDef &d : Schema::instance().entities())
+        kinds.append(d.name);
+    return kinds;
+}
+
 } // namespace
 
 SignOffController::SignOffController(QObject *parent)
-    : QObject(parent),
+    : ScreenController(everyKind(), parent),
       m_amendments(new KeyedListModel({"conflictId", "change", "status", "statusText"}, this))
 {}
-
-void SignOffController::setSession(Session *session)
-{
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::dataChanged, this, &SignOffController::reload);
-    emit sessionChanged();
-    reload();
-}
 
 void SignOffController::setRecordEntity(const QString &entity)
 {
@@ -132,7 +128,7 @@ void SignOffController::setRecordId(const QString &id)
     if (m_id == id)
         return;
     m_id = id;
-    m_error.clear();
+    clearError();
     m_notice.clear();
     emit recordChanged();
     reload();
@@ -161,7 +157,7 @@ QString SignOffController::fieldLabel(const QString &field)
 
 bool SignOffController::fail(const QString &message)
 {
-    m_error = message;
+    setError(message);
     m_notice.clear();
     emit changed();
     return false;
@@ -170,27 +166,24 @@ bool SignOffController::fail(const QString &message)
 bool SignOffController::sign(const QString &signerName, const QString &relationship,
                              const QJsonArray &strokes)
 {
-    if (!m_found || !m_session || !m_session->editor())
+    if (!m_found || !session() || !session()->editor())
         return fail(tr("There is nothing to sign"));
     if (signerName.trimmed().isEmpty())
         return fail(tr("Enter the name of the person signing"));
     if (relationship != QLatin1String("client") && relationship != QLatin1String("representative"))
         return fail(tr("Choose whether the client or a representative signs"));
-    try {
-        m_session->editor()->sign(m_resolvedEntity, m_id, signerName.trimmed(), relationship,
-                                  strokes);
-    } catch (const StoreError &e) {
-        return fail(e.message());
-    }
-    m_error.clear();
+    if (!edit([&](LocalEditor &e) {
+            e.sign(m_resolvedEntity, m_id, signerName.trimmed(), relationship, strokes);
+        }))
+        return fail(errorText());
     m_notice = tr("Signed. The %1 is now sealed.").arg(m_kindLabel.toLower());
-    m_session->notifyDataChanged();
+    emit changed();
     return true;
 }
 
 bool SignOffController::proposeAmendment(const QString &field, const QString &text)
 {
-    if (!m_found || !m_session || !m_session->editor())
+    if (!m_found || !session() || !session()->editor())
         return fail(tr("There is nothing to amend"));
     if (!m_sealed)
         return fail(tr("This %1 is not signed yet: change it directly").arg(m_kindLabel.toLower()));
@@ -203,7 +196,7 @@ bool SignOffController::proposeAmendment(const QString &field, const QString &te
     const QString key = field.isEmpty() ? QStringLiteral("description") : field;
     QJsonObject kept;
     if (!field.isEmpty()) {
-        const auto record = m_session->store()->records().find(entity, m_id);
+        const auto record = store()->records().find(entity, m_id);
         kept.insert(key, record ? record->values.value(field) : QJsonValue());
     }
     QJsonObject values{{"recordEntity", m_resolvedEntity},
@@ -216,25 +209,21 @@ bool SignOffController::proposeAmendment(const QString &field, const QString &te
         values.insert(QStringLiteral("field"), field);
     if (!m_clientId.isEmpty())
         values.insert(QStringLiteral("clientId"), m_clientId);
-    try {
-        m_session->editor()->create(QStringLiteral("conflict"), values);
-    } catch (const StoreError &e) {
-        return fail(e.message());
-    }
-    m_error.clear();
+    if (!edit([&](LocalEditor &e) { e.create(QStringLiteral("conflict"), values); }))
+        return fail(errorText());
     m_notice = tr("Amendment proposed. A supervisor will review it after the next sync.");
-    m_session->notifyDataChanged();
+    emit changed();
     return true;
 }
 
-void SignOffController::reload()
+void SignOffController::load()
 {
     m_found = m_sealed = false;
     m_kindLabel = m_title = m_clientName = m_clientId = m_content = m_fingerprint = QString();
     m_signedBy = m_signedAt = QString();
     m_strokes = QJsonArray();
     m_fields.clear();
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
+    DeviceStore *store = ScreenController::store();
     std::optional<Record> record;
     if (store && !m_id.isEmpty()) {
         const QStringList kinds = m_entity.isEmpty()
@@ -259,6 +248,7 @@ void SignOffController::reload()
     const EntityDef &entity = def(m_resolvedEntity);
     m_found = true;
     m_clientId = record->clientId(entity);
+    watchClient(m_clientId);
     if (const auto client = records.find(def(QStringLiteral("client")), m_clientId))
         m_clientName = client->values.value(QLatin1String("firstName")).toString() +
                        QLatin1Char(' ') +
@@ -355,8 +345,8 @@ void SignOffController::reload()
             QStringLiteral("d MMM yyyy 'at' hh:mm"));
         m_strokes = s.values.value(QLatin1String("strokes")).toArray();
         m_fingerprint = s.values.value(QLatin1String("contentHash")).toString().left(16);
-    } else if (m_session->editor()) {
-        m_fingerprint = m_session->editor()->contentHash(m_resolvedEntity, m_id).left(16);
+    } else if (session()->editor()) {
+        m_fingerprint = session()->editor()->contentHash(m_resolvedEntity, m_id).left(16);
     }
 
     QVector<QVariantMap> amendments;

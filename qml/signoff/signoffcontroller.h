@@ -1,7 +1,7 @@
 #pragma once
 
 #include "keyedlistmodel.h"
-#include "session.h"
+#include "screencontroller.h"
 
 #include <QJsonArray>
 #include <QObject>
@@ -18,10 +18,9 @@ namespace careround {
  * signing is proposed as an amendment (an open conflict record of kind "amendment") for a
  * supervisor to settle.
  */
-class SignOffController : public QObject {
+class SignOffController : public ScreenController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString recordEntity READ recordEntity WRITE setRecordEntity NOTIFY recordChanged)
     Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY recordChanged)
     Q_PROPERTY(bool found READ found NOTIFY changed)
@@ -37,14 +36,11 @@ class SignOffController : public QObject {
     Q_PROPERTY(QJsonArray signedStrokes READ signedStrokes NOTIFY changed)
     Q_PROPERTY(QVariantList amendableFields READ amendableFields NOTIFY changed)
     Q_PROPERTY(careround::KeyedListModel *amendments READ amendments CONSTANT)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
     Q_PROPERTY(QString noticeText READ noticeText NOTIFY changed)
 
 public:
     explicit SignOffController(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     /** "assessment", "carePlan" or "visit"; empty: found from the id. */
     QString recordEntity() const { return m_entity; }
     void setRecordEntity(const QString &entity);
@@ -70,7 +66,6 @@ public:
     QVariantList amendableFields() const { return m_fields; }
     /** Rows: conflictId, change, status, statusText. */
     KeyedListModel *amendments() const { return m_amendments; }
-    QString errorText() const { return m_error; }
     QString noticeText() const { return m_notice; }
 
     /** Signs with the pad's strokes; relationship is "client" or "representative". */
@@ -78,24 +73,24 @@ public:
                           const QJsonArray &strokes);
     /** Records a proposed change of a field (empty: described in the text) of a sealed record. */
     Q_INVOKABLE bool proposeAmendment(const QString &field, const QString &text);
-    Q_INVOKABLE void reload();
 
     /** The people's form of a field name ("reviewDate" -> "Review date"). */
     static QString fieldLabel(const QString &field);
 
 signals:
-    void sessionChanged();
     void recordChanged();
     void changed();
+
+protected:
+    void load() override;
 
 private:
     bool fail(const QString &message);
 
-    QPointer<Session> m_session;
     QString m_entity, m_id, m_resolvedEntity;
     bool m_found = false, m_sealed = false;
     QString m_kindLabel, m_title, m_clientName, m_clientId, m_content, m_fingerprint;
-    QString m_signedBy, m_signedAt, m_error, m_notice;
+    QString m_signedBy, m_signedAt, m_notice;
     QJsonArray m_strokes;
     QVariantList m_fields;
     KeyedListModel *m_amendments;

@@ -69,7 +69,10 @@ QJsonValue typed(const FieldDef *fd, const QString &text)
 
 } // namespace
 
-ConflictListModel::ConflictListModel(QObject *parent) : QAbstractListModel(parent) {}
+ConflictListModel::ConflictListModel(QObject *parent)
+    : QAbstractListModel(parent),
+      m_watcher({"conflict", "client"}, [this](const Change &) { reload(); })
+{}
 
 void ConflictListModel::setSession(Session *session)
 {
@@ -78,8 +81,9 @@ void ConflictListModel::setSession(Session *session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    m_watcher.setSession(session);
     if (m_session)
-        connect(m_session, &Session::dataChanged, this, &ConflictListModel::reload);
+        connect(m_session, &Session::unlockedChanged, this, &ConflictListModel::reload);
     emit sessionChanged();
     reload();
 }
@@ -249,7 +253,6 @@ bool ConflictListModel::resolve(const QString &conflictId, const QString &choice
         return false;
     }
     setError(QString());
-    m_session->notifyDataChanged();
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changewatcher.h"
 #include "record.h"
 #include "session.h"
 
@@ -68,6 +69,7 @@ private:
     void setError(const QString &text);
 
     QPointer<Session> m_session;
+    ChangeWatcher m_watcher;
     QVector<Row> m_rows;
     QString m_error;
 };

@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace careround {
 
 namespace {
@@ -45,9 +47,37 @@ QString kindKey(TodayItem::Kind kind)
     return {};
 }
 
+bool sameItem(const TodayItem &a, const TodayItem &b)
+{
+    return a.kind == b.kind && a.recordId == b.recordId && a.clientId == b.clientId &&
+           a.clientName == b.clientName && a.place == b.place && a.when == b.when &&
+           a.title == b.title && a.status == b.status && a.detail == b.detail && a.score == b.score;
+}
+
 } // namespace
 
-TodayModel::TodayModel(QObject *parent) : QAbstractListModel(parent) {}
+TodayModel::TodayModel(QObject *parent)
+    : QAbstractListModel(parent), m_watcher(kindsOf(Schedule), [this](const Change &) { reload(); })
+{}
+
+QStringList TodayModel::kindsOf(List list)
+{
+    switch (list) {
+    case Schedule:
+        return {QStringLiteral("visit"), QStringLiteral("appointment"), QStringLiteral("client")};
+    case FollowUps:
+        return {QStringLiteral("followUp"), QStringLiteral("client")};
+    case Alerts:
+        return {QStringLiteral("assessment"), QStringLiteral("assessmentAnswer"),
+                QStringLiteral("appointment"), QStringLiteral("client")};
+    }
+    return {};
+}
+
+TodayRepository *TodayModel::repository() const
+{
+    return m_session && m_session->store() ? &m_session->store()->today() : nullptr;
+}
 
 TodayModel::~TodayModel() = default;
 
@@ -58,13 +88,9 @@ void TodayModel::setSession(Session *session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    if (m_session) {
-        connect(m_session, &Session::unlockedChanged, this, [this] {
-            m_repository.reset(); // a new store
-            reload();
-        });
-        connect(m_session, &Session::dataChanged, this, &TodayModel::reload);
-    }
+    m_watcher.setSession(session);
+    if (m_session)
+        connect(m_session, &Session::unlockedChanged, this, &TodayModel::reload);
     emit sessionChanged();
     reload();
 }
@@ -74,6 +100,7 @@ void TodayModel::setList(List list)
     if (m_list == list)
         return;
     m_list = list;
+    m_watcher.setKinds(kindsOf(list));
     emit listChanged();
     reload();
 }
@@ -119,37 +146,57 @@ void TodayModel::reload()
 {
     if (m_creating)
         return;
-    m_changing = true;
-    beginResetModel();
-    m_rows.clear();
+    ++m_loads;
+    QVector<TodayItem> rows;
     m_hasMore = false;
     m_overdue = m_dueToday = 0;
-    if (m_session && m_session->store()) {
-        if (!m_repository)
-            m_repository = std::make_unique<TodayRepository>(m_session->store()->db());
+    if (TodayRepository *repository = this->repository()) {
         const QDate day = today();
         switch (m_list) {
         case Schedule:
-            m_rows = m_repository->schedule(day);
+            rows = repository->schedule(day);
             break;
         case FollowUps: {
-            m_rows = m_repository->followUps(day, kPageSize);
-            m_hasMore = m_rows.size() == kPageSize;
-            const auto counts = m_repository->followUpCounts(day);
+            // As many as the view has fetched, so its rows stay where they are.
+            const int limit = qMax(kPageSize, int(m_rows.size()));
+            rows = repository->followUps(day, limit);
+            m_hasMore = rows.size() == limit;
+            const auto counts = repository->followUpCounts(day);
             m_overdue = counts.first;
             m_dueToday = counts.second;
             break;
         }
         case Alerts:
-            m_rows = m_repository->alerts(day);
+            rows = repository->alerts(day);
             break;
         }
-    } else {
-        m_repository.reset();
     }
-    endResetModel();
-    m_changing = false;
+    setRows(std::move(rows));
     emit countChanged();
+}
+
+void TodayModel::setRows(QVector<TodayItem> rows)
+{
+    const bool sameIds = rows.size() == m_rows.size() &&
+                         std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
+                                    [](const TodayItem &a, const TodayItem &b) {
+                                        return a.kind == b.kind && a.recordId == b.recordId;
+                                    });
+    if (!sameIds) {
+        m_changing = true;
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+        m_changing = false;
+        return;
+    }
+    // The same rows: only those that changed are signalled, the view keeps its delegates.
+    for (int i = 0; i < rows.size(); ++i) {
+        if (sameItem(rows.at(i), m_rows.at(i)))
+            continue;
+        m_rows[i] = rows.at(i);
+        emit dataChanged(index(i), index(i));
+    }
 }
 
 int TodayModel::rowCount(const QModelIndex &parent) const
@@ -159,7 +206,7 @@ int TodayModel::rowCount(const QModelIndex &parent) const
 
 bool TodayModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_hasMore && m_repository && !m_changing;
+    return !parent.isValid() && m_hasMore && repository() && !m_changing;
 }
 
 void TodayModel::fetchMore(const QModelIndex &parent)
@@ -168,7 +215,7 @@ void TodayModel::fetchMore(const QModelIndex &parent)
         return;
     const TodayItem &last = m_rows.constLast();
     const QVector<TodayItem> more =
-        m_repository->followUps(today(), kPageSize, last.when, last.recordId);
+        repository()->followUps(today(), kPageSize, last.when, last.recordId);
     m_hasMore = more.size() == kPageSize;
     if (more.isEmpty())
         return;

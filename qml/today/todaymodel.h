@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changewatcher.h"
 #include "session.h"
 #include "todayrepository.h"
 
@@ -16,7 +17,8 @@ namespace careround {
  * One list of the Today screen, chosen by `list`: the day's schedule (visits and appointments
  * in time order), the follow-ups overdue or due today (paged with fetchMore), or the alerts
  * (thoughts of self-harm or severe depression on the latest PHQ-9, appointments soon with no
- * transport). Reads through TodayRepository and reloads when the session's data changes.
+ * transport). Reads through the store's TodayRepository, again only when a record of a kind
+ * the list shows changes; rows whose ids stay the same are updated in place (dataChanged).
  */
 class TodayModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
@@ -61,6 +63,10 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     Q_INVOKABLE void reload();
+    /** How many times the list has read the store (tests count them). */
+    int loadCount() const { return m_loads; }
+    /** The record kinds a list shows. */
+    static QStringList kindsOf(List list);
     /** Made by QML: the first load waits until every property is set (one load, not one per
         property). */
     void classBegin() override;
@@ -77,14 +83,17 @@ signals:
 
 private:
     QDate today() const;
+    TodayRepository *repository() const;
+    void setRows(QVector<TodayItem> rows);
     QPointer<Session> m_session;
-    std::unique_ptr<TodayRepository> m_repository;
+    ChangeWatcher m_watcher;
     List m_list = Schedule;
     QVector<TodayItem> m_rows;
     bool m_hasMore = false;
     bool m_changing = false;
     bool m_creating = false;
     qint64 m_overdue = 0, m_dueToday = 0;
+    int m_loads = 0;
 };
 
 } // namespace careround

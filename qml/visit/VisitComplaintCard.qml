@@ -58,7 +58,7 @@ Card {
                 Accessible.name: qsTr("Complaint status: %1").arg(modelData.label)
                 onClicked: {
                     checked = Qt.binding(() => modelData.value === card.status)
-                    card.controller.setComplaintStatus(card.recordId, modelData.value)
+                    card.controller.setField("complaint", card.recordId, "status", modelData.value)
                 }
             }
         }
@@ -72,7 +72,7 @@ Card {
         text: card.resolution
         placeholderText: qsTr("How it was resolved")
         Accessible.name: qsTr("Resolution of %1").arg(card.subject)
-        onEditingFinished: card.controller.setComplaintResolution(card.recordId, text)
+        onEditingFinished: card.controller.setField("complaint", card.recordId, "resolution", text)
     }
     Text {
         text: qsTr("Steps taken")

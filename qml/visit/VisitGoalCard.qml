@@ -47,8 +47,8 @@ Card {
             snapMode: Slider.SnapAlways
             value: card.progress
             Accessible.name: qsTr("Progress of %1").arg(card.statement)
-            onPressedChanged: if (!pressed) card.controller.setGoalProgress(card.recordId, value)
-            Keys.onReleased: card.controller.setGoalProgress(card.recordId, value)
+            onPressedChanged: if (!pressed) card.controller.setField("goal", card.recordId, "progress", value)
+            Keys.onReleased: card.controller.setField("goal", card.recordId, "progress", value)
         }
         Text {
             Layout.preferredWidth: 56
@@ -71,7 +71,7 @@ Card {
                 Accessible.name: qsTr("Goal status: %1").arg(modelData.label)
                 onClicked: {
                     checked = Qt.binding(() => modelData.value === card.status)
-                    card.controller.setGoalStatus(card.recordId, modelData.value)
+                    card.controller.setField("goal", card.recordId, "status", modelData.value)
                 }
             }
         }

@@ -172,7 +172,7 @@ Rectangle {
                             text: visit.purpose
                             placeholderText: qsTr("Purpose of the visit")
                             Accessible.name: qsTr("Purpose of the visit")
-                            onEditingFinished: visit.setPurpose(text)
+                            onEditingFinished: visit.setField("visit", visit.visitId, "purpose", text)
                         }
                         Text {
                             visible: visit.hasVisit
@@ -197,7 +197,7 @@ Rectangle {
                                 border.color: parent.activeFocus ? Theme.accent : Theme.border
                                 radius: 4
                             }
-                            onEditingFinished: visit.setSummary(text)
+                            onEditingFinished: visit.setField("visit", visit.visitId, "summary", text)
                         }
                     }
 

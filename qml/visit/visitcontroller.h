@@ -1,7 +1,8 @@
 #pragma once
 
 #include "keyedlistmodel.h"
-#include "session.h"
+#include "screencontroller.h"
+#include "visitrepository.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -10,20 +11,18 @@
 
 namespace careround {
 
-struct Record;
-
 /**
  * Backs the visit screen: one visit of a client (or a new one, created at check-in). Check in
  * and check out stamp the times and move the status; notes are append-only (a correction is a
  * new note naming the one it corrects); follow-ups linked to the visit; complaints raised during
  * it with the steps taken; a satisfaction check; progress and status of the goals of the
- * client's current plan. Every change is one LocalEditor call; a refused change leaves the
- * store as it was and says why in errorText.
+ * client's current plan. Reads through the store's VisitRepository; every change is one
+ * LocalEditor call (a field: setField); a refused change leaves the store as it was and says
+ * why in errorText.
  */
-class VisitController : public QObject {
+class VisitController : public ScreenController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString clientId READ clientId WRITE setClientId NOTIFY clientIdChanged)
     Q_PROPERTY(QString visitId READ visitId WRITE setVisitId NOTIFY visitIdChanged)
     Q_PROPERTY(bool clientFound READ clientFound NOTIFY changed)
@@ -39,7 +38,6 @@ class VisitController : public QObject {
     Q_PROPERTY(bool canCheckOut READ canCheckOut NOTIFY changed)
     Q_PROPERTY(bool sealed READ sealed NOTIFY changed)
     Q_PROPERTY(QString planTitle READ planTitle NOTIFY changed)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QString defaultDueDate READ defaultDueDate NOTIFY changed)
     Q_PROPERTY(careround::KeyedListModel *notes READ notes CONSTANT)
     Q_PROPERTY(careround::KeyedListModel *followUps READ followUps CONSTANT)
@@ -50,28 +48,28 @@ class VisitController : public QObject {
 public:
     explicit VisitController(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &id);
     QString visitId() const { return m_visitId; }
     void setVisitId(const QString &id);
 
-    bool clientFound() const { return !m_clientName.isEmpty(); }
-    bool hasVisit() const { return m_hasVisit; }
-    QString clientName() const { return m_clientName; }
-    QString clientPlace() const { return m_clientPlace; }
-    QString status() const { return m_status; }
+    bool clientFound() const { return m_view.clientFound; }
+    bool hasVisit() const { return m_view.hasVisit; }
+    QString clientName() const { return m_view.clientName; }
+    QString clientPlace() const { return m_view.clientPlace; }
+    QString status() const { return m_view.status; }
     QString statusText() const;
     /** Planned, checked in and checked out times, for people. */
     QString timesText() const { return m_times; }
-    QString purpose() const { return m_purpose; }
-    QString summary() const { return m_summary; }
+    QString purpose() const { return m_view.purpose; }
+    QString summary() const { return m_view.summary; }
     bool canCheckIn() const;
-    bool canCheckOut() const { return m_status == QLatin1String("in_progress") && !m_sealed; }
-    bool sealed() const { return m_sealed; }
-    QString planTitle() const { return m_planTitle; }
-    QString errorText() const { return m_error; }
+    bool canCheckOut() const
+    {
+        return m_view.status == QLatin1String("in_progress") && !m_view.sealed;
+    }
+    bool sealed() const { return m_view.sealed; }
+    QString planTitle() const { return m_view.planTitle; }
     QString defaultDueDate() const;
 
     /** Rows: recordId, text, whenText, corrected, correctionOf. In the order written. */
@@ -89,45 +87,36 @@ public:
     /** Checks in: creates the visit when there is none yet. */
     Q_INVOKABLE bool checkIn();
     Q_INVOKABLE bool checkOut();
-    Q_INVOKABLE bool setPurpose(const QString &text);
-    Q_INVOKABLE bool setSummary(const QString &text);
+    /** Saves one field of the visit, a follow-up, a complaint or a goal (as typed or chosen):
+        purpose, summary, a complaint's status or resolution, a goal's progress or status. */
+    Q_INVOKABLE bool setField(const QString &entity, const QString &id, const QString &field,
+                              const QVariant &value);
     /** Appends a note; with correctsId, a correction of that note. */
     Q_INVOKABLE bool addNote(const QString &text, const QString &correctsId = {});
     /** dueOn: YYYY-MM-DD. */
     Q_INVOKABLE bool addFollowUp(const QString &description, const QString &dueOn);
     Q_INVOKABLE bool setFollowUpDone(const QString &followUpId, bool done);
     Q_INVOKABLE bool raiseComplaint(const QString &subject, const QString &description);
-    Q_INVOKABLE bool setComplaintStatus(const QString &complaintId, const QString &status);
-    Q_INVOKABLE bool setComplaintResolution(const QString &complaintId, const QString &text);
     Q_INVOKABLE bool addComplaintAction(const QString &complaintId, const QString &description);
     Q_INVOKABLE bool recordSatisfaction(int score, const QString &comments);
-    Q_INVOKABLE bool setGoalProgress(const QString &goalId, int progress);
-    Q_INVOKABLE bool setGoalStatus(const QString &goalId, const QString &status);
     /** The date (YYYY-MM-DD) a number of days after today. */
     Q_INVOKABLE QString dueDateIn(int days) const;
-    Q_INVOKABLE void clearError();
-    Q_INVOKABLE void reload();
 
 signals:
-    void sessionChanged();
     void clientIdChanged();
     void visitIdChanged();
     void changed();
-    void errorTextChanged();
+
+protected:
+    void load() override;
 
 private:
-    /** Runs one edit; on StoreError keeps the message and returns false. */
-    template <typename Edit> bool edit(Edit &&edit);
-    void setError(const QString &text);
     QString now() const;
     QString coordinatorId() const;
 
-    QPointer<Session> m_session;
     QString m_clientId, m_visitId;
-    bool m_hasVisit = false;
-    bool m_sealed = false;
-    QString m_clientName, m_clientPlace, m_status, m_times, m_purpose, m_summary, m_planTitle;
-    QString m_error;
+    VisitView m_view;
+    QString m_times;
     KeyedListModel *m_notes, *m_followUps, *m_complaints, *m_satisfaction, *m_goals;
 };
 

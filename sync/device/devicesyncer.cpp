@@ -49,10 +49,15 @@ std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
 
 SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
 {
+    m_changedKinds.clear();
     SyncOutcome outcome = run(progress);
     // Told at any step that this tablet was revoked: wipe it now, before anything else.
-    if (outcome.state == SyncOutcome::State::Revoked)
+    if (outcome.state == SyncOutcome::State::Revoked) {
         m_store.wipe(QStringLiteral("revoked by the agency"));
+        for (const EntityDef &def : Schema::instance().entities())
+            m_changedKinds.insert(def.name);
+    }
+    outcome.changedKinds = m_changedKinds;
     return outcome;
 }
 
@@ -252,6 +257,7 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
         if (newest < latest.hlc)
             newest = latest.hlc;
         ++applied;
+        m_changedKinds.insert(def.name);
         if (pending.isEmpty())
             whole[&def].append(std::move(pulled));
         else
@@ -277,8 +283,11 @@ bool DeviceSyncer::dropClientsNotIn(const QStringList &caseload)
     const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));
     auto tx = m_store.transaction();
     for (const Record &c : m_store.records().all(clientDef))
-        if (!keep.contains(c.id))
+        if (!keep.contains(c.id)) {
             m_store.records().removeClient(c.id);
+            for (const EntityDef &def : Schema::instance().entities())
+                m_changedKinds.insert(def.name);
+        }
     tx.commit();
     return true;
 }

@@ -3,6 +3,8 @@
 #include "devicestore.h"
 #include "synctransport.h"
 
+#include <QSet>
+
 #include <functional>
 
 namespace careround {
@@ -15,6 +17,8 @@ struct SyncOutcome {
     int pushed = 0;    ///< edits the server acknowledged in this run
     int pulled = 0;    ///< records received in this run
     int conflicts = 0; ///< edits the server recorded a conflict for
+    /** The kinds of the records this run wrote or removed, also when it failed later on. */
+    QSet<QString> changedKinds;
     bool ok() const { return state == State::UpToDate; }
 };
 
@@ -53,6 +57,7 @@ private:
     DeviceStore &m_store;
     SyncTransport &m_transport;
     std::function<void()> m_afterApply;
+    QSet<QString> m_changedKinds;
 };
 
 } // namespace careround

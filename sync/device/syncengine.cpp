@@ -154,6 +154,8 @@ void SyncEngine::onFinished(const SyncOutcome &outcome)
     }
     }
     refreshCounts();
+    if (!outcome.changedKinds.isEmpty())
+        emit received(QStringList(outcome.changedKinds.cbegin(), outcome.changedKinds.cend()));
     emit finished(int(m_state));
 }
 

@@ -93,6 +93,8 @@ signals:
     void summaryChanged();
     void progressChanged();
     void countsChanged();
+    /** A run wrote or removed records of these kinds (emitted before finished). */
+    void received(const QStringList &kinds);
     /** A run ended (for tests and logs). */
     void finished(int state);
     /** The server revoked this tablet and its data was wiped. */

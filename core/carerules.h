@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+namespace careround {
+
+/**
+ * The domain rules several screens and queries share, each defined here once (the SQL of the
+ * repositories uses the same lists):
+ * - the current care plan of a client: the active plan, else the newest draft (its one
+ *   definition is PlanRepository::currentPlanId(), which every screen uses);
+ * - an open complaint: "open" or "investigating";
+ * - an overdue follow-up: open, and due before today.
+ */
+namespace CareRules {
+
+/** The statuses of a complaint still being dealt with. */
+QStringList openComplaintStatuses();
+bool isOpenComplaint(const QString &status);
+/** A follow-up's status and due date (YYYY-MM-DD) on a day. */
+bool isOverdueFollowUp(const QString &status, const QString &dueOn, const QDate &today);
+/** The SQL list of strings, e.g. "('open','investigating')". */
+QString sqlList(const QStringList &values);
+
+} // namespace CareRules
+
+} // namespace careround

@@ -1,0 +1,117 @@
+#include "clientrepository.h"
+
+#include "schema.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace careround {
+
+namespace {
+
+const EntityDef &def(const char *entity)
+{
+    return *Schema::instance().entity(QString::fromLatin1(entity));
+}
+
+QString text(const Record &r, const char *field)
+{
+    return r.values.value(QLatin1String(field)).toString();
+}
+
+} // namespace
+
+QStringList ClientRepository::kinds()
+{
+    return {"client",    "contact", "carePlan",   "goal",
+            "signature", "visit",   "assessment", "assessmentAnswer"};
+}
+
+ClientOverview ClientRepository::overview(const QString &clientId)
+{
+    ClientOverview o;
+    const std::optional<Record> client =
+        clientId.isEmpty() ? std::nullopt : m_records.find(def("client"), clientId);
+    if (!client)
+        return o;
+    o.found = true;
+    o.id = client->id;
+    o.firstName = text(*client, "firstName");
+    o.lastName = text(*client, "lastName");
+    o.dateOfBirth = text(*client, "dateOfBirth");
+    o.language = text(*client, "language");
+    o.phone = text(*client, "phone");
+    o.address = text(*client, "address");
+    o.city = text(*client, "city");
+    o.postalCode = text(*client, "postalCode");
+    o.status = text(*client, "status");
+    o.notes = text(*client, "notes");
+    o.livesAlone = client->values.value(QLatin1String("livesAlone")).toBool();
+    for (const QJsonValue &flag : client->values.value(QLatin1String("riskFlags")).toArray())
+        o.riskFlags.append(flag.toString());
+
+    for (const Record &c : m_records.findBy(def("contact"), QStringLiteral("clientId"), clientId))
+        if (!c.isVoided())
+            o.contacts.append({text(c, "name"), text(c, "relationship"), text(c, "phone"),
+                               text(c, "notes"),
+                               c.values.value(QLatin1String("isCaregiver")).toBool(),
+                               c.values.value(QLatin1String("isEmergencyContact")).toBool()});
+
+    o.planId = m_plans.currentPlanId(clientId);
+    if (const std::optional<Record> plan =
+            o.planId.isEmpty() ? std::nullopt : m_records.find(def("carePlan"), o.planId)) {
+        o.planTitle = text(*plan, "title");
+        o.planStatus = text(*plan, "status");
+        o.planReviewDate = text(*plan, "reviewDate");
+        o.planSigned = m_records.isSealed(def("carePlan"), *plan);
+        for (const Record &g :
+             m_records.findBy(def("goal"), QStringLiteral("carePlanId"), plan->id))
+            if (!g.isVoided())
+                o.planGoals.append({g.id, text(g, "statement"), text(g, "measure"),
+                                    text(g, "targetValue"), text(g, "targetDate"),
+                                    text(g, "status"),
+                                    g.values.value(QLatin1String("progress")).toInt()});
+    }
+
+    for (const Record &v : m_records.findBy(def("visit"), QStringLiteral("clientId"), clientId)) {
+        if (v.isVoided())
+            continue;
+        HistoryEntry h;
+        h.kind = HistoryEntry::Kind::Visit;
+        h.id = v.id;
+        h.when = text(v, "checkInAt").isEmpty() ? text(v, "plannedAt") : text(v, "checkInAt");
+        h.title = text(v, "purpose");
+        h.status = text(v, "status");
+        h.summary = text(v, "summary");
+        o.history.append(h);
+    }
+    for (const Record &a :
+         m_records.findBy(def("assessment"), QStringLiteral("clientId"), clientId)) {
+        if (a.isVoided())
+            continue;
+        o.latestAssessmentId = a.id; // ids are time-ordered (UUIDv7): the last is the newest
+        QHash<QString, QHash<QString, int>> answers;
+        for (const Record &ans :
+             m_records.findBy(def("assessmentAnswer"), QStringLiteral("assessmentId"), a.id))
+            if (!ans.isVoided())
+                answers[text(ans, "instrument")].insert(
+                    text(ans, "item"), ans.values.value(QLatin1String("value")).toInt());
+        HistoryEntry h;
+        h.kind = HistoryEntry::Kind::Assessment;
+        h.id = a.id;
+        h.when = text(a, "startedAt");
+        h.title = text(a, "kind");
+        h.status = text(a, "status");
+        for (const Instrument &instrument : Instruments::all())
+            if (answers.contains(instrument.id))
+                h.scores.append(
+                    {&instrument, Instruments::score(instrument, answers.value(instrument.id))});
+        o.history.append(h);
+    }
+    std::sort(o.history.begin(), o.history.end(),
+              [](const HistoryEntry &x, const HistoryEntry &y) { return x.when > y.when; });
+    return o;
+}
+
+} // namespace careround

@@ -1,0 +1,153 @@
+// The read side's domain rules, defined once in core: the current plan (the active one, else
+// the newest draft), open complaints and overdue follow-ups as the visit screen reads them, and
+// the change feed every committed edit is published on.
+#include "changefeed.h"
+#include "devicestore.h"
+#include "localeditor.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace careround;
+
+class TestReadSide : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<DeviceStore> m_store;
+    std::unique_ptr<LocalEditor> m_editor;
+    QString m_client;
+    int m_stores = 0;
+
+    QString plan(const QString &status, const QString &title)
+    {
+        return m_editor->create("carePlan", {{"clientId", m_client},
+                                             {"title", title},
+                                             {"status", status},
+                                             {"startDate", "2026-11-01"}});
+    }
+
+private slots:
+    void init()
+    {
+        m_editor.reset();
+        m_store.reset();
+        DeviceStore::Options options;
+        options.path = m_dir.filePath(QStringLiteral("store%1.db").arg(++m_stores));
+        options.key = "test";
+        m_store = DeviceStore::open(options);
+        m_editor = std::make_unique<LocalEditor>(*m_store, QStringLiteral("tester"));
+        m_client = m_editor->create(
+            "client", {{"firstName", "Ada"}, {"lastName", "Novak"}, {"status", "active"}});
+    }
+
+    void currentPlanIsTheNewestDraftWithoutAnActiveOne()
+    {
+        QVERIFY(m_store->plans().currentPlanId(m_client).isEmpty());
+        const QString older = plan("draft", "Older draft");
+        const QString newer = plan("draft", "Newer draft");
+        QCOMPARE(m_store->plans().currentPlanId(m_client), newer);
+        QVERIFY(older < newer);
+        // The visit screen shows the same plan.
+        QCOMPARE(m_store->visits().view({}, m_client, QDate(2026, 11, 22)).planId, newer);
+        QCOMPARE(m_store->visits().view({}, m_client, QDate(2026, 11, 22)).planTitle,
+                 QStringLiteral("Newer draft"));
+    }
+
+    void currentPlanIsTheActiveOneOverANewerDraft()
+    {
+        plan("draft", "Old draft");
+        const QString active = plan("active", "Active");
+        plan("draft", "Newest draft");
+        QCOMPARE(m_store->plans().currentPlanId(m_client), active);
+        QCOMPARE(m_store->visits().view({}, m_client, QDate(2026, 11, 22)).planId, active);
+    }
+
+    void closedAndVoidedPlansAreNeverCurrent()
+    {
+        const QString draft = plan("draft", "Draft");
+        plan("cancelled", "Cancelled");
+        const QString active = plan("active", "Active");
+        QCOMPARE(m_store->plans().currentPlanId(m_client), active);
+        m_editor->voidRecord("carePlan", active, "entered by mistake");
+        QCOMPARE(m_store->plans().currentPlanId(m_client), draft);
+        m_editor->update("carePlan", draft, {{"status", "cancelled"}});
+        QVERIFY(m_store->plans().currentPlanId(m_client).isEmpty());
+    }
+
+    void openComplaintsAndOverdueFollowUps()
+    {
+        const QDate today(2026, 11, 22);
+        const auto complaint = [&](const char *subject, const char *status) {
+            const QString id = m_editor->create("complaint", {{"clientId", m_client},
+                                                              {"subject", subject},
+                                                              {"status", "open"},
+                                                              {"raisedOn", "2026-11-20"}});
+            if (QLatin1String(status) != QLatin1String("open"))
+                m_editor->update("complaint", id, {{"status", status}});
+            return id;
+        };
+        const QString open = complaint("Late aide", "open");
+        const QString investigating = complaint("Rude driver", "investigating");
+        complaint("Cold meal", "resolved");
+        const auto followUp = [&](const char *description, const char *dueOn) {
+            return m_editor->create("followUp", {{"clientId", m_client},
+                                                 {"description", description},
+                                                 {"dueOn", dueOn},
+                                                 {"status", "open"}});
+        };
+        const QString late = followUp("Call the pharmacy", "2026-11-21");
+        const QString dueToday = followUp("Book the optician", "2026-11-22");
+        const QString done = followUp("Order a walker", "2026-11-01");
+        m_editor->update("followUp", done, {{"status", "done"}, {"doneOn", "2026-11-02"}});
+
+        const VisitView v = m_store->visits().view({}, m_client, today);
+        QStringList complaints;
+        for (const VisitComplaintEntry &c : v.complaints)
+            complaints.append(c.id);
+        QCOMPARE(complaints, (QStringList{open, investigating}));
+        QHash<QString, bool> overdue;
+        for (const VisitFollowUpEntry &f : v.followUps)
+            overdue.insert(f.id, f.overdue);
+        QCOMPARE(overdue.size(), 2); // a done follow-up of another visit is not shown
+        QVERIFY(overdue.value(late));
+        QVERIFY(!overdue.value(dueToday));
+    }
+
+    void everyCommittedEditIsPublishedOnce()
+    {
+        QSignalSpy spy(&m_store->changes(), &ChangeFeed::changed);
+        const QString visit = m_editor->create(
+            "visit",
+            {{"clientId", m_client}, {"plannedAt", "2026-11-22T09:00:00Z"}, {"status", "planned"}});
+        QCOMPARE(spy.count(), 1);
+        Change c = spy.takeFirst().at(0).value<Change>();
+        QCOMPARE(c.origin, Change::Origin::LocalEdit);
+        QCOMPARE(c.kinds, QStringList{"visit"});
+        QCOMPARE(c.recordIds, QStringList{visit});
+        QCOMPARE(c.clientId, m_client);
+        QVERIFY(c.touches({"visit"}, m_client));
+        QVERIFY(!c.touches({"visit"}, QStringLiteral("another client")));
+        QVERIFY(!c.touches({"followUp", "client"}, m_client));
+
+        // Nothing changed, nothing committed: nothing published. A refused edit neither.
+        m_editor->update("visit", visit, {{"status", "planned"}});
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 m_editor->update("visit", visit, {{"status", "no such status"}}));
+        QCOMPARE(spy.count(), 0);
+
+        // A signature seals the record: both kinds are named.
+        m_editor->update("visit", visit, {{"status", "in_progress"}});
+        m_editor->update("visit", visit, {{"status", "completed"}});
+        spy.clear();
+        m_editor->sign("visit", visit, "Ada Novak", "client", QJsonArray{QJsonArray{1, 2, 3, 4}});
+        QCOMPARE(spy.count(), 1);
+        c = spy.takeFirst().at(0).value<Change>();
+        QVERIFY(c.touchesKind("signature") && c.touchesKind("visit"));
+        QVERIFY(c.touchesRecord(visit));
+        QVERIFY(Change::everything(Change::Origin::Pull).touches({"goal"}, m_client));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReadSide)
+#include "tst_readside.moc"
