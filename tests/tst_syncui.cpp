@@ -208,7 +208,6 @@ private slots:
         QVERIFY(visualItems(window, "connectionState").isEmpty());
         QVERIFY(visualItems(window, "syncNowButton").isEmpty());
         m_session->editor()->update("client", m_client, {{"phone", "555-3333"}});
-        m_session->notifyDataChanged();
         QCOMPARE(m_session->syncEngine()->pendingCount(), before + 1);
         QTRY_VERIFY(pending->property("text").toString().contains(QString::number(before + 1)));
     }
