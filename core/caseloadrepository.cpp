@@ -312,7 +312,7 @@ QVector<CaseloadRow> CaseloadRepository::page(const CaseloadQuery &query)
         r.language = st.text(6);
         r.dateOfBirth = QDate::fromString(st.text(7), Qt::ISODate);
         r.status = st.text(8);
-        for (const QJsonValue &flag : QJsonDocument::fromJson(st.text(9).toUtf8()).array())
+        for (const auto &flag : QJsonDocument::fromJson(st.text(9).toUtf8()).array())
             r.riskFlags.append(flag.toString());
         r.overdueFollowUps = int(st.int64(10));
         const QStringList followUp = splitFacts(st.text(11), 2);

@@ -12,7 +12,7 @@ namespace {
 QStringList listFrom(const QString &json)
 {
     QStringList out;
-    for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array())
+    for (const auto &v : QJsonDocument::fromJson(json.toUtf8()).array())
         out.append(v.toString());
     out.removeDuplicates();
     return out;

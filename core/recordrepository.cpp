@@ -222,7 +222,7 @@ void RecordRepository::writeAll(const EntityDef &def, const QVector<Record> &rec
         while (chunk > records.size() - done)
             chunk /= 2;
         params.clear();
-        params.reserve(chunk * columns);
+        params.reserve(qsizetype(chunk) * columns);
         for (int i = done; i < done + chunk; ++i)
             appendRow(def, records[i], params);
         writeStatement(def, chunk).bindAll(params).exec();

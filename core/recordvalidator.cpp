@@ -98,7 +98,7 @@ QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonVa
     case FieldType::TextList: {
         if (!value.isArray())
             return wrongType();
-        for (const QJsonValue &item : value.toArray())
+        for (const auto &item : value.toArray())
             if (!item.isString() || item.toString().size() > kMaxTextLength)
                 return wrongType();
         return {};

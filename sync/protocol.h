@@ -10,7 +10,7 @@ namespace careround {
 /** Limits of the sync protocol (docs/sync-protocol.md). */
 namespace ProtocolLimits {
 constexpr int kMaxChangesPerPush = 1000;
-constexpr qint64 kMaxBodyBytes = 8 * 1024 * 1024;
+constexpr qint64 kMaxBodyBytes = qint64(8) * 1024 * 1024;
 constexpr int kDefaultPullLimit = 2000;
 constexpr int kMaxPullLimit = 5000;
 constexpr int kProtocolVersion = 1;

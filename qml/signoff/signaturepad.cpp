@@ -30,7 +30,7 @@ void SignaturePad::setStrokes(const QJsonArray &strokes)
 {
     m_strokes.clear();
     m_drawing = false;
-    for (const QJsonValue &stroke : strokes) {
+    for (const auto &stroke : strokes) {
         const QJsonArray points = stroke.toArray();
         QPolygonF polygon;
         for (int i = 0; i + 1 < points.size(); i += 2)

@@ -119,7 +119,7 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
     }
     if (caseloadReply.body.contains(QStringLiteral("caseload"))) {
         QStringList caseload;
-        for (const QJsonValue &v : caseloadReply.body.value(QStringLiteral("caseload")).toArray())
+        for (const auto &v : caseloadReply.body.value(QStringLiteral("caseload")).toArray())
             caseload.append(v.toString());
         // Clients new on the caseload: their older records predate our cursor, so fetch each
         // one whole (resumable). A first load from cursor 0 already has them all.
@@ -180,7 +180,7 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
             return f;
         const qint64 through =
             qint64(reply.body.value(QStringLiteral("appliedThrough")).toDouble());
-        for (const QJsonValue &r : reply.body.value(QStringLiteral("results")).toArray())
+        for (const auto &r : reply.body.value(QStringLiteral("results")).toArray())
             if (r.toObject().value(QStringLiteral("conflicts")).toInt() > 0)
                 ++outcome.conflicts;
         auto tx = m_store.transaction();
@@ -245,7 +245,7 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
     // Records with nothing waiting to be pushed are taken whole, grouped by kind and written
     // many per statement; the others are merged with what waits, one by one.
     QHash<const EntityDef *, QVector<Record>> whole;
-    for (const QJsonValue &json : records) {
+    for (const auto &json : records) {
         Record pulled;
         qint64 seq = 0;
         if (!Protocol::decodeRecord(json, pulled, seq).isEmpty())
