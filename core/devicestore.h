@@ -1,9 +1,9 @@
 #pragma once
 
-#include "conflictrepository.h"
 #include "caseloadrepository.h"
 #include "changefeed.h"
 #include "clientrepository.h"
+#include "conflictrepository.h"
 #include "directoryrepository.h"
 #include "hlc.h"
 #include "outboxrepository.h"
@@ -64,6 +64,9 @@ public:
     /** SQLCipher's form of a raw 256-bit key (skips the passphrase KDF). */
     static QByteArray rawKey(const QByteArray &key32);
 
+    /** The connection, for core (its repositories, the demo generator) and for tests and
+        benchmarks that inspect the file. The app, the screens and the device sync use
+        transaction() and the repositories (the check_layers test holds them to it). */
     SqliteDatabase &db() { return *m_db; }
     RecordRepository &records() { return m_records; }
     OutboxRepository &outbox() { return m_outbox; }
