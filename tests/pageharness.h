@@ -112,7 +112,7 @@ inline void click(QObject *button)
 /** <build>/screenshots, made when missing. */
 inline QString screenshotDir()
 {
-    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
+    QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/../screenshots");
     QDir().mkpath(dir);
     return dir;
 }
@@ -126,7 +126,7 @@ inline QString screenshotPath(const QString &fileName)
 /** Saves the window to <build>/screenshots/<name>.png; returns the path. */
 inline QString saveScreenshot(QQuickWindow *window, const QString &name)
 {
-    const QString path = screenshotPath(name + QStringLiteral(".png"));
+    QString path = screenshotPath(name + QStringLiteral(".png"));
     window->grabWindow().save(path);
     return path;
 }
