@@ -85,7 +85,8 @@ struct Writer {
     }
 
     // id by value: the caller may pass an element of followUps, which this removes.
-    void voidRecord(const QString &entity, QString id)
+    void voidRecord(const QString &entity,
+                    QString id) // NOLINT(performance-unnecessary-value-param)
     {
         editor.voidRecord(entity, id, value());
         if (entity == QLatin1String("client")) {
@@ -151,7 +152,7 @@ struct Writer {
         if (r < 77 || visits.isEmpty())
             return createVisit();
         const QStringList visitIds = visits.keys();
-        const QString visit = visitIds.at(pick(int(visitIds.size())));
+        const QString &visit = visitIds.at(pick(int(visitIds.size())));
         if (r < 88)
             return create(QStringLiteral("visitNote"), {{"visitId", visit},
                                                         {"clientId", visits.value(visit)},

@@ -12,7 +12,7 @@ namespace careround::test {
 
 namespace {
 
-constexpr qsizetype kMaxHeadBytes = 64 * 1024;
+constexpr qsizetype kMaxHeadBytes = qsizetype(64) * 1024;
 
 /** The value of a header in an HTTP head (lower-cased names), or a null array. */
 QByteArray headerValue(const QByteArray &head, const QByteArray &lowerName)

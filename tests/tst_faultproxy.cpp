@@ -60,7 +60,7 @@ QJsonValue relabel(const QJsonValue &v, const QHash<QString, QString> &labels)
         return labels.value(v.toString(), v.toString());
     if (v.isArray()) {
         QJsonArray out;
-        for (const QJsonValue &item : v.toArray())
+        for (const auto &item : v.toArray())
             out.append(relabel(item, labels));
         return out;
     }

@@ -138,7 +138,7 @@ QString runScenario(quint32 seed)
     for (int i = 0; i < int(tablets.size()); ++i) {
         DeviceStore::Options o;
         o.path = QStringLiteral(":memory:");
-        o.wallClock = [&wall, i] { return wall + i * 7; }; // slightly different clocks
+        o.wallClock = [&wall, i] { return wall + qint64(i) * 7; }; // slightly different clocks
         tablets[i].store = DeviceStore::open(o);
         QString account;
         const QString login = i < 2 ? "ana" : "sam";

@@ -20,7 +20,7 @@ DemoAgency::Summary writePulled(DeviceStore &store, DemoAgency::Options agency)
         if (onClientDone)
             onClientDone(done);
     };
-    const DemoAgency::Summary summary = DemoAgency::generate(
+    DemoAgency::Summary summary = DemoAgency::generate(
         [&](const QString &entity, const QJsonObject &values) {
             const EntityDef &def = *Schema::instance().entity(entity);
             Record r{def.name, newUuid7(), values, {}};
