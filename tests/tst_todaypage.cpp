@@ -87,7 +87,7 @@ private slots:
         // A PHQ-9 of 21 without thoughts of self-harm: severe depression.
         auto phq9 = [&](const QString &clientId, const QDateTime &startedAt,
                         const QList<int> &values) {
-            const QString assessment =
+            QString assessment =
                 editor.create("assessment", {{"clientId", clientId},
                                              {"kind", "reassessment"},
                                              {"status", "complete"},
