@@ -1,5 +1,6 @@
 #pragma once
 
+#include "careplanrepository.h"
 #include "caseloadrepository.h"
 #include "changefeed.h"
 #include "clientrepository.h"
@@ -9,6 +10,7 @@
 #include "outboxrepository.h"
 #include "planrepository.h"
 #include "recordrepository.h"
+#include "servicesrepository.h"
 #include "sqlitedatabase.h"
 #include "todayrepository.h"
 #include "visitrepository.h"
@@ -93,6 +95,8 @@ public:
     TodayRepository &today() { return m_today; }
     VisitRepository &visits() { return m_visits; }
     ClientRepository &clients() { return m_clients; }
+    CarePlanRepository &carePlans() { return m_carePlans; }
+    ServicesRepository &services() { return m_services; }
     /** What changed, after each committed edit or applied sync (see Change). */
     ChangeFeed &changes() { return m_changes; }
 
@@ -126,6 +130,8 @@ private:
     TodayRepository m_today;
     VisitRepository m_visits;
     ClientRepository m_clients;
+    CarePlanRepository m_carePlans;
+    ServicesRepository m_services;
     ChangeFeed m_changes;
     HybridLogicalClock m_clock;
     QString m_deviceId;

@@ -24,6 +24,8 @@ struct Record {
     FieldStamps stamps;
 
     bool isVoided() const { return values.value(QStringLiteral("voided")).toBool(); }
+    /** A field's value as text (empty when unset). */
+    QString text(const char *field) const { return values.value(QLatin1String(field)).toString(); }
     QString clientId(const EntityDef &def) const;
     /** The greatest stamp of any field: the record's version. */
     Stamp latestStamp() const;

@@ -109,6 +109,8 @@ public:
     int version() const { return m_version; }
     const QVector<EntityDef> &entities() const { return m_entities; }
     const EntityDef *entity(const QString &name) const;
+    /** The definition of a kind the code itself names (one the schema has). */
+    static const EntityDef &kind(const QString &name) { return *instance().entity(name); }
 
 private:
     Schema();

@@ -1,6 +1,7 @@
 // The read side's domain rules, defined once in core: the current plan (the active one, else
 // the newest draft), open complaints and overdue follow-ups as the visit screen reads them, and
-// the change feed every committed edit is published on.
+// the change feed every committed edit is published on; what the care plan and services screens
+// read (voided records out, their order, the current plan's goals).
 #include "changefeed.h"
 #include "devicestore.h"
 #include "localeditor.h"
@@ -112,6 +113,152 @@ private slots:
         QCOMPARE(overdue.size(), 2); // a done follow-up of another visit is not shown
         QVERIFY(overdue.value(late));
         QVERIFY(!overdue.value(dueToday));
+    }
+
+    void carePlanViewLeavesOutVoidedPartsInIdOrder()
+    {
+        const QDate today(2026, 11, 22);
+        const QString other = plan("draft", "Older draft");
+        const QString current = plan("active", "Active");
+        auto goal = [&](const QString &planId, const QString &statement, QJsonObject extra = {}) {
+            extra.insert("carePlanId", planId);
+            extra.insert("clientId", m_client);
+            extra.insert("statement", statement);
+            extra.insert("status", "open");
+            extra.insert("progress", 0);
+            return m_editor->create("goal", extra);
+        };
+        const QString smart = goal(current, "Walk to the shop",
+                                   {{"measure", "walks a week"},
+                                    {"targetValue", "3"},
+                                    {"achievable", "walks with a frame"},
+                                    {"relevance", "wants to shop alone"},
+                                    {"targetDate", "2027-01-31"}});
+        const QString voidedGoal = goal(current, "Entered twice");
+        const QString open = goal(current, "Sleep better");
+        goal(other, "Of the other plan");
+        m_editor->voidRecord("goal", voidedGoal, "entered twice");
+        auto step = [&](const QString &goalId, const QString &status, const QString &due) {
+            return m_editor->create("actionStep", {{"goalId", goalId},
+                                                   {"carePlanId", current},
+                                                   {"clientId", m_client},
+                                                   {"description", "Step"},
+                                                   {"owner", "coordinator"},
+                                                   {"status", status},
+                                                   {"dueDate", due}});
+        };
+        const QString late = step(open, "todo", "2026-11-21");
+        const QString done = step(open, "done", "2026-11-01");
+        const QString dueToday = step(smart, "in_progress", "2026-11-22");
+        m_editor->voidRecord("actionStep", step(open, "todo", "2026-11-02"), "not needed");
+        const QString keep = m_editor->create("contingency", {{"carePlanId", current},
+                                                              {"clientId", m_client},
+                                                              {"barrier", "Rain"},
+                                                              {"alternative", "Taxi"}});
+        m_editor->voidRecord("contingency",
+                             m_editor->create("contingency", {{"carePlanId", current},
+                                                              {"clientId", m_client},
+                                                              {"barrier", "Snow"},
+                                                              {"alternative", "Stay in"}}),
+                             "duplicate");
+
+        // No plan named: the current one, by the one rule.
+        const CarePlanView v = m_store->carePlans().view(m_client, {}, today);
+        QVERIFY(v.found);
+        QCOMPARE(v.planId, current);
+        QCOMPARE(v.title, QStringLiteral("Active"));
+        QCOMPARE(v.goals.size(), 2);
+        QCOMPARE(v.goals[0].id, smart);
+        QCOMPARE(v.goals[1].id, open);
+        QVERIFY(v.goals[0].missing.isEmpty());
+        QCOMPARE(v.goals[1].missing.size(), 4);
+        QCOMPARE(v.smartGoals, 1);
+        QCOMPARE(v.steps.size(), 3);
+        QCOMPARE(v.steps[0].id, late);
+        QVERIFY(v.steps[0].overdue);
+        QCOMPARE(v.steps[1].id, done);
+        QVERIFY(!v.steps[1].overdue); // done
+        QCOMPARE(v.steps[2].id, dueToday);
+        QVERIFY(!v.steps[2].overdue); // due today is not late
+        QCOMPARE(v.contingencies.size(), 1);
+        QCOMPARE(v.contingencies[0].id, keep);
+
+        // A named plan is shown even when it is not the current one; a voided one is not found.
+        const CarePlanView older = m_store->carePlans().view(m_client, other, today);
+        QCOMPARE(older.planId, other);
+        QCOMPARE(older.goals.size(), 1);
+        m_editor->voidRecord("carePlan", other, "entered by mistake");
+        QVERIFY(!m_store->carePlans().view(m_client, other, today).found);
+    }
+
+    void servicesViewLeavesOutVoidedRecordsSoonestFirst()
+    {
+        const QDate today(2026, 11, 22);
+        const QString older = plan("draft", "Older draft");
+        const QString current = plan("draft", "Newer draft");
+        const QString oldGoal = m_editor->create("goal", {{"carePlanId", older},
+                                                          {"clientId", m_client},
+                                                          {"statement", "Old goal"},
+                                                          {"status", "open"}});
+        const QString goal = m_editor->create("goal", {{"carePlanId", current},
+                                                       {"clientId", m_client},
+                                                       {"statement", "New goal"},
+                                                       {"status", "open"}});
+        const QString provider =
+            m_editor->create("provider", {{"name", "Meals on Wheels"}, {"status", "discontinued"}});
+        const QString referral = m_editor->create("referral", {{"clientId", m_client},
+                                                               {"providerId", provider},
+                                                               {"goalId", oldGoal},
+                                                               {"status", "draft"}});
+        m_editor->voidRecord("referral",
+                             m_editor->create("referral", {{"clientId", m_client},
+                                                           {"providerId", provider},
+                                                           {"status", "draft"}}),
+                             "duplicate");
+        const QString late =
+            m_editor->create("benefitApplication", {{"clientId", m_client},
+                                                    {"program", "Housing"},
+                                                    {"status", "submitted"},
+                                                    {"nextActionDue", "2026-11-22"}});
+        const QString decided =
+            m_editor->create("benefitApplication", {{"clientId", m_client},
+                                                    {"program", "Heating"},
+                                                    {"status", "approved"},
+                                                    {"nextActionDue", "2026-11-01"}});
+        auto appointment = [&](const QString &startsAt, bool transport) {
+            return m_editor->create("appointment", {{"clientId", m_client},
+                                                    {"title", "Clinic"},
+                                                    {"startsAt", startsAt},
+                                                    {"transportArranged", transport},
+                                                    {"status", "scheduled"}});
+        };
+        const QString later = appointment("2026-12-01T09:00:00.000Z", true);
+        const QString sooner = appointment("2026-11-25T09:00:00.000Z", false);
+        m_editor->voidRecord("appointment", appointment("2026-11-23T09:00:00.000Z", false),
+                             "booked twice");
+
+        const ServicesView v = m_store->services().view(m_client, today);
+        QCOMPARE(v.clientName, QStringLiteral("Ada Novak"));
+        // The goals offered are the current plan's (the newest draft) only.
+        QCOMPARE(v.goals.size(), 1);
+        QCOMPARE(v.goals[0].id, goal);
+        QCOMPARE(v.referrals.size(), 1);
+        QCOMPARE(v.referrals[0].id, referral);
+        QVERIFY(v.referrals[0].providerKnown);
+        QVERIFY(v.referrals[0].providerDiscontinued);
+        QCOMPARE(v.referrals[0].goalStatement, QStringLiteral("Old goal"));
+        QCOMPARE(v.benefits.size(), 2);
+        QCOMPARE(v.benefits[0].id, late);
+        QVERIFY(v.benefits[0].nextActionOverdue); // open and due today
+        QCOMPARE(v.benefits[1].id, decided);
+        QVERIFY(!v.benefits[1].nextActionOverdue); // decided: nothing left to do
+        QCOMPARE(v.appointments.size(), 2);
+        QCOMPARE(v.appointments[0].id, sooner);
+        QVERIFY(v.appointments[0].needsTransport);
+        QCOMPARE(v.appointments[1].id, later);
+        QVERIFY(!v.appointments[1].needsTransport);
+        QCOMPARE(ServicesRepository::statusDateField("referral", "sent"), QStringLiteral("sentOn"));
+        QVERIFY(ServicesRepository::statusDateField("referral", "accepted").isEmpty());
     }
 
     void everyCommittedEditIsPublishedOnce()

@@ -2,7 +2,6 @@
 
 #include "devicestore.h"
 #include "localeditor.h"
-#include "planrepository.h"
 #include "recordinput.h"
 
 #include <QDateTime>
@@ -11,16 +10,6 @@
 namespace careround {
 
 namespace {
-
-const EntityDef &def(const QString &entity)
-{
-    return *Schema::instance().entity(entity);
-}
-
-QString text(const Record &r, const char *field)
-{
-    return r.values.value(QLatin1String(field)).toString();
-}
 
 bool isPlanPart(const QString &entity)
 {
@@ -59,9 +48,7 @@ QString serviceText(const LinkedService &s)
 } // namespace
 
 PlanController::PlanController(QObject *parent)
-    : ScreenController({"client", "carePlan", "goal", "actionStep", "contingency", "referral",
-                        "provider", "signature"},
-                       parent),
+    : ScreenController(CarePlanRepository::kinds(), parent),
       m_goals(
           new KeyedListModel({"statement", "domain", "measure", "targetValue", "targetDate",
                               "achievable", "relevance", "status", "statusLabel", "statusChoices",
@@ -93,12 +80,14 @@ void PlanController::setRecordId(const QString &id)
 
 QVariantList PlanController::domainChoices() const
 {
-    return RecordInput::fieldChoices(def(QStringLiteral("goal")), QStringLiteral("domain"));
+    return RecordInput::fieldChoices(Schema::kind(QStringLiteral("goal")),
+                                     QStringLiteral("domain"));
 }
 
 QVariantList PlanController::ownerChoices() const
 {
-    return RecordInput::fieldChoices(def(QStringLiteral("actionStep")), QStringLiteral("owner"));
+    return RecordInput::fieldChoices(Schema::kind(QStringLiteral("actionStep")),
+                                     QStringLiteral("owner"));
 }
 
 QAbstractItemModel *PlanController::stepsFor(const QString &goalId)
@@ -123,110 +112,78 @@ bool PlanController::lockedWhenSigned(const QString &entity, const QString &fiel
 
 void PlanController::load()
 {
-    m_found = false;
-    m_planId.clear();
-    m_plan = {};
+    DeviceStore *store = ScreenController::store();
+    const QString id = m_recordId.isEmpty() ? m_createdPlanId : m_recordId;
+    m_view = store ? store->carePlans().view(m_clientId, id, today()) : CarePlanView{};
     m_statusChoices.clear();
-    m_sealed = false;
     m_sealedNote.clear();
     m_smartSummary.clear();
-    DeviceStore *store = ScreenController::store();
     QVector<QVariantMap> goals, contingencies, unlinked;
     QHash<QString, QVector<QVariantMap>> steps;
-    if (store && !m_clientId.isEmpty()) {
-        RecordRepository &records = store->records();
-        PlanRepository &plans = store->plans();
-        QString id = m_recordId;
-        if (id.isEmpty())
-            id = m_createdPlanId.isEmpty() ? plans.currentPlanId(m_clientId) : m_createdPlanId;
-        const EntityDef &planDef = def(QStringLiteral("carePlan"));
-        const std::optional<Record> plan = id.isEmpty() ? std::nullopt : records.find(planDef, id);
-        if (plan && !plan->isVoided()) {
-            m_found = true;
-            m_planId = plan->id;
-            m_plan = plan->values;
-            m_statusChoices = RecordInput::statusChoices(planDef, text(*plan, "status"));
-            m_sealed = records.isSealed(planDef, *plan);
-            if (const auto sig = plans.signature(plan->id)) {
-                m_sealedNote =
-                    tr("Signed by %1 (%2) on %3. Goals, steps and contingencies can no longer be "
-                       "changed: propose an amendment instead. Statuses, progress and the "
-                       "review date can still be updated.")
-                        .arg(sig->signerName, RecordInput::label(sig->relationship),
-                             RecordInput::dateTimeText(sig->signedAt));
-            }
-            QHash<QString, QStringList> services;
-            for (const LinkedService &s : plans.linkedServices(plan->id))
-                services[s.goalId].append(serviceText(s));
-
-            const EntityDef &goalDef = def(QStringLiteral("goal"));
-            int smart = 0;
-            for (const Record &g :
-                 records.findBy(goalDef, QStringLiteral("carePlanId"), plan->id)) {
-                if (g.isVoided())
-                    continue;
-                const QVector<SmartPart> missing = missingSmartParts(g.values);
-                QStringList parts;
-                for (SmartPart part : missing)
-                    parts.append(smartPartText(part));
-                if (missing.isEmpty())
-                    ++smart;
-                QVariantMap row;
-                row.insert("rowId", g.id);
-                row.insert("status", text(g, "status"));
-                row.insert("statusLabel", RecordInput::label(text(g, "status")));
-                row.insert("statusChoices", RecordInput::statusChoices(goalDef, text(g, "status")));
-                row.insert("progress", g.values.value(QLatin1String("progress")).toInt());
-                row.insert("smartComplete", missing.isEmpty());
-                row.insert(
-                    "smartText",
-                    missing.isEmpty()
-                        ? tr("SMART: complete")
-                        : tr("Not SMART yet. Missing: %1").arg(parts.join(QStringLiteral("; "))));
-                row.insert("services", services.value(g.id));
-                for (const char *field : {"statement", "domain", "measure", "targetValue",
-                                          "targetDate", "achievable", "relevance"})
-                    row.insert(QLatin1String(field), text(g, field));
-                goals.append(row);
-            }
-            if (!goals.isEmpty())
-                m_smartSummary = tr("%1 of %2 goals are SMART").arg(smart).arg(goals.size());
-
-            const EntityDef &stepDef = def(QStringLiteral("actionStep"));
-            const QDate today = ScreenController::today();
-            for (const Record &s :
-                 records.findBy(stepDef, QStringLiteral("carePlanId"), plan->id)) {
-                if (s.isVoided())
-                    continue;
-                const QString status = text(s, "status");
-                const QDate due = QDate::fromString(text(s, "dueDate"), Qt::ISODate);
-                const bool open =
-                    status == QLatin1String("todo") || status == QLatin1String("in_progress");
-                steps[text(s, "goalId")].append(QVariantMap{
-                    {"rowId", s.id},
-                    {"goalId", text(s, "goalId")},
-                    {"description", text(s, "description")},
-                    {"owner", text(s, "owner")},
-                    {"ownerLabel", RecordInput::label(text(s, "owner"))},
-                    {"dueDate", text(s, "dueDate")},
-                    {"dueText", due.isValid()
-                                    ? tr("due %1").arg(RecordInput::dateText(text(s, "dueDate")))
-                                    : tr("no due date")},
-                    {"overdue", open && due.isValid() && due < today},
-                    {"status", status},
-                    {"statusLabel", RecordInput::label(status)},
-                    {"statusChoices", RecordInput::statusChoices(stepDef, status)}});
-            }
-            for (const Record &c : records.findBy(def(QStringLiteral("contingency")),
-                                                  QStringLiteral("carePlanId"), plan->id))
-                if (!c.isVoided())
-                    contingencies.append(QVariantMap{{"rowId", c.id},
-                                                     {"barrier", text(c, "barrier")},
-                                                     {"alternative", text(c, "alternative")}});
+    if (m_view.found) {
+        m_statusChoices =
+            RecordInput::statusChoices(Schema::kind(QStringLiteral("carePlan")), m_view.status);
+        if (const auto &sig = m_view.signature) {
+            m_sealedNote =
+                tr("Signed by %1 (%2) on %3. Goals, steps and contingencies can no longer be "
+                   "changed: propose an amendment instead. Statuses, progress and the "
+                   "review date can still be updated.")
+                    .arg(sig->signerName, RecordInput::label(sig->relationship),
+                         RecordInput::dateTimeText(sig->signedAt));
         }
-        for (const LinkedService &s : plans.unlinkedReferrals(m_clientId))
-            unlinked.append(QVariantMap{{"rowId", s.referralId}, {"label", serviceText(s)}});
+        const EntityDef &goalDef = Schema::kind(QStringLiteral("goal"));
+        for (const CarePlanGoal &g : m_view.goals) {
+            QStringList parts, services;
+            for (SmartPart part : g.missing)
+                parts.append(smartPartText(part));
+            for (const LinkedService &s : g.services)
+                services.append(serviceText(s));
+            goals.append(QVariantMap{
+                {"rowId", g.id},
+                {"statement", g.statement},
+                {"domain", g.domain},
+                {"measure", g.measure},
+                {"targetValue", g.targetValue},
+                {"targetDate", g.targetDate},
+                {"achievable", g.achievable},
+                {"relevance", g.relevance},
+                {"status", g.status},
+                {"statusLabel", RecordInput::label(g.status)},
+                {"statusChoices", RecordInput::statusChoices(goalDef, g.status)},
+                {"progress", g.progress},
+                {"smartComplete", g.missing.isEmpty()},
+                {"smartText",
+                 g.missing.isEmpty()
+                     ? tr("SMART: complete")
+                     : tr("Not SMART yet. Missing: %1").arg(parts.join(QStringLiteral("; ")))},
+                {"services", services}});
+        }
+        if (!m_view.goals.isEmpty())
+            m_smartSummary =
+                tr("%1 of %2 goals are SMART").arg(m_view.smartGoals).arg(m_view.goals.size());
+
+        const EntityDef &stepDef = Schema::kind(QStringLiteral("actionStep"));
+        for (const CarePlanStep &s : m_view.steps)
+            steps[s.goalId].append(
+                QVariantMap{{"rowId", s.id},
+                            {"goalId", s.goalId},
+                            {"description", s.description},
+                            {"owner", s.owner},
+                            {"ownerLabel", RecordInput::label(s.owner)},
+                            {"dueDate", s.dueDate},
+                            {"dueText", s.dueDate.isEmpty()
+                                            ? tr("no due date")
+                                            : tr("due %1").arg(RecordInput::dateText(s.dueDate))},
+                            {"overdue", s.overdue},
+                            {"status", s.status},
+                            {"statusLabel", RecordInput::label(s.status)},
+                            {"statusChoices", RecordInput::statusChoices(stepDef, s.status)}});
+        for (const CarePlanContingency &c : m_view.contingencies)
+            contingencies.append(QVariantMap{
+                {"rowId", c.id}, {"barrier", c.barrier}, {"alternative", c.alternative}});
     }
+    for (const LinkedService &s : m_view.unlinked)
+        unlinked.append(QVariantMap{{"rowId", s.referralId}, {"label", serviceText(s)}});
     m_goals->setRows(goals);
     m_contingencies->setRows(contingencies);
     m_unlinked->setRows(unlinked);
@@ -268,7 +225,7 @@ bool PlanController::setField(const QString &entity, const QString &id, const QS
         return false;
     }
     QString error;
-    const QJsonValue v = RecordInput::fromInput(def(entity), field, value, &error);
+    const QJsonValue v = RecordInput::fromInput(Schema::kind(entity), field, value, &error);
     if (v.isUndefined()) {
         setError(error);
         return false;
@@ -278,7 +235,7 @@ bool PlanController::setField(const QString &entity, const QString &id, const QS
 
 QString PlanController::addGoal(const QString &statement)
 {
-    if (!m_found) {
+    if (!m_view.found) {
         setError(tr("Start a plan first"));
         return {};
     }
@@ -288,7 +245,7 @@ QString PlanController::addGoal(const QString &statement)
     }
     QString id;
     edit([&](LocalEditor &editor) {
-        id = editor.create(QStringLiteral("goal"), {{"carePlanId", m_planId},
+        id = editor.create(QStringLiteral("goal"), {{"carePlanId", m_view.planId},
                                                     {"clientId", m_clientId},
                                                     {"statement", statement.trimmed()},
                                                     {"status", "open"},
@@ -305,15 +262,15 @@ QString PlanController::addStep(const QString &goalId, const QString &descriptio
         return {};
     }
     QJsonObject values{{"goalId", goalId},
-                       {"carePlanId", m_planId},
+                       {"carePlanId", m_view.planId},
                        {"clientId", m_clientId},
                        {"description", description.trimmed()},
                        {"owner", owner.isEmpty() ? QStringLiteral("coordinator") : owner},
                        {"status", "todo"}};
     if (!dueDate.trimmed().isEmpty()) {
         QString error;
-        const QJsonValue due =
-            RecordInput::fromInput(def(QStringLiteral("actionStep")), "dueDate", dueDate, &error);
+        const QJsonValue due = RecordInput::fromInput(Schema::kind(QStringLiteral("actionStep")),
+                                                      "dueDate", dueDate, &error);
         if (due.isUndefined()) {
             setError(error);
             return {};
@@ -333,7 +290,7 @@ QString PlanController::addContingency(const QString &barrier, const QString &al
     }
     QString id;
     edit([&](LocalEditor &editor) {
-        id = editor.create(QStringLiteral("contingency"), {{"carePlanId", m_planId},
+        id = editor.create(QStringLiteral("contingency"), {{"carePlanId", m_view.planId},
                                                            {"clientId", m_clientId},
                                                            {"barrier", barrier.trimmed()},
                                                            {"alternative", alternative.trimmed()}});

@@ -1,16 +1,13 @@
 #pragma once
 
+#include "careplanrepository.h"
 #include "keyedlistmodel.h"
 #include "screencontroller.h"
 
 #include <QHash>
-#include <QJsonObject>
 #include <QObject>
-#include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
-
-#include <functional>
 
 namespace careround {
 
@@ -51,15 +48,15 @@ public:
     QString recordId() const { return m_recordId; }
     void setRecordId(const QString &id);
 
-    bool found() const { return m_found; }
-    QString planId() const { return m_planId; }
-    QString title() const { return m_plan.value(QStringLiteral("title")).toString(); }
-    QString status() const { return m_plan.value(QStringLiteral("status")).toString(); }
+    bool found() const { return m_view.found; }
+    QString planId() const { return m_view.planId; }
+    QString title() const { return m_view.title; }
+    QString status() const { return m_view.status; }
     QVariantList statusChoices() const { return m_statusChoices; }
-    QString startDate() const { return m_plan.value(QStringLiteral("startDate")).toString(); }
-    QString reviewDate() const { return m_plan.value(QStringLiteral("reviewDate")).toString(); }
-    QString summary() const { return m_plan.value(QStringLiteral("summary")).toString(); }
-    bool sealed() const { return m_sealed; }
+    QString startDate() const { return m_view.startDate; }
+    QString reviewDate() const { return m_view.reviewDate; }
+    QString summary() const { return m_view.summary; }
+    bool sealed() const { return m_view.sealed; }
     /** Who signed and when, and what can still change; empty when not signed. */
     QString sealedNote() const { return m_sealedNote; }
     /** "2 of 3 goals are SMART" and the like. */
@@ -106,11 +103,8 @@ protected:
 
 private:
     QString m_clientId, m_recordId, m_createdPlanId;
-    bool m_found = false;
-    QString m_planId;
-    QJsonObject m_plan;
+    CarePlanView m_view;
     QVariantList m_statusChoices;
-    bool m_sealed = false;
     QString m_sealedNote, m_smartSummary;
     KeyedListModel *m_goals;
     KeyedListModel *m_contingencies;

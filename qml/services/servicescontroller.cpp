@@ -1,28 +1,14 @@
 #include "servicescontroller.h"
 
 #include "devicestore.h"
-#include "directoryrepository.h"
 #include "localeditor.h"
-#include "planrepository.h"
 #include "recordinput.h"
 
 #include <QDateTime>
 
-#include <algorithm>
-
 namespace careround {
 
 namespace {
-
-const EntityDef &def(const QString &entity)
-{
-    return *Schema::instance().entity(entity);
-}
-
-QString text(const Record &r, const char *field)
-{
-    return r.values.value(QLatin1String(field)).toString();
-}
 
 bool isService(const QString &entity)
 {
@@ -33,9 +19,7 @@ bool isService(const QString &entity)
 } // namespace
 
 ServicesController::ServicesController(QObject *parent)
-    : ScreenController({"client", "carePlan", "goal", "referral", "provider", "benefitApplication",
-                        "appointment"},
-                       parent),
+    : ScreenController(ServicesRepository::kinds(), parent),
       m_referrals(new KeyedListModel({"providerName", "providerDiscontinued", "serviceType",
                                       "goalId", "goalText", "status", "statusLabel",
                                       "statusChoices", "facts", "notes"},
@@ -74,101 +58,66 @@ bool ServicesController::editForClient(const std::function<void(LocalEditor &)> 
 void ServicesController::load()
 {
     DeviceStore *store = ScreenController::store();
+    const ServicesView view = store ? store->services().view(m_clientId, today()) : ServicesView{};
+    m_clientName = view.clientName;
     QVector<QVariantMap> referrals, benefits, appointments;
     QVector<QVariantMap> goals{{{"rowId", QString()}, {"label", tr("No goal")}}};
-    m_clientName.clear();
-    if (store && !m_clientId.isEmpty()) {
-        RecordRepository &records = store->records();
-        DirectoryRepository &directory = store->directory();
-        const QDate today = ScreenController::today();
-        if (const auto client = records.find(def(QStringLiteral("client")), m_clientId))
-            m_clientName =
-                text(*client, "firstName") + QLatin1Char(' ') + text(*client, "lastName");
+    for (const ServiceGoalEntry &g : view.goals)
+        goals.append({{"rowId", g.id}, {"label", g.statement}});
 
-        QHash<QString, QString> goalText;
-        const QString planId = store->plans().currentPlanId(m_clientId);
-        for (const Record &g :
-             records.findBy(def(QStringLiteral("goal")), QStringLiteral("clientId"), m_clientId)) {
-            if (g.isVoided())
-                continue;
-            goalText.insert(g.id, text(g, "statement"));
-            if (text(g, "carePlanId") == planId)
-                goals.append({{"rowId", g.id}, {"label", text(g, "statement")}});
-        }
-
-        const EntityDef &refDef = def(QStringLiteral("referral"));
-        for (const Record &r : records.findBy(refDef, QStringLiteral("clientId"), m_clientId)) {
-            if (r.isVoided())
-                continue;
-            const auto provider = directory.provider(text(r, "providerId"));
-            QStringList facts;
-            if (!text(r, "sentOn").isEmpty())
-                facts.append(tr("sent %1").arg(RecordInput::dateText(text(r, "sentOn"))));
-            if (!text(r, "startedOn").isEmpty())
-                facts.append(tr("started %1").arg(RecordInput::dateText(text(r, "startedOn"))));
-            const QString goalId = text(r, "goalId");
-            referrals.append(
-                {{"rowId", r.id},
-                 {"providerName", provider ? provider->name : tr("Provider not on this device")},
-                 {"providerDiscontinued", provider && provider->isDiscontinued()},
-                 {"serviceType", text(r, "serviceType")},
-                 {"goalId", goalId},
-                 {"goalText", goalId.isEmpty()
-                                  ? tr("Serves no goal yet")
-                                  : tr("For the goal: %1").arg(goalText.value(goalId))},
-                 {"status", text(r, "status")},
-                 {"statusLabel", RecordInput::label(text(r, "status"))},
-                 {"statusChoices", RecordInput::statusChoices(refDef, text(r, "status"))},
-                 {"facts", facts.join(QStringLiteral(" · "))},
-                 {"notes", text(r, "notes")}});
-        }
-
-        const EntityDef &benDef = def(QStringLiteral("benefitApplication"));
-        for (const Record &b : records.findBy(benDef, QStringLiteral("clientId"), m_clientId)) {
-            if (b.isVoided())
-                continue;
-            const QString status = text(b, "status");
-            const QDate due = QDate::fromString(text(b, "nextActionDue"), Qt::ISODate);
-            const bool open = !benDef.transitions.value(status).isEmpty();
-            benefits.append({{"rowId", b.id},
-                             {"program", text(b, "program")},
-                             {"status", status},
-                             {"statusLabel", RecordInput::label(status)},
-                             {"statusChoices", RecordInput::statusChoices(benDef, status)},
-                             {"submittedOn", text(b, "submittedOn")},
-                             {"decisionOn", text(b, "decisionOn")},
-                             {"nextAction", text(b, "nextAction")},
-                             {"nextActionDue", text(b, "nextActionDue")},
-                             {"nextActionOverdue", open && due.isValid() && due <= today},
-                             {"notes", text(b, "notes")}});
-        }
-
-        const EntityDef &appDef = def(QStringLiteral("appointment"));
-        QVector<Record> apps = records.findBy(appDef, QStringLiteral("clientId"), m_clientId);
-        std::sort(apps.begin(), apps.end(), [](const Record &a, const Record &b) {
-            return text(a, "startsAt") < text(b, "startsAt");
-        });
-        for (const Record &a : apps) {
-            if (a.isVoided())
-                continue;
-            const QString status = text(a, "status");
-            const bool transport = a.values.value(QLatin1String("transportArranged")).toBool();
-            appointments.append(
-                {{"rowId", a.id},
-                 {"title", text(a, "title")},
-                 {"withWhom", text(a, "withWhom")},
-                 {"startsAt", RecordInput::dateTimeInput(text(a, "startsAt"))},
-                 {"whenText", RecordInput::dateTimeText(text(a, "startsAt"))},
-                 {"location", text(a, "location")},
-                 {"transportArranged", transport},
-                 {"transportNotes", text(a, "transportNotes")},
-                 {"preparationNotes", text(a, "preparationNotes")},
-                 {"status", status},
-                 {"statusLabel", RecordInput::label(status)},
-                 {"statusChoices", RecordInput::statusChoices(appDef, status)},
-                 {"needsTransport", status == QLatin1String("scheduled") && !transport}});
-        }
+    const EntityDef &referralDef = Schema::kind(QStringLiteral("referral"));
+    for (const ReferralEntry &r : view.referrals) {
+        QStringList facts;
+        if (!r.sentOn.isEmpty())
+            facts.append(tr("sent %1").arg(RecordInput::dateText(r.sentOn)));
+        if (!r.startedOn.isEmpty())
+            facts.append(tr("started %1").arg(RecordInput::dateText(r.startedOn)));
+        referrals.append(
+            {{"rowId", r.id},
+             {"providerName", r.providerKnown ? r.providerName : tr("Provider not on this device")},
+             {"providerDiscontinued", r.providerDiscontinued},
+             {"serviceType", r.serviceType},
+             {"goalId", r.goalId},
+             {"goalText", r.goalId.isEmpty() ? tr("Serves no goal yet")
+                                             : tr("For the goal: %1").arg(r.goalStatement)},
+             {"status", r.status},
+             {"statusLabel", RecordInput::label(r.status)},
+             {"statusChoices", RecordInput::statusChoices(referralDef, r.status)},
+             {"facts", facts.join(QStringLiteral(" · "))},
+             {"notes", r.notes}});
     }
+
+    const EntityDef &benefitDef = Schema::kind(QStringLiteral("benefitApplication"));
+    for (const BenefitEntry &b : view.benefits)
+        benefits.append({{"rowId", b.id},
+                         {"program", b.program},
+                         {"status", b.status},
+                         {"statusLabel", RecordInput::label(b.status)},
+                         {"statusChoices", RecordInput::statusChoices(benefitDef, b.status)},
+                         {"submittedOn", b.submittedOn},
+                         {"decisionOn", b.decisionOn},
+                         {"nextAction", b.nextAction},
+                         {"nextActionDue", b.nextActionDue},
+                         {"nextActionOverdue", b.nextActionOverdue},
+                         {"notes", b.notes}});
+
+    const EntityDef &appointmentDef = Schema::kind(QStringLiteral("appointment"));
+    for (const AppointmentEntry &a : view.appointments)
+        appointments.append(
+            {{"rowId", a.id},
+             {"title", a.title},
+             {"withWhom", a.withWhom},
+             {"startsAt", RecordInput::dateTimeInput(a.startsAt)},
+             {"whenText", RecordInput::dateTimeText(a.startsAt)},
+             {"location", a.location},
+             {"transportArranged", a.transportArranged},
+             {"transportNotes", a.transportNotes},
+             {"preparationNotes", a.preparationNotes},
+             {"status", a.status},
+             {"statusLabel", RecordInput::label(a.status)},
+             {"statusChoices", RecordInput::statusChoices(appointmentDef, a.status)},
+             {"needsTransport", a.needsTransport}});
+
     m_referrals->setRows(referrals);
     m_benefits->setRows(benefits);
     m_appointments->setRows(appointments);
@@ -222,8 +171,8 @@ QString ServicesController::addAppointment(const QString &title, const QString &
         return {};
     }
     QString error;
-    const QJsonValue startsAt =
-        RecordInput::fromInput(def(QStringLiteral("appointment")), "startsAt", when, &error);
+    const QJsonValue startsAt = RecordInput::fromInput(Schema::kind(QStringLiteral("appointment")),
+                                                       "startsAt", when, &error);
     if (startsAt.isUndefined()) {
         setError(error);
         return {};
@@ -251,7 +200,7 @@ bool ServicesController::setField(const QString &entity, const QString &id, cons
         setError(tr("This cannot be changed here"));
         return false;
     }
-    const EntityDef &e = def(entity);
+    const EntityDef &e = Schema::kind(entity);
     QString error;
     const QJsonValue v = RecordInput::fromInput(e, field, value, &error);
     if (v.isUndefined()) {
@@ -262,12 +211,7 @@ bool ServicesController::setField(const QString &entity, const QString &id, cons
     DeviceStore *store = ScreenController::store();
     if (field == QLatin1String("status") && store) {
         // Moving on dates the step, unless a date is there already.
-        static const QHash<QString, QString> dated{{"referral/sent", "sentOn"},
-                                                   {"referral/in_service", "startedOn"},
-                                                   {"benefitApplication/submitted", "submittedOn"},
-                                                   {"benefitApplication/approved", "decisionOn"},
-                                                   {"benefitApplication/denied", "decisionOn"}};
-        const QString dateField = dated.value(entity + QLatin1Char('/') + v.toString());
+        const QString dateField = ServicesRepository::statusDateField(entity, v.toString());
         const auto current = store->records().find(e, id);
         if (!dateField.isEmpty() && current &&
             current->values.value(dateField).toString().isEmpty())
