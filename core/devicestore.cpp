@@ -11,7 +11,7 @@ DeviceStore::DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall)
     : m_db(std::move(db)), m_records(*m_db), m_outbox(*m_db), m_meta(*m_db),
       m_conflicts(*m_db, m_records), m_plans(*m_db), m_directory(*m_db), m_caseload(*m_db),
       m_today(*m_db), m_visits(m_records, m_plans), m_clients(m_records, m_plans),
-      m_clock(std::move(wall))
+      m_signOffs(m_records), m_assessments(m_records), m_clock(std::move(wall))
 {}
 
 QByteArray DeviceStore::rawKey(const QByteArray &key32)

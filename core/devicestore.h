@@ -1,14 +1,16 @@
 #pragma once
 
-#include "conflictrepository.h"
+#include "assessmentrepository.h"
 #include "caseloadrepository.h"
 #include "changefeed.h"
 #include "clientrepository.h"
+#include "conflictrepository.h"
 #include "directoryrepository.h"
 #include "hlc.h"
 #include "outboxrepository.h"
 #include "planrepository.h"
 #include "recordrepository.h"
+#include "signoffrepository.h"
 #include "sqlitedatabase.h"
 #include "todayrepository.h"
 #include "visitrepository.h"
@@ -90,6 +92,8 @@ public:
     TodayRepository &today() { return m_today; }
     VisitRepository &visits() { return m_visits; }
     ClientRepository &clients() { return m_clients; }
+    SignOffRepository &signOffs() { return m_signOffs; }
+    AssessmentRepository &assessments() { return m_assessments; }
     /** What changed, after each committed edit or applied sync (see Change). */
     ChangeFeed &changes() { return m_changes; }
 
@@ -123,6 +127,8 @@ private:
     TodayRepository m_today;
     VisitRepository m_visits;
     ClientRepository m_clients;
+    SignOffRepository m_signOffs;
+    AssessmentRepository m_assessments;
     ChangeFeed m_changes;
     HybridLogicalClock m_clock;
     QString m_deviceId;
