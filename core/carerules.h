@@ -12,7 +12,11 @@ namespace careround {
  * - the current care plan of a client: the active plan, else the newest draft (its one
  *   definition is PlanRepository::currentPlanId(), which every screen uses);
  * - an open complaint: "open" or "investigating";
- * - an overdue follow-up: open, and due before today.
+ * - an overdue follow-up: open, and due before today;
+ * - a client's latest PHQ-9: the PHQ-9 answers of the client's newest assessment (by start,
+ *   then id) that has any; only it raises an alert (its one definition is the query of
+ *   TodayRepository::alerts(); no other screen reads PHQ-9 across assessments);
+ * - PHQ-9 needed to complete an assessment: see Instruments::isNeeded().
  */
 namespace CareRules {
 

@@ -1,6 +1,6 @@
 #include "clientrepository.h"
 
-#include "schema.h"
+#include "recordfields.h"
 
 #include <QJsonArray>
 
@@ -8,19 +8,8 @@
 
 namespace careround {
 
-namespace {
-
-const EntityDef &def(const char *entity)
-{
-    return *Schema::instance().entity(QString::fromLatin1(entity));
-}
-
-QString text(const Record &r, const char *field)
-{
-    return r.values.value(QLatin1String(field)).toString();
-}
-
-} // namespace
+using RecordFields::kind;
+using RecordFields::text;
 
 QStringList ClientRepository::kinds()
 {
@@ -32,7 +21,7 @@ ClientOverview ClientRepository::overview(const QString &clientId)
 {
     ClientOverview o;
     const std::optional<Record> client =
-        clientId.isEmpty() ? std::nullopt : m_records.find(def("client"), clientId);
+        clientId.isEmpty() ? std::nullopt : m_records.find(kind("client"), clientId);
     if (!client)
         return o;
     o.found = true;
@@ -51,7 +40,7 @@ ClientOverview ClientRepository::overview(const QString &clientId)
     for (const QJsonValue &flag : client->values.value(QLatin1String("riskFlags")).toArray())
         o.riskFlags.append(flag.toString());
 
-    for (const Record &c : m_records.findBy(def("contact"), QStringLiteral("clientId"), clientId))
+    for (const Record &c : m_records.findBy(kind("contact"), QStringLiteral("clientId"), clientId))
         if (!c.isVoided())
             o.contacts.append({text(c, "name"), text(c, "relationship"), text(c, "phone"),
                                text(c, "notes"),
@@ -60,13 +49,13 @@ ClientOverview ClientRepository::overview(const QString &clientId)
 
     o.planId = m_plans.currentPlanId(clientId);
     if (const std::optional<Record> plan =
-            o.planId.isEmpty() ? std::nullopt : m_records.find(def("carePlan"), o.planId)) {
+            o.planId.isEmpty() ? std::nullopt : m_records.find(kind("carePlan"), o.planId)) {
         o.planTitle = text(*plan, "title");
         o.planStatus = text(*plan, "status");
         o.planReviewDate = text(*plan, "reviewDate");
-        o.planSigned = m_records.isSealed(def("carePlan"), *plan);
+        o.planSigned = m_records.isSealed(kind("carePlan"), *plan);
         for (const Record &g :
-             m_records.findBy(def("goal"), QStringLiteral("carePlanId"), plan->id))
+             m_records.findBy(kind("goal"), QStringLiteral("carePlanId"), plan->id))
             if (!g.isVoided())
                 o.planGoals.append({g.id, text(g, "statement"), text(g, "measure"),
                                     text(g, "targetValue"), text(g, "targetDate"),
@@ -74,7 +63,7 @@ ClientOverview ClientRepository::overview(const QString &clientId)
                                     g.values.value(QLatin1String("progress")).toInt()});
     }
 
-    for (const Record &v : m_records.findBy(def("visit"), QStringLiteral("clientId"), clientId)) {
+    for (const Record &v : m_records.findBy(kind("visit"), QStringLiteral("clientId"), clientId)) {
         if (v.isVoided())
             continue;
         HistoryEntry h;
@@ -87,13 +76,13 @@ ClientOverview ClientRepository::overview(const QString &clientId)
         o.history.append(h);
     }
     for (const Record &a :
-         m_records.findBy(def("assessment"), QStringLiteral("clientId"), clientId)) {
+         m_records.findBy(kind("assessment"), QStringLiteral("clientId"), clientId)) {
         if (a.isVoided())
             continue;
         o.latestAssessmentId = a.id; // ids are time-ordered (UUIDv7): the last is the newest
         QHash<QString, QHash<QString, int>> answers;
         for (const Record &ans :
-             m_records.findBy(def("assessmentAnswer"), QStringLiteral("assessmentId"), a.id))
+             m_records.findBy(kind("assessmentAnswer"), QStringLiteral("assessmentId"), a.id))
             if (!ans.isVoided())
                 answers[text(ans, "instrument")].insert(
                     text(ans, "item"), ans.values.value(QLatin1String("value")).toInt());
@@ -103,10 +92,7 @@ ClientOverview ClientRepository::overview(const QString &clientId)
         h.when = text(a, "startedAt");
         h.title = text(a, "kind");
         h.status = text(a, "status");
-        for (const Instrument &instrument : Instruments::all())
-            if (answers.contains(instrument.id))
-                h.scores.append(
-                    {&instrument, Instruments::score(instrument, answers.value(instrument.id))});
+        h.scores = Instruments::results(answers);
         o.history.append(h);
     }
     std::sort(o.history.begin(), o.history.end(),

@@ -19,12 +19,6 @@ struct ContactEntry {
     bool emergencyContact = false;
 };
 
-/** An instrument's score on an assessment. */
-struct InstrumentResult {
-    const Instrument *instrument = nullptr;
-    InstrumentScore score;
-};
-
 /** A visit or an assessment in a client's history. */
 struct HistoryEntry {
     enum class Kind { Visit, Assessment };

@@ -12,7 +12,7 @@ DeviceStore::DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall)
       m_conflicts(*m_db, m_records), m_plans(*m_db), m_directory(*m_db), m_caseload(*m_db),
       m_today(*m_db), m_visits(m_records, m_plans), m_clients(m_records, m_plans),
       m_carePlans(m_records, m_plans), m_services(m_records, m_plans, m_directory),
-      m_clock(std::move(wall))
+      m_signOffs(m_records), m_assessments(m_records), m_clock(std::move(wall))
 {}
 
 QByteArray DeviceStore::rawKey(const QByteArray &key32)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "assessmentrepository.h"
 #include "careplanrepository.h"
 #include "caseloadrepository.h"
 #include "changefeed.h"
@@ -11,6 +12,7 @@
 #include "planrepository.h"
 #include "recordrepository.h"
 #include "servicesrepository.h"
+#include "signoffrepository.h"
 #include "sqlitedatabase.h"
 #include "todayrepository.h"
 #include "visitrepository.h"
@@ -97,6 +99,8 @@ public:
     ClientRepository &clients() { return m_clients; }
     CarePlanRepository &carePlans() { return m_carePlans; }
     ServicesRepository &services() { return m_services; }
+    SignOffRepository &signOffs() { return m_signOffs; }
+    AssessmentRepository &assessments() { return m_assessments; }
     /** What changed, after each committed edit or applied sync (see Change). */
     ChangeFeed &changes() { return m_changes; }
 
@@ -132,6 +136,8 @@ private:
     ClientRepository m_clients;
     CarePlanRepository m_carePlans;
     ServicesRepository m_services;
+    SignOffRepository m_signOffs;
+    AssessmentRepository m_assessments;
     ChangeFeed m_changes;
     HybridLogicalClock m_clock;
     QString m_deviceId;

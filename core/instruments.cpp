@@ -168,4 +168,20 @@ QString Instruments::checkAnswer(const QString &instrumentId, const QString &ite
     return {};
 }
 
+QVector<InstrumentResult> Instruments::results(const QHash<QString, QHash<QString, int>> &answers)
+{
+    QVector<InstrumentResult> out;
+    for (const Instrument &instrument : all())
+        if (answers.contains(instrument.id))
+            out.append({&instrument, score(instrument, answers.value(instrument.id))});
+    return out;
+}
+
+bool Instruments::isNeeded(const QString &instrumentId, const InstrumentScore &score,
+                           const InstrumentScore &phq2)
+{
+    return instrumentId != QLatin1String("phq9") || (phq2.complete && phq2.positive) ||
+           score.answered > 0;
+}
+
 } // namespace careround

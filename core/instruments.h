@@ -38,12 +38,25 @@ struct InstrumentScore {
     QStringList missing;       ///< keys of unanswered items
 };
 
+/** An instrument's score on an assessment. */
+struct InstrumentResult {
+    const Instrument *instrument = nullptr;
+    InstrumentScore score;
+};
+
 /** The instruments and their scoring rules. */
 namespace Instruments {
 const QVector<Instrument> &all();
 const Instrument *find(const QString &id);
 /** Scores answers (item key -> value); answers outside an item's range are not counted. */
 InstrumentScore score(const Instrument &instrument, const QHash<QString, int> &answers);
+/** The score of each instrument with answers (instrument id -> item key -> value), in the
+    order of all(). */
+QVector<InstrumentResult> results(const QHash<QString, QHash<QString, int>> &answers);
+/** Whether an assessment is complete only with this instrument answered: every instrument,
+    except PHQ-9, needed once the PHQ-2 screen is positive or once it is begun. */
+bool isNeeded(const QString &instrumentId, const InstrumentScore &score,
+              const InstrumentScore &phq2);
 /** Empty when the answer fits the instrument, else a message naming the rule. */
 QString checkAnswer(const QString &instrumentId, const QString &itemKey, int value);
 } // namespace Instruments

@@ -1,7 +1,7 @@
 #include "visitrepository.h"
 
 #include "carerules.h"
-#include "schema.h"
+#include "recordfields.h"
 
 #include <QHash>
 #include <QSet>
@@ -10,17 +10,10 @@
 
 namespace careround {
 
+using RecordFields::kind;
+using RecordFields::text;
+
 namespace {
-
-const EntityDef &def(const char *entity)
-{
-    return *Schema::instance().entity(QString::fromLatin1(entity));
-}
-
-QString text(const Record &r, const char *field)
-{
-    return r.values.value(QLatin1String(field)).toString();
-}
 
 /** The records not voided, ordered by a field and then by id. */
 QVector<Record> live(QVector<Record> records, const char *orderField)
@@ -49,7 +42,7 @@ VisitView VisitRepository::view(const QString &visitId, const QString &clientId,
     VisitView v;
     v.clientId = clientId;
     const std::optional<Record> visit =
-        visitId.isEmpty() ? std::nullopt : m_records.find(def("visit"), visitId);
+        visitId.isEmpty() ? std::nullopt : m_records.find(kind("visit"), visitId);
     if (visit && !visit->isVoided()) {
         v.hasVisit = true;
         v.visitId = visit->id;
@@ -60,13 +53,13 @@ VisitView VisitRepository::view(const QString &visitId, const QString &clientId,
         v.plannedAt = text(*visit, "plannedAt");
         v.checkInAt = text(*visit, "checkInAt");
         v.checkOutAt = text(*visit, "checkOutAt");
-        v.sealed = m_records.isSealed(def("visit"), *visit);
+        v.sealed = m_records.isSealed(kind("visit"), *visit);
     }
     const std::optional<Record> client =
-        v.clientId.isEmpty() ? std::nullopt : m_records.find(def("client"), v.clientId);
+        v.clientId.isEmpty() ? std::nullopt : m_records.find(kind("client"), v.clientId);
     if (client) {
         v.clientFound = true;
-        v.clientName = text(*client, "firstName") + QLatin1Char(' ') + text(*client, "lastName");
+        v.clientName = RecordFields::clientName(*client);
         QStringList place{text(*client, "address"), text(*client, "city")};
         place.removeAll(QString());
         v.clientPlace = place.join(QStringLiteral(", "));
@@ -74,7 +67,7 @@ VisitView VisitRepository::view(const QString &visitId, const QString &clientId,
 
     if (v.hasVisit) {
         const QVector<Record> notes = live(
-            m_records.findBy(def("visitNote"), QStringLiteral("visitId"), v.visitId), "writtenAt");
+            m_records.findBy(kind("visitNote"), QStringLiteral("visitId"), v.visitId), "writtenAt");
         QSet<QString> corrected;
         for (const Record &n : notes)
             if (!text(n, "correctsId").isEmpty())
@@ -82,7 +75,7 @@ VisitView VisitRepository::view(const QString &visitId, const QString &clientId,
         for (const Record &n : notes)
             v.notes.append({n.id, text(n, "text"), text(n, "writtenAt"), text(n, "correctsId"),
                             corrected.contains(n.id)});
-        for (const Record &r : live(m_records.findBy(def("satisfactionResponse"),
+        for (const Record &r : live(m_records.findBy(kind("satisfactionResponse"),
                                                      QStringLiteral("visitId"), v.visitId),
                                     "respondedAt"))
             v.satisfaction.append({r.id, r.values.value(QLatin1String("score")).toInt(),
@@ -92,8 +85,8 @@ VisitView VisitRepository::view(const QString &visitId, const QString &clientId,
         return v;
 
     // Follow-ups of this visit, and the client's other open ones (to close during the visit).
-    for (const Record &f :
-         live(m_records.findBy(def("followUp"), QStringLiteral("clientId"), v.clientId), "dueOn")) {
+    for (const Record &f : live(
+             m_records.findBy(kind("followUp"), QStringLiteral("clientId"), v.clientId), "dueOn")) {
         const bool linked = v.hasVisit && text(f, "visitId") == v.visitId;
         const QString status = text(f, "status");
         if (status == QLatin1String("cancelled") || (!linked && status != QLatin1String("open")))
@@ -105,7 +98,7 @@ VisitView VisitRepository::view(const QString &visitId, const QString &clientId,
 
     // Complaints raised during this visit, and the client's open ones.
     for (const Record &c :
-         live(m_records.findBy(def("complaint"), QStringLiteral("clientId"), v.clientId),
+         live(m_records.findBy(kind("complaint"), QStringLiteral("clientId"), v.clientId),
               "raisedOn")) {
         const bool thisVisit = v.hasVisit && text(c, "visitId") == v.visitId;
         const QString status = text(c, "status");
@@ -120,7 +113,7 @@ VisitView VisitRepository::view(const QString &visitId, const QString &clientId,
                                   thisVisit,
                                   {}};
         for (const Record &a :
-             live(m_records.findBy(def("complaintAction"), QStringLiteral("complaintId"), c.id),
+             live(m_records.findBy(kind("complaintAction"), QStringLiteral("complaintId"), c.id),
                   "takenAt"))
             entry.actions.append({text(a, "description"), text(a, "takenAt")});
         v.complaints.append(entry);
@@ -129,10 +122,10 @@ VisitView VisitRepository::view(const QString &visitId, const QString &clientId,
     // The goals of the current plan.
     v.planId = m_plans.currentPlanId(v.clientId);
     if (const std::optional<Record> plan =
-            v.planId.isEmpty() ? std::nullopt : m_records.find(def("carePlan"), v.planId)) {
+            v.planId.isEmpty() ? std::nullopt : m_records.find(kind("carePlan"), v.planId)) {
         v.planTitle = text(*plan, "title");
         for (const Record &g :
-             live(m_records.findBy(def("goal"), QStringLiteral("carePlanId"), plan->id), "id"))
+             live(m_records.findBy(kind("goal"), QStringLiteral("carePlanId"), plan->id), "id"))
             v.goals.append({g.id, text(g, "statement"), text(g, "measure"), text(g, "targetValue"),
                             text(g, "targetDate"), text(g, "status"),
                             g.values.value(QLatin1String("progress")).toInt()});

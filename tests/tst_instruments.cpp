@@ -446,6 +446,41 @@ private slots:
                  qint64(stored));
     }
 
+    // Completing an assessment needs every instrument but PHQ-9, which becomes needed once
+    // the PHQ-2 screen is positive (complete and >= 3) or once it has been begun.
+    void phq9IsNeededAfterAPositiveScreenOrOnceBegun()
+    {
+        const InstrumentScore negative =
+            Instruments::score(instrument("phq2"), {{"interest", 1}, {"mood", 1}});
+        const InstrumentScore positive =
+            Instruments::score(instrument("phq2"), {{"interest", 2}, {"mood", 1}});
+        const InstrumentScore partial = Instruments::score(instrument("phq2"), {{"interest", 3}});
+        const InstrumentScore none = Instruments::score(instrument("phq9"), {});
+        const InstrumentScore begun = Instruments::score(instrument("phq9"), {{"sleep", 0}});
+        QVERIFY(!negative.positive);
+        QVERIFY(positive.positive);
+        QVERIFY(!partial.complete);
+
+        QVERIFY(!Instruments::isNeeded("phq9", none, negative));
+        QVERIFY(!Instruments::isNeeded("phq9", none, partial));
+        QVERIFY(Instruments::isNeeded("phq9", none, positive));
+        QVERIFY(Instruments::isNeeded("phq9", begun, negative));
+        for (const char *id : {"katz", "lawton", "phq2"})
+            QVERIFY(Instruments::isNeeded(id, Instruments::score(instrument(id), {}), negative));
+    }
+
+    void resultsScoreEachAnsweredInstrumentInCatalogueOrder()
+    {
+        const QVector<InstrumentResult> r = Instruments::results(
+            {{"phq2", {{"interest", 2}, {"mood", 1}}}, {"katz", {{"bathing", 1}}}});
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(r[0].instrument->id, QStringLiteral("katz"));
+        QCOMPARE(r[0].score.answered, 1);
+        QCOMPARE(r[1].instrument->id, QStringLiteral("phq2"));
+        QCOMPARE(r[1].score.score, 3);
+        QVERIFY(r[1].score.complete);
+    }
+
     void selfHarmItemRaisesAnAlertWhateverTheTotal()
     {
         QHash<QString, int> answers{{"selfharm", 1}};

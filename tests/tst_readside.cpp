@@ -1,8 +1,10 @@
 // The read side's domain rules, defined once in core: the current plan (the active one, else
 // the newest draft), open complaints and overdue follow-ups as the visit screen reads them, and
 // the change feed every committed edit is published on; what the care plan and services screens
-// read (voided records out, their order, the current plan's goals).
+// read (voided records out, their order, the current plan's goals), and what the sign-off and
+// assessment screens read.
 #include "changefeed.h"
+#include "contenthash.h"
 #include "devicestore.h"
 #include "localeditor.h"
 
@@ -259,6 +261,84 @@ private slots:
         QVERIFY(!v.appointments[1].needsTransport);
         QCOMPARE(ServicesRepository::statusDateField("referral", "sent"), QStringLiteral("sentOn"));
         QVERIFY(ServicesRepository::statusDateField("referral", "accepted").isEmpty());
+    }
+
+    // The sign-off screen reads what a signature covers: the kinds sealed via the record
+    // (sealedChildKinds), voided rows left out, and the signature that sealed it.
+    void signOffViewReadsWhatTheSignatureCovers()
+    {
+        const QString p = plan("draft", "Plan");
+        const QString kept = m_editor->create(
+            "goal",
+            {{"carePlanId", p}, {"clientId", m_client}, {"statement", "Walk"}, {"status", "open"}});
+        const QString dropped = m_editor->create(
+            "goal",
+            {{"carePlanId", p}, {"clientId", m_client}, {"statement", "Cook"}, {"status", "open"}});
+        m_editor->voidRecord("goal", dropped, "entered by mistake");
+
+        SignOffView v = m_store->signOffs().view({}, p);
+        QVERIFY(v.found);
+        QCOMPARE(v.def->name, QStringLiteral("carePlan"));
+        QCOMPARE(v.clientName, QStringLiteral("Ada Novak"));
+        QVERIFY(!v.sealed && !v.signature);
+        QCOMPARE(v.children.size(), 1);
+        QCOMPARE(v.children[0].kind->name, QStringLiteral("goal"));
+        QVERIFY(sealedChildKinds(*v.def).contains(v.children[0].kind));
+        QCOMPARE(v.children[0].rows.size(), 1);
+        QCOMPARE(v.children[0].rows[0].id, kept);
+
+        const QString hash = m_editor->contentHash("carePlan", p);
+        m_editor->sign("carePlan", p, "Ada Novak", "client", QJsonArray{QJsonArray{1, 2, 3, 4}});
+        v = m_store->signOffs().view("carePlan", p);
+        QVERIFY(v.sealed && v.signature);
+        QCOMPARE(v.signature->signerName, QStringLiteral("Ada Novak"));
+        QCOMPARE(v.signature->contentHash, hash);
+        // Not a signable kind of that name: nothing found.
+        QVERIFY(!m_store->signOffs().view("visit", p).found);
+    }
+
+    // The assessment screen's answers by group (a domain's questions under the domain key) and
+    // PHQ-9 needed once the PHQ-2 screen is positive.
+    void assessmentViewGroupsAnswersAndScores()
+    {
+        const QString a = m_editor->create("assessment", {{"clientId", m_client},
+                                                          {"kind", "initial"},
+                                                          {"status", "draft"},
+                                                          {"startedAt", "2026-11-22T09:00:00Z"}});
+        const auto answer = [&](const char *instrument, const char *item, int value) {
+            return m_editor->create("assessmentAnswer", {{"assessmentId", a},
+                                                         {"clientId", m_client},
+                                                         {"instrument", instrument},
+                                                         {"item", item},
+                                                         {"value", value}});
+        };
+        answer("phq2", "interest", 1);
+        const QString mood = answer("phq2", "mood", 1);
+        answer("domain", "safety.falls", 1);
+
+        AssessmentView v = m_store->assessments().view(a, {});
+        QVERIFY(v.found);
+        QCOMPARE(v.clientId, m_client);
+        QCOMPARE(v.clientName, QStringLiteral("Ada Novak"));
+        QCOMPARE(v.answers.value("safety").value("falls"), 1);
+        QCOMPARE(v.answerIds.value("phq2").value("mood"), mood);
+        QCOMPARE(v.instruments.size(), Instruments::all().size());
+        const auto entry = [&](const char *id) {
+            for (const AssessmentInstrumentEntry &e : v.instruments)
+                if (e.instrument->id == QLatin1String(id))
+                    return e;
+            return AssessmentInstrumentEntry{};
+        };
+        QCOMPARE(entry("phq2").score.score, 2);
+        QVERIFY(!entry("phq9").needed);
+
+        m_editor->update("assessmentAnswer", mood, {{"value", 2}});
+        v = m_store->assessments().view(a, {});
+        QVERIFY(entry("phq2").score.positive);
+        QVERIFY(entry("phq9").needed);
+        // Without an assessment, the client's name only.
+        QVERIFY(!m_store->assessments().view({}, m_client).found);
+        QCOMPARE(m_store->assessments().view({}, m_client).clientName, QStringLiteral("Ada Novak"));
     }
 
     void everyCommittedEditIsPublishedOnce()

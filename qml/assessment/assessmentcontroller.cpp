@@ -4,6 +4,7 @@
 #include "devicestore.h"
 #include "instruments.h"
 #include "localeditor.h"
+#include "recordinput.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,21 +14,9 @@ namespace careround {
 
 namespace {
 
-const EntityDef &def(const char *entity)
-{
-    return *Schema::instance().entity(QString::fromLatin1(entity));
-}
-
 QString nowText()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
-
-QString dateText(const QString &iso)
-{
-    const QDateTime when = QDateTime::fromString(iso, Qt::ISODate);
-    return when.isValid() ? QLocale().toString(when.toLocalTime(), QStringLiteral("d MMM yyyy"))
-                          : QString();
 }
 
 QStringList instrumentOptions(const Instrument &instrument)
@@ -142,13 +131,7 @@ void AssessmentController::setAssessmentId(const QString &id)
 
 QString AssessmentController::statusText() const
 {
-    if (m_status == QLatin1String("draft"))
-        return tr("Draft");
-    if (m_status == QLatin1String("in_progress"))
-        return tr("In progress");
-    if (m_status == QLatin1String("complete"))
-        return tr("Complete");
-    return m_status;
+    return RecordInput::label(m_status);
 }
 
 int AssessmentController::domainCount() const
@@ -341,77 +324,42 @@ QString AssessmentController::startNew(const QString &kind)
 void AssessmentController::load()
 {
     DeviceStore *store = ScreenController::store();
-    const std::optional<Record> record =
-        store && !m_id.isEmpty() ? store->records().find(def("assessment"), m_id) : std::nullopt;
-    m_found = record && !record->isVoided();
-    m_values = m_found ? record->values : QJsonObject();
-    m_status = m_values.value(QLatin1String("status")).toString();
-    m_sealed = m_found && store->records().isSealed(def("assessment"), *record);
-    m_answers.clear();
-    m_ids.clear();
-    m_clientName.clear();
+    const AssessmentView view =
+        store ? store->assessments().view(m_id, m_clientId) : AssessmentView{};
+    m_found = view.found;
+    m_values = view.values;
+    m_status = view.status;
+    m_sealed = view.sealed;
+    m_answers = view.answers;
+    m_ids = view.answerIds;
+    m_clientName = view.clientName;
     m_readOnlyText.clear();
     m_title.clear();
-    const QString clientId =
-        m_found ? m_values.value(QLatin1String("clientId")).toString() : m_clientId;
-    if (store && !clientId.isEmpty())
-        if (const auto client = store->records().find(def("client"), clientId))
-            m_clientName = client->values.value(QLatin1String("firstName")).toString() +
-                           QLatin1Char(' ') +
-                           client->values.value(QLatin1String("lastName")).toString();
     if (m_found) {
-        // Answer records in id (creation) order: a later duplicate of an item wins.
-        for (const Record &a : store->records().findBy(def("assessmentAnswer"),
-                                                       QStringLiteral("assessmentId"), m_id)) {
-            if (a.isVoided())
-                continue;
-            QString group = a.values.value(QLatin1String("instrument")).toString();
-            QString item = a.values.value(QLatin1String("item")).toString();
-            if (group == QLatin1String("domain")) {
-                group = item.section(QLatin1Char('.'), 0, 0);
-                item = item.section(QLatin1Char('.'), 1);
-            }
-            m_answers[group].insert(item, a.values.value(QLatin1String("value")).toInt());
-            m_ids[group].insert(item, a.id);
-        }
-        const QString kind = m_values.value(QLatin1String("kind")).toString();
-        const QString kindText = kind == QLatin1String("initial")        ? tr("Initial assessment")
-                                 : kind == QLatin1String("reassessment") ? tr("Reassessment")
-                                                                         : tr("Annual assessment");
-        m_title =
-            tr("%1 · started %2")
-                .arg(kindText, dateText(m_values.value(QLatin1String("startedAt")).toString()));
-        if (m_sealed) {
-            QString who, when;
-            for (const Record &s :
-                 store->records().findBy(def("signature"), QStringLiteral("recordId"), m_id)) {
-                who = s.values.value(QLatin1String("signerName")).toString();
-                when = dateText(s.values.value(QLatin1String("signedAt")).toString());
-                break;
-            }
+        const QString kindText = view.kind == QLatin1String("initial") ? tr("Initial assessment")
+                                 : view.kind == QLatin1String("reassessment")
+                                     ? tr("Reassessment")
+                                     : tr("Annual assessment");
+        m_title = tr("%1 · started %2").arg(kindText, RecordInput::dateText(view.startedAt));
+        if (m_sealed)
             m_readOnlyText = tr("Signed by %1 on %2. A signed assessment cannot be edited; "
                                 "propose an amendment from the sign-off screen.")
-                                 .arg(who, when);
-        } else if (m_status == QLatin1String("complete")) {
-            m_readOnlyText =
-                tr("Complete on %1. Reopen it to make changes.")
-                    .arg(dateText(m_values.value(QLatin1String("completedAt")).toString()));
-        }
+                                 .arg(view.signerName, RecordInput::dateText(view.signedAt));
+        else if (m_status == QLatin1String("complete"))
+            m_readOnlyText = tr("Complete on %1. Reopen it to make changes.")
+                                 .arg(RecordInput::dateText(view.completedAt));
     }
 
     // Instruments: live scores, and which are required.
     m_missing.clear();
     QHash<QString, InstrumentScore> scores;
-    for (const Instrument &instrument : Instruments::all())
-        scores.insert(instrument.id,
-                      Instruments::score(instrument, m_answers.value(instrument.id)));
-    const InstrumentScore &phq2 = scores[QStringLiteral("phq2")];
     QHash<QString, QStringList> instrumentGaps; // domain -> sentences
     QVector<QVariantMap> instrumentRows;
-    for (const Instrument &instrument : Instruments::all()) {
-        const InstrumentScore &s = scores[instrument.id];
-        const bool required = instrument.id != QLatin1String("phq9") ||
-                              (phq2.complete && phq2.positive) || s.answered > 0;
+    for (const AssessmentInstrumentEntry &entry : view.instruments) {
+        const Instrument &instrument = *entry.instrument;
+        const InstrumentScore &s = entry.score;
+        const bool required = entry.needed;
+        scores.insert(instrument.id, s);
         QVector<QVariantMap> items = m_items[instrument.id]->rows();
         for (QVariantMap &row : items) {
             const QString key = row.value("key").toString();

@@ -1,27 +1,14 @@
 #include "caseloadmodel.h"
 
 #include "devicestore.h"
+#include "recordinput.h"
 
-#include <QLocale>
-#include <QTimeZone>
 
 #include <algorithm>
 
 namespace careround {
 
 namespace {
-
-QString localTime(const QString &isoUtc)
-{
-    const QDateTime when = QDateTime::fromString(isoUtc, Qt::ISODate);
-    return QLocale().toString(when.toLocalTime().time(), QStringLiteral("HH:mm"));
-}
-
-QString shortDate(const QString &isoDate)
-{
-    const QDate d = QDate::fromString(isoDate.left(10), Qt::ISODate);
-    return QLocale().toString(d, QStringLiteral("ddd d MMM"));
-}
 
 QString kindKey(NextAction::Kind kind)
 {
@@ -225,7 +212,8 @@ QString CaseloadModel::describe(const NextAction &next, const QDate &today)
     case K::None:
         return tr("Nothing due");
     case K::VisitInProgress:
-        return tr("Visit in progress since %1: check out when done").arg(localTime(next.when));
+        return tr("Visit in progress since %1: check out when done")
+            .arg(RecordInput::clockText(next.when));
     case K::OverdueFollowUp: {
         const int days = int(QDate::fromString(next.when, Qt::ISODate).daysTo(today));
         return days == 1 ? tr("Follow-up overdue since yesterday: %1").arg(next.detail)
@@ -233,22 +221,26 @@ QString CaseloadModel::describe(const NextAction &next, const QDate &today)
     }
     case K::VisitToday:
         return next.detail.isEmpty()
-                   ? tr("Visit today at %1").arg(localTime(next.when))
-                   : tr("Visit today at %1: %2").arg(localTime(next.when), next.detail);
+                   ? tr("Visit today at %1").arg(RecordInput::clockText(next.when))
+                   : tr("Visit today at %1: %2")
+                         .arg(RecordInput::clockText(next.when), next.detail);
     case K::TransportNeeded:
         return tr("Arrange transport for %1 on %2 at %3")
-            .arg(next.detail, shortDate(next.when), localTime(next.when));
+            .arg(next.detail, RecordInput::shortDayText(RecordInput::localDate(next.when)),
+                 RecordInput::clockText(next.when));
     case K::FollowUpDueToday:
         return tr("Follow-up due today: %1").arg(next.detail);
     case K::BenefitActionDue:
-        return tr("Benefits due %1: %2").arg(shortDate(next.when), next.detail);
+        return tr("Benefits due %1: %2")
+            .arg(RecordInput::shortDayText(RecordInput::localDate(next.when)), next.detail);
     case K::ComplaintOpen:
         return tr("Open complaints to follow up: %1").arg(next.detail);
     case K::SignatureNeeded:
         return next.detail == QLatin1String("assessment") ? tr("Assessment needs a signature")
                                                           : tr("Care plan needs a signature");
     case K::FollowUpUpcoming:
-        return tr("Next follow-up %1: %2").arg(shortDate(next.when), next.detail);
+        return tr("Next follow-up %1: %2")
+            .arg(RecordInput::shortDayText(RecordInput::localDate(next.when)), next.detail);
     }
     return {};
 }

@@ -146,9 +146,26 @@ QVariantList fieldChoices(const EntityDef &def, const QString &field)
     return out;
 }
 
+QDate localDate(const QString &iso)
+{
+    return iso.size() > 10 ? QDateTime::fromString(iso, Qt::ISODate).toLocalTime().date()
+                           : QDate::fromString(iso, Qt::ISODate);
+}
+
+QString shortDayText(const QDate &day)
+{
+    return QLocale().toString(day, QStringLiteral("ddd d MMM"));
+}
+
+QString clockText(const QString &isoUtc)
+{
+    return QLocale().toString(QDateTime::fromString(isoUtc, Qt::ISODate).toLocalTime().time(),
+                              QStringLiteral("HH:mm"));
+}
+
 QString dateText(const QString &isoDate)
 {
-    const QDate d = QDate::fromString(isoDate.left(10), Qt::ISODate);
+    const QDate d = localDate(isoDate);
     return d.isValid() ? QLocale().toString(d, QStringLiteral("d MMM yyyy")) : QString();
 }
 
@@ -178,9 +195,9 @@ QString timeText(const QString &isoUtc, const QDate &today)
 {
     if (isoUtc.isEmpty())
         return {};
-    const QDateTime when = QDateTime::fromString(isoUtc, Qt::ISODate).toLocalTime();
-    const QString time = QLocale().toString(when.time(), QStringLiteral("HH:mm"));
-    return when.date() == today ? time : dayText(when.date()) + QStringLiteral(", ") + time;
+    const QDate day = localDate(isoUtc);
+    const QString time = clockText(isoUtc);
+    return day == today ? time : dayText(day) + QStringLiteral(", ") + time;
 }
 
 QString dateTimeInput(const QString &isoUtc)

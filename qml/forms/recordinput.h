@@ -23,12 +23,18 @@ QString label(const QString &code);
 QVariantList statusChoices(const EntityDef &def, const QString &current);
 /** Maps with "value" and "label" for the allowed values of an enumerated field. */
 QVariantList fieldChoices(const EntityDef &def, const QString &field);
-/** "22 Nov 2026" from "2026-11-22" (empty stays empty). */
+/** "22 Nov 2026" from "2026-11-22", or the local day of a UTC date-time (empty stays empty). */
 QString dateText(const QString &isoDate);
 /** "Sun 22 Nov 2026, 09:30" (local) from a UTC ISO date-time. */
 QString dateTimeText(const QString &isoUtc);
 /** "22 Nov 2026" from a date, "22 Nov 2026, 09:30" (local) from a UTC date-time. */
 QString momentText(const QString &iso);
+/** The day of "2026-11-22", or the local day of a UTC date-time. */
+QDate localDate(const QString &iso);
+/** "Sun 22 Nov" (the weekday, no year: for this week's lists). */
+QString shortDayText(const QDate &day);
+/** "14:05": the local clock time of a UTC date-time. */
+QString clockText(const QString &isoUtc);
 /** "Sun 22 Nov 2026" from a date (with the weekday, for what is due). */
 QString dayText(const QDate &day);
 /** A stored UTC time for people: "14:05" on the day, else "Mon 16 Nov 2026, 14:05". */

@@ -4,6 +4,7 @@
 #include "devicestore.h"
 #include "instruments.h"
 #include "localeditor.h"
+#include "recordinput.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,20 +15,6 @@ namespace careround {
 
 namespace {
 
-const EntityDef &def(const QString &entity)
-{
-    return *Schema::instance().entity(entity);
-}
-
-QString humanWords(const QString &value)
-{
-    QString s = value;
-    s.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!s.isEmpty())
-        s[0] = s[0].toUpper();
-    return s;
-}
-
 QString displayValue(const FieldDef &fd, const QJsonValue &value)
 {
     switch (fd.type) {
@@ -37,12 +24,8 @@ QString displayValue(const FieldDef &fd, const QJsonValue &value)
     case FieldType::Real:
         return QLocale().toString(value.toDouble());
     case FieldType::Date:
-        return QLocale().toString(QDate::fromString(value.toString(), Qt::ISODate),
-                                  QStringLiteral("d MMM yyyy"));
     case FieldType::DateTime:
-        return QLocale().toString(
-            QDateTime::fromString(value.toString(), Qt::ISODate).toLocalTime(),
-            QStringLiteral("d MMM yyyy, hh:mm"));
+        return RecordInput::momentText(value.toString());
     case FieldType::TextList: {
         QStringList items;
         for (const QJsonValue &v : value.toArray())
@@ -50,23 +33,24 @@ QString displayValue(const FieldDef &fd, const QJsonValue &value)
         return items.join(QStringLiteral(", "));
     }
     case FieldType::Text:
-        return fd.allowed.isEmpty() ? value.toString() : humanWords(value.toString());
+        return fd.allowed.isEmpty() ? value.toString() : RecordInput::label(value.toString());
     default:
         return value.toString();
     }
 }
 
-/** Fields a person reads: not ids, links, the void marker or the client. */
-bool shown(const EntityDef &entity, const FieldDef &fd)
+/** Fields a person reads: set, and not ids, links, the void marker or the client. */
+bool shown(const EntityDef &entity, const FieldDef &fd, const QJsonValue &value)
 {
     return fd.type != FieldType::Reference && fd.type != FieldType::Json &&
            fd.name != QLatin1String("voided") && fd.name != QLatin1String("voidReason") &&
-           fd.name != entity.clientField;
+           fd.name != entity.clientField && !value.isNull() && !value.isUndefined() &&
+           !(value.toString().isEmpty() && fd.type == FieldType::Text);
 }
 
 QString plural(const QString &label)
 {
-    const QString l = humanWords(label);
+    const QString l = RecordInput::label(label);
     return l.endsWith(QLatin1Char('y')) ? l.chopped(1) + QStringLiteral("ies")
                                         : l + QLatin1Char('s');
 }
@@ -189,7 +173,7 @@ bool SignOffController::proposeAmendment(const QString &field, const QString &te
         return fail(tr("This %1 is not signed yet: change it directly").arg(m_kindLabel.toLower()));
     if (text.trimmed().isEmpty())
         return fail(tr("Write the change you propose"));
-    const EntityDef &entity = def(m_resolvedEntity);
+    const EntityDef &entity = *Schema::instance().entity(m_resolvedEntity);
     if (!field.isEmpty() && (!entity.field(field) || entity.field(field)->type == FieldType::Json))
         return fail(tr("This %1 has no such field").arg(m_kindLabel.toLower()));
     // Same shape as the amendments the agency server records: {"value": {field: value}}.
@@ -224,42 +208,26 @@ void SignOffController::load()
     m_strokes = QJsonArray();
     m_fields.clear();
     DeviceStore *store = ScreenController::store();
-    std::optional<Record> record;
-    if (store && !m_id.isEmpty()) {
-        const QStringList kinds = m_entity.isEmpty()
-                                      ? QStringList{"carePlan", "assessment", "visit"}
-                                      : QStringList{m_entity};
-        for (const QString &kind : kinds) {
-            const EntityDef *d = Schema::instance().entity(kind);
-            if (!d || !d->signable)
-                continue;
-            if ((record = store->records().find(*d, m_id))) {
-                m_resolvedEntity = kind;
-                break;
-            }
-        }
-    }
-    if (!record || record->isVoided()) {
+    const SignOffView view = store ? store->signOffs().view(m_entity, m_id) : SignOffView{};
+    if (!view.found) {
         m_amendments->setRows({});
         emit changed();
         return;
     }
-    RecordRepository &records = store->records();
-    const EntityDef &entity = def(m_resolvedEntity);
+    const EntityDef &entity = *view.def;
+    m_resolvedEntity = entity.name;
     m_found = true;
-    m_clientId = record->clientId(entity);
+    m_clientId = view.record.clientId(entity);
     watchClient(m_clientId);
-    if (const auto client = records.find(def(QStringLiteral("client")), m_clientId))
-        m_clientName = client->values.value(QLatin1String("firstName")).toString() +
-                       QLatin1Char(' ') +
-                       client->values.value(QLatin1String("lastName")).toString();
-    const QJsonObject &v = record->values;
+    m_clientName = view.clientName;
+    const QJsonObject &v = view.record.values;
     if (m_resolvedEntity == QLatin1String("carePlan")) {
         m_kindLabel = tr("Care plan");
         m_title = v.value(QLatin1String("title")).toString();
     } else if (m_resolvedEntity == QLatin1String("assessment")) {
         m_kindLabel = tr("Assessment");
-        m_title = tr("%1 assessment").arg(humanWords(v.value(QLatin1String("kind")).toString()));
+        m_title =
+            tr("%1 assessment").arg(RecordInput::label(v.value(QLatin1String("kind")).toString()));
     } else {
         m_kindLabel = tr("Visit record");
         m_title = v.value(QLatin1String("purpose")).toString();
@@ -267,14 +235,13 @@ void SignOffController::load()
             m_title = tr("Visit");
     }
 
-    // What is signed: exactly what LocalEditor::contentHash covers.
+    // What is signed: exactly what the content hash covers.
     QStringList lines;
     lines.append(tr("%1: %2").arg(m_kindLabel, m_title));
     lines.append(tr("Client: %1").arg(m_clientName));
     for (const FieldDef &fd : entity.fields) {
         const QJsonValue value = v.value(fd.name);
-        if (!shown(entity, fd) || value.isNull() || value.isUndefined() ||
-            (value.toString().isEmpty() && fd.type == FieldType::Text))
+        if (!shown(entity, fd, value))
             continue;
         lines.append(tr("%1: %2").arg(fieldLabel(fd.name), displayValue(fd, value)));
         if (fd.type == FieldType::Text && fd.allowed.isEmpty() && fd.name != entity.statusField &&
@@ -282,41 +249,28 @@ void SignOffController::load()
             m_fields.append(QVariantMap{
                 {"field", fd.name}, {"label", fieldLabel(fd.name)}, {"current", value.toString()}});
     }
-    for (const EntityDef &child : Schema::instance().entities()) {
-        if (child.sealedVia.isEmpty() || child.field(child.sealedVia)->references != entity.name)
-            continue;
+    for (const SignedChildren &group : view.children) {
+        const EntityDef &child = *group.kind;
         QStringList rows;
-        QHash<QString, QHash<QString, int>> answers;
-        for (const Record &c : records.findBy(child, child.sealedVia, m_id)) {
-            if (c.isVoided())
-                continue;
+        for (const Record &c : group.rows) {
             if (child.name == QLatin1String("assessmentAnswer")) {
                 rows.append(QStringLiteral("• ") + answerLine(c));
-                answers[c.values.value(QLatin1String("instrument")).toString()].insert(
-                    c.values.value(QLatin1String("item")).toString(),
-                    c.values.value(QLatin1String("value")).toInt());
                 continue;
             }
             QStringList parts;
             for (const FieldDef &fd : child.fields) {
                 const QJsonValue value = c.values.value(fd.name);
-                if (!shown(child, fd) || fd.name == child.sealedVia || value.isNull() ||
-                    value.isUndefined() ||
-                    (value.toString().isEmpty() && fd.type == FieldType::Text))
-                    continue;
-                parts.append(tr("%1: %2").arg(fieldLabel(fd.name), displayValue(fd, value)));
+                if (fd.name != child.sealedVia && shown(child, fd, value))
+                    parts.append(tr("%1: %2").arg(fieldLabel(fd.name), displayValue(fd, value)));
             }
             rows.append(QStringLiteral("• ") + parts.join(QStringLiteral("; ")));
         }
-        if (rows.isEmpty())
-            continue;
         lines.append(QString());
         lines.append(tr("%1 (%2)").arg(plural(child.label)).arg(rows.size()));
         lines.append(rows);
-        for (const Instrument &instrument : Instruments::all()) {
-            if (!answers.contains(instrument.id))
-                continue;
-            const InstrumentScore s = Instruments::score(instrument, answers.value(instrument.id));
+        for (const InstrumentResult &r : group.scores) {
+            const Instrument &instrument = *r.instrument;
+            const InstrumentScore &s = r.score;
             lines.append(s.complete ? tr("Score, %1: %2 of %3, %4")
                                           .arg(instrument.name)
                                           .arg(s.score)
@@ -330,50 +284,37 @@ void SignOffController::load()
     }
     m_content = lines.join(QLatin1Char('\n'));
 
-    m_sealed = records.isSealed(entity, *record);
-    const auto signatures =
-        records.findBy(def(QStringLiteral("signature")), QStringLiteral("recordId"), m_id);
-    if (!signatures.isEmpty()) {
-        const Record &s = signatures.constFirst(); // the first signature sealed it
-        const QString relationship = s.values.value(QLatin1String("relationship")).toString();
-        m_signedBy = tr("%1 (%2)").arg(
-            s.values.value(QLatin1String("signerName")).toString(),
-            relationship == QLatin1String("client") ? tr("client") : tr("representative"));
-        m_signedAt = QLocale().toString(
-            QDateTime::fromString(s.values.value(QLatin1String("signedAt")).toString(), Qt::ISODate)
-                .toLocalTime(),
-            QStringLiteral("d MMM yyyy 'at' hh:mm"));
-        m_strokes = s.values.value(QLatin1String("strokes")).toArray();
-        m_fingerprint = s.values.value(QLatin1String("contentHash")).toString().left(16);
+    m_sealed = view.sealed;
+    if (view.signature) {
+        const SignatureEntry &s = *view.signature;
+        m_signedBy = tr("%1 (%2)").arg(s.signerName, s.relationship == QLatin1String("client")
+                                                         ? tr("client")
+                                                         : tr("representative"));
+        m_signedAt =
+            QLocale().toString(QDateTime::fromString(s.signedAt, Qt::ISODate).toLocalTime(),
+                               QStringLiteral("d MMM yyyy 'at' hh:mm"));
+        m_strokes = s.strokes;
+        m_fingerprint = s.contentHash.left(16);
     } else if (session()->editor()) {
         m_fingerprint = session()->editor()->contentHash(m_resolvedEntity, m_id).left(16);
     }
 
     QVector<QVariantMap> amendments;
-    for (const Record &c :
-         records.findBy(def(QStringLiteral("conflict")), QStringLiteral("recordId"), m_id)) {
-        if (c.isVoided() ||
-            c.values.value(QLatin1String("kind")).toString() != QLatin1String("amendment"))
-            continue;
+    for (const AmendmentEntry &a : view.amendments) {
         QStringList changes;
-        const QJsonObject proposed = c.values.value(QLatin1String("otherValue"))
-                                         .toObject()
-                                         .value(QLatin1String("value"))
-                                         .toObject();
-        for (auto it = proposed.begin(); it != proposed.end(); ++it)
+        for (auto it = a.proposed.begin(); it != a.proposed.end(); ++it)
             changes.append(tr("%1: %2").arg(
                 fieldLabel(it.key()),
                 it.value().isString()
                     ? it.value().toString()
                     : QString::fromUtf8(
                           QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact))));
-        const QString status = c.values.value(QLatin1String("status")).toString();
         amendments.append(
-            {{"conflictId", c.id},
+            {{"conflictId", a.conflictId},
              {"change", changes.join(QStringLiteral("; "))},
-             {"status", status},
+             {"status", a.status},
              {"statusText",
-              status == QLatin1String("open") ? tr("Waiting for a supervisor") : tr("Settled")}});
+              a.status == QLatin1String("open") ? tr("Waiting for a supervisor") : tr("Settled")}});
     }
     m_amendments->setRows(amendments);
     emit changed();

@@ -1,6 +1,7 @@
 #include "todaymodel.h"
 
 #include "devicestore.h"
+#include "recordinput.h"
 
 #include <QLocale>
 
@@ -9,21 +10,6 @@
 namespace careround {
 
 namespace {
-
-QDateTime localDateTime(const QString &isoUtc)
-{
-    return QDateTime::fromString(isoUtc, Qt::ISODate).toLocalTime();
-}
-
-QString timeText(const QString &isoUtc)
-{
-    return QLocale().toString(localDateTime(isoUtc).time(), QStringLiteral("HH:mm"));
-}
-
-QString shortDate(const QDate &day)
-{
-    return QLocale().toString(day, QStringLiteral("ddd d MMM"));
-}
 
 QString kindKey(TodayItem::Kind kind)
 {
@@ -254,12 +240,14 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
         switch (r.kind) {
         case K::Visit:
         case K::Appointment:
-            return timeText(r.when);
+            return RecordInput::clockText(r.when);
         case K::OverdueFollowUp: {
             const QDate due = QDate::fromString(r.when, Qt::ISODate);
             const qint64 days = due.daysTo(today());
             return days == 1 ? tr("Overdue since yesterday")
-                             : tr("Overdue by %1 days (%2)").arg(days).arg(shortDate(due));
+                             : tr("Overdue by %1 days (%2)")
+                                   .arg(days)
+                                   .arg(RecordInput::shortDayText(due));
         }
         case K::FollowUpDueToday:
             return tr("Due today");
@@ -267,9 +255,12 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
         case K::SevereDepression:
             return r.when.isEmpty()
                        ? QString()
-                       : tr("Assessed %1").arg(shortDate(localDateTime(r.when).date()));
+                       : tr("Assessed %1")
+                             .arg(RecordInput::shortDayText(RecordInput::localDate(r.when)));
         case K::TransportMissing:
-            return tr("%1 at %2").arg(shortDate(localDateTime(r.when).date()), timeText(r.when));
+            return tr("%1 at %2")
+                .arg(RecordInput::shortDayText(RecordInput::localDate(r.when)),
+                     RecordInput::clockText(r.when));
         }
         return {};
     case TitleRole:
@@ -293,10 +284,11 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
         switch (r.kind) {
         case K::Visit:
             if (r.status == QLatin1String("in_progress"))
-                return tr("In progress since %1").arg(timeText(r.when));
+                return tr("In progress since %1").arg(RecordInput::clockText(r.when));
             if (r.status == QLatin1String("completed"))
-                return r.detail.isEmpty() ? tr("Completed")
-                                          : tr("Completed, checked out %1").arg(timeText(r.detail));
+                return r.detail.isEmpty()
+                           ? tr("Completed")
+                           : tr("Completed, checked out %1").arg(RecordInput::clockText(r.detail));
             return tr("Planned");
         case K::Appointment: {
             const QString status = r.status == QLatin1String("completed") ? tr("Completed")
