@@ -19,7 +19,8 @@ Stamp st(quint64 ms, const char *node)
 
 Edit edit(const QJsonObject &values, Stamp stamp, FieldStamps bases = {})
 {
-    return Edit{"client", "0190a000-0000-7000-8000-000000000001", values, stamp, std::move(bases)};
+    return Edit{"client", "0190a000-0000-7000-8000-000000000001", values, std::move(stamp),
+                std::move(bases)};
 }
 
 MergeContext ctx(bool sealed = false)
