@@ -345,7 +345,7 @@ private slots:
         for (int i = 1; i < seen.size(); ++i)
             QVERIFY2(seen[i - 1] < seen[i], qPrintable(QString::number(i)));
         // Stamps follow the wall clock again once it passes the last stamp.
-        wall += 2 * 86'400'000;
+        wall += qint64(2) * 86'400'000;
         QCOMPARE(store->nextHlc().millis(), quint64(wall));
     }
 

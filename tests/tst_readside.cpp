@@ -82,10 +82,10 @@ private slots:
     {
         const QDate today(2026, 11, 22);
         const auto complaint = [&](const char *subject, const char *status) {
-            const QString id = m_editor->create("complaint", {{"clientId", m_client},
-                                                              {"subject", subject},
-                                                              {"status", "open"},
-                                                              {"raisedOn", "2026-11-20"}});
+            QString id = m_editor->create("complaint", {{"clientId", m_client},
+                                                        {"subject", subject},
+                                                        {"status", "open"},
+                                                        {"raisedOn", "2026-11-20"}});
             if (QLatin1String(status) != QLatin1String("open"))
                 m_editor->update("complaint", id, {{"status", status}});
             return id;

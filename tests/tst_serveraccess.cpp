@@ -161,7 +161,7 @@ private slots:
         // And the conflicts list is scoped like everything else.
         const SyncResponse conflicts = ben.get("/v1/conflicts");
         QCOMPARE(conflicts.status, 200);
-        for (const QJsonValue &c : conflicts.body.value("conflicts").toArray())
+        for (const auto &c : conflicts.body.value("conflicts").toArray())
             QVERIFY(c.toObject().value("values").toObject().value("clientId").toString() !=
                     m_anaClient);
     }
@@ -230,8 +230,8 @@ private slots:
         QTest::newRow("huge string") << QByteArray("POST") << "/v1/sync/push" << bigString << 400;
         QTest::newRow("huge number") << QByteArray("POST") << "/v1/sync/push"
                                      << QByteArray("{\"changes\":[{\"deviceSeq\":1e400}]}") << 400;
-        QTest::newRow("oversized body")
-            << QByteArray("POST") << "/v1/sync/push" << QByteArray(9 * 1024 * 1024, ' ') << 413;
+        QTest::newRow("oversized body") << QByteArray("POST") << "/v1/sync/push"
+                                        << QByteArray(qsizetype(9) * 1024 * 1024, ' ') << 413;
         QTest::newRow("stale cursor")
             << QByteArray("GET") << "/v1/sync/pull?cursor=999999999" << QByteArray() << 409;
         QTest::newRow("negative cursor")
@@ -276,8 +276,8 @@ private slots:
                                                     {{"clientId", m_anaClient}, {"name", "x"}})}}}),
             409, "sequence_gap");
         // A gzip bomb inflating past the limit.
-        const QByteArray bomb = Gzip::compress("{\"changes\":[],\"pad\":\"" +
-                                               QByteArray(20 * 1024 * 1024, 'a') + "\"}");
+        const QByteArray bomb = Gzip::compress(
+            "{\"changes\":[],\"pad\":\"" + QByteArray(qsizetype(20) * 1024 * 1024, 'a') + "\"}");
         expectRefused(raw(m_server->url(), "POST", "/v1/sync/push", bomb, m_ana->token,
                           {{"Content-Encoding", "gzip"}}),
                       400, "bad_encoding");

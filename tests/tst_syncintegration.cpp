@@ -208,7 +208,7 @@ private slots:
         for (int i = 0; i < 2; ++i) {
             const SyncResponse again = t.post("/v1/sync/push", body);
             QCOMPARE(again.status, 200);
-            for (const QJsonValue &r : again.body.value("results").toArray())
+            for (const auto &r : again.body.value("results").toArray())
                 QCOMPARE(r.toObject().value("status").toString(), QStringLiteral("duplicate"));
             QCOMPARE(serverCounts(m_server->db()), after);
         }

@@ -28,7 +28,7 @@ QString displayValue(const FieldDef &fd, const QJsonValue &value)
         return RecordInput::momentText(value.toString());
     case FieldType::TextList: {
         QStringList items;
-        for (const QJsonValue &v : value.toArray())
+        for (const auto &v : value.toArray())
             items.append(v.toString());
         return items.join(QStringLiteral(", "));
     }
