@@ -37,7 +37,7 @@ ClientOverview ClientRepository::overview(const QString &clientId)
     o.status = text(*client, "status");
     o.notes = text(*client, "notes");
     o.livesAlone = client->values.value(QLatin1String("livesAlone")).toBool();
-    for (const QJsonValue &flag : client->values.value(QLatin1String("riskFlags")).toArray())
+    for (const auto &flag : client->values.value(QLatin1String("riskFlags")).toArray())
         o.riskFlags.append(flag.toString());
 
     for (const Record &c : m_records.findBy(kind("contact"), QStringLiteral("clientId"), clientId))

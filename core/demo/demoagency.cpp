@@ -266,7 +266,7 @@ public:
 private:
     QString make(const QString &entity, const QJsonObject &values)
     {
-        const QString id = m_sink(entity, values);
+        QString id = m_sink(entity, values);
         ++m_summary.created[entity];
         if (!m_o.signer) {
             const EntityDef &def = *Schema::instance().entity(entity);
@@ -783,7 +783,7 @@ private:
             {"strengths", "Motivated, good humor, supportive church community."}};
         if (status == QLatin1String("complete"))
             values.insert("completedAt", dateTimeText(day, 11, 30));
-        const QString id = make(QStringLiteral("assessment"), values);
+        QString id = make(QStringLiteral("assessment"), values);
         // Impairment level of this client: lower ability, more "0" answers.
         const int ability = rng.range(30, 95);
         for (const QString instrument : {"katz", "lawton", "phq2"}) {
