@@ -118,7 +118,7 @@ QString checkEdit(const EntityDef &entity, const QJsonObject &current, const QJs
         const FieldDef *fd = entity.field(it.key());
         if (!fd)
             return QStringLiteral("%1 has no field \"%2\"").arg(entity.name, it.key().left(64));
-        const QString error = checkValue(entity, *fd, it.value());
+        QString error = checkValue(entity, *fd, it.value());
         if (!error.isEmpty())
             return error;
     }
