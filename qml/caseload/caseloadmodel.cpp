@@ -3,7 +3,6 @@
 #include "devicestore.h"
 #include "recordinput.h"
 
-
 #include <algorithm>
 
 namespace careround {
