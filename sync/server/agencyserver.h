@@ -4,6 +4,8 @@
 #include "accountservice.h"
 #include "accountstore.h"
 #include "agencyrecords.h"
+#include "reviewservice.h"
+#include "reviewstore.h"
 #include "serverstore.h"
 #include "syncservice.h"
 
@@ -12,12 +14,14 @@ namespace careround {
 /**
  * The agency server's parts over one database, each given what it uses: the two stores (all
  * the server's SQL), the access policy, the server's own records, accounts and enrolment,
- * and the sync service. What careround-server, the tests and the benchmarks run.
+ * the sync service and the review of refused changes. What careround-server, the tests and the benchmarks run.
  */
 struct AgencyServer {
     explicit AgencyServer(ServerDatabase &db, const WallClock &wall = systemWallClock())
-        : database(db), store(db, wall), accountStore(db), policy(store), records(store),
-          accounts(accountStore, records, wall), sync(store, accountStore, policy, wall)
+        : database(db), store(db, wall), accountStore(db), reviewStore(db), policy(store),
+          records(store), accounts(accountStore, records, wall),
+          sync(store, accountStore, reviewStore, policy, wall),
+          review(store, reviewStore, accountStore, sync, wall)
     {}
     AgencyServer(const AgencyServer &) = delete;
     AgencyServer &operator=(const AgencyServer &) = delete;
@@ -28,10 +32,12 @@ struct AgencyServer {
     ServerDatabase &database;
     ServerStore store;
     AccountStore accountStore;
+    ReviewStore reviewStore;
     AccessPolicy policy;
     AgencyRecords records;
     AccountService accounts;
     SyncService sync;
+    ReviewService review;
 };
 
 } // namespace careround

@@ -19,6 +19,23 @@ struct StoredRecord {
 };
 
 /**
+ * Why and for whom a unit of work writes: carried by ServerStore::Writes to every write, so
+ * that whatever the write path records (the history) is told the same in one place for a
+ * push and for a change a supervisor applies from the review store.
+ */
+struct Provenance {
+    enum class Outcome {
+        Pushed,         ///< a device's push
+        ReviewApplied,  ///< a refused change, applied later by a supervisor
+        Server,         ///< the server's own writes (seeding, assignments)
+    };
+    Outcome outcome = Outcome::Server;
+    QString authorId;  ///< the account whose edit it is (empty: the server)
+    QString deviceId;  ///< the author's device (empty: the server)
+    QString settledBy; ///< for ReviewApplied: the supervisor who applied it
+};
+
+/**
  * The agency server's records and what is derived from them: the record table with its
  * gapless sequence and the server's clock, the caseloads, the seals of signed records and
  * the agency's meta values (name, epoch). All of its SQL is here; callers hold the
@@ -35,12 +52,15 @@ public:
     struct Writes {
         qint64 seq = 0;
         HybridLogicalClock clock;
+        Provenance provenance;
         /** A stamp of the server for a field it writes now. */
         Stamp stamp();
     };
 
     /** Begins a transaction of this database (rolled back unless committed). */
     ServerTransaction transaction(ServerTransaction::Mode mode) { return {m_db, mode}; }
+    /** A savepoint in the open transaction (one change of a push). */
+    ServerSavepoint savepoint() { return ServerSavepoint(m_db); }
 
     QString meta(const QString &key);
     void setMeta(const QString &key, const QString &value);
@@ -53,6 +73,12 @@ public:
     /** Stores the record with the next sequence number, and its caseload or seal. */
     void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId);
     void finishWrites(const Writes &writes);
+    /**
+     * Gives a stored record the next sequence number without changing it, so that the
+     * devices that read it pull it again (its author takes the server's value back over a
+     * change the server refused). False when there is no such record.
+     */
+    bool touch(Writes &writes, const EntityDef &def, const QString &id);
 
     /** The stored record, and the client it belongs to (empty: none). */
     std::optional<Record> load(const EntityDef &def, const QString &id,
