@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QVector>
 
+#include <optional>
+
 namespace careround {
 
 /**
@@ -23,10 +25,32 @@ struct OutboxEntry {
     QJsonObject bases; ///< field -> stamp text
 };
 
-/** The device's change log of edits not yet acknowledged by the server. */
+/** An edit the server refused: kept, with the server's reason, until the user dismisses it. */
+struct RefusedEntry {
+    OutboxEntry entry;
+    QString reason;  ///< the server's code: client_moved, forbidden, invalid_change, ...
+    QString message; ///< the server's plain words
+};
+
+/** A pulled record this app could not apply (a kind it does not know): kept raw. */
+struct SetAsideRecord {
+    QString entity;
+    QString id;
+    qint64 seq = 0;
+    QJsonObject record; ///< the record as pulled
+    QString reason;     ///< why it was set aside
+};
+
+/**
+ * The device's change log of edits not yet acknowledged by the server, the edits the server
+ * refused (until dismissed), and the pulled records set aside.
+ */
 class OutboxRepository {
 public:
     explicit OutboxRepository(SqliteDatabase &db) : m_db(db) {}
+
+    /** The statements that bring the outbox to device schema version v. */
+    static QStringList migrationSql(int version);
 
     qint64 append(const OutboxEntry &entry);
     /** The oldest pending entries, at most limit of them, in seq order. */
@@ -36,10 +60,27 @@ public:
      * so that a server restored from a backup can be sent them again (see resendAfter).
      */
     void acknowledge(qint64 upTo);
+    /**
+     * Acknowledges one entry as refused by the server, with its reason: it is no longer
+     * pending, and stays (values and all) in refused() until dismissed.
+     */
+    void markRefused(qint64 seq, const QString &reason, const QString &message);
     /** Makes acknowledged entries after seq pending again (the server lost them). */
     void resendAfter(qint64 seq);
-    /** Drops acknowledged entries whose edit is older than the given HLC. */
+    /** Drops acknowledged entries whose edit is older than the given HLC (never a refused
+        one the user has not dismissed). */
     void pruneAcknowledged(Hlc olderThan);
+    /** The refused entries not dismissed, oldest first. */
+    QVector<RefusedEntry> refused();
+    qint64 refusedCount();
+    /** Forgets a refused entry (the user dismissed it); its entry, none when not refused. */
+    std::optional<RefusedEntry> dismissRefused(qint64 seq);
+
+    /** Keeps a pulled record aside (a newer pull of the same record replaces it). */
+    void setAside(const SetAsideRecord &record);
+    /** The records set aside, in pull order. */
+    QVector<SetAsideRecord> setAsideRecords();
+    void removeSetAside(const QString &entity, const QString &id);
     /** The number of entries still waiting for the server. */
     qint64 count();
     /** The highest seq ever written (0 when none). */

@@ -50,7 +50,9 @@ std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
 SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
 {
     m_changedKinds.clear();
+    m_setAside = 0;
     SyncOutcome outcome = run(progress);
+    outcome.setAside = m_setAside;
     // Told at any step that this tablet was revoked: wipe it now, before anything else.
     if (outcome.state == SyncOutcome::State::Revoked) {
         m_store.wipe(QStringLiteral("revoked by the agency"));
@@ -90,8 +92,9 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
         } else if (action == QLatin1String("refresh")) {
             m_store.meta().setValue(kCursor, QStringLiteral("0"));
         }
-        // The server may have applied edits whose reply never arrived: they are done.
-        m_store.outbox().acknowledge(lastDeviceSeq);
+        // Edits the server may have decided without the reply arriving (up to lastDeviceSeq)
+        // stay pending: sent again, the server answers each as it did (duplicate, or refused
+        // with its reason), so a refusal is never mistaken for an applied edit.
         m_store.meta().setValue(kEpoch, hello.body.value(QStringLiteral("epoch")).toString());
         m_store.meta().setValue(QStringLiteral("sync.role"),
                                 hello.body.value(QStringLiteral("role")).toString());
@@ -99,6 +102,7 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
     }
     if (auto f = push(outcome, progress))
         return *f;
+    applySetAside();
     const bool firstLoad = m_store.meta().value(kCursor, "0") == QLatin1String("0");
     // Nothing new on the server and nothing pushed: no pull request at all.
     const bool upToDate = outcome.pushed == 0 && hello.body.contains(QStringLiteral("maxSeq")) &&
@@ -180,12 +184,7 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
             return f;
         const qint64 through =
             qint64(reply.body.value(QStringLiteral("appliedThrough")).toDouble());
-        for (const auto &r : reply.body.value(QStringLiteral("results")).toArray())
-            if (r.toObject().value(QStringLiteral("conflicts")).toInt() > 0)
-                ++outcome.conflicts;
-        auto tx = m_store.transaction();
-        m_store.outbox().acknowledge(through);
-        tx.commit();
+        acknowledge(batch, reply.body.value(QStringLiteral("results")).toArray(), through, outcome);
         if (through < batch.first().seq) {
             SyncOutcome o;
             o.state = SyncOutcome::State::Error;
@@ -198,6 +197,67 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
         sent += acked;
     }
     return std::nullopt;
+}
+
+void DeviceSyncer::acknowledge(const QVector<OutboxEntry> &batch, const QJsonArray &results,
+                               qint64 through, SyncOutcome &outcome)
+{
+    // One transaction: the refusals, the acknowledgement and the removals, or none of them
+    // (a tablet killed before the commit sends the batch again and gets the same answers).
+    auto tx = m_store.transaction();
+    QVector<const OutboxEntry *> refusedNew;
+    for (const auto &value : results) {
+        const QJsonObject r = value.toObject();
+        if (r.value(QStringLiteral("conflicts")).toInt() > 0)
+            ++outcome.conflicts;
+        if (r.value(QStringLiteral("status")).toString() != QLatin1String("refused"))
+            continue;
+        const qint64 seq = qint64(r.value(QStringLiteral("deviceSeq")).toDouble());
+        const auto entry = std::find_if(batch.begin(), batch.end(),
+                                        [&](const OutboxEntry &e) { return e.seq == seq; });
+        if (entry == batch.end() || seq > through)
+            continue;
+        m_store.outbox().markRefused(seq, r.value(QStringLiteral("reason")).toString(),
+                                     r.value(QStringLiteral("message")).toString());
+        ++outcome.refused;
+        if (r.value(QStringLiteral("newRecord")).toBool())
+            refusedNew.append(&*entry);
+    }
+    m_store.outbox().acknowledge(through);
+    // A new record the server refused is not on the server: the local copy goes (its values
+    // stay readable in the refused list), unless edits to it still wait to be sent.
+    for (const OutboxEntry *e : refusedNew) {
+        const EntityDef *def = Schema::instance().entity(e->entity);
+        if (def && m_store.outbox().pendingFields(e->entity, e->recordId).isEmpty()) {
+            m_store.records().remove(*def, e->recordId);
+            m_changedKinds.insert(def->name);
+        }
+    }
+    tx.commit();
+}
+
+void DeviceSyncer::applySetAside()
+{
+    const QVector<SetAsideRecord> aside = m_store.outbox().setAsideRecords();
+    if (aside.isEmpty())
+        return;
+    auto tx = m_store.transaction();
+    for (const SetAsideRecord &r : aside) {
+        Record pulled;
+        qint64 seq = 0;
+        if (!Protocol::decodeRecord(r.record, pulled, seq).isEmpty())
+            continue; // still unknown to this app
+        const EntityDef &def = *Schema::instance().entity(pulled.entity);
+        const std::optional<Record> local = m_store.records().find(def, pulled.id);
+        m_store.outbox().removeSetAside(r.entity, r.id);
+        if (local && pulled.latestStamp().hlc < local->latestStamp().hlc)
+            continue; // a newer copy arrived since
+        m_store.records().write(
+            def, applyPulled(local, pulled, m_store.outbox().pendingFields(def.name, pulled.id)));
+        m_store.observeHlc(pulled.latestStamp().hlc);
+        m_changedKinds.insert(def.name);
+    }
+    tx.commit();
 }
 
 std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncProgress &progress,
@@ -248,8 +308,17 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
     for (const auto &json : records) {
         Record pulled;
         qint64 seq = 0;
-        if (!Protocol::decodeRecord(json, pulled, seq).isEmpty())
-            continue; // a kind this version does not know: skipped, the server keeps it
+        if (const QString why = Protocol::decodeRecord(json, pulled, seq); !why.isEmpty()) {
+            // A kind this app does not know (or a record it cannot read): kept aside raw and
+            // applied by an app that knows it; it never holds up the page or the cursor.
+            const QJsonObject raw = json.toObject();
+            m_store.outbox().setAside(
+                SetAsideRecord{raw.value(QStringLiteral("entity")).toString(),
+                               raw.value(QStringLiteral("id")).toString(),
+                               qint64(raw.value(QStringLiteral("seq")).toDouble()), raw, why});
+            ++m_setAside;
+            continue;
+        }
         const EntityDef &def = *Schema::instance().entity(pulled.entity);
         const QSet<QString> pending =
             anyPending ? m_store.outbox().pendingFields(def.name, pulled.id) : QSet<QString>();

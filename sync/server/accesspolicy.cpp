@@ -13,7 +13,8 @@ bool AccessPolicy::leftCaseload(const Caller &caller, const QString &clientId) c
 {
     if (caller.isSupervisor() || clientId.isEmpty())
         return false;
-    const std::optional<CaseloadEntry> entry = m_caseloads.caseloadEntry(clientId, caller.accountId);
+    const std::optional<CaseloadEntry> entry =
+        m_caseloads.caseloadEntry(clientId, caller.accountId);
     return entry && !entry->current;
 }
 

@@ -14,7 +14,8 @@ namespace careround {
 /**
  * The agency server's parts over one database, each given what it uses: the two stores (all
  * the server's SQL), the access policy, the server's own records, accounts and enrolment,
- * the sync service and the review of refused changes. What careround-server, the tests and the benchmarks run.
+ * the sync service and the review of refused changes. What careround-server, the tests and the
+ * benchmarks run.
  */
 struct AgencyServer {
     explicit AgencyServer(ServerDatabase &db, const WallClock &wall = systemWallClock())

@@ -20,8 +20,7 @@ ServiceReply supervisorsOnly()
 
 ReviewService::ReviewService(ServerStore &store, ReviewStore &review, AccountStore &accounts,
                              SyncService &sync, WallClock wall)
-    : m_store(store), m_review(review), m_accounts(accounts), m_sync(sync),
-      m_wall(std::move(wall))
+    : m_store(store), m_review(review), m_accounts(accounts), m_sync(sync), m_wall(std::move(wall))
 {}
 
 Caller ReviewService::administrator()
@@ -44,9 +43,8 @@ QJsonObject ReviewService::toJson(const RefusedChange &c)
                   {"state", c.state},
                   {"change", c.change}};
     if (c.state != QLatin1String("open"))
-        o.insert(QStringLiteral("settled"), QJsonObject{{"by", c.settledBy},
-                                                        {"at", c.settledAt},
-                                                        {"reason", c.settleReason}});
+        o.insert(QStringLiteral("settled"),
+                 QJsonObject{{"by", c.settledBy}, {"at", c.settledAt}, {"reason", c.settleReason}});
     return o;
 }
 
@@ -72,11 +70,11 @@ ServiceReply ReviewService::list(const Caller &caller, const QUrlQuery &query)
     QJsonArray out;
     for (const RefusedChange &c : rows)
         out.append(toJson(c));
-    return ServiceReply{200, QJsonObject{{"refused", out},
-                                         {"open", double(m_review.openCount())},
-                                         {"hasMore", rows.size() == limit},
-                                         {"next", rows.isEmpty() ? QJsonValue()
-                                                                 : QJsonValue(rows.last().id)}}};
+    return ServiceReply{
+        200, QJsonObject{{"refused", out},
+                         {"open", double(m_review.openCount())},
+                         {"hasMore", rows.size() == limit},
+                         {"next", rows.isEmpty() ? QJsonValue() : QJsonValue(rows.last().id)}}};
 }
 
 ServiceReply ReviewService::settle(const Caller &caller, const QJsonObject &body)

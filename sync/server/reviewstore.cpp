@@ -33,9 +33,8 @@ void ReviewStore::keep(const RefusedChange &c)
 QVector<RefusedChange> ReviewStore::select(const QString &where, const QVariantList &params)
 {
     QVector<RefusedChange> out;
-    for (const ServerDatabase::Row &row :
-         m_db.query(QStringLiteral("SELECT %1 FROM refused_change %2").arg(kColumns, where),
-                    params)) {
+    for (const ServerDatabase::Row &row : m_db.query(
+             QStringLiteral("SELECT %1 FROM refused_change %2").arg(kColumns, where), params)) {
         RefusedChange c;
         c.id = row[0].toString();
         c.deviceId = row[1].toString();

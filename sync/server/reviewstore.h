@@ -14,10 +14,10 @@ struct RefusedChange {
     QString id;       ///< the review entry's id (a UUID)
     QString deviceId; ///< the device that pushed it; with deviceSeq, its identity
     qint64 deviceSeq = 0;
-    QString entity;   ///< as sent (may be a kind this server does not know)
-    QString recordId; ///< as sent
-    QString clientId; ///< the client it is about, when the server could tell (else empty)
-    QString authorId; ///< the account of the device
+    QString entity;     ///< as sent (may be a kind this server does not know)
+    QString recordId;   ///< as sent
+    QString clientId;   ///< the client it is about, when the server could tell (else empty)
+    QString authorId;   ///< the account of the device
     QJsonObject change; ///< the change as pushed: deviceSeq, entity, id, hlc, values, bases
     QString receivedAt; ///< server time, ISO 8601
     QString reason;     ///< the refusal's code (client_moved, forbidden, invalid_change, ...)

@@ -122,10 +122,9 @@ int admin(AgencyServer &server, const QStringList &args)
         // client data (GET /v1/review gives them whole).
         QString after;
         for (;;) {
-            const ServiceReply page =
-                server.review.list(ReviewService::administrator(),
-                                   QUrlQuery(after.isEmpty() ? QString()
-                                                             : QStringLiteral("after=") + after));
+            const ServiceReply page = server.review.list(
+                ReviewService::administrator(),
+                QUrlQuery(after.isEmpty() ? QString() : QStringLiteral("after=") + after));
             const QJsonArray rows = page.body.value(QStringLiteral("refused")).toArray();
             for (const auto &row : rows) {
                 const QJsonObject c = row.toObject();
@@ -133,9 +132,8 @@ int admin(AgencyServer &server, const QStringList &args)
                       << '\t' << c.value("reason").toString() << '\t'
                       << c.value("entity").toString() << '\t' << c.value("recordId").toString()
                       << '\t' << c.value("authorId").toString() << '\t'
-                      << c.value("deviceId").toString() << '\t'
-                      << c.value("deviceSeq").toInteger() << '\t'
-                      << c.value("message").toString() << Qt::endl;
+                      << c.value("deviceId").toString() << '\t' << c.value("deviceSeq").toInteger()
+                      << '\t' << c.value("message").toString() << Qt::endl;
             }
             if (!page.body.value(QStringLiteral("hasMore")).toBool())
                 break;

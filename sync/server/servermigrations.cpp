@@ -50,13 +50,13 @@ void migrateTo1(ServerDatabase &db)
 // deviceSeq (a resend after a lost reply finds it), until a supervisor applies or discards it.
 void migrateTo2(ServerDatabase &db)
 {
-    db.exec(QStringLiteral(
-        "CREATE TABLE refused_change (id TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
-        " device_seq BIGINT NOT NULL, entity TEXT NOT NULL, record_id TEXT NOT NULL,"
-        " client_id TEXT, author_id TEXT NOT NULL, change_json TEXT NOT NULL,"
-        " received_at TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL,"
-        " state TEXT NOT NULL, settled_by TEXT, settled_at TEXT, settle_reason TEXT,"
-        " UNIQUE (device_id, device_seq))"));
+    db.exec(
+        QStringLiteral("CREATE TABLE refused_change (id TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
+                       " device_seq BIGINT NOT NULL, entity TEXT NOT NULL, record_id TEXT NOT NULL,"
+                       " client_id TEXT, author_id TEXT NOT NULL, change_json TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL,"
+                       " state TEXT NOT NULL, settled_by TEXT, settled_at TEXT, settle_reason TEXT,"
+                       " UNIQUE (device_id, device_seq))"));
     db.exec(QStringLiteral("CREATE INDEX refused_change_state ON refused_change (state, id)"));
 }
 

@@ -25,9 +25,9 @@ struct StoredRecord {
  */
 struct Provenance {
     enum class Outcome {
-        Pushed,         ///< a device's push
-        ReviewApplied,  ///< a refused change, applied later by a supervisor
-        Server,         ///< the server's own writes (seeding, assignments)
+        Pushed,        ///< a device's push
+        ReviewApplied, ///< a refused change, applied later by a supervisor
+        Server,        ///< the server's own writes (seeding, assignments)
     };
     Outcome outcome = Outcome::Server;
     QString authorId;  ///< the account whose edit it is (empty: the server)

@@ -247,9 +247,9 @@ void SyncService::checkAccess(const Caller &caller, const PushChange &change, co
             QStringLiteral("This client moved to another coordinator's caseload before this "
                            "change was made. The change was kept for the office to review."))};
     throw Refusal{
-            ServiceReply::error(403, QStringLiteral("forbidden"),
-                                QStringLiteral("change %1: this account may not change this record")
-                                    .arg(change.deviceSeq))};
+        ServiceReply::error(403, QStringLiteral("forbidden"),
+                            QStringLiteral("change %1: this account may not change this record")
+                                .arg(change.deviceSeq))};
 }
 
 QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Target &target)
@@ -354,9 +354,11 @@ QJsonObject SyncService::refuse(PushRun &run, const Caller &caller, const Incomi
     if (def && def->replicated && RecordValidator::isUuid(kept.recordId)) {
         current = m_store.load(*def, kept.recordId, &kept.clientId);
         if (!current)
-            kept.clientId = Record{def->name, kept.recordId,
-                                   in.raw.value(QStringLiteral("values")).toObject(), {}}
-                                .clientId(*def);
+            kept.clientId = Record{
+                def->name,
+                kept.recordId,
+                in.raw.value(QStringLiteral("values")).toObject(),
+                {}}.clientId(*def);
     }
     if (!RecordValidator::isUuid(kept.clientId))
         kept.clientId.clear();
@@ -389,8 +391,8 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
         ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
         const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
         PushRun run{lastSeq, lastSeq, m_store.startWrites(), m_wall(), {}};
-        run.writes.provenance = Provenance{Provenance::Outcome::Pushed, caller.accountId,
-                                           caller.deviceId, {}};
+        run.writes.provenance =
+            Provenance{Provenance::Outcome::Pushed, caller.accountId, caller.deviceId, {}};
         QMap<qint64, RefusedChange> refusedBefore;
         if (!changes.isEmpty() && changes.first().deviceSeq <= lastSeq)
             refusedBefore = m_review.ofDevice(caller.deviceId, changes.first().deviceSeq, lastSeq);
