@@ -241,7 +241,7 @@ void SyncService::checkAccess(const Caller &caller, const PushChange &change, co
     const AccessTarget record{target.def, target.clientId, target.current.has_value()};
     if (m_policy.mayApply(caller, record, change.edit))
         return;
-    if (record.exists && m_policy.leftCaseload(caller, target.clientId))
+    if (m_policy.leftCaseload(caller, target.clientId))
         throw Refusal{ServiceReply::error(
             403, QStringLiteral("client_moved"),
             QStringLiteral("This client moved to another coordinator's caseload before this "
