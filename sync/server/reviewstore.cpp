@@ -76,6 +76,9 @@ std::optional<RefusedChange> ReviewStore::byId(const QString &id)
 
 QVector<RefusedChange> ReviewStore::open(const QString &after, int limit)
 {
+    // An empty string may be bound as NULL (PostgreSQL): the first page has no bound.
+    if (after.isEmpty())
+        return select(QStringLiteral("WHERE state = 'open' ORDER BY id LIMIT ?"), {limit});
     return select(QStringLiteral("WHERE state = 'open' AND id > ? ORDER BY id LIMIT ?"),
                   {after, limit});
 }
