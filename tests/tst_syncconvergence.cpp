@@ -1,8 +1,10 @@
 // A seeded, reproducible randomized test of the sync invariants. Several simulated tablets
 // make random edits, voids, signatures, conflict resolutions and syncs in random order, over
 // a transport that loses requests and replies, delivers pushes twice and replays old pushes
-// late. At the end every replica equals the server, and every value ever accepted is
-// current, deliberately overwritten by an edit that saw it, or kept in a conflict record.
+// late, while the office moves clients between coordinators (so some edits are refused and
+// kept in the review store). At the end every replica equals the server, no outbox is blocked,
+// and every edit ever pushed is current, deliberately overwritten by an edit that saw it, kept
+// in a conflict record, or kept in review.
 // CAREROUND_SCENARIOS (default 200) and CAREROUND_SEED reproduce a run; a failure prints
 // the seed of its scenario.
 #include "agencyserver.h"
@@ -108,11 +110,20 @@ QMap<QString, QJsonObject> snapshot(DeviceStore &store)
     return out;
 }
 
-QMap<QString, QJsonObject> serverSnapshot(ServerDatabase &db)
+/** The server's records, or those a coordinator reads (client-less or on the caseload). */
+QMap<QString, QJsonObject> serverSnapshot(ServerDatabase &db, const QString &coordinator = {})
 {
     QMap<QString, QJsonObject> out;
-    for (const auto &row : db.query("SELECT entity, id, vals FROM record WHERE entity <> 'device' "
-                                    "AND entity <> 'coordinator'"))
+    const QString scope = coordinator.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" AND (client_id IS NULL OR client_id IN (SELECT "
+                                               "client_id FROM caseload WHERE coordinator_id = ? "
+                                               "AND current = 1))");
+    for (const auto &row :
+         db.query("SELECT entity, id, vals FROM record WHERE entity <> 'device' AND entity <> "
+                  "'coordinator'" +
+                      scope,
+                  coordinator.isEmpty() ? QVariantList() : QVariantList{coordinator}))
         out.insert(row[0].toString() + "/" + row[1].toString(),
                    withoutNulls(QJsonDocument::fromJson(row[2].toString().toUtf8()).object()));
     return out;
@@ -131,6 +142,7 @@ QString runScenario(quint32 seed)
     agency.accounts.setPasswordIterations(1);
     agency.accounts.createAccount("ana", "Ana Ortiz", "password-1", "coordinator");
     agency.accounts.createAccount("sam", "Sam Lee", "password-1", "supervisor");
+    agency.accounts.createAccount("ben", "Ben Okafor", "password-1", "coordinator");
 
     QVector<QPair<Caller, QJsonObject>> pool;
     std::vector<Tablet> tablets(3);
@@ -244,6 +256,10 @@ QString runScenario(quint32 seed)
                     remember(t);
                     break;
                 }
+            } else if (op < 80) {
+                // The office moves a client to Ben (no tablet here): Ana's later edits to it
+                // are refused and kept for review. (Never back: see the report of issue 11.)
+                agency.accounts.assignClient(clients[pick(clients.size())], "ben");
             } else if (op < 82) {
                 t.editor->create("visitNote", {{"clientId", clients[pick(clients.size())]},
                                                {"visitId", newUuid7()},
@@ -265,8 +281,9 @@ QString runScenario(quint32 seed)
         for (Tablet &t : tablets)
             syncTablet(t);
 
-    const auto server = serverSnapshot(*serverDb);
     for (int i = 0; i < int(tablets.size()); ++i) {
+        // Ana's tablets hold what she reads now; Sam's (a supervisor) holds everything.
+        const auto server = serverSnapshot(*serverDb, i < 2 ? ana : QString());
         if (tablets[i].store->outbox().count() != 0)
             return QStringLiteral("tablet %1 still has %2 unsent edits")
                 .arg(i)
@@ -303,6 +320,12 @@ QString runScenario(quint32 seed)
             keptStamps.insert(c.value("otherStamp").toString());
         }
     }
+    // What the server refused is kept whole in review: hlc@device of each.
+    QSet<QString> reviewed;
+    for (const auto &row : serverDb->query("SELECT device_id, change_json FROM refused_change"))
+        reviewed.insert(
+            QJsonDocument::fromJson(row[1].toString().toUtf8()).object().value("hlc").toString() +
+            "@" + row[0].toString());
     for (const MadeEdit &e : made)
         for (auto it = e.bases.begin(); it != e.bases.end(); ++it)
             overwritten.insert(e.entity + "/" + e.id + "/" + it.key() + "/" +
@@ -317,7 +340,14 @@ QString runScenario(quint32 seed)
                 continue;
             if (keptStamps.contains(e.stamp.toString()))
                 continue;
-            return QStringLiteral("the edit %1 of %2.%3 was lost")
+            if (reviewed.contains(e.stamp.toString()))
+                continue;
+            // The office's move (assign-client) sets the coordinator over any tablet's value.
+            if (it.key() == QLatin1String("coordinatorId") &&
+                current.value(it.key()).node == QLatin1String("server"))
+                continue;
+            return QStringLiteral("the edit %1 of %2.%3 is not applied, in a conflict or in "
+                                  "review")
                 .arg(e.stamp.toString(), e.entity, it.key());
         }
     }
