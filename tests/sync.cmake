@@ -32,3 +32,4 @@ careround_server_test(tst_synccrash SOURCES tst_synccrash.cpp serverfixture.h LI
 set_tests_properties(tst_synccrash tst_synccrash_pg PROPERTIES TIMEOUT 900)
 careround_server_test(tst_servermigrations SOURCES tst_servermigrations.cpp serverfixture.h LIBS careround_syncdevice careround_server)
 careround_server_test(tst_accesspolicy SOURCES tst_accesspolicy.cpp serverfixture.h LIBS careround_syncdevice careround_server)
+careround_server_test(tst_history SOURCES tst_history.cpp serverfixture.h LIBS careround_syncdevice careround_server)

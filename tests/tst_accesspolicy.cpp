@@ -212,7 +212,7 @@ private slots:
                 r.values.insert(def.clientField, client);
             ServerTransaction tx = server.store.transaction(ServerTransaction::Write);
             ServerStore::Writes writes = server.store.startWrites();
-            server.store.write(writes, def, r, r.clientId(def));
+            server.store.write(writes, def, r, r.clientId(def), std::nullopt, Provenance::admin());
             server.store.finishWrites(writes);
             tx.commit();
             return r.id;

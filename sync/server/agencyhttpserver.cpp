@@ -41,8 +41,9 @@ QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const Servic
 
 } // namespace
 
-AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync, QObject *parent)
-    : QObject(parent), m_accounts(accounts), m_sync(sync)
+AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync,
+                                   HistoryService &history, QObject *parent)
+    : QObject(parent), m_accounts(accounts), m_sync(sync), m_history(history)
 {
     using Method = QHttpServerRequest::Method;
     const auto post =
@@ -79,6 +80,9 @@ AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync, 
         [this](const Caller &c, const QHttpServerRequest &r) { return m_sync.pull(c, r.query()); });
     get("/v1/conflicts",
         [this](const Caller &c, const QHttpServerRequest &) { return m_sync.conflicts(c); });
+    get("/v1/history", [this](const Caller &c, const QHttpServerRequest &r) {
+        return m_history.history(c, r.query());
+    });
     m_http.route(QStringLiteral("/v1/health"), [](const QHttpServerRequest &req) {
         return jsonResponse(req, ServiceReply{200, QJsonObject{{"status", "ok"}}});
     });

@@ -4,6 +4,7 @@
 #include "accountservice.h"
 #include "accountstore.h"
 #include "agencyrecords.h"
+#include "historyservice.h"
 #include "serverstore.h"
 #include "syncservice.h"
 
@@ -12,12 +13,14 @@ namespace careround {
 /**
  * The agency server's parts over one database, each given what it uses: the two stores (all
  * the server's SQL), the access policy, the server's own records, accounts and enrolment,
- * and the sync service. What careround-server, the tests and the benchmarks run.
+ * the sync service and the history service. What careround-server, the tests and the
+ * benchmarks run.
  */
 struct AgencyServer {
     explicit AgencyServer(ServerDatabase &db, const WallClock &wall = systemWallClock())
         : database(db), store(db, wall), accountStore(db), policy(store), records(store),
-          accounts(accountStore, records, wall), sync(store, accountStore, policy, wall)
+          accounts(accountStore, records, wall), sync(store, accountStore, policy, wall),
+          history(store, policy)
     {}
     AgencyServer(const AgencyServer &) = delete;
     AgencyServer &operator=(const AgencyServer &) = delete;
@@ -32,6 +35,7 @@ struct AgencyServer {
     AgencyRecords records;
     AccountService accounts;
     SyncService sync;
+    HistoryService history;
 };
 
 } // namespace careround

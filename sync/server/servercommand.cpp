@@ -175,14 +175,18 @@ int runServerCommand(const QStringList &arguments)
             return admin(server, positional.mid(1));
         if (mode != QLatin1String("serve"))
             return usage(QStringLiteral("say serve or admin"));
-        AgencyHttpServer http(server.accounts, server.sync);
+        AgencyHttpServer http(server.accounts, server.sync, server.history);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
-        // is committed and before its reply leaves.
-        if (qEnvironmentVariable("CAREROUND_FAULT") == QLatin1String("die-after-push-commit"))
+        // is committed and before its reply leaves; die-before-push-commit after its writes
+        // and before its commit.
+        const QString fault = qEnvironmentVariable("CAREROUND_FAULT");
+        if (fault == QLatin1String("die-after-push-commit"))
             http.setBeforeReplyHook([](const QString &path) {
                 if (path == QLatin1String("/v1/sync/push"))
                     std::_Exit(137);
             });
+        if (fault == QLatin1String("die-before-push-commit"))
+            server.sync.setBeforeCommitHook([] { std::_Exit(137); });
         if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key")))
             return usage(QStringLiteral("--tls-cert and --tls-key go together"));
         if (parser.isSet(QStringLiteral("tls-cert"))) {

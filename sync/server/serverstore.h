@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesspolicy.h"
+#include "historystore.h"
 #include "hlc.h"
 #include "record.h"
 #include "serverdatabase.h"
@@ -35,6 +36,7 @@ public:
     struct Writes {
         qint64 seq = 0;
         HybridLogicalClock clock;
+        qint64 historySeq = -1; ///< the last history number given (-1: not read yet)
         /** A stamp of the server for a field it writes now. */
         Stamp stamp();
     };
@@ -50,8 +52,13 @@ public:
     qint64 maxSeq();
 
     Writes startWrites();
-    /** Stores the record with the next sequence number, and its caseload or seal. */
-    void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId);
+    /**
+     * Stores the record with the next sequence number, its caseload or seal, and the history
+     * of every field the write changed, attributed to `provenance`. `before` is the record as
+     * stored before (none: new), as the caller loaded it in this transaction.
+     */
+    void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId,
+               const std::optional<Record> &before, const Provenance &provenance);
     void finishWrites(const Writes &writes);
 
     /** The stored record, and the client it belongs to (empty: none). */
@@ -71,11 +78,15 @@ public:
     /** Every record of a kind within the scope, in sequence order. */
     QVector<StoredRecord> allOf(const QString &entity, const ReadScope &scope);
 
+    /** The change history, written by write(). */
+    HistoryStore &history() { return m_history; }
+
 private:
     QString scopeSql(const ReadScope &scope, QVariantList &params) const;
 
     ServerDatabase &m_db;
     WallClock m_wall;
+    HistoryStore m_history;
 };
 
 } // namespace careround

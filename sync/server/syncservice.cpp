@@ -57,6 +57,8 @@ struct SyncService::PushRun {
     ServerStore::Writes writes;
     qint64 now = 0;
     QJsonArray results;
+    /** entity/id/field of what the open conflicts this push resolves are about. */
+    QSet<QString> resolving = {};
 };
 
 /** The record a change is about, as stored (if it is) and the client it belongs to. */
@@ -179,7 +181,50 @@ void SyncService::checkAccess(const Caller &caller, const PushChange &change, co
                                     .arg(change.deviceSeq))};
 }
 
-QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Target &target)
+/** The history's outcome for each field the change writes (see Provenance). */
+Provenance SyncService::fieldOutcomes(const PushRun &run, const PushChange &change,
+                                      const Target &target, const MergeResult &merged,
+                                      Provenance provenance)
+{
+    // A refused change applied later says so on every field.
+    if (provenance.outcome == HistoryOutcome::RefusedThenApplied)
+        return provenance;
+    for (const ConflictDraft &d : merged.conflicts)
+        if (d.keptStamp == change.edit.stamp)
+            for (const QString &field : d.field.split(QLatin1Char(',')))
+                provenance.fieldOutcomes.insert(field, HistoryOutcome::ConflictWinner);
+    const QString key = target.def->name + QLatin1Char('/') + change.edit.id + QLatin1Char('/');
+    for (auto it = change.edit.values.begin(); it != change.edit.values.end(); ++it)
+        if (run.resolving.contains(key + it.key()))
+            provenance.fieldOutcomes.insert(it.key(), HistoryOutcome::Resolution);
+    if (target.def->name == QLatin1String("conflict") && target.current &&
+        target.current->text("status") == QLatin1String("open") &&
+        change.edit.values.value(QStringLiteral("status")).toString() == QLatin1String("resolved"))
+        provenance.outcome = HistoryOutcome::Resolution;
+    return provenance;
+}
+
+QSet<QString> SyncService::resolvedFields(const QVector<PushChange> &changes)
+{
+    QSet<QString> fields;
+    const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
+    for (const PushChange &pc : changes) {
+        if (pc.edit.entity != conflictDef.name ||
+            pc.edit.values.value(QStringLiteral("status")).toString() != QLatin1String("resolved"))
+            continue;
+        const std::optional<Record> conflict = m_store.load(conflictDef, pc.edit.id);
+        if (!conflict || conflict->text("status") != QLatin1String("open"))
+            continue;
+        const QString key = conflict->text("recordEntity") + QLatin1Char('/') +
+                            conflict->text("recordId") + QLatin1Char('/');
+        for (const QString &field : conflict->text("field").split(QLatin1Char(',')))
+            fields.insert(key + field);
+    }
+    return fields;
+}
+
+QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Target &target,
+                               const Provenance &provenance)
 {
     const EntityDef &def = *target.def;
     MergeContext ctx;
@@ -194,9 +239,12 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
     // A record whose edit was kept aside is written again (a new seq) even when it did not
     // change: its author then pulls the server's value back over its own.
     if (merged.changed || (target.current && !merged.conflicts.isEmpty()))
-        m_store.write(run.writes, def, merged.record, target.clientId);
+        m_store.write(run.writes, def, merged.record, target.clientId, target.current,
+                      fieldOutcomes(run, change, target, merged, provenance));
+    // The conflict records are the server's, opened in answer to the author's change.
+    const Provenance opened{provenance.accountId, provenance.deviceId, HistoryOutcome::Admin};
     for (const ConflictDraft &d : merged.conflicts)
-        recordConflict(run.writes, def, merged.record, target.clientId, d);
+        recordConflict(run.writes, def, merged.record, target.clientId, d, opened);
     QJsonObject result{{"deviceSeq", double(change.deviceSeq)},
                        {"status", editStatusName(merged.status)}};
     if (!merged.conflicts.isEmpty())
@@ -206,7 +254,7 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
 
 void SyncService::recordConflict(ServerStore::Writes &writes, const EntityDef &def,
                                  const Record &record, const QString &clientId,
-                                 const ConflictDraft &draft)
+                                 const ConflictDraft &draft, const Provenance &provenance)
 {
     const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
     const QString id = draft.conflictId(def.name, record.id);
@@ -230,7 +278,7 @@ void SyncService::recordConflict(ServerStore::Writes &writes, const EntityDef &d
     const Stamp stamp = writes.stamp();
     for (auto it = c.values.begin(); it != c.values.end(); ++it)
         c.stamps.insert(it.key(), stamp);
-    m_store.write(writes, conflictDef, c, clientId);
+    m_store.write(writes, conflictDef, c, clientId, std::nullopt, provenance);
 }
 
 void SyncService::finish(const Caller &caller, const PushRun &run)
@@ -247,7 +295,7 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
     try {
         ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
         const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
-        PushRun run{lastSeq, lastSeq, m_store.startWrites(), m_wall(), {}};
+        PushRun run{lastSeq, lastSeq, m_store.startWrites(), m_wall(), {}, resolvedFields(changes)};
         for (const PushChange &pc : changes) {
             if (pc.deviceSeq <= run.lastSeq) {
                 run.results.append(
@@ -258,10 +306,12 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
             const Target target = locate(pc);
             validate(pc, target);
             checkAccess(caller, pc, target);
-            run.results.append(merge(run, pc, target));
+            run.results.append(merge(run, pc, target, {caller.accountId, caller.deviceId}));
             run.appliedThrough = pc.deviceSeq;
         }
         finish(caller, run);
+        if (m_beforeCommit)
+            m_beforeCommit();
         tx.commit();
         return ServiceReply{200, QJsonObject{{"appliedThrough", double(run.appliedThrough)},
                                              {"results", run.results}}};

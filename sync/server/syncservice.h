@@ -8,7 +8,10 @@
 #include "servicereply.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QUrlQuery>
+
+#include <functional>
 
 namespace careround {
 
@@ -30,6 +33,11 @@ public:
 
     /** Edits stamped further ahead of the server's clock than this are held (a conflict). */
     void setMaxSkewMillis(qint64 millis) { m_maxSkewMillis = millis; }
+    /**
+     * Fault injection for crash tests: called in a push after all its writes, before the
+     * commit (a process that dies there must leave nothing of the push, history included).
+     */
+    void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommit = std::move(hook); }
 
 private:
     struct PushRun;
@@ -40,9 +48,20 @@ private:
     Target locate(const PushChange &change);
     void validate(const PushChange &change, const Target &target);
     void checkAccess(const Caller &caller, const PushChange &change, const Target &target);
-    QJsonObject merge(PushRun &run, const PushChange &change, const Target &target);
+    /**
+     * Merges the change into its record and writes what changed, attributed in the history
+     * to `provenance` (the change's author and device; RefusedThenApplied for a refused
+     * change a supervisor applies); conflict winners and resolutions are found here.
+     */
+    QJsonObject merge(PushRun &run, const PushChange &change, const Target &target,
+                      const Provenance &provenance);
+    static Provenance fieldOutcomes(const PushRun &run, const PushChange &change,
+                                    const Target &target, const MergeResult &merged,
+                                    Provenance provenance);
+    QSet<QString> resolvedFields(const QVector<PushChange> &changes);
     void recordConflict(ServerStore::Writes &writes, const EntityDef &def, const Record &record,
-                        const QString &clientId, const ConflictDraft &draft);
+                        const QString &clientId, const ConflictDraft &draft,
+                        const Provenance &provenance);
     void finish(const Caller &caller, const PushRun &run);
 
     ServerStore &m_store;
@@ -50,6 +69,7 @@ private:
     const AccessPolicy &m_policy;
     WallClock m_wall;
     qint64 m_maxSkewMillis = 10 * 60 * 1000;
+    std::function<void()> m_beforeCommit;
 };
 
 } // namespace careround
