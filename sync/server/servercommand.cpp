@@ -46,18 +46,36 @@ void setLogLevel(const QString &level)
     QLoggingCategory::setFilterRules(rules);
 }
 
+/** Prints the usage (to stdout for --help, else to stderr after the message). */
 int usage(const QString &message)
 {
-    QTextStream(stderr)
-        << message << "\n"
-        << "usage: careround-server serve [--db URL] [--listen ADDR] [--port N]\n"
-        << "                             [--data-dir DIR] [--log-level LEVEL]\n"
-        << "       careround-server admin [--db URL] [--data-dir DIR] COMMAND ...\n"
-        << "commands: create-agency NAME | create-account LOGIN NAME ROLE |\n"
+    QTextStream stream(message.isEmpty() ? stdout : stderr);
+    if (!message.isEmpty())
+        stream << "careround-server: " << message << "\n";
+    stream
+        << "usage: careround-server serve [--db URL | --data-dir DIR] [--listen ADDR] [--port N]\n"
+        << "                              [--tls-cert PEM --tls-key PEM] [--max-skew-ms MS]\n"
+        << "                              [--log-level LEVEL]\n"
+        << "       careround-server admin [--db URL | --data-dir DIR] COMMAND ...\n"
+        << "\n"
+        << "The agency database:\n"
+        << "  --db URL        postgresql://USER:PASSWORD@HOST:PORT/DATABASE (an existing\n"
+        << "                  PostgreSQL database; several serve processes may share it),\n"
+        << "                  or sqlite:PATH (one SQLite file, made if missing)\n"
+        << "  --data-dir DIR  without --db, the default: SQLite in DIR/agency.db (DIR: .)\n"
+        << "Serving:\n"
+        << "  --listen ADDR   address to listen on (127.0.0.1)\n"
+        << "  --port N        port (8470; 0: any free port, printed)\n"
+        << "  --tls-cert PEM --tls-key PEM   serve HTTPS with this certificate and key\n"
+        << "  --max-skew-ms MS   hold edits stamped further ahead than this (600000)\n"
+        << "  --log-level LEVEL  error, warning, info or debug (info)\n"
+        << "Admin commands:\n"
+        << "  create-agency NAME | create-account LOGIN NAME ROLE |\n"
         << "  assign-client CLIENT_ID LOGIN | enroll-device LOGIN DEVICE_ID LABEL |\n"
-        << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch\n"
+        << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch |\n"
+        << "  seed-demo [N]   (an empty agency: the demo's accounts and N clients, 40)\n"
         << "Passwords are read from $CAREROUND_PASSWORD or the first line of stdin.\n";
-    return 2;
+    return message.isEmpty() ? 0 : 2;
 }
 
 /**
@@ -133,13 +151,14 @@ int runServerCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("serve or admin"));
     parser.addOptions({
-        {QStringLiteral("db"), QStringLiteral("sqlite:PATH or postgresql://..."),
+        {QStringLiteral("db"),
+         QStringLiteral("postgresql://USER:PASSWORD@HOST:PORT/DATABASE or sqlite:PATH"),
          QStringLiteral("url")},
         {QStringLiteral("listen"), QStringLiteral("Address to listen on"),
          QStringLiteral("address"), QStringLiteral("127.0.0.1")},
         {QStringLiteral("port"), QStringLiteral("Port (0: any free port, printed)"),
          QStringLiteral("port"), QStringLiteral("8470")},
-        {QStringLiteral("data-dir"), QStringLiteral("Folder for the SQLite database"),
+        {QStringLiteral("data-dir"), QStringLiteral("Without --db: SQLite in DIR/agency.db"),
          QStringLiteral("dir"), QStringLiteral(".")},
         {QStringLiteral("log-level"), QStringLiteral("error, warning, info or debug"),
          QStringLiteral("level"), QStringLiteral("info")},
@@ -153,12 +172,13 @@ int runServerCommand(const QStringList &arguments)
     parser.addHelpOption();
     if (!parser.parse(arguments))
         return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        usage(QString());
-        return 0;
-    }
+    if (parser.isSet(QStringLiteral("help")))
+        return usage(QString());
     const QStringList positional = parser.positionalArguments();
     const QString mode = positional.value(0);
+    // Before any database is opened (or made in the current folder).
+    if (mode != QLatin1String("serve") && mode != QLatin1String("admin"))
+        return usage(QStringLiteral("say serve or admin"));
     setLogLevel(parser.value(QStringLiteral("log-level")));
     QString url = parser.value(QStringLiteral("db"));
     if (url.isEmpty()) {
@@ -173,8 +193,6 @@ int runServerCommand(const QStringList &arguments)
         server.sync.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
         if (mode == QLatin1String("admin"))
             return admin(server, positional.mid(1));
-        if (mode != QLatin1String("serve"))
-            return usage(QStringLiteral("say serve or admin"));
         AgencyHttpServer http(server.accounts, server.sync, server.history);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
         // is committed and before its reply leaves; die-before-push-commit after its writes
