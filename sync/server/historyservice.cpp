@@ -71,7 +71,7 @@ ServiceReply HistoryService::history(const Caller &caller, const QUrlQuery &quer
                           {"after", e.after},
                           {"accountId", orNull(e.accountId)},
                           {"deviceId", orNull(e.deviceId)},
-                          {"stamp", e.stamp},
+                          {"stamp", orNull(e.stamp)},
                           {"serverTime", e.serverTime},
                           {"outcome", e.outcome}};
         if (e.before)

@@ -69,7 +69,7 @@ void HistoryStore::append(qint64 &lastSeq, const std::optional<Record> &before, 
         params << ++lastSeq << after.entity << after.id << nullIfEmpty(clientId) << field
                << (existed ? QVariant(valueText(before->values.value(field))) : QVariant())
                << valueText(it.value()) << nullIfEmpty(provenance.accountId)
-               << nullIfEmpty(provenance.deviceId) << stamp.toString() << serverTime
+               << nullIfEmpty(provenance.deviceId) << nullIfEmpty(stamp.toString()) << serverTime
                << historyOutcomeName(provenance.outcomeOf(field));
     }
     static const QString insert = QStringLiteral(

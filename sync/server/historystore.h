@@ -51,7 +51,7 @@ struct FieldChange {
     QJsonValue after;
     QString accountId;
     QString deviceId;
-    QString stamp;      ///< the field's new stamp (HLC @ node)
+    QString stamp;      ///< the field's new stamp (HLC @ node; empty: it has none)
     QString serverTime; ///< ISO 8601 UTC, with milliseconds
     QString outcome;
 };

@@ -54,8 +54,8 @@ void migrateTo3(ServerDatabase &db)
     db.exec(QStringLiteral(
         "CREATE TABLE history (seq BIGINT PRIMARY KEY, entity TEXT NOT NULL, record_id TEXT "
         "NOT NULL, client_id TEXT, field TEXT NOT NULL, value_before TEXT, value_after TEXT "
-        "NOT NULL, account_id TEXT, device_id TEXT, stamp TEXT NOT NULL, server_time TEXT NOT "
-        "NULL, outcome TEXT NOT NULL)"));
+        "NOT NULL, account_id TEXT, device_id TEXT, stamp TEXT, server_time TEXT NOT NULL, "
+        "outcome TEXT NOT NULL)"));
     db.exec(QStringLiteral("CREATE INDEX history_client ON history (client_id, seq)"));
     if (db.isPostgres()) {
         db.exec(QStringLiteral("CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE "
