@@ -48,6 +48,17 @@ qsizetype codePointCount(QStringView text)
     return n;
 }
 
+QString leftCharacters(const QString &text, qsizetype n)
+{
+    qsizetype units = 0;
+    for (qsizetype seen = 0; units < text.size() && seen < n; ++seen)
+        units += text[units].isHighSurrogate() && units + 1 < text.size() &&
+                         text[units + 1].isLowSurrogate()
+                     ? 2
+                     : 1;
+    return text.left(units);
+}
+
 int jsonDepth(const QJsonValue &value, int limit)
 {
     if (limit < 0)

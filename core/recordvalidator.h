@@ -31,6 +31,8 @@ constexpr qsizetype kMaxJsonBytes = qsizetype(1024) * 1024;
 
 /** The number of Unicode code points of the text (a surrogate pair counts once). */
 qsizetype codePointCount(QStringView text);
+/** The first n code points of the text (never half of a surrogate pair). */
+QString leftCharacters(const QString &text, qsizetype n);
 /** The nesting depth of the value; stops counting past limit (returns limit + 1). */
 int jsonDepth(const QJsonValue &value, int limit = 1024);
 /** The size of the value encoded as compact JSON, in bytes. */

@@ -8,6 +8,7 @@
 #include "recordvalidator.h"
 #include "serverdatabase.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -21,7 +22,9 @@ class ThrowawayServer {
 public:
     static constexpr qint64 kNow = 1'800'000'000'000;
 
-    ThrowawayServer()
+    /** A fresh store in a new temporary folder under parent (the system's temp folder). */
+    explicit ThrowawayServer(const QString &parent = QDir::tempPath())
+        : m_dir(parent + QStringLiteral("/careround-XXXXXX"))
     {
         m_db = ServerDatabase::open(QStringLiteral("sqlite:%1").arg(m_dir.filePath("agency.db")));
         m_server = std::make_unique<AgencyServer>(*m_db, [] { return kNow; });

@@ -327,6 +327,10 @@ private slots:
         QVERIFY(!RecordValidator::checkValue(def, notes, emoji.repeated(n + 1)).isEmpty());
         QVERIFY(RecordValidator::checkValue(def, notes, QString(n, 'a')).isEmpty());
         QVERIFY(!RecordValidator::checkValue(def, notes, QString(n + 1, 'a')).isEmpty());
+        QCOMPARE(RecordValidator::leftCharacters(QStringLiteral("a\U0001F600b"), 2),
+                 QStringLiteral("a\U0001F600"));
+        QCOMPARE(RecordValidator::leftCharacters(emoji.repeated(300), 200), emoji.repeated(200));
+        QCOMPARE(RecordValidator::leftCharacters(QStringLiteral("ab"), 5), QStringLiteral("ab"));
         const FieldDef &languages = *Schema::kind("provider").field("languages");
         QVERIFY(RecordValidator::checkValue(Schema::kind("provider"), languages,
                                             QJsonArray{emoji.repeated(n)})

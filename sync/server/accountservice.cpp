@@ -130,7 +130,7 @@ QString AccountService::enrollDevice(const QString &login, const QString &passwo
                              QStringLiteral("This device cannot be enrolled again"));
         m_accounts.setDeviceToken(deviceId, tokenHash(token));
     } else {
-        m_accounts.insertDevice(deviceId, account, tokenHash(token), label.left(200),
+        m_accounts.insertDevice(deviceId, account, tokenHash(token), RecordValidator::leftCharacters(label, 200),
                                 nowIso(m_wall));
     }
     audit(account, deviceId, QStringLiteral("device_enrolled"), {});

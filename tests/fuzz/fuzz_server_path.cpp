@@ -56,7 +56,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 1 << 16)
         return 0;
-    test::ThrowawayServer server;
+    // In memory-backed /dev/shm when there is one: the store syncs every commit to disk.
+    static const QString parent =
+        QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
+    test::ThrowawayServer server(parent);
     const Caller ana = server.enrol(QStringLiteral("ana"), QStringLiteral("coordinator"));
     const Caller sam = server.enrol(QStringLiteral("sam"), QStringLiteral("supervisor"));
     QByteArray raw(reinterpret_cast<const char *>(data), qsizetype(size));
