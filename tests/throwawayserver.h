@@ -111,7 +111,7 @@ inline QString decodeOnTablet(const QByteArray &page, int *records = nullptr)
     for (const auto &json : list.toArray()) {
         Record r;
         qint64 seq = 0;
-        const QString e = Protocol::decodeRecord(json, r, seq);
+        QString e = Protocol::decodeRecord(json, r, seq);
         if (!e.isEmpty())
             return e;
     }

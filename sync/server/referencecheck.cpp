@@ -19,7 +19,7 @@ QString ReferenceCheck::check(const Caller &caller, const EntityDef &def, const 
             kind = (edit.values.contains(fd->kindField) ? edit.values.value(fd->kindField)
                                                         : current.value(fd->kindField))
                        .toString();
-        const QString error = checkOne(caller, def, *fd, kind, value.toString(), clientId);
+        QString error = checkOne(caller, def, *fd, kind, value.toString(), clientId);
         if (!error.isEmpty())
             return error;
     }
