@@ -157,16 +157,11 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
                                            "the size limit"));
                     raw = *inflated;
                 }
-                QJsonParseError parseError;
-                const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
-                if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+                const QString error = Protocol::decodeBody(raw, body);
+                if (!error.isEmpty())
                     return ServiceReply::error(
                         400, QStringLiteral("malformed_json"),
-                        QStringLiteral("The body must be one JSON object (%1)")
-                            .arg(parseError.error != QJsonParseError::NoError
-                                     ? parseError.errorString()
-                                     : QStringLiteral("not an object")));
-                body = doc.object();
+                        QStringLiteral("The body must be one JSON object (%1)").arg(error));
             }
             return fn(caller, body);
         }();

@@ -48,6 +48,16 @@ Refusal invalidChange(const QString &message)
     return Refusal{ServiceReply::error(400, QStringLiteral("invalid_change"), message)};
 }
 
+/** Refuses a change that would store more than a pull page can carry (ProtocolLimits). */
+void checkStored(qint64 deviceSeq, const EntityDef &def, const Record &record)
+{
+    const QString error = Protocol::checkStored(def, record.values);
+    if (!error.isEmpty())
+        throw Refusal{
+            ServiceReply::error(400, QStringLiteral("too_large"),
+                                QStringLiteral("change %1: %2").arg(deviceSeq).arg(error))};
+}
+
 } // namespace
 
 /** One push being applied: what the device had applied before, and the writes so far. */
@@ -70,13 +80,19 @@ struct SyncService::Target {
 
 SyncService::SyncService(ServerStore &store, AccountStore &accounts, const AccessPolicy &policy,
                          WallClock wall)
-    : m_store(store), m_accounts(accounts), m_policy(policy), m_wall(std::move(wall))
+    : m_store(store), m_accounts(accounts), m_policy(policy), m_references(store, policy),
+      m_wall(std::move(wall))
 {}
 
 ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
 {
     const QString deviceEpoch = body.value(QStringLiteral("epoch")).toString();
-    const qint64 cursor = qint64(body.value(QStringLiteral("cursor")).toDouble());
+    const QJsonValue cursorValue = body.value(QStringLiteral("cursor"));
+    const std::optional<qint64> cursor =
+        cursorValue.isUndefined() ? std::optional<qint64>(0) : Protocol::integerValue(cursorValue);
+    if (!cursor || *cursor < 0)
+        return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                   QStringLiteral("cursor must be a non-negative integer"));
     const QString serverEpoch = m_store.epoch();
     const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
     const bool newEpoch = !deviceEpoch.isEmpty() && deviceEpoch != serverEpoch;
@@ -84,11 +100,12 @@ ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
     QJsonObject reply{
         {"epoch", serverEpoch},
         {"serverTime", QDateTime::fromMSecsSinceEpoch(m_wall(), Qt::UTC).toString(Qt::ISODate)},
-        {"action", newEpoch          ? "resend"
-                   : cursor > maxSeq ? "refresh"
-                                     : "ok"},
+        {"action", newEpoch           ? "resend"
+                   : *cursor > maxSeq ? "refresh"
+                                      : "ok"},
         {"lastDeviceSeq", double(lastSeq)},
         {"maxSeq", double(maxSeq)},
+        {"schemaVersion", Schema::instance().version()},
         {"role", caller.role},
         {"accountId", caller.accountId},
         {"protocol", ProtocolLimits::kProtocolVersion}};
@@ -181,6 +198,18 @@ void SyncService::checkAccess(const Caller &caller, const PushChange &change, co
                                     .arg(change.deviceSeq))};
 }
 
+void SyncService::checkReferences(const Caller &caller, const PushChange &change,
+                                  const Target &target)
+{
+    const QString error =
+        m_references.check(caller, *target.def, target.clientId,
+                           target.current ? target.current->values : QJsonObject(), change.edit);
+    if (!error.isEmpty())
+        throw Refusal{
+            ServiceReply::error(400, QStringLiteral("invalid_reference"),
+                                QStringLiteral("change %1: %2").arg(change.deviceSeq).arg(error))};
+}
+
 /** The history's outcome for each field the change writes (see Provenance). */
 Provenance SyncService::fieldOutcomes(const PushRun &run, const PushChange &change,
                                       const Target &target, const MergeResult &merged,
@@ -238,13 +267,16 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
         run.writes.clock.observe(change.edit.stamp.hlc);
     // A record whose edit was kept aside is written again (a new seq) even when it did not
     // change: its author then pulls the server's value back over its own.
-    if (merged.changed || (target.current && !merged.conflicts.isEmpty()))
+    if (merged.changed || (target.current && !merged.conflicts.isEmpty())) {
+        checkStored(change.deviceSeq, def, merged.record);
         m_store.write(run.writes, def, merged.record, target.clientId, target.current,
                       fieldOutcomes(run, change, target, merged, provenance));
+    }
     // The conflict records are the server's, opened in answer to the author's change.
     const Provenance opened{provenance.accountId, provenance.deviceId, HistoryOutcome::Admin};
     for (const ConflictDraft &d : merged.conflicts)
-        recordConflict(run.writes, def, merged.record, target.clientId, d, opened);
+        recordConflict(run.writes, change.deviceSeq, def, merged.record, target.clientId, d,
+                       opened);
     QJsonObject result{{"deviceSeq", double(change.deviceSeq)},
                        {"status", editStatusName(merged.status)}};
     if (!merged.conflicts.isEmpty())
@@ -252,9 +284,10 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
     return result;
 }
 
-void SyncService::recordConflict(ServerStore::Writes &writes, const EntityDef &def,
-                                 const Record &record, const QString &clientId,
-                                 const ConflictDraft &draft, const Provenance &provenance)
+void SyncService::recordConflict(ServerStore::Writes &writes, qint64 deviceSeq,
+                                 const EntityDef &def, const Record &record,
+                                 const QString &clientId, const ConflictDraft &draft,
+                                 const Provenance &provenance)
 {
     const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
     const QString id = draft.conflictId(def.name, record.id);
@@ -278,6 +311,7 @@ void SyncService::recordConflict(ServerStore::Writes &writes, const EntityDef &d
     const Stamp stamp = writes.stamp();
     for (auto it = c.values.begin(); it != c.values.end(); ++it)
         c.stamps.insert(it.key(), stamp);
+    checkStored(deviceSeq, conflictDef, c);
     m_store.write(writes, conflictDef, c, clientId, std::nullopt, provenance);
 }
 
@@ -306,6 +340,7 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
             const Target target = locate(pc);
             validate(pc, target);
             checkAccess(caller, pc, target);
+            checkReferences(caller, pc, target);
             run.results.append(merge(run, pc, target, {caller.accountId, caller.deviceId}));
             run.appliedThrough = pc.deviceSeq;
         }
@@ -322,45 +357,57 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
 
 ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
 {
-    bool ok = false;
-    const qint64 cursor = query.queryItemValue(QStringLiteral("cursor")).toLongLong(&ok);
-    if (!ok || cursor < 0)
-        return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                   QStringLiteral("cursor must be a non-negative integer"));
+    // Strict: QUrlQuery and toLongLong would take " 0", "+5", an empty client= or a second
+    // cursor=, each read one way here and maybe another by a proxy or a log reader.
+    const auto refuse = [](const QString &message) {
+        return ServiceReply::error(400, QStringLiteral("bad_request"), message);
+    };
+    const QStringList known{QStringLiteral("cursor"), QStringLiteral("limit"),
+                            QStringLiteral("client")};
+    for (const QString &name : known)
+        if (query.allQueryItemValues(name, QUrl::FullyDecoded).size() > 1)
+            return refuse(QStringLiteral("%1 is given more than once").arg(name));
+    const std::optional<qint64> cursor =
+        Protocol::parseCount(query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
+    if (!cursor)
+        return refuse(QStringLiteral("cursor must be a non-negative integer (digits only)"));
     int limit = ProtocolLimits::kDefaultPullLimit;
     if (query.hasQueryItem(QStringLiteral("limit"))) {
-        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > ProtocolLimits::kMaxPullLimit)
-            return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                       QStringLiteral("limit must be between 1 and %1")
-                                           .arg(ProtocolLimits::kMaxPullLimit));
+        const std::optional<qint64> asked =
+            Protocol::parseCount(query.queryItemValue(QStringLiteral("limit"), QUrl::FullyDecoded));
+        if (!asked || *asked < 1 || *asked > ProtocolLimits::kMaxPullLimit)
+            return refuse(QStringLiteral("limit must be between 1 and %1 (digits only)")
+                              .arg(ProtocolLimits::kMaxPullLimit));
+        limit = int(*asked);
     }
-    const QString client = query.queryItemValue(QStringLiteral("client"));
+    const bool byClient = query.hasQueryItem(QStringLiteral("client"));
+    const QString client = query.queryItemValue(QStringLiteral("client"), QUrl::FullyDecoded);
+    if (byClient && !RecordValidator::isUuid(client))
+        return refuse(QStringLiteral("client must be an id"));
     ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
     const qint64 top = m_store.maxSeq();
-    if (cursor > top)
+    if (*cursor > top)
         return ServiceReply::error(
             409, QStringLiteral("stale_cursor"),
             QStringLiteral("The cursor is ahead of the server (restored from a backup?): "
                            "pull again from 0"));
-    if (!client.isEmpty()) {
-        if (!RecordValidator::isUuid(client))
-            return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                       QStringLiteral("client must be an id"));
-        if (!m_policy.mayReadClient(caller, client))
-            return ServiceReply::error(
-                403, QStringLiteral("forbidden"),
-                QStringLiteral("This client is not on this account's caseload"));
-    }
+    if (byClient && !m_policy.mayReadClient(caller, client))
+        return ServiceReply::error(403, QStringLiteral("forbidden"),
+                                   QStringLiteral("This client is not on this account's caseload"));
     // The page is spliced from the stored JSON text (values and stamps are written by this
     // server, compact): decoding and encoding again cost more than the query itself.
-    qint64 next = cursor;
+    qint64 next = *cursor;
     const QVector<StoredRecord> rows =
-        m_store.page(cursor, limit, client, m_policy.readScope(caller));
+        m_store.page(*cursor, limit, client, m_policy.readScope(caller));
     QByteArray out;
     out.reserve(rows.size() * 600 + 64);
     out.append(QByteArrayLiteral("{\"records\":["));
+    bool full = false; // past kMaxPageBytes: the rest comes with the next page
     for (const StoredRecord &row : rows) {
+        if (out.size() > ProtocolLimits::kMaxPageBytes) {
+            full = true;
+            break;
+        }
         next = row.seq;
         if (out.back() != '[')
             out.append(',');
@@ -376,7 +423,7 @@ ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
             .append(storedObject(row.stamps))
             .append('}');
     }
-    const bool hasMore = rows.size() == limit;
+    const bool hasMore = full || rows.size() == limit;
     if (!hasMore && client.isEmpty())
         next = qMax(next, top);
     out.append(QByteArrayLiteral("],\"nextCursor\":"))

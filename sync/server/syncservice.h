@@ -4,6 +4,7 @@
 #include "accountstore.h"
 #include "caller.h"
 #include "protocol.h"
+#include "referencecheck.h"
 #include "serverstore.h"
 #include "servicereply.h"
 
@@ -18,7 +19,8 @@ namespace careround {
 /**
  * The sync requests of an authenticated device: hello, push (each change checked, merged
  * and stored in one transaction), pull (pages of what the caller may read) and the open
- * conflicts. Access is the AccessPolicy's on every change and every page. Holds no state
+ * conflicts. Access is the AccessPolicy's on every change and every page, references the
+ * ReferenceCheck's on every change. Holds no state
  * between requests beyond the database, so several processes can serve one database.
  */
 class SyncService {
@@ -48,6 +50,7 @@ private:
     Target locate(const PushChange &change);
     void validate(const PushChange &change, const Target &target);
     void checkAccess(const Caller &caller, const PushChange &change, const Target &target);
+    void checkReferences(const Caller &caller, const PushChange &change, const Target &target);
     /**
      * Merges the change into its record and writes what changed, attributed in the history
      * to `provenance` (the change's author and device; RefusedThenApplied for a refused
@@ -59,14 +62,15 @@ private:
                                     const Target &target, const MergeResult &merged,
                                     Provenance provenance);
     QSet<QString> resolvedFields(const QVector<PushChange> &changes);
-    void recordConflict(ServerStore::Writes &writes, const EntityDef &def, const Record &record,
-                        const QString &clientId, const ConflictDraft &draft,
+    void recordConflict(ServerStore::Writes &writes, qint64 deviceSeq, const EntityDef &def,
+                        const Record &record, const QString &clientId, const ConflictDraft &draft,
                         const Provenance &provenance);
     void finish(const Caller &caller, const PushRun &run);
 
     ServerStore &m_store;
     AccountStore &m_accounts;
     const AccessPolicy &m_policy;
+    ReferenceCheck m_references;
     WallClock m_wall;
     qint64 m_maxSkewMillis = 10 * 60 * 1000;
     std::function<void()> m_beforeCommit;
