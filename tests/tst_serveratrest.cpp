@@ -49,7 +49,7 @@ class TestServerAtRest : public QObject {
     /** A new key file made by `admin generate-key`. */
     QString newKey()
     {
-        const QString path = m_dir.filePath(QStringLiteral("key-%1").arg(++m_n));
+        QString path = m_dir.filePath(QStringLiteral("key-%1").arg(++m_n));
         const Run r = runServer({"admin", "generate-key", path});
         if (r.exitCode != 0)
             qWarning("generate-key failed: %s", qPrintable(r.err));

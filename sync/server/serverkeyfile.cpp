@@ -13,6 +13,8 @@
 namespace careround {
 
 namespace {
+constexpr qsizetype kHexLength = qsizetype(2) * ServerKeyFile::kKeyBytes;
+
 [[noreturn]] void refuse(const QString &message)
 {
     throw StoreError(StoreError::Code::InvalidInput, message);
@@ -35,17 +37,17 @@ QByteArray ServerKeyFile::read(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         refuse(QStringLiteral("The key file %1 cannot be read: %2").arg(path, file.errorString()));
-    QByteArray text = file.read(2 * kKeyBytes + 2);
+    QByteArray text = file.read(kHexLength + 2);
     if (text.endsWith('\n'))
         text.chop(1);
     const bool hex = std::all_of(text.cbegin(), text.cend(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     });
-    if (text.size() != 2 * kKeyBytes || !hex)
+    if (text.size() != kHexLength || !hex)
         refuse(QStringLiteral("The key file %1 must hold exactly %2 hexadecimal characters (a "
                               "256-bit key), optionally followed by a newline")
                    .arg(path)
-                   .arg(2 * kKeyBytes));
+                   .arg(kHexLength));
     return QByteArray::fromHex(text);
 }
 
@@ -60,7 +62,7 @@ void ServerKeyFile::generate(const QString &path)
         refuse(QStringLiteral("Cannot create the key file %1: %2 (an existing key file is never "
                               "replaced)")
                    .arg(path, file.errorString()));
-    if (file.write(key.toHex() + '\n') != 2 * kKeyBytes + 1 || !file.flush()) {
+    if (file.write(key.toHex() + '\n') != kHexLength + 1 || !file.flush()) {
         file.remove();
         refuse(QStringLiteral("Cannot write the key file %1").arg(path));
     }
