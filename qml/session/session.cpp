@@ -14,6 +14,20 @@
 
 namespace careround {
 
+namespace {
+/** A certificate fingerprint as shown ("ab:cd:…") back to its bytes. */
+QByteArray fingerprintBytes(const QString &fingerprint)
+{
+    return QByteArray::fromHex(QString(fingerprint).remove(QLatin1Char(':')).toLatin1());
+}
+
+/** What a failed enrolment request tells the screen: the message and a certificate seen. */
+QString seenFingerprint(const DeviceAccount::Failure &failure)
+{
+    return QString::fromLatin1(failure.certificateSeen.toHex(':'));
+}
+} // namespace
+
 Session::Session(QString storePath, QObject *parent)
     : QObject(parent), m_path(std::move(storePath)),
       m_account(std::make_unique<DeviceAccount>(m_path))
@@ -150,9 +164,8 @@ void Session::enrol(const QString &server, const QString &login, const QString &
     emit busyChanged();
     auto failure = std::make_shared<std::optional<DeviceAccount::Failure>>();
     DeviceAccount *account = m_account.get();
-    const DeviceAccount::Enrolment enrolment{
-        QUrl::fromUserInput(server.trimmed()), login, password, passphrase,
-        QByteArray::fromHex(QString(pinnedFingerprint).remove(QLatin1Char(':')).toLatin1())};
+    const DeviceAccount::Enrolment enrolment{QUrl::fromUserInput(server.trimmed()), login, password,
+                                             passphrase, fingerprintBytes(pinnedFingerprint)};
     // Key derivation and the request take a moment: off the UI thread.
     QThread *worker =
         QThread::create([account, enrolment, failure] { *failure = account->enrol(enrolment); });
@@ -161,8 +174,7 @@ void Session::enrol(const QString &server, const QString &login, const QString &
         m_busy = false;
         emit busyChanged();
         if (*failure) {
-            emit enrolFinished((*failure)->message,
-                               QString::fromLatin1((*failure)->certificateSeen.toHex(':')));
+            emit enrolFinished((*failure)->message, seenFingerprint(**failure));
             return;
         }
         attach();
@@ -180,12 +192,11 @@ void Session::reenrol(const QString &server, const QString &login, const QString
     emit busyChanged();
     auto grant = std::make_shared<DeviceAccount::Grant>();
     auto failure = std::make_shared<std::optional<DeviceAccount::Failure>>();
-    const DeviceAccount::Enrolment enrolment{
-        QUrl::fromUserInput(server.trimmed()),
-        login,
-        password,
-        {},
-        QByteArray::fromHex(QString(pinnedFingerprint).remove(QLatin1Char(':')).toLatin1())};
+    const DeviceAccount::Enrolment enrolment{QUrl::fromUserInput(server.trimmed()),
+                                             login,
+                                             password,
+                                             {},
+                                             fingerprintBytes(pinnedFingerprint)};
     const QString deviceId = store()->deviceId();
     QThread *worker = QThread::create([enrolment, deviceId, grant, failure] {
         *failure = DeviceAccount::requestGrant(enrolment, deviceId, *grant);
@@ -195,8 +206,7 @@ void Session::reenrol(const QString &server, const QString &login, const QString
         m_busy = false;
         emit busyChanged();
         if (*failure) {
-            emit enrolFinished((*failure)->message,
-                               QString::fromLatin1((*failure)->certificateSeen.toHex(':')));
+            emit enrolFinished((*failure)->message, seenFingerprint(**failure));
             return;
         }
         // The engine's worker holds its own connection and the old token: stopped first.
