@@ -96,6 +96,14 @@ private slots:
         QVERIFY(app.text("signOutText").contains("wiped"));
         QCOMPARE(session->syncEngine()->state(), SyncEngine::State::Revoked);
         app.screenshot("SignedOut");
+        {
+            // Started again, the wiped tablet still says why it is empty.
+            Session restarted(session->storePath());
+            restarted.setConnectivityMonitor(&m_online);
+            restarted.open("kitchen-table-42");
+            QCOMPARE(restarted.signOut(), Session::SignOut::Revoked);
+            QVERIFY(restarted.signOutText().contains("signed this tablet out"));
+        }
 
         PageHarness::press(app.item("enrolAgainButton"));
         QTRY_VERIFY_WITH_TIMEOUT(!session->isUnlocked(), kWait);
