@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import CareRound.Controls
 import CareRound.Session
@@ -41,13 +40,14 @@ Card {
     Repeater {
         model: kept
         delegate: RowLayout {
+            id: keptRow
             required property var model
             Layout.fillWidth: true
             spacing: Theme.spacing
             Text {
                 objectName: "keptRow"
                 Layout.fillWidth: true
-                text: qsTr("%1 (%2): %3").arg(model.title).arg(model.when).arg(model.values)
+                text: qsTr("%1 (%2): %3").arg(keptRow.model.title).arg(keptRow.model.when).arg(keptRow.model.values)
                 font.pixelSize: Theme.fontBody
                 color: Theme.text
                 wrapMode: Text.Wrap
@@ -56,7 +56,7 @@ Card {
             TouchButton {
                 objectName: "dismissKept"
                 text: qsTr("Dismiss")
-                onClicked: kept.dismiss(model.seq)
+                onClicked: kept.dismiss(keptRow.model.seq)
             }
         }
     }
