@@ -23,7 +23,12 @@ struct OutboxEntry {
     QJsonObject bases; ///< field -> stamp text
 };
 
-/** The device's change log of edits not yet acknowledged by the server. */
+/**
+ * The device's change log of edits not yet acknowledged by the server. An entry is pending
+ * (acked 0), acknowledged (acked 1, kept a while for a server restored from a backup), or
+ * kept for review (acked 2): an edit made under an earlier sign-in that is never sent; such
+ * entries sit outside the device sequence (negative seq).
+ */
 class OutboxRepository {
 public:
     explicit OutboxRepository(SqliteDatabase &db) : m_db(db) {}
@@ -47,6 +52,28 @@ public:
     /** Fields of a record that have edits still waiting to be pushed. */
     QSet<QString> pendingFields(const QString &entity, const QString &recordId);
 
+    /**
+     * After an enrolment with a server that knows this device only up to serverLastSeq (0: not
+     * at all): the acknowledged entries after it are sent again when the tablet still holds
+     * every one of them (the same agency, restored); otherwise acknowledged entries are
+     * dropped (they belong to the database that was replaced) and the pending ones are
+     * numbered on from serverLastSeq + 1 (also when the server is ahead: another history of
+     * this device), as are the edits appended later. Call inside a transaction.
+     */
+    void rebaseAfter(qint64 serverLastSeq);
+    /**
+     * Pending edits that name the account `from` in a field referring to a coordinator (a
+     * client's coordinatorId, a note's authorId) name `to` instead: the same coordinator with
+     * a new account id on a replaced database.
+     */
+    void replaceAccount(const QString &from, const QString &to);
+    /** Pending edits become kept for review (never sent); acknowledged entries are dropped. */
+    void keepPendingForReview();
+    /** The edits kept for review, oldest first. */
+    QVector<OutboxEntry> keptForReview();
+    /** Forgets one kept edit (the coordinator read it and dismissed it). */
+    void dismissKept(qint64 seq);
+
 private:
     SqliteDatabase &m_db;
 };
@@ -59,6 +86,8 @@ public:
     void setValue(const QString &key, const QString &value);
     /** Forgets a value (a finished backfill's cursor). */
     void remove(const QString &key);
+    /** Forgets every value whose key starts with prefix. */
+    void removeStartingWith(const QString &prefix);
 
 private:
     SqliteDatabase &m_db;

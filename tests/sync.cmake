@@ -36,3 +36,9 @@ careround_server_test(tst_history SOURCES tst_history.cpp serverfixture.h LIBS c
 careround_test(tst_servercommand SOURCES tst_servercommand.cpp)
 target_compile_definitions(tst_servercommand PRIVATE CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
 add_dependencies(tst_servercommand careround-server)
+# The encrypted SQLite server store (--key-file): SQLite only, so no _pg twin.
+careround_test(tst_serveratrest SOURCES tst_serveratrest.cpp serverfixture.h
+    LIBS careround_syncdevice careround_server)
+target_compile_definitions(tst_serveratrest PRIVATE
+    CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
+add_dependencies(tst_serveratrest careround-server)

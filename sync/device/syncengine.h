@@ -16,11 +16,11 @@ class DeviceStore;
 /**
  * The tablet's sync, as the UI sees it, and the one owner of what the status bar shows:
  * offline / syncing (step, n of m) / up to date (last synced at) / error (why, and what to
- * do) / revoked, or local (a store with no server), the pending change count and open
- * conflicts. Syncs when a connection returns, on demand, and after failures with exponential
- * backoff (capped). Each run is a DeviceSyncer on a worker thread with its own store
- * connection, so the UI never waits; every property is set and read on the thread the engine
- * lives on (the UI's), and the counts come from the UI's own store. QML sees it as the
+ * do) / revoked / unrecognised (401: not retried by itself), or local (a store with no server), the
+ * pending change count and open conflicts. Syncs when a connection returns, on demand, and after
+ * failures with exponential backoff (capped). Each run is a DeviceSyncer on a worker thread with
+ * its own store connection, so the UI never waits; every property is set and read on the thread the
+ * engine lives on (the UI's), and the counts come from the UI's own store. QML sees it as the
  * uncreatable type SyncEngine of CareRound.Session.
  */
 class SyncEngine : public QObject {
@@ -41,8 +41,9 @@ public:
         Syncing,
         UpToDate,
         Error,
-        Revoked,
-        Local, ///< a store with no agency server: nothing to sync, only the counts
+        Revoked,      ///< the agency signed this tablet out; its data was wiped
+        Local,        ///< a store with no agency server: nothing to sync, only the counts
+        Unrecognised, ///< the server does not know the token (401); nothing wiped
     };
     Q_ENUM(State)
 
@@ -99,6 +100,8 @@ signals:
     void finished(int state);
     /** The server revoked this tablet and its data was wiped. */
     void revoked();
+    /** The server does not recognise this tablet's token (401): enrol again. */
+    void unrecognised();
 
 private:
     /** Reads the last sync time and the counts from the UI's store. */

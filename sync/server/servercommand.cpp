@@ -3,6 +3,7 @@
 #include "agencyhttpserver.h"
 #include "agencyserver.h"
 #include "demoagency.h"
+#include "serverkeyfile.h"
 #include "sqlitedatabase.h"
 
 #include <QCommandLineParser>
@@ -53,16 +54,21 @@ int usage(const QString &message)
     if (!message.isEmpty())
         stream << "careround-server: " << message << "\n";
     stream
-        << "usage: careround-server serve [--db URL | --data-dir DIR] [--listen ADDR] [--port N]\n"
+        << "usage: careround-server serve [--db URL | --data-dir DIR] [--key-file FILE]\n"
+        << "                              [--listen ADDR] [--port N]\n"
         << "                              [--tls-cert PEM --tls-key PEM] [--max-skew-ms MS]\n"
         << "                              [--log-level LEVEL]\n"
-        << "       careround-server admin [--db URL | --data-dir DIR] COMMAND ...\n"
+        << "       careround-server admin [--db URL | --data-dir DIR] [--key-file FILE] COMMAND ...\n"
+        << "       careround-server admin generate-key FILE\n"
         << "\n"
         << "The agency database:\n"
         << "  --db URL        postgresql://USER:PASSWORD@HOST:PORT/DATABASE (an existing\n"
         << "                  PostgreSQL database; several serve processes may share it),\n"
         << "                  or sqlite:PATH (one SQLite file, made if missing)\n"
         << "  --data-dir DIR  without --db, the default: SQLite in DIR/agency.db (DIR: .)\n"
+        << "  --key-file FILE the SQLite store is encrypted (SQLCipher) with the key in FILE:\n"
+        << "                  64 hex characters, mode 0600 (admin generate-key FILE makes one);\n"
+        << "                  not with a postgresql:// URL\n"
         << "Serving:\n"
         << "  --listen ADDR   address to listen on (127.0.0.1)\n"
         << "  --port N        port (8470; 0: any free port, printed)\n"
@@ -144,6 +150,22 @@ int admin(AgencyServer &server, const QStringList &args)
     return 0;
 }
 
+/** `admin generate-key FILE`: a new key file for --key-file; needs no database. */
+int generateKey(const QString &path)
+{
+    if (path.isEmpty())
+        return usage(QStringLiteral("say where to write the key: admin generate-key FILE"));
+    try {
+        ServerKeyFile::generate(path);
+    } catch (const StoreError &e) {
+        QTextStream(stderr) << "careround-server: " << e.message() << Qt::endl;
+        return 1;
+    }
+    out() << "key written to " << path << " (mode 0600; keep a copy apart from the store's backups)"
+          << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int runServerCommand(const QStringList &arguments)
@@ -168,6 +190,8 @@ int runServerCommand(const QStringList &arguments)
          QStringLiteral("file")},
         {QStringLiteral("max-skew-ms"), QStringLiteral("Hold edits stamped further ahead"),
          QStringLiteral("ms"), QStringLiteral("600000")},
+        {QStringLiteral("key-file"), QStringLiteral("Key of the encrypted SQLite store"),
+         QStringLiteral("file")},
     });
     parser.addHelpOption();
     if (!parser.parse(arguments))
@@ -180,14 +204,23 @@ int runServerCommand(const QStringList &arguments)
     if (mode != QLatin1String("serve") && mode != QLatin1String("admin"))
         return usage(QStringLiteral("say serve or admin"));
     setLogLevel(parser.value(QStringLiteral("log-level")));
+    if (mode == QLatin1String("admin") && positional.value(1) == QLatin1String("generate-key"))
+        return generateKey(positional.value(2));
     QString url = parser.value(QStringLiteral("db"));
+    const bool encrypted = parser.isSet(QStringLiteral("key-file"));
+    if (encrypted && !url.isEmpty() && !url.startsWith(QLatin1String("sqlite:")))
+        return usage(QStringLiteral("--key-file encrypts a SQLite store; it does not go with a "
+                                    "PostgreSQL --db (see docs/security.md)"));
     if (url.isEmpty()) {
         const QString dir = parser.value(QStringLiteral("data-dir"));
         QDir().mkpath(dir);
         url = QStringLiteral("sqlite:") + QDir(dir).filePath(QStringLiteral("agency.db"));
     }
     try {
-        std::unique_ptr<ServerDatabase> db = ServerDatabase::open(url);
+        const QByteArray key = encrypted ? ServerKeyFile::sqlcipherKey(ServerKeyFile::read(
+                                               parser.value(QStringLiteral("key-file"))))
+                                         : QByteArray();
+        std::unique_ptr<ServerDatabase> db = ServerDatabase::open(url, key);
         AgencyServer server(*db);
         server.initialize();
         server.sync.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
