@@ -79,7 +79,7 @@ public:
      */
     void append(Batch &batch, const std::optional<Record> &before, const Record &after,
                 const QString &clientId, const Provenance &provenance, qint64 nowMillis);
-    /** Inserts what the batch holds (one INSERT per 500 entries); call before the commit. */
+    /** Inserts what the batch holds (one INSERT per 80 entries); call before the commit. */
     void flush(Batch &batch);
 
     /** The client's entries after the cursor, in history order, leaving out these kinds. */
