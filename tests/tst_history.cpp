@@ -144,6 +144,24 @@ private slots:
         }
     }
 
+    void aPushOfManyChangesHasItsWholeHistory()
+    {
+        // More entries in one push than one INSERT of the history holds.
+        const qint64 rows = historyRows();
+        QStringList ids;
+        for (int i = 0; i < 60; ++i)
+            ids.append(m_ana->editor->create("followUp", {{"clientId", m_client},
+                                                          {"description", "Call the pharmacy"},
+                                                          {"dueOn", "2026-12-01"},
+                                                          {"status", "open"}}));
+        const SyncOutcome synced = m_ana->sync();
+        QVERIFY2(synced.ok(), qPrintable(synced.message));
+        const Entries all = history(*m_ana, m_client, 2000);
+        for (const QString &id : ids)
+            QCOMPARE(about(all, "followUp", id, "description").size(), 1);
+        QVERIFY(historyRows() >= rows + qint64(60) * 4);
+    }
+
     void coordinatorsReadTheirCaseloadSupervisorsEveryClient()
     {
         QVERIFY(!history(*m_ana, m_client).isEmpty());

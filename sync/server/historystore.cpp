@@ -9,8 +9,9 @@ namespace careround {
 namespace {
 
 constexpr int kColumns = 12;
-// Rows per INSERT: far below the bound-parameter limits of SQLite (32766) and PostgreSQL.
-constexpr int kRowsPerInsert = 500;
+// Rows per INSERT: within the 999 bound parameters of the SQLite the server links (SQLCipher
+// 3.4.1 is SQLite 3.15) and far within PostgreSQL's 65535.
+constexpr int kRowsPerInsert = 80;
 
 /** A JSON value as compact text: `"Anna"`, `3`, `null`, `{"value":1}`. */
 QString valueText(const QJsonValue &value)
@@ -48,10 +49,9 @@ QString historyOutcomeName(HistoryOutcome outcome)
     return {};
 }
 
-void HistoryStore::append(qint64 &lastSeq, const std::optional<Record> &before, const Record &after,
+void HistoryStore::append(Batch &batch, const std::optional<Record> &before, const Record &after,
                           const QString &clientId, const Provenance &provenance, qint64 nowMillis)
 {
-    QVariantList params;
     const QString serverTime =
         QDateTime::fromMSecsSinceEpoch(nowMillis, Qt::UTC).toString(Qt::ISODateWithMs);
     for (auto it = after.values.begin(); it != after.values.end(); ++it) {
@@ -63,26 +63,33 @@ void HistoryStore::append(qint64 &lastSeq, const std::optional<Record> &before, 
         if (existed && before->stamps.value(field) == stamp &&
             before->values.value(field) == it.value())
             continue;
-        if (lastSeq < 0)
-            lastSeq = m_db.scalar(QStringLiteral("SELECT COALESCE(max(seq), 0) FROM history"))
-                          .toLongLong();
-        params << ++lastSeq << after.entity << after.id << nullIfEmpty(clientId) << field
-               << (existed ? QVariant(valueText(before->values.value(field))) : QVariant())
-               << valueText(it.value()) << nullIfEmpty(provenance.accountId)
-               << nullIfEmpty(provenance.deviceId) << nullIfEmpty(stamp.toString()) << serverTime
-               << historyOutcomeName(provenance.outcomeOf(field));
+        if (batch.lastSeq < 0)
+            batch.lastSeq = m_db.scalar(QStringLiteral("SELECT COALESCE(max(seq), 0) FROM history"))
+                                .toLongLong();
+        batch.rows << ++batch.lastSeq << after.entity << after.id << nullIfEmpty(clientId) << field
+                   << (existed ? QVariant(valueText(before->values.value(field))) : QVariant())
+                   << valueText(it.value()) << nullIfEmpty(provenance.accountId)
+                   << nullIfEmpty(provenance.deviceId) << nullIfEmpty(stamp.toString())
+                   << serverTime << historyOutcomeName(provenance.outcomeOf(field));
     }
+    if (batch.rows.size() >= qsizetype(kColumns) * kRowsPerInsert)
+        flush(batch);
+}
+
+void HistoryStore::flush(Batch &batch)
+{
     static const QString insert = QStringLiteral(
         "INSERT INTO history (seq, entity, record_id, client_id, field, value_before, "
         "value_after, account_id, device_id, stamp, server_time, outcome) VALUES ");
     static const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (qsizetype start = 0; start < params.size();
-         start += qsizetype(kColumns) * kRowsPerInsert) {
-        const QVariantList chunk = params.mid(start, qsizetype(kColumns) * kRowsPerInsert);
+    const qsizetype chunkSize = qsizetype(kColumns) * kRowsPerInsert;
+    for (qsizetype start = 0; start < batch.rows.size(); start += chunkSize) {
+        const QVariantList chunk = batch.rows.mid(start, chunkSize);
         QStringList rows;
         rows.fill(row, chunk.size() / kColumns);
         m_db.exec(insert + rows.join(QLatin1Char(',')), chunk);
     }
+    batch.rows.clear();
 }
 
 QVector<FieldChange> HistoryStore::page(const QString &clientId, qint64 cursor, int limit,

@@ -59,20 +59,28 @@ struct FieldChange {
 /**
  * The agency's change history: an append-only table (migration 3; triggers refuse UPDATE
  * and DELETE on SQLite and PostgreSQL) with one entry per field that a write changed. It is
- * written by ServerStore::write in the transaction of the write, so a change and its history
- * commit or vanish together. Entries are numbered by a history sequence of their own.
+ * written by ServerStore (write gathers, finishWrites inserts) in the transaction of the
+ * write, so a change and its history commit or vanish together; the entries of a whole push
+ * go in a few multi-row INSERTs. Entries are numbered by a history sequence of their own.
  */
 class HistoryStore {
 public:
     explicit HistoryStore(ServerDatabase &db) : m_db(db) {}
 
+    /** The entries of one write transaction not inserted yet, and its last history number. */
+    struct Batch {
+        qint64 lastSeq = -1; ///< -1: not read yet
+        QVariantList rows;   ///< the columns of each entry, in order
+    };
+
     /**
-     * Appends an entry for every field whose stamp the write changed (one INSERT for all of
-     * them). `before` is the record as it was (none: new). Call inside a write transaction;
-     * lastSeq is that transaction's last history number (-1: not read yet), kept up to date.
+     * Adds an entry for every field whose stamp or value the write changed to the batch
+     * (inserted when it is full, or by flush). `before` is the record as it was (none: new).
      */
-    void append(qint64 &lastSeq, const std::optional<Record> &before, const Record &after,
+    void append(Batch &batch, const std::optional<Record> &before, const Record &after,
                 const QString &clientId, const Provenance &provenance, qint64 nowMillis);
+    /** Inserts what the batch holds (one INSERT per 80 entries); call before the commit. */
+    void flush(Batch &batch);
 
     /** The client's entries after the cursor, in history order, leaving out these kinds. */
     QVector<FieldChange> page(const QString &clientId, qint64 cursor, int limit,

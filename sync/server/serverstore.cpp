@@ -66,8 +66,9 @@ ServerStore::Writes ServerStore::startWrites()
     return writes;
 }
 
-void ServerStore::finishWrites(const Writes &writes)
+void ServerStore::finishWrites(Writes &writes)
 {
+    m_history.flush(writes.history);
     m_db.exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'seq'"), {writes.seq});
     m_db.exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'hlc'"),
               {qint64(writes.clock.last().packed)});
@@ -77,7 +78,7 @@ void ServerStore::write(Writes &writes, const EntityDef &def, const Record &reco
                         const QString &clientId, const std::optional<Record> &before,
                         const Provenance &provenance)
 {
-    m_history.append(writes.historySeq, before, record, clientId, provenance, m_wall());
+    m_history.append(writes.history, before, record, clientId, provenance, m_wall());
     const qint64 seq = ++writes.seq;
     const QString vals = toJsonText(record.values);
     const QString stamps = toJsonText(Protocol::stampsToJson(record.stamps));

@@ -31,12 +31,13 @@ public:
 
     /**
      * Writes in one transaction: the next sequence numbers and the server's clock, read when
-     * it starts (startWrites) and saved by finishWrites before the commit.
+     * it starts (startWrites), and the history entries of its writes, saved by finishWrites
+     * before the commit.
      */
     struct Writes {
         qint64 seq = 0;
         HybridLogicalClock clock;
-        qint64 historySeq = -1; ///< the last history number given (-1: not read yet)
+        HistoryStore::Batch history = {};
         /** A stamp of the server for a field it writes now. */
         Stamp stamp();
     };
@@ -53,13 +54,14 @@ public:
 
     Writes startWrites();
     /**
-     * Stores the record with the next sequence number, its caseload or seal, and the history
-     * of every field the write changed, attributed to `provenance`. `before` is the record as
+     * Stores the record with the next sequence number, its caseload or seal, and (by
+     * finishWrites, in the same transaction) the history of every field the write changed,
+     * attributed to `provenance`. `before` is the record as
      * stored before (none: new), as the caller loaded it in this transaction.
      */
     void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId,
                const std::optional<Record> &before, const Provenance &provenance);
-    void finishWrites(const Writes &writes);
+    void finishWrites(Writes &writes);
 
     /** The stored record, and the client it belongs to (empty: none). */
     std::optional<Record> load(const EntityDef &def, const QString &id,

@@ -315,7 +315,7 @@ void SyncService::recordConflict(ServerStore::Writes &writes, qint64 deviceSeq,
     m_store.write(writes, conflictDef, c, clientId, std::nullopt, provenance);
 }
 
-void SyncService::finish(const Caller &caller, const PushRun &run)
+void SyncService::finish(const Caller &caller, PushRun &run)
 {
     m_accounts.setLastDeviceSeq(caller.deviceId, run.appliedThrough);
     m_store.finishWrites(run.writes);

@@ -65,7 +65,7 @@ private:
     void recordConflict(ServerStore::Writes &writes, qint64 deviceSeq, const EntityDef &def,
                         const Record &record, const QString &clientId, const ConflictDraft &draft,
                         const Provenance &provenance);
-    void finish(const Caller &caller, const PushRun &run);
+    void finish(const Caller &caller, PushRun &run);
 
     ServerStore &m_store;
     AccountStore &m_accounts;
