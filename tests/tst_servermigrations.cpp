@@ -117,7 +117,7 @@ private slots:
         {
             auto db = ServerDatabase::open(url);
             createUnnumberedDatabase(*db);
-            // Today's write path also appends to the history (migration 3), which that server
+            // Today's write path also appends to the history (migration 2), which that server
             // did not have: a scratch table takes those rows and is gone before the adoption.
             db->exec("CREATE TABLE history (seq BIGINT, entity TEXT, record_id TEXT, client_id "
                      "TEXT, field TEXT, value_before TEXT, value_after TEXT, account_id TEXT, "

@@ -57,7 +57,7 @@ struct FieldChange {
 };
 
 /**
- * The agency's change history: an append-only table (migration 3; triggers refuse UPDATE
+ * The agency's change history: an append-only table (migration 2; triggers refuse UPDATE
  * and DELETE on SQLite and PostgreSQL) with one entry per field that a write changed. It is
  * written by ServerStore (write gathers, finishWrites inserts) in the transaction of the
  * write, so a change and its history commit or vanish together; the entries of a whole push

@@ -46,10 +46,10 @@ void migrateTo1(ServerDatabase &db)
             {newUuid7()});
 }
 
-// Version 3: the agency's change history (HistoryStore), one row per field a write changed.
+// Version 2: the agency's change history (HistoryStore), one row per field a write changed.
 // Append-only: triggers refuse every UPDATE and DELETE (and TRUNCATE on PostgreSQL), whoever
-// sends it. It needs nothing of version 2.
-void migrateTo3(ServerDatabase &db)
+// sends it.
+void migrateTo2(ServerDatabase &db)
 {
     db.exec(QStringLiteral(
         "CREATE TABLE history (seq BIGINT PRIMARY KEY, entity TEXT NOT NULL, record_id TEXT "
@@ -75,10 +75,7 @@ void migrateTo3(ServerDatabase &db)
 
 using Migration = void (*)(ServerDatabase &);
 // Migration n is kMigrations[n - 1]. Append only: a released migration never changes.
-// Version 2 (the review store) comes from another branch; until it is merged here, the runner
-// (which needs contiguous numbers) applies migrateTo3 as the second. Merged, this reads
-// {migrateTo1, migrateTo2, migrateTo3}.
-const Migration kMigrations[] = {migrateTo1, migrateTo3};
+const Migration kMigrations[] = {migrateTo1, migrateTo2};
 
 } // namespace
 
