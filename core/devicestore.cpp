@@ -141,10 +141,25 @@ void DeviceStore::setDurability(Durability durability)
 void DeviceStore::wipe(const QString &reason)
 {
     SqliteTransaction tx(*m_db);
+    erase(reason, QStringLiteral("DELETE FROM outbox"));
+    tx.commit();
+    compact();
+}
+
+void DeviceStore::eraseKeepingReview(const QString &reason)
+{
+    SqliteTransaction tx(*m_db);
+    erase(reason, QStringLiteral("DELETE FROM outbox WHERE acked <> 2 AND refusedReason IS NULL"));
+    tx.commit();
+}
+
+void DeviceStore::erase(const QString &reason, const QString &outboxDelete)
+{
     for (const EntityDef &def : Schema::instance().entities())
         m_db->exec(QStringLiteral("DELETE FROM \"%1\"").arg(def.name));
-    m_db->exec(QStringLiteral("DELETE FROM outbox; DELETE FROM setAside; DELETE FROM meta WHERE "
-                              "key <> 'deviceId' AND key <> 'hlc'"));
+    m_db->exec(outboxDelete);
+    m_db->exec(QStringLiteral("DELETE FROM setAside"));
+    m_db->exec(QStringLiteral("DELETE FROM meta WHERE key <> 'deviceId' AND key <> 'hlc'"));
     m_meta.setValue(QStringLiteral("wiped"), QStringLiteral("1"));
     // The wipe itself is a security event: the one record left behind.
     const EntityDef &auditDef = *Schema::instance().entity(QStringLiteral("auditEvent"));
@@ -158,7 +173,10 @@ void DeviceStore::wipe(const QString &reason)
         {"detail", reason},
     };
     m_records.write(auditDef, audit);
-    tx.commit();
+}
+
+void DeviceStore::compact()
+{
     m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     m_db->exec(QStringLiteral("VACUUM"));
 }

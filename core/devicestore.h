@@ -90,6 +90,15 @@ public:
      * records do not stay readable in the file.
      */
     void wipe(const QString &reason);
+    /**
+     * What wipe erases, inside the caller's transaction (a re-enrolment swaps the account in
+     * the same one), except the outbox entries kept for review and the refused ones not yet
+     * dismissed (what was typed stays readable). compact() afterwards, outside
+     * the transaction, overwrites the freed pages.
+     */
+    void eraseKeepingReview(const QString &reason);
+    /** Overwrites freed pages (checkpoint and VACUUM); outside any transaction. */
+    void compact();
     /** The read side of the screens: one repository each, over this store's connection. */
     PlanRepository &plans() { return m_plans; }
     DirectoryRepository &directory() { return m_directory; }
@@ -121,6 +130,8 @@ public:
 private:
     DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall);
     void migrate(int target);
+    /** Deletes records, meta (but the device id and clock) and outbox rows; one audit event. */
+    void erase(const QString &reason, const QString &outboxDelete);
     void saveClock();
 
     std::unique_ptr<SqliteDatabase> m_db;

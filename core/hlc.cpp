@@ -4,25 +4,66 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace careround {
+
+namespace {
+constexpr int kHlcDigits = 16;
+constexpr int kMaxNodeLength = 64;
+
+bool isNodeCharacter(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+           (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('-') ||
+           c == QLatin1Char('_') || c == QLatin1Char('.');
+}
+} // namespace
+
+QString Hlc::toText() const
+{
+    return QStringLiteral("%1").arg(packed, kHlcDigits, 16, QLatin1Char('0'));
+}
+
+Hlc Hlc::fromText(QStringView text)
+{
+    // QString::toULongLong would take "0x", "+", spaces and upper case: a second spelling
+    // of one time, or another time, stored as given. Parsed by hand instead.
+    if (text.size() != kHlcDigits)
+        return {};
+    quint64 packed = 0;
+    for (const QChar c : text) {
+        quint64 digit = 0;
+        if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            digit = c.unicode() - '0';
+        else if (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
+            digit = c.unicode() - 'a' + 10;
+        else
+            return {};
+        packed = (packed << 4) | digit;
+    }
+    return Hlc{packed};
+}
 
 QString Stamp::toString() const
 {
     if (isNull())
         return {};
-    return QStringLiteral("%1@%2").arg(hlc.packed, 16, 16, QLatin1Char('0')).arg(node);
+    return hlc.toText() + QLatin1Char('@') + node;
 }
 
 Stamp Stamp::fromString(const QString &text)
 {
-    const int at = text.indexOf(QLatin1Char('@'));
-    if (at != 16 || text.size() < 18)
+    if (text.size() < kHlcDigits + 2 || text.at(kHlcDigits) != QLatin1Char('@'))
         return {};
-    bool ok = false;
-    const quint64 packed = text.left(16).toULongLong(&ok, 16);
-    if (!ok)
+    const QStringView node = QStringView(text).mid(kHlcDigits + 1);
+    if (node.size() > kMaxNodeLength || !std::all_of(node.begin(), node.end(), isNodeCharacter))
         return {};
-    return Stamp{Hlc{packed}, text.mid(17)};
+    const Hlc hlc = Hlc::fromText(QStringView(text).left(kHlcDigits));
+    if (hlc.isNull())
+        return {};
+    return Stamp{hlc, node.toString()};
 }
 
 WallClock systemWallClock()

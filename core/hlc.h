@@ -18,6 +18,13 @@ struct Hlc {
     quint64 millis() const { return packed >> 16; }
     quint16 counter() const { return quint16(packed & 0xffff); }
     bool isNull() const { return packed == 0; }
+    /** The text form: exactly 16 lower-case hex digits. */
+    QString toText() const;
+    /**
+     * Parses the text form strictly: exactly 16 characters, each 0-9 or a-f. No sign, no
+     * "0x", no spaces, no upper case: one value has one spelling. Anything else gives null.
+     */
+    static Hlc fromText(QStringView text);
     friend bool operator<(Hlc a, Hlc b) { return a.packed < b.packed; }
     friend bool operator==(Hlc a, Hlc b) { return a.packed == b.packed; }
     friend bool operator!=(Hlc a, Hlc b) { return a.packed != b.packed; }
@@ -26,7 +33,8 @@ struct Hlc {
 /**
  * Who wrote a value and when: the HLC of the edit and the id of the device (or server) that
  * made it. Stamps are unique per edit and totally ordered: ties on HLC break by node id.
- * Text form: 16 hex digits, '@', node id.
+ * Text form: the HLC's 16 lower-case hex digits, '@', node id (1 to 64 characters of
+ * A-Z a-z 0-9 . _ -).
  */
 struct Stamp {
     Hlc hlc;
@@ -34,7 +42,7 @@ struct Stamp {
 
     bool isNull() const { return hlc.isNull(); }
     QString toString() const;
-    /** Parses the text form; returns a null stamp for an empty or malformed string. */
+    /** Parses the text form strictly; a null stamp for an empty or malformed string. */
     static Stamp fromString(const QString &text);
     friend bool operator==(const Stamp &a, const Stamp &b)
     {

@@ -1,5 +1,7 @@
 #include "outboxrepository.h"
 
+#include "schema.h"
+
 #include <QJsonDocument>
 
 namespace careround {
@@ -12,6 +14,23 @@ QString compact(const QJsonObject &o)
 QJsonObject parse(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+/** The rows of a statement selecting seq, entity, recordId, hlc, values, bases. */
+QVector<OutboxEntry> readEntries(SqliteStatement &st)
+{
+    QVector<OutboxEntry> out;
+    while (st.step()) {
+        OutboxEntry e;
+        e.seq = st.int64(0);
+        e.entity = st.text(1);
+        e.recordId = st.text(2);
+        e.hlc = Hlc{quint64(st.int64(3))};
+        e.values = parse(st.text(4));
+        e.bases = parse(st.text(5));
+        out.append(e);
+    }
+    st.reset();
+    return out;
 }
 } // namespace
 
@@ -45,19 +64,7 @@ QVector<OutboxEntry> OutboxRepository::pending(int limit)
         "SELECT seq, entity, recordId, hlc, \"values\", bases FROM outbox WHERE acked = 0 "
         "ORDER BY seq LIMIT ?"));
     st.bindAll({limit});
-    QVector<OutboxEntry> out;
-    while (st.step()) {
-        OutboxEntry e;
-        e.seq = st.int64(0);
-        e.entity = st.text(1);
-        e.recordId = st.text(2);
-        e.hlc = Hlc{quint64(st.int64(3))};
-        e.values = parse(st.text(4));
-        e.bases = parse(st.text(5));
-        out.append(e);
-    }
-    st.reset();
-    return out;
+    return readEntries(st);
 }
 
 void OutboxRepository::acknowledge(qint64 upTo)
@@ -182,6 +189,121 @@ QSet<QString> OutboxRepository::pendingFields(const QString &entity, const QStri
     return fields;
 }
 
+void OutboxRepository::rebaseAfter(qint64 serverLastSeq)
+{
+    const qint64 firstPending =
+        m_db.scalar(QStringLiteral("SELECT min(seq) FROM outbox WHERE acked = 0")).toLongLong();
+    const qint64 heldAfter =
+        m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE seq > ? AND acked = 1"),
+                    {serverLastSeq})
+            .toLongLong();
+    // The first seq the server has not acknowledged to this tablet.
+    const qint64 held = firstPending > 0 ? firstPending : lastSeq() + 1;
+    if (serverLastSeq > 0 && serverLastSeq < held - 1 && heldAfter == held - serverLastSeq - 1) {
+        // The same agency, restored: the tablet still holds every edit it lost.
+        resendAfter(serverLastSeq);
+        return;
+    }
+    // A server ahead of this tablet counts another history of the device: the pending edits
+    // follow it, so none is taken for one it already has (and silently dropped). What the old
+    // database refused stays listed (its review store went with it): outside the sequence.
+    moveRefusedAside();
+    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 1 AND refusedReason IS NULL"))
+        .exec();
+    QVector<qint64> seqs;
+    SqliteStatement &st =
+        m_db.prepare(QStringLiteral("SELECT seq FROM outbox WHERE acked = 0 ORDER BY seq"));
+    while (st.step())
+        seqs.append(st.int64(0));
+    st.reset();
+    // Renumbered in two steps (out of the way, then into place) so no two rows meet.
+    const qint64 aside =
+        qMin<qint64>(0, m_db.scalar(QStringLiteral("SELECT min(seq) FROM outbox")).toLongLong());
+    SqliteStatement &move = m_db.prepare(QStringLiteral("UPDATE outbox SET seq = ? WHERE seq = ?"));
+    for (int i = 0; i < seqs.size(); ++i)
+        move.bindAll({aside - 1 - i, seqs[i]}).exec();
+    for (int i = 0; i < seqs.size(); ++i)
+        move.bindAll({serverLastSeq + 1 + i, aside - 1 - i}).exec();
+    // AUTOINCREMENT goes on from the last of them, not from the highest seq ever used.
+    m_db.prepare(QStringLiteral("DELETE FROM sqlite_sequence WHERE name = 'outbox'")).exec();
+    m_db.prepare(QStringLiteral("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)"))
+        .bindAll({serverLastSeq + seqs.size()})
+        .exec();
+}
+
+void OutboxRepository::replaceAccount(const QString &from, const QString &to)
+{
+    if (from.isEmpty() || from == to)
+        return;
+    QVector<QPair<qint64, QJsonObject>> changed;
+    SqliteStatement &st =
+        m_db.prepare(QStringLiteral("SELECT seq, entity, \"values\" FROM outbox WHERE acked = 0"));
+    while (st.step()) {
+        const EntityDef *def = Schema::instance().entity(st.text(1));
+        QJsonObject values = parse(st.text(2));
+        bool any = false;
+        for (auto it = values.begin(); def && it != values.end(); ++it) {
+            const FieldDef *field = def->field(it.key());
+            if (field && field->references == QLatin1String("coordinator") &&
+                it.value().toString() == from) {
+                it.value() = to;
+                any = true;
+            }
+        }
+        if (any)
+            changed.append({st.int64(0), values});
+    }
+    st.reset();
+    for (const auto &[seq, values] : changed)
+        m_db.prepare(QStringLiteral("UPDATE outbox SET \"values\" = ? WHERE seq = ?"))
+            .bindAll({compact(values), seq})
+            .exec();
+}
+
+void OutboxRepository::moveRefusedAside()
+{
+    QVector<qint64> seqs;
+    SqliteStatement &st = m_db.prepare(QStringLiteral(
+        "SELECT seq FROM outbox WHERE refusedReason IS NOT NULL AND seq > 0 ORDER BY seq"));
+    while (st.step())
+        seqs.append(st.int64(0));
+    st.reset();
+    // Below every seq in use, in the same order (the list stays oldest first).
+    const qint64 floor =
+        qMin<qint64>(0, m_db.scalar(QStringLiteral("SELECT min(seq) FROM outbox")).toLongLong());
+    SqliteStatement &move = m_db.prepare(QStringLiteral("UPDATE outbox SET seq = ? WHERE seq = ?"));
+    for (int i = 0; i < seqs.size(); ++i)
+        move.bindAll({floor - seqs.size() + i, seqs[i]}).exec();
+}
+
+void OutboxRepository::keepPendingForReview()
+{
+    moveRefusedAside();
+    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 1 AND refusedReason IS NULL"))
+        .exec();
+    // Below every seq in use, so they never meet the device sequence again.
+    const qint64 floor =
+        qMin<qint64>(0, m_db.scalar(QStringLiteral("SELECT min(seq) FROM outbox")).toLongLong());
+    m_db.prepare(QStringLiteral("UPDATE outbox SET acked = 2, seq = ? - seq WHERE acked = 0"))
+        .bindAll({floor})
+        .exec();
+}
+
+QVector<OutboxEntry> OutboxRepository::keptForReview()
+{
+    SqliteStatement &st = m_db.prepare(
+        QStringLiteral("SELECT seq, entity, recordId, hlc, \"values\", bases FROM outbox WHERE "
+                       "acked = 2 ORDER BY hlc, seq DESC"));
+    return readEntries(st);
+}
+
+void OutboxRepository::dismissKept(qint64 seq)
+{
+    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 2 AND seq = ?"))
+        .bindAll({seq})
+        .exec();
+}
+
 QString MetaRepository::value(const QString &key, const QString &fallback)
 {
     const QVariant v = m_db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
@@ -201,6 +323,13 @@ void MetaRepository::setValue(const QString &key, const QString &value)
 void MetaRepository::remove(const QString &key)
 {
     m_db.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?")).bindAll({key}).exec();
+}
+
+void MetaRepository::removeStartingWith(const QString &prefix)
+{
+    m_db.prepare(QStringLiteral("DELETE FROM meta WHERE substr(key, 1, length(?1)) = ?1"))
+        .bindAll({prefix})
+        .exec();
 }
 
 } // namespace careround

@@ -43,7 +43,11 @@ struct SetAsideRecord {
 
 /**
  * The device's change log of edits not yet acknowledged by the server, the edits the server
- * refused (until dismissed), and the pulled records set aside.
+ * refused (until dismissed), and the pulled records set aside. An entry is pending (acked 0),
+ * acknowledged (acked 1, kept a while for a server restored from a backup; a refused one, with
+ * its reason, until dismissed), or kept for review (acked 2): an edit made under an earlier
+ * sign-in that is never sent. Kept entries, and refused ones carried over a re-enrolment, sit
+ * outside the device sequence (negative seq).
  */
 class OutboxRepository {
 public:
@@ -88,7 +92,36 @@ public:
     /** Fields of a record that have edits still waiting to be pushed. */
     QSet<QString> pendingFields(const QString &entity, const QString &recordId);
 
+    /**
+     * After an enrolment with a server that knows this device only up to serverLastSeq (0: not
+     * at all): the acknowledged entries after it are sent again when the tablet still holds
+     * every one of them (the same agency, restored); otherwise acknowledged entries are
+     * dropped (they belong to the database that was replaced), refused ones stay listed but
+     * leave the sequence (negative seq), and the pending ones are numbered on from
+     * serverLastSeq + 1 (also when the server is ahead: another history of this device), as
+     * are the edits appended later. Call inside a transaction.
+     */
+    void rebaseAfter(qint64 serverLastSeq);
+    /**
+     * Pending edits that name the account `from` in a field referring to a coordinator (a
+     * client's coordinatorId, a note's authorId) name `to` instead: the same coordinator with
+     * a new account id on a replaced database.
+     */
+    void replaceAccount(const QString &from, const QString &to);
+    /**
+     * Pending edits become kept for review (never sent); acknowledged entries are dropped,
+     * except refused ones: they stay listed as refused, outside the sequence.
+     */
+    void keepPendingForReview();
+    /** The edits kept for review, oldest first. */
+    QVector<OutboxEntry> keptForReview();
+    /** Forgets one kept edit (the coordinator read it and dismissed it). */
+    void dismissKept(qint64 seq);
+
 private:
+    /** Refused entries still in the device sequence go below every seq in use, in order. */
+    void moveRefusedAside();
+
     SqliteDatabase &m_db;
 };
 
@@ -100,6 +133,8 @@ public:
     void setValue(const QString &key, const QString &value);
     /** Forgets a value (a finished backfill's cursor). */
     void remove(const QString &key);
+    /** Forgets every value whose key starts with prefix. */
+    void removeStartingWith(const QString &prefix);
 
 private:
     SqliteDatabase &m_db;

@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -18,9 +19,76 @@ QString where(const EntityDef &entity, const FieldDef &field)
     return QStringLiteral("%1.%2").arg(entity.name, field.name);
 }
 
-constexpr int kMaxTextLength = 100000;
+QString tooLong(const EntityDef &entity, const FieldDef &field)
+{
+    return QStringLiteral("%1 is longer than %2 characters")
+        .arg(where(entity, field))
+        .arg(kMaxTextLength);
+}
+
+QString checkJson(const QString &where, const QJsonValue &value)
+{
+    if (jsonDepth(value, kMaxJsonDepth) > kMaxJsonDepth)
+        return QStringLiteral("%1 is nested deeper than %2 levels").arg(where).arg(kMaxJsonDepth);
+    if (jsonBytes(value) > kMaxJsonBytes)
+        return QStringLiteral("%1 is larger than %2 bytes of JSON").arg(where).arg(kMaxJsonBytes);
+    return {};
+}
 
 } // namespace
+
+qsizetype codePointCount(QStringView text)
+{
+    qsizetype n = text.size();
+    for (qsizetype i = 0; i + 1 < text.size(); ++i)
+        if (text[i].isHighSurrogate() && text[i + 1].isLowSurrogate()) {
+            --n;
+            ++i;
+        }
+    return n;
+}
+
+QString leftCharacters(const QString &text, qsizetype n)
+{
+    qsizetype units = 0;
+    for (qsizetype seen = 0; units < text.size() && seen < n; ++seen)
+        units += text[units].isHighSurrogate() && units + 1 < text.size() &&
+                         text[units + 1].isLowSurrogate()
+                     ? 2
+                     : 1;
+    return text.left(units);
+}
+
+int jsonDepth(const QJsonValue &value, int limit)
+{
+    if (limit < 0)
+        return 0;
+    int deepest = 0;
+    if (value.isArray()) {
+        for (const auto &item : value.toArray())
+            deepest = qMax(deepest, jsonDepth(item, limit - 1));
+    } else if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            deepest = qMax(deepest, jsonDepth(it.value(), limit - 1));
+    } else {
+        return 0;
+    }
+    return deepest + 1;
+}
+
+qsizetype jsonBytes(const QJsonValue &value)
+{
+    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).size() - 2;
+}
+
+QString checkUnknownValue(const EntityDef &entity, const QString &name, const QJsonValue &value)
+{
+    if (name.isEmpty() || codePointCount(name) > 64)
+        return QStringLiteral("%1 has a field whose name is empty or longer than 64 characters")
+            .arg(entity.name);
+    return checkJson(QStringLiteral("%1.%2").arg(entity.name, name.left(64)), value);
+}
 
 bool isDate(const QString &text)
 {
@@ -59,10 +127,8 @@ QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonVa
         if (!value.isString())
             return wrongType();
         const QString s = value.toString();
-        if (s.size() > kMaxTextLength)
-            return QStringLiteral("%1 is longer than %2 characters")
-                .arg(where(entity, field))
-                .arg(kMaxTextLength);
+        if (s.size() > kMaxTextLength && codePointCount(s) > kMaxTextLength)
+            return tooLong(entity, field);
         if (field.type == FieldType::Date && !isDate(s))
             return wrongType();
         if (field.type == FieldType::DateTime && !isDateTime(s))
@@ -98,13 +164,24 @@ QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonVa
     case FieldType::TextList: {
         if (!value.isArray())
             return wrongType();
-        for (const auto &item : value.toArray())
-            if (!item.isString() || item.toString().size() > kMaxTextLength)
+        const QJsonArray items = value.toArray();
+        if (items.size() > kMaxListItems)
+            return QStringLiteral("%1 has more than %2 items")
+                .arg(where(entity, field))
+                .arg(kMaxListItems);
+        for (const auto &item : items) {
+            if (!item.isString())
                 return wrongType();
+            const QString s = item.toString();
+            if (s.size() > kMaxTextLength && codePointCount(s) > kMaxTextLength)
+                return tooLong(entity, field);
+        }
         return {};
     }
     case FieldType::Json:
-        return value.isObject() || value.isArray() ? QString() : wrongType();
+        if (!value.isObject() && !value.isArray())
+            return wrongType();
+        return checkJson(where(entity, field), value);
     }
     return wrongType();
 }

@@ -305,15 +305,15 @@ QVector<EntityDef> buildEntities()
     all.append(appendOnly("signature", "signature",
                           {ref("clientId", "client").req(),
                            text("recordEntity").req().oneOf({"assessment", "carePlan", "visit"}),
-                           text("recordId").req(), text("signerName").req(),
+                           text("recordId").req().kindIn("recordEntity"), text("signerName").req(),
                            text("relationship").req().oneOf({"client", "representative"}),
                            dateTime("signedAt").req(), json("strokes").req(),
                            text("contentHash").req(), ref("amendsId", "signature")}));
 
     EntityDef conflict = mergeable(
         "conflict", "conflict",
-        {text("recordEntity").req(), text("recordId").req(), ref("clientId", "client"),
-         text("field"),
+        {text("recordEntity").req(), text("recordId").req().kindIn("recordEntity"),
+         ref("clientId", "client"), text("field"),
          text("kind").req().oneOf({"concurrent_edit", "void_vs_edit", "amendment", "future_stamp"}),
          json("keptValue"), text("keptStamp"), json("otherValue"), text("otherStamp"),
          text("status").req(), json("resolvedValue"), text("resolvedBy"), dateTime("resolvedAt")});
@@ -339,6 +339,15 @@ const FieldDef *EntityDef::field(const QString &fieldName) const
         if (fd.name == fieldName)
             return &fd;
     return nullptr;
+}
+
+QVector<const FieldDef *> EntityDef::referenceFields() const
+{
+    QVector<const FieldDef *> out;
+    for (const FieldDef &fd : fields)
+        if (fd.type == FieldType::Reference || !fd.kindField.isEmpty())
+            out.append(&fd);
+    return out;
 }
 
 bool EntityDef::allowsTransition(const QString &from, const QString &to) const

@@ -39,8 +39,13 @@ struct FieldDef {
     QString name;
     FieldType type = FieldType::Text;
     bool required = false;
-    QStringList allowed;             ///< for an enumerated Text field: the allowed values
-    QString references;              ///< for a Reference: the entity it points at
+    QStringList allowed; ///< for an enumerated Text field: the allowed values
+    QString references;  ///< for a Reference: the entity it points at
+    /**
+     * For a Text field holding the id of a record whose kind another field of the same record
+     * names (a signature's recordId, named by recordEntity): that field.
+     */
+    QString kindField;
     double minimum = 0, maximum = 0; ///< for numbers, when minimum < maximum
     int since = 1;                   ///< the schema version that added the field
     bool editableWhenSealed = false; ///< may change after the record (or its parent) is signed
@@ -64,6 +69,11 @@ struct FieldDef {
     FieldDef &from(int version)
     {
         since = version;
+        return *this;
+    }
+    FieldDef &kindIn(const QString &field)
+    {
+        kindField = field;
         return *this;
     }
     FieldDef &afterSeal()
@@ -93,6 +103,8 @@ struct EntityDef {
     QString caseloadField;
 
     const FieldDef *field(const QString &fieldName) const;
+    /** The fields naming another record: Reference fields and those with a kindField. */
+    QVector<const FieldDef *> referenceFields() const;
     bool isAppendOnly() const { return merge == MergeClass::AppendOnly; }
     /** True when a status may move from one value to another (same value always may). */
     bool allowsTransition(const QString &from, const QString &to) const;

@@ -9,7 +9,6 @@
 namespace careround {
 
 namespace {
-constexpr int kMaxUnknownFieldBytes = 100000;
 
 /** A JSON number that is a whole number a double holds exactly (checked before any cast). */
 bool isSafeInteger(const QJsonValue &v)
@@ -26,6 +25,65 @@ QJsonObject Protocol::errorBody(const QString &code, const QString &message)
     return QJsonObject{{"error", code}, {"message", message}};
 }
 
+QString Protocol::decodeBody(const QByteArray &raw, QJsonObject &out)
+{
+    // QJsonDocument takes raw control characters inside strings; RFC 8259 does not.
+    bool inString = false;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const auto c = static_cast<unsigned char>(raw[i]);
+        if (inString && c < 0x20)
+            return QStringLiteral("a raw control character inside a string at byte %1").arg(i);
+        if (c == '"')
+            inString = !inString;
+        else if (c == '\\' && inString)
+            ++i; // the escaped character is not the end of the string (checked by the parser)
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return parseError.errorString();
+    if (!doc.isObject())
+        return QStringLiteral("not an object");
+    out = doc.object();
+    return {};
+}
+
+std::optional<qint64> Protocol::integerValue(const QJsonValue &value)
+{
+    if (!isSafeInteger(value))
+        return std::nullopt;
+    return qint64(value.toDouble());
+}
+
+std::optional<qint64> Protocol::parseCount(QStringView text)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return std::nullopt;
+    qint64 n = 0;
+    for (const QChar c : text) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return std::nullopt;
+        n = n * 10 + (c.unicode() - '0');
+    }
+    return n;
+}
+
+QString Protocol::checkStored(const EntityDef &def, const QJsonObject &values)
+{
+    if (RecordValidator::jsonDepth(values, ProtocolLimits::kMaxStoredDepth) >
+        ProtocolLimits::kMaxStoredDepth)
+        return QStringLiteral("the %1 would nest deeper than the server stores (%2 levels)")
+            .arg(def.label)
+            .arg(ProtocolLimits::kMaxStoredDepth);
+    const qsizetype limit = def.name == QLatin1String("conflict") ? ProtocolLimits::kMaxStoredBytes
+                                                                  : ProtocolLimits::kMaxRecordBytes;
+    if (RecordValidator::jsonBytes(values) > limit)
+        return QStringLiteral("the %1 would be larger than the server stores (%2 bytes of JSON)")
+            .arg(def.label)
+            .arg(limit);
+    return {};
+}
+
 QJsonObject Protocol::stampsToJson(const FieldStamps &stamps)
 {
     QJsonObject o;
@@ -39,7 +97,7 @@ bool Protocol::stampsFromJson(const QJsonObject &json, FieldStamps &out)
     out.clear();
     for (auto it = json.begin(); it != json.end(); ++it) {
         const Stamp s = Stamp::fromString(it.value().toString());
-        if (s.isNull() || s.node.isEmpty() || s.node.size() > 64)
+        if (!it.value().isString() || s.isNull())
             return false;
         out.insert(it.key(), s);
     }
@@ -52,7 +110,7 @@ QJsonObject Protocol::encodeChange(qint64 deviceSeq, const QString &entity, cons
     QJsonObject o{{"deviceSeq", double(deviceSeq)},
                   {"entity", entity},
                   {"id", id},
-                  {"hlc", QStringLiteral("%1").arg(hlc.packed, 16, 16, QLatin1Char('0'))},
+                  {"hlc", hlc.toText()},
                   {"values", values}};
     if (!bases.isEmpty())
         o.insert(QStringLiteral("bases"), bases);
@@ -76,32 +134,36 @@ QString Protocol::decodeChange(const QJsonValue &json, const QString &deviceId,
     const QString id = o.value(QStringLiteral("id")).toString();
     if (!RecordValidator::isUuid(id))
         return QStringLiteral("change %1: id must be a UUID").arg(out.deviceSeq);
-    bool ok = false;
-    const QString hlcText = o.value(QStringLiteral("hlc")).toString();
-    const quint64 hlc = hlcText.size() == 16 ? hlcText.toULongLong(&ok, 16) : 0;
-    if (!ok || hlc == 0)
-        return QStringLiteral("change %1: hlc must be 16 hex digits").arg(out.deviceSeq);
+    const Hlc hlc = Hlc::fromText(o.value(QStringLiteral("hlc")).toString());
+    if (hlc.isNull())
+        return QStringLiteral("change %1: hlc must be 16 lower-case hex digits, not all zero")
+            .arg(out.deviceSeq);
     const QJsonValue values = o.value(QStringLiteral("values"));
     if (!values.isObject() || values.toObject().isEmpty())
         return QStringLiteral("change %1: values must be a non-empty object").arg(out.deviceSeq);
     const QJsonObject vals = values.toObject();
+    int unknown = 0;
     for (auto it = vals.begin(); it != vals.end(); ++it) {
         const FieldDef *fd = def->field(it.key());
+        QString error;
         if (fd) {
-            const QString error = RecordValidator::checkValue(*def, *fd, it.value());
-            if (!error.isEmpty())
-                return QStringLiteral("change %1: %2").arg(out.deviceSeq).arg(error);
+            error = RecordValidator::checkValue(*def, *fd, it.value());
         } else if (!allowUnknownFields) {
-            return QStringLiteral("change %1: %2 has no field \"%3\"")
-                .arg(out.deviceSeq)
-                .arg(def->name, it.key().left(64));
-        } else if (it.key().size() > 64 || it.key().isEmpty() ||
-                   QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact).size() >
-                       kMaxUnknownFieldBytes) {
+            error = QStringLiteral("%1 has no field \"%2\"").arg(def->name, it.key().left(64));
+        } else if (++unknown > ProtocolLimits::kMaxUnknownFields) {
             // Unknown fields come from a newer app: kept and passed on, within bounds.
-            return QStringLiteral("change %1: field name or value too large").arg(out.deviceSeq);
+            error = QStringLiteral("more than %1 fields unknown to this server")
+                        .arg(ProtocolLimits::kMaxUnknownFields);
+        } else {
+            error = RecordValidator::checkUnknownValue(*def, it.key(), it.value());
         }
+        if (!error.isEmpty())
+            return QStringLiteral("change %1: %2").arg(out.deviceSeq).arg(error);
     }
+    if (RecordValidator::jsonBytes(vals) > ProtocolLimits::kMaxChangeBytes)
+        return QStringLiteral("change %1: values larger than %2 bytes of JSON")
+            .arg(out.deviceSeq)
+            .arg(ProtocolLimits::kMaxChangeBytes);
     const QJsonValue bases = o.value(QStringLiteral("bases"));
     if (!bases.isUndefined() && !bases.isObject())
         return QStringLiteral("change %1: bases must be an object").arg(out.deviceSeq);
@@ -111,7 +173,7 @@ QString Protocol::decodeChange(const QJsonValue &json, const QString &deviceId,
     out.edit.entity = def->name;
     out.edit.id = id;
     out.edit.values = vals;
-    out.edit.stamp = Stamp{Hlc{hlc}, deviceId};
+    out.edit.stamp = Stamp{hlc, deviceId};
     return {};
 }
 

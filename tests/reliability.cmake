@@ -12,5 +12,8 @@ if(CAREROUND_FUZZ)
     add_subdirectory(fuzz)
 endif()
 
-# Regressions found by the fuzz targets and the fault proxy, reduced to pure-function cases.
-careround_test(tst_hostileinput SOURCES tst_hostileinput.cpp LIBS careround_syncdevice careround_server)
+# Hostile input: regressions found by the fuzz targets and the fault proxy, the strict parsers,
+# and, generated from the schema over the real server service on a throwaway SQLite store, the
+# limits with room for the server's wrapping and the reference checks.
+careround_test(tst_hostileinput SOURCES tst_hostileinput.cpp throwawayserver.h
+    LIBS careround_syncdevice careround_server)

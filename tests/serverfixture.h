@@ -79,7 +79,7 @@ public:
                          QStringList{QStringLiteral("serve"), QStringLiteral("--db"), m_db,
                                      QStringLiteral("--port"), QString::number(port),
                                      QStringLiteral("--log-level"), QStringLiteral("warning")} +
-                             extraArgs);
+                             keyArgs() + extraArgs);
         if (!m_process->waitForStarted(20000))
             return false;
         static const QRegularExpression re(QStringLiteral("listening on [^:]+:(\\d+)"));
@@ -109,6 +109,8 @@ public:
     quint16 port() const { return m_port; }
     /** More arguments for `serve` (e.g. --tls-cert). */
     QStringList extraArgs;
+    /** The --key-file of an encrypted SQLite store, for `serve` and `admin` (empty: none). */
+    QString keyFile;
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     QString db() const { return m_db; }
 
@@ -122,7 +124,7 @@ public:
         p.start(QStringLiteral(CAREROUND_SERVER_PATH),
                 QStringList{QStringLiteral("admin"), QStringLiteral("--db"), m_db,
                             QStringLiteral("--log-level"), QStringLiteral("error")} +
-                    args);
+                    keyArgs() + args);
         p.waitForFinished(60000);
         if (p.exitCode() != 0)
             qWarning("admin %s failed: %s", qPrintable(args.join(' ')),
@@ -131,6 +133,11 @@ public:
     }
 
 private:
+    QStringList keyArgs() const
+    {
+        return keyFile.isEmpty() ? QStringList()
+                                 : QStringList{QStringLiteral("--key-file"), keyFile};
+    }
     QString m_db;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;

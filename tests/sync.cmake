@@ -32,3 +32,13 @@ careround_server_test(tst_synccrash SOURCES tst_synccrash.cpp serverfixture.h LI
 set_tests_properties(tst_synccrash tst_synccrash_pg PROPERTIES TIMEOUT 900)
 careround_server_test(tst_servermigrations SOURCES tst_servermigrations.cpp serverfixture.h LIBS careround_syncdevice careround_server)
 careround_server_test(tst_accesspolicy SOURCES tst_accesspolicy.cpp serverfixture.h LIBS careround_syncdevice careround_server)
+careround_server_test(tst_history SOURCES tst_history.cpp serverfixture.h LIBS careround_syncdevice careround_server)
+careround_test(tst_servercommand SOURCES tst_servercommand.cpp)
+target_compile_definitions(tst_servercommand PRIVATE CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
+add_dependencies(tst_servercommand careround-server)
+# The encrypted SQLite server store (--key-file): SQLite only, so no _pg twin.
+careround_test(tst_serveratrest SOURCES tst_serveratrest.cpp serverfixture.h
+    LIBS careround_syncdevice careround_server)
+target_compile_definitions(tst_serveratrest PRIVATE
+    CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
+add_dependencies(tst_serveratrest careround-server)

@@ -2,12 +2,40 @@
 // encrypted store and the passphrase-wrapped key; the passphrase opens it again; failures
 // say what to do and leave nothing behind.
 #include "deviceaccount.h"
+#include "localeditor.h"
 #include "serverfixture.h"
 
 #include <QDir>
 
 using namespace careround;
 using namespace careround::test;
+
+namespace {
+
+SyncOutcome syncAccount(DeviceAccount &account)
+{
+    HttpSyncTransport transport(account.server(), account.token());
+    DeviceSyncer syncer(*account.store(), transport);
+    return syncer.syncOnce();
+}
+
+QString createClient(DeviceAccount &account, const QString &firstName)
+{
+    return LocalEditor(*account.store(), account.accountId())
+        .create("client", {{"firstName", firstName},
+                           {"lastName", "Diaz"},
+                           {"status", "active"},
+                           {"coordinatorId", account.accountId()}});
+}
+
+/** A tablet enrolled as ana with the first server, one client synced, then two unsent edits
+    while its server is replaced by a new database on the same port (accounts from logins). */
+struct Replaced {
+    std::unique_ptr<ServerProcess> server;
+    QString synced, unsent;
+};
+
+} // namespace
 
 class TestDeviceAccount : public QObject {
     Q_OBJECT
@@ -53,6 +81,133 @@ private slots:
         QVERIFY(!again.store());
         QVERIFY(!again.unlock("kitchen-table-42").has_value());
         QCOMPARE(again.accountId().isEmpty(), false);
+    }
+
+    /** Enrols a tablet as ana on a fresh server, syncs one client, makes unsent edits, and
+        replaces the server's database (the same port, accounts for logins). */
+    Replaced enrolThenReplaceTheServer(DeviceAccount &account, const QStringList &logins)
+    {
+        Replaced r;
+        ServerProcess first(freshServerDb(m_dir));
+        first.admin({"create-account", "ana", "Ana Ortiz", "coordinator"});
+        if (!first.start())
+            return r;
+        if (account.enrol({first.url(), "ana", kPassword, "kitchen-table-42", {}}))
+            return r;
+        r.synced = createClient(account, "Rosa");
+        if (!syncAccount(account).ok())
+            return r;
+        const quint16 port = first.port();
+        first.stop();
+        r.unsent = createClient(account, "Lena");
+        LocalEditor(*account.store(), account.accountId())
+            .update("client", r.unsent, {{"phone", "555-0142"}});
+        r.server = std::make_unique<ServerProcess>(freshServerDb(m_dir));
+        for (const QString &login : logins)
+            r.server->admin({"create-account", login, login + " Ortiz", "coordinator"});
+        if (!r.server->start({}, port))
+            r.server.reset();
+        return r;
+    }
+
+    void sameCoordinatorEnrolsAgainAndSendsTheUnsentEdits()
+    {
+        DeviceAccount account(m_dir.filePath("same/careround.db"));
+        Replaced r = enrolThenReplaceTheServer(account, {"ana"});
+        QVERIFY(r.server);
+        const QString oldAccount = account.accountId();
+        SyncOutcome outcome = syncAccount(account);
+        QCOMPARE(outcome.state, SyncOutcome::State::Unrecognised);
+        QCOMPARE(account.store()->outbox().count(), 2); // nothing wiped
+        DeviceAccount::Grant grant;
+        QVERIFY(!DeviceAccount::requestGrant({r.server->url(), "ana", kPassword, {}, {}},
+                                             account.store()->deviceId(), grant));
+        QVERIFY(grant.accountId != oldAccount); // a new database: a new account id
+        QCOMPARE(account.reenrol(grant), DeviceAccount::Reenrolment::SameCoordinator);
+        QCOMPARE(account.accountId(), grant.accountId);
+        QCOMPARE(account.store()->outbox().count(), 2);
+        outcome = syncAccount(account);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QCOMPARE(outcome.pushed, 2);
+        QCOMPARE(account.store()->outbox().count(), 0);
+        // The new server has the unsent client, on the coordinator's new account.
+        const QJsonObject lena = serverSnapshot(r.server->db()).value("client/" + r.unsent);
+        QCOMPARE(lena.value("phone").toString(), QStringLiteral("555-0142"));
+        QCOMPARE(lena.value("coordinatorId").toString(), grant.accountId);
+        // The device sequence goes on: a later edit is accepted too.
+        LocalEditor(*account.store(), account.accountId())
+            .update("client", r.unsent, {{"phone", "555-0143"}});
+        QVERIFY(syncAccount(account).ok());
+        QCOMPARE(serverSnapshot(r.server->db()).value("client/" + r.unsent).value("phone"),
+                 QJsonValue("555-0143"));
+        // A client the new database does not put on the caseload leaves the tablet, as any
+        // client leaving a caseload does (once nothing about it waits to be sent).
+        QVERIFY(!account.store()->records().find(*Schema::instance().entity("client"), r.synced));
+    }
+
+    void anotherCoordinatorKeepsTheEditsForReviewOnly()
+    {
+        DeviceAccount account(m_dir.filePath("other/careround.db"));
+        Replaced r = enrolThenReplaceTheServer(account, {"ben"});
+        QVERIFY(r.server);
+        QCOMPARE(syncAccount(account).state, SyncOutcome::State::Unrecognised);
+        DeviceAccount::Grant grant;
+        QVERIFY(!DeviceAccount::requestGrant({r.server->url(), "ben", kPassword, {}, {}},
+                                             account.store()->deviceId(), grant));
+        QCOMPARE(account.reenrol(grant), DeviceAccount::Reenrolment::OtherCoordinator);
+        QCOMPARE(account.login(), QStringLiteral("ben"));
+        QCOMPARE(account.store()->outbox().count(), 0);
+        QCOMPARE(account.store()->records().count(*Schema::instance().entity("client")), 0);
+        const QVector<OutboxEntry> kept = account.store()->outbox().keptForReview();
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept[0].values.value("firstName").toString(), QStringLiteral("Lena"));
+        QCOMPARE(kept[1].values.value("phone").toString(), QStringLiteral("555-0142"));
+        QCOMPARE(account.store()->meta().value("review.keptFrom"), QStringLiteral("Ana Ortiz"));
+        // Syncing as ben sends none of them, and they stay readable on the tablet.
+        const SyncOutcome outcome = syncAccount(account);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QCOMPARE(outcome.pushed, 0);
+        QVERIFY(!serverSnapshot(r.server->db()).contains("client/" + r.unsent));
+        QCOMPARE(account.store()->outbox().keptForReview().size(), 2);
+        // Ben's own edits are sent, numbered from the start for this server.
+        const QString own = createClient(account, "Omar");
+        QVERIFY(syncAccount(account).ok());
+        QVERIFY(serverSnapshot(r.server->db()).contains("client/" + own));
+    }
+
+    // The swap is one transaction: a tablet that dies inside it (here: the transaction is
+    // rolled back, as SQLite does with one a dead process left open) still has its old
+    // token, account, sync state and every unsent edit, and says again that the agency does
+    // not recognise it.
+    void dyingDuringTheSwapChangesNothing()
+    {
+        DeviceAccount account(m_dir.filePath("dies/careround.db"));
+        Replaced r = enrolThenReplaceTheServer(account, {"ana"});
+        QVERIFY(r.server);
+        const QByteArray oldToken = account.token();
+        const QString oldAccount = account.accountId();
+        const QString cursor = account.store()->meta().value("sync.cursor");
+        DeviceAccount::Grant grant;
+        QVERIFY(!DeviceAccount::requestGrant({r.server->url(), "ana", kPassword, {}, {}},
+                                             account.store()->deviceId(), grant));
+        {
+            auto dies = account.store()->transaction();
+            account.reenrol(grant);
+        }
+        QCOMPARE(account.token(), oldToken);
+        QCOMPARE(account.accountId(), oldAccount);
+        QCOMPARE(account.store()->meta().value("sync.cursor"), cursor);
+        QVERIFY(account.store()->meta().value("sync.rebase").isEmpty());
+        QCOMPARE(account.store()->outbox().count(), 2);
+        QCOMPARE(account.store()->outbox().pending(10).first().values.value("coordinatorId"),
+                 QJsonValue(oldAccount));
+        QCOMPARE(syncAccount(account).state, SyncOutcome::State::Unrecognised);
+        // Enrolling again afterwards works (the server gives the same device a new token).
+        QVERIFY(!DeviceAccount::requestGrant({r.server->url(), "ana", kPassword, {}, {}},
+                                             account.store()->deviceId(), grant));
+        account.reenrol(grant);
+        QVERIFY(syncAccount(account).ok());
+        QVERIFY(serverSnapshot(r.server->db()).contains("client/" + r.unsent));
     }
 
     void failuresSayWhatToDoAndLeaveNothing()

@@ -499,6 +499,115 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(
             StoreError, editor.sign("carePlan", plan, "Ada", "client", QJsonArray{QJsonArray{1}}));
     }
+
+    // Enrolled again with a server that knows this device up to seq L (0: not at all): the
+    // outbox goes on from L + 1, resending what the same agency lost when it still can.
+    void outboxRebasesOnTheServersSequence()
+    {
+        auto store = openStore(freshPath());
+        LocalEditor editor(*store, QStringLiteral("c1"));
+        QStringList ids;
+        for (int i = 0; i < 5; ++i)
+            ids.append(editor.create("client", newClient(QStringLiteral("N%1").arg(i))));
+        const auto seqs = [&] {
+            QVector<qint64> out;
+            for (const OutboxEntry &e : store->outbox().pending(100))
+                out.append(e.seq);
+            return out;
+        };
+        QCOMPARE(seqs(), (QVector<qint64>{1, 2, 3, 4, 5}));
+        {
+            // Acknowledged through 3; a new database knows nothing of this tablet.
+            auto tx = store->transaction();
+            store->outbox().acknowledge(3);
+            store->outbox().rebaseAfter(0);
+            tx.commit();
+        }
+        QCOMPARE(seqs(), (QVector<qint64>{1, 2}));
+        QCOMPARE(store->outbox().pending(100).first().recordId, ids[3]);
+        editor.create("client", newClient());
+        QCOMPARE(seqs(), (QVector<qint64>{1, 2, 3})); // a later edit follows on, no gap
+        {
+            // A server at 7 (this tablet's history is gone): pending ones follow its 7.
+            auto tx = store->transaction();
+            store->outbox().rebaseAfter(7);
+            tx.commit();
+        }
+        QCOMPARE(seqs(), (QVector<qint64>{8, 9, 10}));
+        {
+            // The same agency restored to 8: the tablet still holds 9 and 10: resent as they are.
+            auto tx = store->transaction();
+            store->outbox().acknowledge(10);
+            editor.create("client", newClient());
+            store->outbox().rebaseAfter(8);
+            tx.commit();
+        }
+        QCOMPARE(seqs(), (QVector<qint64>{9, 10, 11}));
+        {
+            // A server ahead of this tablet (another history of this device): the pending
+            // edits follow its 12, never taken for edits it already has.
+            auto tx = store->transaction();
+            store->outbox().rebaseAfter(12);
+            tx.commit();
+        }
+        QCOMPARE(seqs(), (QVector<qint64>{13, 14, 15}));
+    }
+
+    void keptEditsLeaveTheSequenceAndSurviveTheWipe()
+    {
+        auto store = openStore(freshPath());
+        LocalEditor editor(*store, QStringLiteral("c1"));
+        const QString a = editor.create("client", newClient(QStringLiteral("Kept")));
+        editor.update("client", a, {{"phone", "555-0199"}});
+        {
+            auto tx = store->transaction();
+            store->outbox().keepPendingForReview();
+            store->eraseKeepingReview(QStringLiteral("test"));
+            tx.commit();
+        }
+        QCOMPARE(store->outbox().count(), 0);
+        QCOMPARE(store->records().count(*Schema::instance().entity("client")), 0);
+        const QVector<OutboxEntry> kept = store->outbox().keptForReview();
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept[0].values.value("firstName").toString(), QStringLiteral("Kept"));
+        QCOMPARE(kept[1].values.value("phone").toString(), QStringLiteral("555-0199"));
+        QVERIFY(kept[0].seq < 0 && kept[1].seq < 0);
+        {
+            auto tx = store->transaction();
+            store->outbox().rebaseAfter(0);
+            tx.commit();
+        }
+        editor.create("client", newClient());
+        QCOMPARE(store->outbox().pending(10).first().seq, 1);
+        QCOMPARE(store->outbox().keptForReview().size(), 2); // a rebase leaves them alone
+        {
+            auto tx = store->transaction();
+            store->outbox().dismissKept(kept[0].seq);
+            tx.commit();
+        }
+        QCOMPARE(store->outbox().keptForReview().size(), 1);
+        store->wipe(QStringLiteral("test")); // a full wipe takes them too
+        QCOMPARE(store->outbox().keptForReview().size(), 0);
+    }
+
+    void pendingEditsNameTheNewAccount()
+    {
+        auto store = openStore(freshPath());
+        const QString oldAccount = newUuid7(), newAccount = newUuid7();
+        LocalEditor editor(*store, oldAccount);
+        QJsonObject values = newClient();
+        values.insert("coordinatorId", oldAccount);
+        values.insert("language", oldAccount); // not a reference to a coordinator
+        editor.create("client", values);
+        {
+            auto tx = store->transaction();
+            store->outbox().replaceAccount(oldAccount, newAccount);
+            tx.commit();
+        }
+        const OutboxEntry e = store->outbox().pending(1).first();
+        QCOMPARE(e.values.value("coordinatorId").toString(), newAccount);
+        QCOMPARE(e.values.value("language").toString(), oldAccount);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeviceStore)

@@ -290,7 +290,9 @@ class TestFaultProxy : public QObject {
                                                       {"name", "Wei Chen"},
                                                       {"relationship", "son"}}));
             gap();
-            w.name("VISIT1", QStringLiteral("0190a000-0000-7000-8000-00000000f001"));
+            // A real visit: the server refuses a note naming one it does not have.
+            w.name("VISIT1",
+                   a.editor->create("visit", {{"clientId", w.id("C1")}, {"status", "planned"}}));
             w.name("V1", a.editor->create("visitNote", {{"clientId", w.id("C1")},
                                                         {"visitId", w.id("VISIT1")},
                                                         {"text", "Discussed meal delivery"},

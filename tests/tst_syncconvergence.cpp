@@ -261,11 +261,18 @@ QString runScenario(quint32 seed)
                 // are refused and kept for review. (Never back: see the report of issue 11.)
                 agency.accounts.assignClient(clients[pick(clients.size())], "ben");
             } else if (op < 82) {
-                t.editor->create("visitNote", {{"clientId", clients[pick(clients.size())]},
-                                               {"visitId", newUuid7()},
-                                               {"text", QStringLiteral("note %1").arg(step)},
-                                               {"writtenAt", "2026-11-22T10:00:00Z"}});
-                remember(t);
+                // A note names a visit of its client that the tablet has: the server refuses
+                // a reference to a record it does not have (invalid_reference).
+                const QVector<Record> visits =
+                    t.store->records().all(*Schema::instance().entity("visit"));
+                if (!visits.isEmpty()) {
+                    const Record &visit = visits[pick(visits.size())];
+                    t.editor->create("visitNote", {{"clientId", visit.values.value("clientId")},
+                                                   {"visitId", visit.id},
+                                                   {"text", QStringLiteral("note %1").arg(step)},
+                                                   {"writtenAt", "2026-11-22T10:00:00Z"}});
+                    remember(t);
+                }
             } else {
                 syncTablet(t);
             }

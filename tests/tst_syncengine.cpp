@@ -92,8 +92,43 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(revoked.count(), 1, 20000);
         QCOMPARE(engine.state(), SyncEngine::State::Revoked);
         QVERIFY(engine.statusText().contains("wiped"));
+        QVERIFY2(engine.statusText().contains("signed this tablet out"),
+                 qPrintable(engine.statusText()));
+        QCOMPARE(tablet.store->meta().value("account.signedOut"), QStringLiteral("revoked"));
         QCOMPARE(tablet.store->records().count(*Schema::instance().entity("client")), 0);
         QCOMPARE(engine.pendingCount(), 0);
+    }
+
+    // A server that does not know the token (its database was replaced): the tablet is told
+    // so, keeps everything, and does not retry by itself.
+    void unknownTokenKeepsTheDataAndSaysSo()
+    {
+        ServerProcess first(freshServerDb(m_dir));
+        first.admin({"create-account", "ana", "Ana Ortiz", "coordinator"});
+        QVERIFY(first.start());
+        TestDevice tablet(m_dir.filePath("unknown.db"), first.url(), "ana");
+        tablet.editor->create("client", {{"firstName", "Rosa"},
+                                         {"lastName", "Diaz"},
+                                         {"status", "active"},
+                                         {"coordinatorId", tablet.accountId}});
+        const quint16 port = first.port();
+        first.stop();
+        ServerProcess replaced(freshServerDb(m_dir));
+        replaced.admin({"create-account", "ana", "Ana Ortiz", "coordinator"});
+        QVERIFY(replaced.start({}, port));
+        ManualConnectivityMonitor monitor(true);
+        SyncEngine engine({m_dir.filePath("unknown.db"), kDeviceKey, first.url(), tablet.token},
+                          *tablet.store, monitor);
+        QSignalSpy unrecognised(&engine, &SyncEngine::unrecognised);
+        engine.syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(unrecognised.count(), 1, 20000);
+        QCOMPARE(engine.state(), SyncEngine::State::Unrecognised);
+        QVERIFY2(engine.statusText().contains("no longer recognises"),
+                 qPrintable(engine.statusText()));
+        QVERIFY(engine.statusText().contains("Nothing was wiped"));
+        QCOMPARE(engine.nextRetryMs(), 0);
+        QCOMPARE(engine.pendingCount(), 1);
+        QCOMPARE(tablet.store->records().count(*Schema::instance().entity("client")), 1);
     }
 
     void statusPropertiesFollowTheEngine()

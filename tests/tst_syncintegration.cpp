@@ -324,15 +324,18 @@ private slots:
     void aPushRepeatedThreeTimesIsAppliedOnce()
     {
         m_a->editor->update("client", m_client, {{"notes", "Prefers morning visits"}});
+        // The note names a visit the same push creates (references are checked).
+        const QString visit =
+            m_a->editor->create("visit", {{"clientId", m_client}, {"status", "planned"}});
         m_a->editor->create("visitNote", {{"clientId", m_client},
-                                          {"visitId", newUuid7()},
+                                          {"visitId", visit},
                                           {"text", "Discussed meal delivery"},
                                           {"writtenAt", "2026-11-22T10:00:00Z"}});
         QJsonArray changes;
         for (const OutboxEntry &e : m_a->store->outbox().pending(10))
             changes.append(
                 Protocol::encodeChange(e.seq, e.entity, e.recordId, e.hlc, e.values, e.bases));
-        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.size(), 3);
         HttpSyncTransport t(m_server->url(), m_a->token);
         const QJsonObject body{{"schemaVersion", Schema::instance().version()},
                                {"changes", changes}};

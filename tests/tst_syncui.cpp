@@ -3,6 +3,7 @@
 // value written by hand is typed by its field. Screenshots of both screens.
 #include "conflictlistmodel.h"
 #include "devicestore.h"
+#include "kepteditlistmodel.h"
 #include "localeditor.h"
 #include "refusedlistmodel.h"
 #include "session.h"
@@ -266,6 +267,32 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void keptEditsModelPassesTheTester()
+    {
+        // Last: it moves every pending edit of the session's store into the kept list.
+        DeviceStore &store = *m_session->store();
+        {
+            auto tx = store.transaction();
+            store.outbox().keepPendingForReview();
+            tx.commit();
+        }
+        KeptEditListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(m_session.get());
+        QVERIFY(model.rowCount() > 0);
+        QCOMPARE(model.rowCount(), int(store.outbox().keptForReview().size()));
+        m_session->refreshStatus();
+        QCOMPARE(m_session->syncEngine()->pendingCount(), 0);
+        const QModelIndex first = model.index(0);
+        QCOMPARE(first.data(KeptEditListModel::TitleRole).toString(),
+                 QStringLiteral("client Maria Gonzalez"));
+        QVERIFY(first.data(KeptEditListModel::ValuesRole).toString().contains("phone: 555-2222"));
+        const int before = model.rowCount();
+        model.dismiss(first.data(KeptEditListModel::SeqRole).toLongLong());
+        QCOMPARE(model.rowCount(), before - 1);
     }
 };
 

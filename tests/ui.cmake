@@ -60,3 +60,17 @@ careround_test(tst_changescope SOURCES tst_changescope.cpp
     LIBS careround_today careround_caseload careround_directory careround_visit
          Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
+# Revoked and unrecognised (401) tablets enrolling again, through Main.qml, against the real
+# careround-server process.
+careround_test(tst_reenrolui SOURCES tst_reenrolui.cpp pageharness.h serverfixture.h
+    LIBS careround_appui careround_appuiplugin careround_sessionplugin careround_controlsplugin
+         careround_unlockplugin careround_caseloadplugin careround_clientplugin
+         careround_todayplugin careround_visitplugin careround_assessmentplugin
+         careround_signoffplugin careround_planplugin careround_servicesplugin
+         careround_directoryplugin careround_syncuiplugin careround_formsplugin
+         careround_demo careround_server careround_syncdevice
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+target_compile_definitions(tst_reenrolui PRIVATE
+    CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
+add_dependencies(tst_reenrolui careround-server)

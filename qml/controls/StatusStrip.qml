@@ -43,7 +43,8 @@ Rectangle {
             implicitHeight: stateText.implicitHeight + 8
             implicitWidth: stateText.implicitWidth + 20
             color: strip.syncState === SyncEngine.Offline ? Theme.warning
-                 : strip.syncState === SyncEngine.Error || strip.syncState === SyncEngine.Revoked ? Theme.urgent
+                 : strip.syncState === SyncEngine.Error || strip.syncState === SyncEngine.Revoked
+                   || strip.syncState === SyncEngine.Unrecognised ? Theme.urgent
                  : Theme.accent
             Text {
                 id: stateText
@@ -51,7 +52,8 @@ Rectangle {
                 text: strip.syncState === SyncEngine.Offline ? qsTr("Offline")
                     : strip.syncState === SyncEngine.Syncing ? qsTr("Syncing")
                     : strip.syncState === SyncEngine.Error ? qsTr("Sync problem")
-                    : strip.syncState === SyncEngine.Revoked ? qsTr("Revoked")
+                    : strip.syncState === SyncEngine.Revoked ? qsTr("Signed out")
+                    : strip.syncState === SyncEngine.Unrecognised ? qsTr("Not recognised")
                     : qsTr("Online")
                 color: "white"
                 font.pixelSize: Theme.fontSmall

@@ -48,7 +48,8 @@ ApplicationWindow {
 
     Loader {
         anchors.fill: parent
-        sourceComponent: window.session.unlocked ? workspace : unlock
+        sourceComponent: !window.session.unlocked ? unlock
+                         : window.session.reenrolling ? reenrol : workspace
     }
 
     // Over everything once unlocked: choose a PIN (first time), or the PIN after idle time.
@@ -133,9 +134,20 @@ ApplicationWindow {
     }
 
     Component {
+        id: reenrol
+        ReenrolPage {
+            session: window.session
+        }
+    }
+
+    Component {
         id: workspace
         ColumnLayout {
             spacing: 0
+            SignOutBanner {
+                Layout.fillWidth: true
+                session: window.session
+            }
             Rectangle {
                 Layout.fillWidth: true
                 implicitHeight: tabs.implicitHeight + 8

@@ -8,10 +8,25 @@
 #include "syncengine.h"
 
 #include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QThread>
 
 namespace careround {
+
+namespace {
+/** A certificate fingerprint as shown ("ab:cd:…") back to its bytes. */
+QByteArray fingerprintBytes(const QString &fingerprint)
+{
+    return QByteArray::fromHex(QString(fingerprint).remove(QLatin1Char(':')).toLatin1());
+}
+
+/** What a failed enrolment request tells the screen: the message and a certificate seen. */
+QString seenFingerprint(const DeviceAccount::Failure &failure)
+{
+    return QString::fromLatin1(failure.certificateSeen.toHex(':'));
+}
+} // namespace
 
 Session::Session(QString storePath, QObject *parent)
     : QObject(parent), m_path(std::move(storePath)),
@@ -91,6 +106,9 @@ void Session::attach()
         if (change.origin == Change::Origin::LocalEdit)
             refreshStatus();
     });
+    // A tablet revoked and wiped before this start still says why it is empty.
+    if (s->meta().value(QStringLiteral("account.signedOut")) == QLatin1String("revoked"))
+        setSignOut(SignOut::Revoked);
     m_statusTimer.start();
     if (hasPin())
         m_idleTimer.start();
@@ -125,6 +143,14 @@ void Session::startSync()
         if (DeviceStore *s = store())
             s->changes().publish(change);
     });
+    connect(m_sync.get(), &SyncEngine::revoked, this, [this] { setSignOut(SignOut::Revoked); });
+    connect(m_sync.get(), &SyncEngine::unrecognised, this,
+            [this] { setSignOut(SignOut::Unrecognised); });
+    connect(m_sync.get(), &SyncEngine::finished, this, [this](int state) {
+        // The agency brought its database back: the token works again.
+        if (state == int(SyncEngine::State::UpToDate) && m_signOut == SignOut::Unrecognised)
+            setSignOut(SignOut::None);
+    });
     emit syncChanged();
     m_sync->syncNow();
 }
@@ -138,9 +164,8 @@ void Session::enrol(const QString &server, const QString &login, const QString &
     emit busyChanged();
     auto failure = std::make_shared<std::optional<DeviceAccount::Failure>>();
     DeviceAccount *account = m_account.get();
-    const DeviceAccount::Enrolment enrolment{
-        QUrl::fromUserInput(server.trimmed()), login, password, passphrase,
-        QByteArray::fromHex(QString(pinnedFingerprint).remove(QLatin1Char(':')).toLatin1())};
+    const DeviceAccount::Enrolment enrolment{QUrl::fromUserInput(server.trimmed()), login, password,
+                                             passphrase, fingerprintBytes(pinnedFingerprint)};
     // Key derivation and the request take a moment: off the UI thread.
     QThread *worker =
         QThread::create([account, enrolment, failure] { *failure = account->enrol(enrolment); });
@@ -149,14 +174,130 @@ void Session::enrol(const QString &server, const QString &login, const QString &
         m_busy = false;
         emit busyChanged();
         if (*failure) {
-            emit enrolFinished((*failure)->message,
-                               QString::fromLatin1((*failure)->certificateSeen.toHex(':')));
+            emit enrolFinished((*failure)->message, seenFingerprint(**failure));
             return;
         }
         attach();
         emit enrolFinished(QString(), QString());
     });
     worker->start();
+}
+
+void Session::reenrol(const QString &server, const QString &login, const QString &password,
+                      const QString &pinnedFingerprint)
+{
+    if (m_busy || !store())
+        return;
+    m_busy = true;
+    emit busyChanged();
+    auto grant = std::make_shared<DeviceAccount::Grant>();
+    auto failure = std::make_shared<std::optional<DeviceAccount::Failure>>();
+    const DeviceAccount::Enrolment enrolment{QUrl::fromUserInput(server.trimmed()),
+                                             login,
+                                             password,
+                                             {},
+                                             fingerprintBytes(pinnedFingerprint)};
+    const QString deviceId = store()->deviceId();
+    QThread *worker = QThread::create([enrolment, deviceId, grant, failure] {
+        *failure = DeviceAccount::requestGrant(enrolment, deviceId, *grant);
+    });
+    connect(worker, &QThread::finished, this, [this, worker, grant, failure] {
+        worker->deleteLater();
+        m_busy = false;
+        emit busyChanged();
+        if (*failure) {
+            emit enrolFinished((*failure)->message, seenFingerprint(**failure));
+            return;
+        }
+        // The engine's worker holds its own connection and the old token: stopped first.
+        m_sync.reset();
+        try {
+            m_account->reenrol(*grant);
+        } catch (const StoreError &e) {
+            startSync();
+            emit enrolFinished(e.message(), QString());
+            return;
+        }
+        m_editor = std::make_unique<LocalEditor>(*store(), m_account->accountId());
+        m_reenrolling = false;
+        setSignOut(SignOut::None);
+        startSync();
+        refreshStatus();
+        emit unlockedChanged();
+        emit lockChanged(); // another coordinator chooses their own PIN
+        store()->changes().publish(Change::everything(Change::Origin::Pull));
+        emit enrolFinished(QString(), QString());
+    });
+    worker->start();
+}
+
+void Session::enrolAgain()
+{
+    if (m_signOut == SignOut::Revoked) {
+        startOver();
+    } else if (m_signOut == SignOut::Unrecognised && !m_reenrolling) {
+        m_reenrolling = true;
+        emit signOutChanged();
+    }
+}
+
+void Session::cancelReenrolment()
+{
+    if (m_reenrolling) {
+        m_reenrolling = false;
+        emit signOutChanged();
+    }
+}
+
+void Session::startOver()
+{
+    m_statusTimer.stop();
+    m_idleTimer.stop();
+    m_sync.reset();
+    m_editor.reset();
+    m_account = std::make_unique<DeviceAccount>(m_path); // closes the wiped store
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".key")})
+        QFile::remove(m_path + suffix);
+    m_wiped = false;
+    m_locked = false;
+    m_reenrolling = false;
+    setSignOut(SignOut::None);
+    emit syncChanged();
+    emit lockChanged();
+    emit unlockedChanged();
+}
+
+void Session::setSignOut(SignOut signOut)
+{
+    if (m_signOut == signOut)
+        return;
+    m_signOut = signOut;
+    if (signOut == SignOut::None)
+        m_reenrolling = false;
+    emit signOutChanged();
+}
+
+QString Session::signOutText() const
+{
+    switch (m_signOut) {
+    case SignOut::Revoked:
+        return tr("The agency signed this tablet out, and the client data on it has been "
+                  "wiped. To go on working, enrol it again with your login.");
+    case SignOut::Unrecognised:
+        return tr("The agency no longer recognises this tablet: its server may have a new "
+                  "database. Nothing was wiped, and your unsent changes are kept on this "
+                  "tablet. Enrol it again: with your own login they are sent; with another "
+                  "login they are kept for review, not sent.");
+    case SignOut::None:
+        break;
+    }
+    return {};
+}
+
+QString Session::serverAddress() const
+{
+    return m_account->store() ? m_account->server().toString() : QString();
 }
 
 void Session::syncNow()
@@ -242,10 +383,11 @@ QString Session::unlockWithPin(const QString &pin)
     }
     // Too many wrong PINs: push what is waiting when the server can be reached, then wipe.
     if (m_sync && m_sync->state() != SyncEngine::State::Revoked) {
+        // Queued: wipe() destroys the engine, which must not happen inside its own signal.
         connect(
             m_sync.get(), &SyncEngine::finished, this,
             [this] { wipe(QStringLiteral("too many wrong PIN attempts")); },
-            Qt::SingleShotConnection);
+            Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
         m_sync->syncNow();
         if (m_sync->state() != SyncEngine::State::Syncing)
             wipe(QStringLiteral("too many wrong PIN attempts"));

@@ -39,8 +39,20 @@ class Session : public QObject {
     Q_PROPERTY(bool locked READ isLocked NOTIFY lockChanged)
     Q_PROPERTY(bool hasPin READ hasPin NOTIFY lockChanged)
     Q_PROPERTY(bool wiped READ isWiped NOTIFY lockChanged)
+    Q_PROPERTY(SignOut signOut READ signOut NOTIFY signOutChanged)
+    Q_PROPERTY(QString signOutText READ signOutText NOTIFY signOutChanged)
+    Q_PROPERTY(bool reenrolling READ isReenrolling NOTIFY signOutChanged)
+    Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY unlockedChanged)
 
 public:
+    /** Why the agency's server no longer takes this tablet, for the screens to say so. */
+    enum class SignOut {
+        None,
+        Revoked,      ///< the agency signed it out; its data was wiped
+        Unrecognised, ///< the server does not know its token (401); nothing wiped
+    };
+    Q_ENUM(SignOut)
+
     /** storePath: the encrypted store file (it may not exist yet). */
     explicit Session(QString storePath, QObject *parent = nullptr);
     ~Session() override;
@@ -63,6 +75,22 @@ public:
                            const QString &passphrase, const QString &pinnedFingerprint = {});
     /** Syncs now (the "Sync now" button). */
     Q_INVOKABLE void syncNow();
+    /**
+     * "Enrol again" under the sign-out message. Revoked: the wiped store and its key are
+     * removed and the first-start enrol screen shows. Unrecognised: the re-enrol screen
+     * shows (reenrolling), the data stays.
+     */
+    Q_INVOKABLE void enrolAgain();
+    /** Back from the re-enrol screen without enrolling. */
+    Q_INVOKABLE void cancelReenrolment();
+    /**
+     * Enrols this tablet again after a 401, keeping its store and passphrase (the request off
+     * the UI thread; enrolFinished tells the result). The same login keeps everything and
+     * sends the unsent edits; another login keeps those edits for review only and wipes the
+     * records (DeviceAccount::reenrol).
+     */
+    Q_INVOKABLE void reenrol(const QString &server, const QString &login, const QString &password,
+                             const QString &pinnedFingerprint = {});
 
     /** Sets the PIN that unlocks after idle time (4 to 8 digits); returns an error or "". */
     Q_INVOKABLE QString setPin(const QString &pin);
@@ -81,6 +109,12 @@ public:
     bool isLocked() const { return m_locked; }
     bool hasPin() const;
     bool isWiped() const { return m_wiped; }
+    SignOut signOut() const { return m_signOut; }
+    /** The sign-out in plain words (empty when signed in). */
+    QString signOutText() const;
+    bool isReenrolling() const { return m_reenrolling; }
+    /** The agency server this tablet syncs with (empty for a local store). */
+    QString serverAddress() const;
 
     bool isUnlocked() const;
     bool storeExists() const;
@@ -110,6 +144,7 @@ signals:
     void syncChanged();
     void busyChanged();
     void lockChanged();
+    void signOutChanged();
     /** error is empty on success; fingerprint is set when the certificate was not trusted. */
     void enrolFinished(const QString &error, const QString &fingerprint);
 
@@ -117,6 +152,9 @@ private:
     void attach();
     void startSync();
     void wipe(const QString &reason);
+    void setSignOut(SignOut signOut);
+    /** Closes the wiped store of a revoked tablet and removes it, for a first start again. */
+    void startOver();
 
     QString m_path;
     std::unique_ptr<DeviceAccount> m_account;
@@ -130,6 +168,8 @@ private:
     QTimer m_idleTimer;
     bool m_locked = false;
     bool m_wiped = false;
+    SignOut m_signOut = SignOut::None;
+    bool m_reenrolling = false;
 };
 
 } // namespace careround

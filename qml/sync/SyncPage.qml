@@ -53,11 +53,13 @@ Rectangle {
                         : page.syncState === SyncEngine.Syncing ? qsTr("Syncing now…")
                         : page.syncState === SyncEngine.UpToDate ? qsTr("Online and up to date.")
                         : page.syncState === SyncEngine.Error ? qsTr("Sync needs attention.")
-                        : page.syncState === SyncEngine.Revoked ? qsTr("This tablet was revoked by the agency.")
+                        : page.syncState === SyncEngine.Revoked ? qsTr("The agency signed this tablet out.")
+                        : page.syncState === SyncEngine.Unrecognised ? qsTr("The agency no longer recognises this tablet.")
                         : qsTr("This tablet keeps its data locally (no agency server).")
                     font.pixelSize: Theme.fontBody
                     font.bold: true
-                    color: page.syncState === SyncEngine.Error || page.syncState === SyncEngine.Revoked ? Theme.urgent : Theme.text
+                    color: page.syncState === SyncEngine.Error || page.syncState === SyncEngine.Revoked
+                           || page.syncState === SyncEngine.Unrecognised ? Theme.urgent : Theme.text
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
@@ -106,6 +108,10 @@ Rectangle {
                     onClicked: page.session.syncNow()
                 }
             }
+        }
+        KeptEditsCard {
+            Layout.fillWidth: true
+            session: page.session
         }
         RefusedListModel {
             id: refusedModel

@@ -69,6 +69,11 @@ QJsonValue typed(const FieldDef *fd, const QString &text)
 
 } // namespace
 
+QString ConflictListModel::displayValue(const QJsonValue &value)
+{
+    return valueText(value);
+}
+
 ConflictListModel::ConflictListModel(QObject *parent)
     : QAbstractListModel(parent),
       m_watcher({"conflict", "client"}, [this](const Change &) { reload(); })

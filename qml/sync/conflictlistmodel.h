@@ -53,6 +53,9 @@ public:
                              const QString &mergedText = {});
     Q_INVOKABLE void reload();
 
+    /** A field's value in words: yes/no, numbers in the locale, "(empty)". */
+    static QString displayValue(const QJsonValue &value);
+
 signals:
     void sessionChanged();
     void countChanged();

@@ -109,6 +109,7 @@ Rectangle {
             }
             TextField {
                 id: confirmation
+                objectName: "passphraseConfirmation"
                 visible: controller.firstUse
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget + 4

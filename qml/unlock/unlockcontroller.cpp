@@ -56,6 +56,22 @@ bool UnlockController::enrol(const QString &server, const QString &login, const 
     return true;
 }
 
+bool UnlockController::reenrol(const QString &server, const QString &login, const QString &password,
+                               const QString &pin)
+{
+    if (!m_session) {
+        setError(tr("The app is not ready yet. Close it and open it again."));
+        return false;
+    }
+    if (server.trimmed().isEmpty() || login.trimmed().isEmpty() || password.isEmpty()) {
+        setError(tr("Enter the agency server's address, your login and your password."));
+        return false;
+    }
+    setError(QString());
+    m_session->reenrol(server, login, password, pin);
+    return true;
+}
+
 bool UnlockController::isFirstUse() const
 {
     return m_session && !m_session->storeExists();

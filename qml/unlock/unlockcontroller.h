@@ -39,6 +39,12 @@ public:
     Q_INVOKABLE bool enrol(const QString &server, const QString &login, const QString &password,
                            const QString &passphrase, const QString &confirmation,
                            const QString &pin = {});
+    /**
+     * Enrols the tablet again after a 401 (Session::reenrol): the store and its passphrase
+     * stay. Errors arrive in errorText.
+     */
+    Q_INVOKABLE bool reenrol(const QString &server, const QString &login, const QString &password,
+                             const QString &pin = {});
     QString certificateFingerprint() const { return m_fingerprint; }
 
 signals:

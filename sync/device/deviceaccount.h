@@ -30,6 +30,22 @@ public:
         QByteArray certificateSeen; ///< set when the server's certificate is not trusted
     };
 
+    /** What the server granted to an enrolment request: a token and the account it is for. */
+    struct Grant {
+        QUrl server;
+        QString login;
+        QByteArray pinnedCertificate;
+        QString token;
+        QString accountId;
+        QString role;
+        QString name;
+    };
+    /** Whose data the tablet keeps after enrolling again. */
+    enum class Reenrolment {
+        SameCoordinator,  ///< everything kept; the unsent edits are sent to the new server
+        OtherCoordinator, ///< records wiped; the unsent edits kept for review, never sent
+    };
+
     /** storePath: the store file; the wrapped key is kept beside it (storePath + ".key"). */
     explicit DeviceAccount(QString storePath);
 
@@ -40,6 +56,23 @@ public:
 
     /** Enrols and creates the store; on failure nothing is left behind. */
     std::optional<Failure> enrol(const Enrolment &enrolment);
+    /**
+     * Asks the server to enrol the device deviceId for the login (network only, any thread;
+     * the store is not touched). The passphrase of the enrolment is not used.
+     */
+    static std::optional<Failure> requestGrant(const Enrolment &enrolment, const QString &deviceId,
+                                               Grant &grant);
+    /**
+     * Enrols the open store again with a grant from requestGrant (the server answered 401 for
+     * the old token), in one transaction: the new token and account replace the old, the sync
+     * state starts over (cursor 0, epoch and caseload forgotten, the outbox rebased at the
+     * next hello). Same coordinator when the login is the one this tablet was enrolled with
+     * (a tablet enrolled before logins were kept: the same account name): nothing else
+     * changes, and the pending edits naming the old account id name the new one. Another
+     * coordinator: the pending edits are kept for review, and every record and the rest of
+     * the sync state are wiped. Throws StoreError (nothing changed).
+     */
+    Reenrolment reenrol(const Grant &grant);
     /** Opens the store with the passphrase (wrong passphrase: a Failure, nothing opened). */
     std::optional<Failure> unlock(const QString &passphrase);
     /**
@@ -55,11 +88,16 @@ public:
     QByteArray token() const;
     QString accountId() const;
     QString role() const;
+    /** The login and name of the coordinator this tablet is enrolled for. */
+    QString login() const;
+    QString name() const;
     QByteArray pinnedCertificate() const;
 
     static constexpr int kPassphraseMinLength = 8;
 
 private:
+    /** Writes the grant's account into the store (inside the caller's transaction). */
+    static void writeGrant(DeviceStore &store, const Grant &grant);
     QString m_path;
     std::unique_ptr<DeviceStore> m_store;
     QByteArray m_storeKey;

@@ -13,6 +13,7 @@ const QString kCursor = QStringLiteral("sync.cursor");
 const QString kEpoch = QStringLiteral("sync.epoch");
 const QString kBackfill = QStringLiteral("sync.backfill.");
 const QString kCaseload = QStringLiteral("sync.caseload");
+const QString kRebase = QStringLiteral("sync.rebase");
 } // namespace
 
 std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
@@ -27,12 +28,13 @@ std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
                                                            "tablet and will be sent later.");
     } else if (code == QLatin1String("device_revoked")) {
         o.state = SyncOutcome::State::Revoked;
-        o.message = QStringLiteral("This tablet was revoked by the agency and its data has "
-                                   "been wiped. Ask your supervisor to enrol it again.");
+        o.message = QStringLiteral("The agency signed this tablet out (revoked it), and the "
+                                   "data on it has been wiped. You can enrol it again.");
     } else if (response.status == 401) {
-        o.state = SyncOutcome::State::Error;
-        o.message = QStringLiteral("The agency server does not recognise this tablet. Sign in "
-                                   "again to enrol it.");
+        o.state = SyncOutcome::State::Unrecognised;
+        o.message = QStringLiteral("The agency no longer recognises this tablet (its server "
+                                   "may have a new database). Nothing was wiped: your unsent "
+                                   "changes are kept here. Enrol this tablet again to go on.");
     } else if (response.status >= 500) {
         o.state = SyncOutcome::State::Offline;
         o.message = QStringLiteral("The agency server is having trouble (%1). Your changes are "
@@ -56,6 +58,8 @@ SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
     // Told at any step that this tablet was revoked: wipe it now, before anything else.
     if (outcome.state == SyncOutcome::State::Revoked) {
         m_store.wipe(QStringLiteral("revoked by the agency"));
+        // Read by the session at the next start: it says why the tablet is empty.
+        m_store.meta().setValue(QStringLiteral("account.signedOut"), QStringLiteral("revoked"));
         for (const EntityDef &def : Schema::instance().entities())
             m_changedKinds.insert(def.name);
     }
@@ -84,7 +88,9 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
         const QString action = hello.body.value(QStringLiteral("action")).toString();
         const qint64 lastDeviceSeq =
             qint64(hello.body.value(QStringLiteral("lastDeviceSeq")).toDouble());
-        if (action == QLatin1String("resend")) {
+        if (rebaseAfterEnrolment(lastDeviceSeq)) {
+            // Enrolled again (a replaced database): handled whole by the rebase.
+        } else if (action == QLatin1String("resend")) {
             // The server was restored from a backup: send again what it may have lost, and
             // read everything again.
             m_store.outbox().resendAfter(lastDeviceSeq);
@@ -341,6 +347,17 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
     m_store.meta().setValue(cursorKey, QString::number(nextCursor));
     tx.commit();
     return applied;
+}
+
+bool DeviceSyncer::rebaseAfterEnrolment(qint64 serverLastSeq)
+{
+    if (m_store.meta().value(kRebase).isEmpty())
+        return false;
+    // In the hello's transaction: the rebase, the flag and the cursor change together.
+    m_store.outbox().rebaseAfter(serverLastSeq);
+    m_store.meta().setValue(kCursor, QStringLiteral("0"));
+    m_store.meta().remove(kRebase);
+    return true;
 }
 
 bool DeviceSyncer::dropClientsNotIn(const QStringList &caseload)

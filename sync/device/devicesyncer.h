@@ -11,7 +11,12 @@ namespace careround {
 
 /** What one sync run achieved, in words a coordinator can act on. */
 struct SyncOutcome {
-    enum class State { UpToDate, Offline, Error, Revoked };
+    /**
+     * Revoked: the agency signed this tablet out (403 device_revoked); its data was wiped.
+     * Unrecognised: the server does not know the token (401: its database was replaced, or
+     * the token is unknown); nothing is wiped, the tablet may enrol again.
+     */
+    enum class State { UpToDate, Offline, Error, Revoked, Unrecognised };
     State state = State::UpToDate;
     QString message;   ///< plain words: what happened and what the user can do
     int pushed = 0;    ///< edits the server acknowledged in this run
@@ -60,6 +65,11 @@ private:
     /** Acknowledges a push's reply: refused edits marked, refused new records removed. */
     void acknowledge(const QVector<OutboxEntry> &batch, const QJsonArray &results, qint64 through,
                      SyncOutcome &outcome);
+    /**
+     * The first hello after an enrolment again (DeviceAccount::reenrol): the outbox is
+     * rebased on what the server knows of this device; false when there was none.
+     */
+    bool rebaseAfterEnrolment(qint64 serverLastSeq);
     /** False when it had to wait (edits still to push). */
     bool dropClientsNotIn(const QStringList &caseload);
 

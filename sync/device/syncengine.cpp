@@ -141,6 +141,12 @@ void SyncEngine::onFinished(const SyncOutcome &outcome)
         setState(State::Revoked, outcome.message);
         emit revoked();
         break;
+    case SyncOutcome::State::Unrecognised:
+        // Retrying changes nothing until the tablet is enrolled again (or the agency brings
+        // its database back: "Sync now" and a returning connection still try).
+        setState(State::Unrecognised, outcome.message);
+        emit unrecognised();
+        break;
     case SyncOutcome::State::Offline:
     case SyncOutcome::State::Error: {
         setState(outcome.state == SyncOutcome::State::Offline ? State::Offline : State::Error,
@@ -183,6 +189,7 @@ QString SyncEngine::summary() const
     case State::Offline:
     case State::Error:
     case State::Revoked:
+    case State::Unrecognised:
         break;
     }
     return m_statusText;

@@ -16,13 +16,14 @@ class DeviceStore;
 /**
  * The tablet's sync, as the UI sees it, and the one owner of what the status bar shows:
  * offline / syncing (step, n of m) / up to date (last synced at) / error (why, and what to
- * do) / revoked, or local (a store with no server), the pending change count, open
- * conflicts and the edits the server refused (a count that needs attention, never a frozen
- * error: the run that refused them is up to date). Syncs when a connection returns, on demand, and
- * after failures with exponential backoff (capped). Each run is a DeviceSyncer on a worker thread
- * with its own store connection, so the UI never waits; every property is set and read on the
- * thread the engine lives on (the UI's), and the counts come from the UI's own store. QML sees it
- * as the uncreatable type SyncEngine of CareRound.Session.
+ * do) / revoked / unrecognised (401: not retried by itself), or local (a store with no server), the
+ * pending change count, open conflicts and the edits the server refused (a count that needs
+ * attention, never a frozen error: the run that refused them is up to date). Syncs when a
+ * connection returns, on demand, and after failures with exponential backoff (capped). Each run
+ * is a DeviceSyncer on a worker thread with its own store connection, so the UI never waits;
+ * every property is set and read on the thread the engine lives on (the UI's), and the counts
+ * come from the UI's own store. QML sees it as the uncreatable type SyncEngine of
+ * CareRound.Session.
  */
 class SyncEngine : public QObject {
     Q_OBJECT
@@ -44,8 +45,9 @@ public:
         Syncing,
         UpToDate,
         Error,
-        Revoked,
-        Local, ///< a store with no agency server: nothing to sync, only the counts
+        Revoked,      ///< the agency signed this tablet out; its data was wiped
+        Local,        ///< a store with no agency server: nothing to sync, only the counts
+        Unrecognised, ///< the server does not know the token (401); nothing wiped
     };
     Q_ENUM(State)
 
@@ -103,6 +105,8 @@ signals:
     void finished(int state);
     /** The server revoked this tablet and its data was wiped. */
     void revoked();
+    /** The server does not recognise this tablet's token (401): enrol again. */
+    void unrecognised();
 
 private:
     /** Reads the last sync time and the counts from the UI's store. */

@@ -31,8 +31,9 @@ bool AccessPolicy::mayRead(const Caller &caller, const AccessTarget &record) con
     case Audience::Agency:
         return true;
     case Audience::Caseload:
-        // A record of a client kind about no client: a conflict about the shared directory.
-        return record.clientId.isEmpty() || holdsNow(caller, record.clientId);
+        // A record of a client kind about no client (a conflict about the shared directory)
+        // is the supervisors': they alone settle it (mayApply), so only they are shown it.
+        return !record.clientId.isEmpty() && holdsNow(caller, record.clientId);
     }
     return false;
 }
@@ -59,10 +60,11 @@ bool AccessPolicy::mayApply(const Caller &caller, const AccessTarget &record,
     const EntityDef &def = *record.def;
     if (!def.replicated || def.audience == Audience::Staff || def.audience == Audience::Supervisors)
         return false; // only the server writes them
-    if (def.audience == Audience::Agency || (record.exists && record.clientId.isEmpty()))
-        return true; // the shared directory, and conflicts about it
-    if (caller.isSupervisor())
-        return true;
+    if (def.audience == Audience::Agency || caller.isSupervisor())
+        return true; // the shared directory is everyone's
+    if (record.clientId.isEmpty())
+        return false; // a record of a client kind about no client (a conflict about the
+                      // directory): settled by a supervisor, like every agency-wide decision
     if (!def.caseloadField.isEmpty() && change.values.contains(def.caseloadField))
         // A coordinator may only put a new client on their own caseload.
         return !record.exists &&

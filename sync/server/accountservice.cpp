@@ -31,6 +31,28 @@ QByteArray newToken()
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
+/**
+ * Exactly "Bearer ", one space, and a token of the RFC 6750 b64token characters: no second
+ * space, no trailing whitespace (once trimmed away, so that one token had many spellings).
+ */
+bool isBearerToken(const QByteArray &authorization)
+{
+    if (!authorization.startsWith("Bearer ") || authorization.size() < 20 ||
+        authorization.size() > 512)
+        return false;
+    const QByteArray token = authorization.mid(7);
+    qsizetype i = 0;
+    for (; i < token.size(); ++i) {
+        const char c = token[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/'))
+            break;
+    }
+    while (i < token.size() && token[i] == '=')
+        ++i;
+    return i == token.size();
+}
+
 QString tokenHash(const QByteArray &token)
 {
     return QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex());
@@ -108,7 +130,7 @@ QString AccountService::enrollDevice(const QString &login, const QString &passwo
                              QStringLiteral("This device cannot be enrolled again"));
         m_accounts.setDeviceToken(deviceId, tokenHash(token));
     } else {
-        m_accounts.insertDevice(deviceId, account, tokenHash(token), label.left(200),
+        m_accounts.insertDevice(deviceId, account, tokenHash(token), RecordValidator::leftCharacters(label, 200),
                                 nowIso(m_wall));
     }
     audit(account, deviceId, QStringLiteral("device_enrolled"), {});
@@ -138,9 +160,8 @@ std::optional<ServiceReply> AccountService::authenticate(const QByteArray &autho
     // Only wrong tokens are throttled: a valid token behind a busy address always works.
     const QString ipKey = QStringLiteral("token-ip:") + caller.remote;
     const std::optional<TokenHolder> holder =
-        authorization.startsWith("Bearer ") && authorization.size() >= 20
-            ? m_accounts.tokenHolder(tokenHash(authorization.mid(7).trimmed()))
-            : std::nullopt;
+        isBearerToken(authorization) ? m_accounts.tokenHolder(tokenHash(authorization.mid(7)))
+                                     : std::nullopt;
     if (!holder) {
         if (auto wait = throttled(ipKey, kMaxTokenFailures, kTokenWindowMs))
             return wait;

@@ -42,8 +42,9 @@ QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const Servic
 } // namespace
 
 AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync,
-                                   ReviewService &review, QObject *parent)
-    : QObject(parent), m_accounts(accounts), m_sync(sync), m_review(review)
+                                   ReviewService &review, HistoryService &history,
+                                   QObject *parent)
+    : QObject(parent), m_accounts(accounts), m_sync(sync), m_review(review), m_history(history)
 {
     using Method = QHttpServerRequest::Method;
     const auto post =
@@ -85,6 +86,9 @@ AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync,
     });
     post("/v1/review/settle", true,
          [this](const Caller &c, const QJsonObject &b) { return m_review.settle(c, b); });
+    get("/v1/history", [this](const Caller &c, const QHttpServerRequest &r) {
+        return m_history.history(c, r.query());
+    });
     m_http.route(QStringLiteral("/v1/health"), [](const QHttpServerRequest &req) {
         return jsonResponse(req, ServiceReply{200, QJsonObject{{"status", "ok"}}});
     });
@@ -159,16 +163,11 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
                                            "the size limit"));
                     raw = *inflated;
                 }
-                QJsonParseError parseError;
-                const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
-                if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+                const QString error = Protocol::decodeBody(raw, body);
+                if (!error.isEmpty())
                     return ServiceReply::error(
                         400, QStringLiteral("malformed_json"),
-                        QStringLiteral("The body must be one JSON object (%1)")
-                            .arg(parseError.error != QJsonParseError::NoError
-                                     ? parseError.errorString()
-                                     : QStringLiteral("not an object")));
-                body = doc.object();
+                        QStringLiteral("The body must be one JSON object (%1)").arg(error));
             }
             return fn(caller, body);
         }();

@@ -51,7 +51,7 @@ QString AgencyRecords::createRecord(const QString &entity, const QJsonObject &va
         r.values.insert(it.key(), it.value());
         r.stamps.insert(it.key(), stamp);
     }
-    m_store.write(writes, *def, r, r.clientId(*def));
+    m_store.write(writes, *def, r, r.clientId(*def), std::nullopt, Provenance::admin());
     m_store.finishWrites(writes);
     tx.commit();
     return r.id;
@@ -61,14 +61,15 @@ void AgencyRecords::assignClient(const QString &clientId, const QString &coordin
 {
     const EntityDef &def = *Schema::instance().entity(QStringLiteral("client"));
     ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
-    std::optional<Record> client = m_store.load(def, clientId);
-    if (!client)
+    const std::optional<Record> before = m_store.load(def, clientId);
+    if (!before)
         throw StoreError(StoreError::Code::NotFound, QStringLiteral("There is no such client"));
     ServerStore::Writes writes = m_store.startWrites();
     const Stamp stamp = writes.stamp();
-    client->values.insert(def.caseloadField, coordinatorId);
-    client->stamps.insert(def.caseloadField, stamp);
-    m_store.write(writes, def, *client, clientId);
+    Record client = *before;
+    client.values.insert(def.caseloadField, coordinatorId);
+    client.stamps.insert(def.caseloadField, stamp);
+    m_store.write(writes, def, client, clientId, before, Provenance::admin());
     m_store.finishWrites(writes);
     tx.commit();
 }

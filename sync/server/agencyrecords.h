@@ -7,7 +7,8 @@ namespace careround {
 /**
  * What the server writes itself, stamped as the server: the agency's name and epoch,
  * records it creates (seeding, office edits, the accounts' coordinator records) and the
- * assignment of a client to a caseload. Each call is one transaction.
+ * assignment of a client to a caseload. Each call is one transaction; the history records
+ * its writes with the outcome `admin`.
  */
 class AgencyRecords {
 public:

@@ -117,9 +117,10 @@ ServiceReply ReviewService::settle(const Caller &caller, const QJsonObject &body
         const EntityDef &def = *Schema::instance().entity(change.edit.entity);
         if (!def.caseloadField.isEmpty())
             change.edit.values.remove(def.caseloadField);
-        writes.provenance = Provenance{Provenance::Outcome::ReviewApplied, entry->authorId,
-                                       entry->deviceId, caller.accountId};
-        const QJsonObject result = m_sync.applyFromReview(writes, caller, change);
+        // The history names the author and their device; the review entry, the supervisor.
+        const QJsonObject result = m_sync.applyFromReview(
+            writes, caller, change,
+            Provenance{entry->authorId, entry->deviceId, HistoryOutcome::RefusedThenApplied});
         if (result.value(QStringLiteral("status")).toString() == QLatin1String("refused"))
             return ServiceReply::error(
                 422, QStringLiteral("cannot_apply"),

@@ -3,6 +3,7 @@
 #include "agencyhttpserver.h"
 #include "agencyserver.h"
 #include "demoagency.h"
+#include "serverkeyfile.h"
 #include "sqlitedatabase.h"
 
 #include <QCommandLineParser>
@@ -47,19 +48,42 @@ void setLogLevel(const QString &level)
     QLoggingCategory::setFilterRules(rules);
 }
 
+/** Prints the usage (to stdout for --help, else to stderr after the message). */
 int usage(const QString &message)
 {
-    QTextStream(stderr)
-        << message << "\n"
-        << "usage: careround-server serve [--db URL] [--listen ADDR] [--port N]\n"
-        << "                             [--data-dir DIR] [--log-level LEVEL]\n"
-        << "       careround-server admin [--db URL] [--data-dir DIR] COMMAND ...\n"
-        << "commands: create-agency NAME | create-account LOGIN NAME ROLE |\n"
+    QTextStream stream(message.isEmpty() ? stdout : stderr);
+    if (!message.isEmpty())
+        stream << "careround-server: " << message << "\n";
+    stream
+        << "usage: careround-server serve [--db URL | --data-dir DIR] [--key-file FILE]\n"
+        << "                              [--listen ADDR] [--port N]\n"
+        << "                              [--tls-cert PEM --tls-key PEM] [--max-skew-ms MS]\n"
+        << "                              [--log-level LEVEL]\n"
+        << "       careround-server admin [--db URL | --data-dir DIR] [--key-file FILE] COMMAND ...\n"
+        << "       careround-server admin generate-key FILE\n"
+        << "\n"
+        << "The agency database:\n"
+        << "  --db URL        postgresql://USER:PASSWORD@HOST:PORT/DATABASE (an existing\n"
+        << "                  PostgreSQL database; several serve processes may share it),\n"
+        << "                  or sqlite:PATH (one SQLite file, made if missing)\n"
+        << "  --data-dir DIR  without --db, the default: SQLite in DIR/agency.db (DIR: .)\n"
+        << "  --key-file FILE the SQLite store is encrypted (SQLCipher) with the key in FILE:\n"
+        << "                  64 hex characters, mode 0600 (admin generate-key FILE makes one);\n"
+        << "                  not with a postgresql:// URL\n"
+        << "Serving:\n"
+        << "  --listen ADDR   address to listen on (127.0.0.1)\n"
+        << "  --port N        port (8470; 0: any free port, printed)\n"
+        << "  --tls-cert PEM --tls-key PEM   serve HTTPS with this certificate and key\n"
+        << "  --max-skew-ms MS   hold edits stamped further ahead than this (600000)\n"
+        << "  --log-level LEVEL  error, warning, info or debug (info)\n"
+        << "Admin commands:\n"
+        << "  create-agency NAME | create-account LOGIN NAME ROLE |\n"
         << "  assign-client CLIENT_ID LOGIN | enroll-device LOGIN DEVICE_ID LABEL |\n"
         << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch |\n"
         << "  list-refused | settle-refused ID apply|discard REASON\n"
+        << "  seed-demo [N]   (an empty agency: the demo's accounts and N clients, 40)\n"
         << "Passwords are read from $CAREROUND_PASSWORD or the first line of stdin.\n";
-    return 2;
+    return message.isEmpty() ? 0 : 2;
 }
 
 /**
@@ -162,6 +186,22 @@ int admin(AgencyServer &server, const QStringList &args)
     return 0;
 }
 
+/** `admin generate-key FILE`: a new key file for --key-file; needs no database. */
+int generateKey(const QString &path)
+{
+    if (path.isEmpty())
+        return usage(QStringLiteral("say where to write the key: admin generate-key FILE"));
+    try {
+        ServerKeyFile::generate(path);
+    } catch (const StoreError &e) {
+        QTextStream(stderr) << "careround-server: " << e.message() << Qt::endl;
+        return 1;
+    }
+    out() << "key written to " << path << " (mode 0600; keep a copy apart from the store's backups)"
+          << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int runServerCommand(const QStringList &arguments)
@@ -169,13 +209,14 @@ int runServerCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("serve or admin"));
     parser.addOptions({
-        {QStringLiteral("db"), QStringLiteral("sqlite:PATH or postgresql://..."),
+        {QStringLiteral("db"),
+         QStringLiteral("postgresql://USER:PASSWORD@HOST:PORT/DATABASE or sqlite:PATH"),
          QStringLiteral("url")},
         {QStringLiteral("listen"), QStringLiteral("Address to listen on"),
          QStringLiteral("address"), QStringLiteral("127.0.0.1")},
         {QStringLiteral("port"), QStringLiteral("Port (0: any free port, printed)"),
          QStringLiteral("port"), QStringLiteral("8470")},
-        {QStringLiteral("data-dir"), QStringLiteral("Folder for the SQLite database"),
+        {QStringLiteral("data-dir"), QStringLiteral("Without --db: SQLite in DIR/agency.db"),
          QStringLiteral("dir"), QStringLiteral(".")},
         {QStringLiteral("log-level"), QStringLiteral("error, warning, info or debug"),
          QStringLiteral("level"), QStringLiteral("info")},
@@ -185,40 +226,54 @@ int runServerCommand(const QStringList &arguments)
          QStringLiteral("file")},
         {QStringLiteral("max-skew-ms"), QStringLiteral("Hold edits stamped further ahead"),
          QStringLiteral("ms"), QStringLiteral("600000")},
+        {QStringLiteral("key-file"), QStringLiteral("Key of the encrypted SQLite store"),
+         QStringLiteral("file")},
     });
     parser.addHelpOption();
     if (!parser.parse(arguments))
         return usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        usage(QString());
-        return 0;
-    }
+    if (parser.isSet(QStringLiteral("help")))
+        return usage(QString());
     const QStringList positional = parser.positionalArguments();
     const QString mode = positional.value(0);
+    // Before any database is opened (or made in the current folder).
+    if (mode != QLatin1String("serve") && mode != QLatin1String("admin"))
+        return usage(QStringLiteral("say serve or admin"));
     setLogLevel(parser.value(QStringLiteral("log-level")));
+    if (mode == QLatin1String("admin") && positional.value(1) == QLatin1String("generate-key"))
+        return generateKey(positional.value(2));
     QString url = parser.value(QStringLiteral("db"));
+    const bool encrypted = parser.isSet(QStringLiteral("key-file"));
+    if (encrypted && !url.isEmpty() && !url.startsWith(QLatin1String("sqlite:")))
+        return usage(QStringLiteral("--key-file encrypts a SQLite store; it does not go with a "
+                                    "PostgreSQL --db (see docs/security.md)"));
     if (url.isEmpty()) {
         const QString dir = parser.value(QStringLiteral("data-dir"));
         QDir().mkpath(dir);
         url = QStringLiteral("sqlite:") + QDir(dir).filePath(QStringLiteral("agency.db"));
     }
     try {
-        std::unique_ptr<ServerDatabase> db = ServerDatabase::open(url);
+        const QByteArray key = encrypted ? ServerKeyFile::sqlcipherKey(ServerKeyFile::read(
+                                               parser.value(QStringLiteral("key-file"))))
+                                         : QByteArray();
+        std::unique_ptr<ServerDatabase> db = ServerDatabase::open(url, key);
         AgencyServer server(*db);
         server.initialize();
         server.sync.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
         if (mode == QLatin1String("admin"))
             return admin(server, positional.mid(1));
-        if (mode != QLatin1String("serve"))
-            return usage(QStringLiteral("say serve or admin"));
-        AgencyHttpServer http(server.accounts, server.sync, server.review);
+        AgencyHttpServer http(server.accounts, server.sync, server.review, server.history);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
-        // is committed and before its reply leaves.
-        if (qEnvironmentVariable("CAREROUND_FAULT") == QLatin1String("die-after-push-commit"))
+        // is committed and before its reply leaves; die-before-push-commit after its writes
+        // and before its commit.
+        const QString fault = qEnvironmentVariable("CAREROUND_FAULT");
+        if (fault == QLatin1String("die-after-push-commit"))
             http.setBeforeReplyHook([](const QString &path) {
                 if (path == QLatin1String("/v1/sync/push"))
                     std::_Exit(137);
             });
+        if (fault == QLatin1String("die-before-push-commit"))
+            server.sync.setBeforeCommitHook([] { std::_Exit(137); });
         if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key")))
             return usage(QStringLiteral("--tls-cert and --tls-key go together"));
         if (parser.isSet(QStringLiteral("tls-cert"))) {

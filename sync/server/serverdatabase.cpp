@@ -3,6 +3,8 @@
 #include "sqlitedatabase.h"
 
 #include <QAtomicInt>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,9 +15,50 @@ namespace careround {
 
 namespace {
 
+/** The first bytes of every plaintext SQLite file (an encrypted one starts with its salt). */
+bool isPlaintextSqlite(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3", 16);
+}
+
+/** Checks, before SQLite touches it, that the file is of the kind the key says it is. */
+void checkPlaintextOrNot(const QString &path, const QByteArray &key)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || info.size() == 0)
+        return; // a new store: created encrypted when there is a key
+    const bool plaintext = isPlaintextSqlite(path);
+    if (!key.isEmpty() && plaintext)
+        throw StoreError(StoreError::Code::WrongKey,
+                         QStringLiteral("Cannot open %1: it is a store that is not encrypted, "
+                                        "and --key-file was given (docs/security.md says how "
+                                        "to encrypt an existing store)")
+                             .arg(path));
+    if (key.isEmpty() && !plaintext)
+        throw StoreError(StoreError::Code::WrongKey,
+                         QStringLiteral("Cannot open %1: it is encrypted or not a CareRound "
+                                        "database (give its key with --key-file)")
+                             .arg(path));
+}
+
+SqliteDatabase openSqlite(const QString &path, const QByteArray &key)
+{
+    checkPlaintextOrNot(path, key);
+    try {
+        return SqliteDatabase(path, key);
+    } catch (const StoreError &e) {
+        if (e.code() != StoreError::Code::WrongKey || key.isEmpty())
+            throw;
+        throw StoreError(
+            StoreError::Code::WrongKey,
+            QStringLiteral("Cannot open %1: wrong key or not a CareRound database").arg(path));
+    }
+}
+
 class SqliteServerDatabase final : public ServerDatabase {
 public:
-    explicit SqliteServerDatabase(const QString &path) : m_db(path, QByteArray())
+    SqliteServerDatabase(const QString &path, const QByteArray &key) : m_db(openSqlite(path, key))
     {
         m_db.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
         m_db.exec(QStringLiteral("PRAGMA synchronous=FULL"));
@@ -140,13 +183,19 @@ private:
 
 } // namespace
 
-std::unique_ptr<ServerDatabase> ServerDatabase::open(const QString &url)
+std::unique_ptr<ServerDatabase> ServerDatabase::open(const QString &url,
+                                                     const QByteArray &sqlcipherKey)
 {
     if (url.startsWith(QLatin1String("sqlite:")))
-        return std::make_unique<SqliteServerDatabase>(url.mid(7));
+        return std::make_unique<SqliteServerDatabase>(url.mid(7), sqlcipherKey);
     if (url.startsWith(QLatin1String("postgresql://")) ||
-        url.startsWith(QLatin1String("postgres://")))
+        url.startsWith(QLatin1String("postgres://"))) {
+        if (!sqlcipherKey.isEmpty())
+            throw StoreError(StoreError::Code::InvalidInput,
+                             QStringLiteral("--key-file encrypts a SQLite store; a PostgreSQL "
+                                            "database is encrypted at rest by its host"));
         return std::make_unique<PostgresServerDatabase>(QUrl(url));
+    }
     throw StoreError(StoreError::Code::InvalidInput,
                      QStringLiteral("--db must be sqlite:PATH or postgresql://..."));
 }

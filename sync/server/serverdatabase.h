@@ -18,8 +18,15 @@ public:
     using Row = QVariantList;
     virtual ~ServerDatabase() = default;
 
-    /** Opens "sqlite:PATH" or "postgresql://user:pass@host:port/db". Throws on failure. */
-    static std::unique_ptr<ServerDatabase> open(const QString &url);
+    /**
+     * Opens "sqlite:PATH" or "postgresql://user:pass@host:port/db". Throws on failure.
+     * sqlcipherKey (ServerKeyFile::sqlcipherKey): the SQLite file is encrypted with SQLCipher
+     * under it; an existing plaintext file is then refused, and so is an encrypted file
+     * opened without a key (never a silent fallback to plaintext). A key with a PostgreSQL
+     * URL is refused (InvalidInput): PostgreSQL is encrypted at rest by its host.
+     */
+    static std::unique_ptr<ServerDatabase> open(const QString &url,
+                                                const QByteArray &sqlcipherKey = {});
 
     /**
      * Starts a write transaction that excludes every other writer, in this process or

@@ -46,9 +46,36 @@ void migrateTo1(ServerDatabase &db)
             {newUuid7()});
 }
 
-// Version 2: the review store. A change the server refused is kept whole, once per device and
-// deviceSeq (a resend after a lost reply finds it), until a supervisor applies or discards it.
+// Version 2: the agency's change history (HistoryStore), one row per field a write changed.
+// Append-only: triggers refuse every UPDATE and DELETE (and TRUNCATE on PostgreSQL), whoever
+// sends it.
 void migrateTo2(ServerDatabase &db)
+{
+    db.exec(QStringLiteral(
+        "CREATE TABLE history (seq BIGINT PRIMARY KEY, entity TEXT NOT NULL, record_id TEXT "
+        "NOT NULL, client_id TEXT, field TEXT NOT NULL, value_before TEXT, value_after TEXT "
+        "NOT NULL, account_id TEXT, device_id TEXT, stamp TEXT, server_time TEXT NOT NULL, "
+        "outcome TEXT NOT NULL)"));
+    db.exec(QStringLiteral("CREATE INDEX history_client ON history (client_id, seq)"));
+    if (db.isPostgres()) {
+        db.exec(QStringLiteral("CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE "
+                               "plpgsql AS $$ BEGIN RAISE EXCEPTION 'the history is append-only'; "
+                               "END $$"));
+        db.exec(QStringLiteral("CREATE TRIGGER history_no_change BEFORE UPDATE OR DELETE ON "
+                               "history FOR EACH ROW EXECUTE FUNCTION history_append_only()"));
+        db.exec(QStringLiteral("CREATE TRIGGER history_no_truncate BEFORE TRUNCATE ON history "
+                               "FOR EACH STATEMENT EXECUTE FUNCTION history_append_only()"));
+    } else {
+        for (const char *op : {"UPDATE", "DELETE"})
+            db.exec(QStringLiteral("CREATE TRIGGER history_no_%1 BEFORE %2 ON history BEGIN "
+                                   "SELECT RAISE(ABORT, 'the history is append-only'); END;")
+                        .arg(QString::fromLatin1(op).toLower(), QString::fromLatin1(op)));
+    }
+}
+
+// Version 3: the review store. A change the server refused is kept whole, once per device and
+// deviceSeq (a resend after a lost reply finds it), until a supervisor applies or discards it.
+void migrateTo3(ServerDatabase &db)
 {
     db.exec(
         QStringLiteral("CREATE TABLE refused_change (id TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
@@ -62,7 +89,7 @@ void migrateTo2(ServerDatabase &db)
 
 using Migration = void (*)(ServerDatabase &);
 // Migration n is kMigrations[n - 1]. Append only: a released migration never changes.
-const Migration kMigrations[] = {migrateTo1, migrateTo2};
+const Migration kMigrations[] = {migrateTo1, migrateTo2, migrateTo3};
 
 } // namespace
 

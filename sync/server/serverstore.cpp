@@ -38,7 +38,9 @@ Stamp ServerStore::Writes::stamp()
     return Stamp{clock.now(), kServerNode};
 }
 
-ServerStore::ServerStore(ServerDatabase &db, WallClock wall) : m_db(db), m_wall(std::move(wall)) {}
+ServerStore::ServerStore(ServerDatabase &db, WallClock wall)
+    : m_db(db), m_wall(std::move(wall)), m_history(db)
+{}
 
 QString ServerStore::meta(const QString &key)
 {
@@ -64,16 +66,19 @@ ServerStore::Writes ServerStore::startWrites()
     return writes;
 }
 
-void ServerStore::finishWrites(const Writes &writes)
+void ServerStore::finishWrites(Writes &writes)
 {
+    m_history.flush(writes.history);
     m_db.exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'seq'"), {writes.seq});
     m_db.exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'hlc'"),
               {qint64(writes.clock.last().packed)});
 }
 
 void ServerStore::write(Writes &writes, const EntityDef &def, const Record &record,
-                        const QString &clientId)
+                        const QString &clientId, const std::optional<Record> &before,
+                        const Provenance &provenance)
 {
+    m_history.append(writes.history, before, record, clientId, provenance, m_wall());
     const qint64 seq = ++writes.seq;
     const QString vals = toJsonText(record.values);
     const QString stamps = toJsonText(Protocol::stampsToJson(record.stamps));

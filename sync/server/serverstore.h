@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesspolicy.h"
+#include "historystore.h"
 #include "hlc.h"
 #include "record.h"
 #include "serverdatabase.h"
@@ -19,23 +20,6 @@ struct StoredRecord {
 };
 
 /**
- * Why and for whom a unit of work writes: carried by ServerStore::Writes to every write, so
- * that whatever the write path records (the history) is told the same in one place for a
- * push and for a change a supervisor applies from the review store.
- */
-struct Provenance {
-    enum class Outcome {
-        Pushed,        ///< a device's push
-        ReviewApplied, ///< a refused change, applied later by a supervisor
-        Server,        ///< the server's own writes (seeding, assignments)
-    };
-    Outcome outcome = Outcome::Server;
-    QString authorId;  ///< the account whose edit it is (empty: the server)
-    QString deviceId;  ///< the author's device (empty: the server)
-    QString settledBy; ///< for ReviewApplied: the supervisor who applied it
-};
-
-/**
  * The agency server's records and what is derived from them: the record table with its
  * gapless sequence and the server's clock, the caseloads, the seals of signed records and
  * the agency's meta values (name, epoch). All of its SQL is here; callers hold the
@@ -47,12 +31,13 @@ public:
 
     /**
      * Writes in one transaction: the next sequence numbers and the server's clock, read when
-     * it starts (startWrites) and saved by finishWrites before the commit.
+     * it starts (startWrites), and the history entries of its writes, saved by finishWrites
+     * before the commit.
      */
     struct Writes {
         qint64 seq = 0;
         HybridLogicalClock clock;
-        Provenance provenance;
+        HistoryStore::Batch history = {};
         /** A stamp of the server for a field it writes now. */
         Stamp stamp();
     };
@@ -70,13 +55,20 @@ public:
     qint64 maxSeq();
 
     Writes startWrites();
-    /** Stores the record with the next sequence number, and its caseload or seal. */
-    void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId);
-    void finishWrites(const Writes &writes);
+    /**
+     * Stores the record with the next sequence number, its caseload or seal, and (by
+     * finishWrites, in the same transaction) the history of every field the write changed,
+     * attributed to `provenance`. `before` is the record as
+     * stored before (none: new), as the caller loaded it in this transaction.
+     */
+    void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId,
+               const std::optional<Record> &before, const Provenance &provenance);
+    void finishWrites(Writes &writes);
     /**
      * Gives a stored record the next sequence number without changing it, so that the
      * devices that read it pull it again (its author takes the server's value back over a
-     * change the server refused). False when there is no such record.
+     * change the server refused). Writes no history: no value changed. False when there is no
+     * such record.
      */
     bool touch(Writes &writes, const EntityDef &def, const QString &id);
 
@@ -97,11 +89,15 @@ public:
     /** Every record of a kind within the scope, in sequence order. */
     QVector<StoredRecord> allOf(const QString &entity, const ReadScope &scope);
 
+    /** The change history, written by write(). */
+    HistoryStore &history() { return m_history; }
+
 private:
     QString scopeSql(const ReadScope &scope, QVariantList &params) const;
 
     ServerDatabase &m_db;
     WallClock m_wall;
+    HistoryStore m_history;
 };
 
 } // namespace careround

@@ -5,8 +5,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
-#include <cmath>
-
 namespace careround {
 
 namespace {
@@ -60,16 +58,19 @@ Refusal invalidChange(const QString &message)
     return Refusal{ServiceReply::error(400, QStringLiteral("invalid_change"), message)};
 }
 
+/** Refuses a change that would store more than a pull page can carry (ProtocolLimits). */
+void checkStored(qint64 deviceSeq, const EntityDef &def, const Record &record)
+{
+    const QString error = Protocol::checkStored(def, record.values);
+    if (!error.isEmpty())
+        throw Refusal{
+            ServiceReply::error(400, QStringLiteral("too_large"),
+                                QStringLiteral("change %1: %2").arg(deviceSeq).arg(error))};
+}
+
 QString nowIso(qint64 millis)
 {
     return QDateTime::fromMSecsSinceEpoch(millis, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
-/** A whole number a double holds exactly, at least 1 (a deviceSeq). */
-bool isDeviceSeq(const QJsonValue &v)
-{
-    const double d = v.toDouble();
-    return v.isDouble() && d >= 1 && d <= 9007199254740991.0 && d == std::floor(d);
 }
 
 QJsonObject refusedResult(qint64 deviceSeq, const QString &reason, const QString &message,
@@ -93,6 +94,8 @@ struct SyncService::PushRun {
     ServerStore::Writes writes;
     qint64 now = 0;
     QJsonArray results;
+    /** entity/id/field of what the open conflicts this push resolves are about. */
+    QSet<QString> resolving = {};
 };
 
 /** A change as it arrived: its deviceSeq, the JSON sent, and the decoded change or why not. */
@@ -114,13 +117,19 @@ struct SyncService::Target {
 SyncService::SyncService(ServerStore &store, AccountStore &accounts, ReviewStore &review,
                          const AccessPolicy &policy, WallClock wall)
     : m_store(store), m_accounts(accounts), m_review(review), m_policy(policy),
+      m_references(store, policy),
       m_wall(std::move(wall))
 {}
 
 ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
 {
     const QString deviceEpoch = body.value(QStringLiteral("epoch")).toString();
-    const qint64 cursor = qint64(body.value(QStringLiteral("cursor")).toDouble());
+    const QJsonValue cursorValue = body.value(QStringLiteral("cursor"));
+    const std::optional<qint64> cursor =
+        cursorValue.isUndefined() ? std::optional<qint64>(0) : Protocol::integerValue(cursorValue);
+    if (!cursor || *cursor < 0)
+        return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                   QStringLiteral("cursor must be a non-negative integer"));
     const QString serverEpoch = m_store.epoch();
     const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
     const bool newEpoch = !deviceEpoch.isEmpty() && deviceEpoch != serverEpoch;
@@ -128,11 +137,12 @@ ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
     QJsonObject reply{
         {"epoch", serverEpoch},
         {"serverTime", QDateTime::fromMSecsSinceEpoch(m_wall(), Qt::UTC).toString(Qt::ISODate)},
-        {"action", newEpoch          ? "resend"
-                   : cursor > maxSeq ? "refresh"
-                                     : "ok"},
+        {"action", newEpoch           ? "resend"
+                   : *cursor > maxSeq ? "refresh"
+                                      : "ok"},
         {"lastDeviceSeq", double(lastSeq)},
         {"maxSeq", double(maxSeq)},
+        {"schemaVersion", Schema::instance().version()},
         {"role", caller.role},
         {"accountId", caller.accountId},
         {"protocol", ProtocolLimits::kProtocolVersion}};
@@ -162,13 +172,14 @@ std::optional<ServiceReply> SyncService::decodeBatch(const Caller &caller, const
     for (const auto &c : changes) {
         // Only what orders the batch refuses it whole: a change without a readable, increasing
         // deviceSeq. Anything else wrong with a change refuses that change alone.
-        const QJsonValue seq = c.toObject().value(QStringLiteral("deviceSeq"));
-        if (!c.isObject() || !isDeviceSeq(seq))
+        const std::optional<qint64> seq =
+            Protocol::integerValue(c.toObject().value(QStringLiteral("deviceSeq")));
+        if (!c.isObject() || !seq || *seq < 1)
             return ServiceReply::error(400, QStringLiteral("invalid_change"),
                                        QStringLiteral("Every change needs a deviceSeq, a "
                                                       "positive integer"));
         Incoming in;
-        in.deviceSeq = qint64(seq.toDouble());
+        in.deviceSeq = *seq;
         in.raw = c.toObject();
         if (!decoded.isEmpty() && in.deviceSeq <= decoded.last().deviceSeq)
             return ServiceReply::error(400, QStringLiteral("invalid_change"),
@@ -252,7 +263,63 @@ void SyncService::checkAccess(const Caller &caller, const PushChange &change, co
                                 .arg(change.deviceSeq))};
 }
 
-QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Target &target)
+void SyncService::checkReferences(const Caller &caller, const PushChange &change,
+                                  const Target &target)
+{
+    const QString error =
+        m_references.check(caller, *target.def, target.clientId,
+                           target.current ? target.current->values : QJsonObject(), change.edit);
+    if (!error.isEmpty())
+        throw Refusal{
+            ServiceReply::error(400, QStringLiteral("invalid_reference"),
+                                QStringLiteral("change %1: %2").arg(change.deviceSeq).arg(error))};
+}
+
+/** The history's outcome for each field the change writes (see Provenance). */
+Provenance SyncService::fieldOutcomes(const PushRun &run, const PushChange &change,
+                                      const Target &target, const MergeResult &merged,
+                                      Provenance provenance)
+{
+    // A refused change applied later says so on every field.
+    if (provenance.outcome == HistoryOutcome::RefusedThenApplied)
+        return provenance;
+    for (const ConflictDraft &d : merged.conflicts)
+        if (d.keptStamp == change.edit.stamp)
+            for (const QString &field : d.field.split(QLatin1Char(',')))
+                provenance.fieldOutcomes.insert(field, HistoryOutcome::ConflictWinner);
+    const QString key = target.def->name + QLatin1Char('/') + change.edit.id + QLatin1Char('/');
+    for (auto it = change.edit.values.begin(); it != change.edit.values.end(); ++it)
+        if (run.resolving.contains(key + it.key()))
+            provenance.fieldOutcomes.insert(it.key(), HistoryOutcome::Resolution);
+    if (target.def->name == QLatin1String("conflict") && target.current &&
+        target.current->text("status") == QLatin1String("open") &&
+        change.edit.values.value(QStringLiteral("status")).toString() == QLatin1String("resolved"))
+        provenance.outcome = HistoryOutcome::Resolution;
+    return provenance;
+}
+
+QSet<QString> SyncService::resolvedFields(const QVector<Incoming> &changes)
+{
+    QSet<QString> fields;
+    const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
+    for (const Incoming &in : changes) {
+        const PushChange &pc = in.change;
+        if (!in.reason.isEmpty() || pc.edit.entity != conflictDef.name ||
+            pc.edit.values.value(QStringLiteral("status")).toString() != QLatin1String("resolved"))
+            continue;
+        const std::optional<Record> conflict = m_store.load(conflictDef, pc.edit.id);
+        if (!conflict || conflict->text("status") != QLatin1String("open"))
+            continue;
+        const QString key = conflict->text("recordEntity") + QLatin1Char('/') +
+                            conflict->text("recordId") + QLatin1Char('/');
+        for (const QString &field : conflict->text("field").split(QLatin1Char(',')))
+            fields.insert(key + field);
+    }
+    return fields;
+}
+
+QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Target &target,
+                               const Provenance &provenance)
 {
     const EntityDef &def = *target.def;
     MergeContext ctx;
@@ -266,10 +333,16 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
         run.writes.clock.observe(change.edit.stamp.hlc);
     // A record whose edit was kept aside is written again (a new seq) even when it did not
     // change: its author then pulls the server's value back over its own.
-    if (merged.changed || (target.current && !merged.conflicts.isEmpty()))
-        m_store.write(run.writes, def, merged.record, target.clientId);
+    if (merged.changed || (target.current && !merged.conflicts.isEmpty())) {
+        checkStored(change.deviceSeq, def, merged.record);
+        m_store.write(run.writes, def, merged.record, target.clientId, target.current,
+                      fieldOutcomes(run, change, target, merged, provenance));
+    }
+    // The conflict records are the server's, opened in answer to the author's change.
+    const Provenance opened{provenance.accountId, provenance.deviceId, HistoryOutcome::Admin};
     for (const ConflictDraft &d : merged.conflicts)
-        recordConflict(run.writes, def, merged.record, target.clientId, d);
+        recordConflict(run.writes, change.deviceSeq, def, merged.record, target.clientId, d,
+                       opened);
     QJsonObject result{{"deviceSeq", double(change.deviceSeq)},
                        {"status", editStatusName(merged.status)}};
     if (!merged.conflicts.isEmpty())
@@ -277,9 +350,10 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
     return result;
 }
 
-void SyncService::recordConflict(ServerStore::Writes &writes, const EntityDef &def,
-                                 const Record &record, const QString &clientId,
-                                 const ConflictDraft &draft)
+void SyncService::recordConflict(ServerStore::Writes &writes, qint64 deviceSeq,
+                                 const EntityDef &def, const Record &record,
+                                 const QString &clientId, const ConflictDraft &draft,
+                                 const Provenance &provenance)
 {
     const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
     const QString id = draft.conflictId(def.name, record.id);
@@ -303,10 +377,11 @@ void SyncService::recordConflict(ServerStore::Writes &writes, const EntityDef &d
     const Stamp stamp = writes.stamp();
     for (auto it = c.values.begin(); it != c.values.end(); ++it)
         c.stamps.insert(it.key(), stamp);
-    m_store.write(writes, conflictDef, c, clientId);
+    checkStored(deviceSeq, conflictDef, c);
+    m_store.write(writes, conflictDef, c, clientId, std::nullopt, provenance);
 }
 
-void SyncService::finish(const Caller &caller, const PushRun &run)
+void SyncService::finish(const Caller &caller, PushRun &run)
 {
     m_accounts.setLastDeviceSeq(caller.deviceId, run.appliedThrough);
     m_store.finishWrites(run.writes);
@@ -323,7 +398,8 @@ QJsonObject SyncService::decide(PushRun &run, const Caller &caller, const Incomi
         const Target target = locate(in.change);
         validate(in.change, target);
         checkAccess(caller, in.change, target);
-        QJsonObject result = merge(run, in.change, target);
+        checkReferences(caller, in.change, target);
+        QJsonObject result = merge(run, in.change, target, {caller.accountId, caller.deviceId});
         step.release();
         return result;
     } catch (const Refusal &refusal) {
@@ -390,9 +466,7 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
     try {
         ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
         const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
-        PushRun run{lastSeq, lastSeq, m_store.startWrites(), m_wall(), {}};
-        run.writes.provenance =
-            Provenance{Provenance::Outcome::Pushed, caller.accountId, caller.deviceId, {}};
+        PushRun run{lastSeq, lastSeq, m_store.startWrites(), m_wall(), {}, resolvedFields(changes)};
         QMap<qint64, RefusedChange> refusedBefore;
         if (!changes.isEmpty() && changes.first().deviceSeq <= lastSeq)
             refusedBefore = m_review.ofDevice(caller.deviceId, changes.first().deviceSeq, lastSeq);
@@ -406,6 +480,8 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
             run.appliedThrough = in.deviceSeq;
         }
         finish(caller, run);
+        if (m_beforeCommit)
+            m_beforeCommit();
         tx.commit();
         return ServiceReply{200, QJsonObject{{"appliedThrough", double(run.appliedThrough)},
                                              {"results", run.results}}};
@@ -415,15 +491,16 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
 }
 
 QJsonObject SyncService::applyFromReview(ServerStore::Writes &writes, const Caller &as,
-                                         const PushChange &change)
+                                         const PushChange &change, const Provenance &author)
 {
-    PushRun run{0, 0, writes, m_wall(), {}};
+    PushRun run{0, 0, writes, m_wall(), {}, {}};
     try {
         ServerSavepoint step = m_store.savepoint();
         const Target target = locate(change);
         validate(change, target);
         checkAccess(as, change, target);
-        QJsonObject result = merge(run, change, target);
+        checkReferences(as, change, target);
+        QJsonObject result = merge(run, change, target, author);
         step.release();
         writes = run.writes;
         return result;
@@ -436,45 +513,57 @@ QJsonObject SyncService::applyFromReview(ServerStore::Writes &writes, const Call
 
 ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
 {
-    bool ok = false;
-    const qint64 cursor = query.queryItemValue(QStringLiteral("cursor")).toLongLong(&ok);
-    if (!ok || cursor < 0)
-        return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                   QStringLiteral("cursor must be a non-negative integer"));
+    // Strict: QUrlQuery and toLongLong would take " 0", "+5", an empty client= or a second
+    // cursor=, each read one way here and maybe another by a proxy or a log reader.
+    const auto refuse = [](const QString &message) {
+        return ServiceReply::error(400, QStringLiteral("bad_request"), message);
+    };
+    const QStringList known{QStringLiteral("cursor"), QStringLiteral("limit"),
+                            QStringLiteral("client")};
+    for (const QString &name : known)
+        if (query.allQueryItemValues(name, QUrl::FullyDecoded).size() > 1)
+            return refuse(QStringLiteral("%1 is given more than once").arg(name));
+    const std::optional<qint64> cursor =
+        Protocol::parseCount(query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
+    if (!cursor)
+        return refuse(QStringLiteral("cursor must be a non-negative integer (digits only)"));
     int limit = ProtocolLimits::kDefaultPullLimit;
     if (query.hasQueryItem(QStringLiteral("limit"))) {
-        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > ProtocolLimits::kMaxPullLimit)
-            return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                       QStringLiteral("limit must be between 1 and %1")
-                                           .arg(ProtocolLimits::kMaxPullLimit));
+        const std::optional<qint64> asked =
+            Protocol::parseCount(query.queryItemValue(QStringLiteral("limit"), QUrl::FullyDecoded));
+        if (!asked || *asked < 1 || *asked > ProtocolLimits::kMaxPullLimit)
+            return refuse(QStringLiteral("limit must be between 1 and %1 (digits only)")
+                              .arg(ProtocolLimits::kMaxPullLimit));
+        limit = int(*asked);
     }
-    const QString client = query.queryItemValue(QStringLiteral("client"));
+    const bool byClient = query.hasQueryItem(QStringLiteral("client"));
+    const QString client = query.queryItemValue(QStringLiteral("client"), QUrl::FullyDecoded);
+    if (byClient && !RecordValidator::isUuid(client))
+        return refuse(QStringLiteral("client must be an id"));
     ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
     const qint64 top = m_store.maxSeq();
-    if (cursor > top)
+    if (*cursor > top)
         return ServiceReply::error(
             409, QStringLiteral("stale_cursor"),
             QStringLiteral("The cursor is ahead of the server (restored from a backup?): "
                            "pull again from 0"));
-    if (!client.isEmpty()) {
-        if (!RecordValidator::isUuid(client))
-            return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                       QStringLiteral("client must be an id"));
-        if (!m_policy.mayReadClient(caller, client))
-            return ServiceReply::error(
-                403, QStringLiteral("forbidden"),
-                QStringLiteral("This client is not on this account's caseload"));
-    }
+    if (byClient && !m_policy.mayReadClient(caller, client))
+        return ServiceReply::error(403, QStringLiteral("forbidden"),
+                                   QStringLiteral("This client is not on this account's caseload"));
     // The page is spliced from the stored JSON text (values and stamps are written by this
     // server, compact): decoding and encoding again cost more than the query itself.
-    qint64 next = cursor;
+    qint64 next = *cursor;
     const QVector<StoredRecord> rows =
-        m_store.page(cursor, limit, client, m_policy.readScope(caller));
+        m_store.page(*cursor, limit, client, m_policy.readScope(caller));
     QByteArray out;
     out.reserve(rows.size() * 600 + 64);
     out.append(QByteArrayLiteral("{\"records\":["));
+    bool full = false; // past kMaxPageBytes: the rest comes with the next page
     for (const StoredRecord &row : rows) {
+        if (out.size() > ProtocolLimits::kMaxPageBytes) {
+            full = true;
+            break;
+        }
         next = row.seq;
         if (out.back() != '[')
             out.append(',');
@@ -490,7 +579,7 @@ ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
             .append(storedObject(row.stamps))
             .append('}');
     }
-    const bool hasMore = rows.size() == limit;
+    const bool hasMore = full || rows.size() == limit;
     if (!hasMore && client.isEmpty())
         next = qMax(next, top);
     out.append(QByteArrayLiteral("],\"nextCursor\":"))

@@ -4,12 +4,16 @@
 #include "accountstore.h"
 #include "caller.h"
 #include "protocol.h"
+#include "referencecheck.h"
 #include "reviewstore.h"
 #include "serverstore.h"
 #include "servicereply.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QUrlQuery>
+
+#include <functional>
 
 namespace careround {
 
@@ -17,8 +21,9 @@ namespace careround {
  * The sync requests of an authenticated device: hello, push (each change decided alone:
  * checked, merged and stored, or refused and kept in the review store; the whole push in one
  * transaction), pull (pages of what the caller may read) and the open conflicts. Access is
- * the AccessPolicy's on every change and every page. Holds no state between requests beyond
- * the database, so several processes can serve one database.
+ * the AccessPolicy's on every change and every page, references the ReferenceCheck's on every
+ * change. Holds no state between requests beyond the database, so several processes can serve
+ * one database.
  */
 class SyncService {
 public:
@@ -32,17 +37,23 @@ public:
 
     /** Edits stamped further ahead of the server's clock than this are held (a conflict). */
     void setMaxSkewMillis(qint64 millis) { m_maxSkewMillis = millis; }
+    /**
+     * Fault injection for crash tests: called in a push after all its writes, before the
+     * commit (a process that dies there must leave nothing of the push, history included).
+     */
+    void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommit = std::move(hook); }
 
     /**
-     * Lands a change from the review store through the push's own steps (validation, the
-     * checks of every change, the merge, so conflicts are recorded), inside the caller's
-     * transaction and writes (whose provenance says whose edit it is). `as` is whose access
-     * the change is checked against (the supervisor who applies it); its stamp stays the
-     * author's. Returns the result as a push gives it; a change that still cannot be applied
-     * gives status "refused" and writes nothing.
+     * Lands a change from the review store through the push's own steps (validation, access,
+     * references, the merge, so conflicts are recorded), inside the caller's transaction and
+     * writes. `as` is whose access the change is checked against (the supervisor who applies
+     * it); its stamp stays the author's, and the history names the author: `author` is the
+     * author's account and device with HistoryOutcome::RefusedThenApplied. Returns the result
+     * as a push gives it; a change that still cannot be applied gives status "refused" and
+     * writes nothing.
      */
     QJsonObject applyFromReview(ServerStore::Writes &writes, const Caller &as,
-                                const PushChange &change);
+                                const PushChange &change, const Provenance &author);
 
 private:
     struct PushRun;
@@ -58,17 +69,31 @@ private:
     Target locate(const PushChange &change);
     void validate(const PushChange &change, const Target &target);
     void checkAccess(const Caller &caller, const PushChange &change, const Target &target);
-    QJsonObject merge(PushRun &run, const PushChange &change, const Target &target);
-    void recordConflict(ServerStore::Writes &writes, const EntityDef &def, const Record &record,
-                        const QString &clientId, const ConflictDraft &draft);
-    void finish(const Caller &caller, const PushRun &run);
+    void checkReferences(const Caller &caller, const PushChange &change, const Target &target);
+    /**
+     * Merges the change into its record and writes what changed, attributed in the history
+     * to `provenance` (the change's author and device; RefusedThenApplied for a refused
+     * change a supervisor applies); conflict winners and resolutions are found here.
+     */
+    QJsonObject merge(PushRun &run, const PushChange &change, const Target &target,
+                      const Provenance &provenance);
+    static Provenance fieldOutcomes(const PushRun &run, const PushChange &change,
+                                    const Target &target, const MergeResult &merged,
+                                    Provenance provenance);
+    QSet<QString> resolvedFields(const QVector<Incoming> &changes);
+    void recordConflict(ServerStore::Writes &writes, qint64 deviceSeq, const EntityDef &def,
+                        const Record &record, const QString &clientId, const ConflictDraft &draft,
+                        const Provenance &provenance);
+    void finish(const Caller &caller, PushRun &run);
 
     ServerStore &m_store;
     AccountStore &m_accounts;
     ReviewStore &m_review;
     const AccessPolicy &m_policy;
+    ReferenceCheck m_references;
     WallClock m_wall;
     qint64 m_maxSkewMillis = 10 * 60 * 1000;
+    std::function<void()> m_beforeCommit;
 };
 
 } // namespace careround

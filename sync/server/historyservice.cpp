@@ -1,0 +1,88 @@
+#include "historyservice.h"
+
+#include "recordvalidator.h"
+
+#include <QJsonArray>
+
+namespace careround {
+
+namespace {
+
+/** A query value of decimal digits only (no sign, no space), as a number; -1 when not. */
+qint64 digits(const QString &text)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return -1;
+    for (const QChar c : text)
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return -1;
+    return text.toLongLong();
+}
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+ServiceReply badRequest(const QString &message)
+{
+    return ServiceReply::error(400, QStringLiteral("bad_request"), message);
+}
+
+} // namespace
+
+ServiceReply HistoryService::history(const Caller &caller, const QUrlQuery &query)
+{
+    const QString client = query.queryItemValue(QStringLiteral("client"), QUrl::FullyDecoded);
+    if (!RecordValidator::isUuid(client))
+        return badRequest(QStringLiteral("client must be a client's id"));
+    qint64 cursor = 0;
+    if (query.hasQueryItem(QStringLiteral("cursor"))) {
+        cursor = digits(query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
+        if (cursor < 0)
+            return badRequest(QStringLiteral("cursor must be a non-negative integer"));
+    }
+    qint64 limit = kDefaultLimit;
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        limit = digits(query.queryItemValue(QStringLiteral("limit"), QUrl::FullyDecoded));
+        if (limit < 1 || limit > kMaxLimit)
+            return badRequest(QStringLiteral("limit must be between 1 and %1").arg(kMaxLimit));
+    }
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+    if (!m_policy.mayReadClient(caller, client))
+        return ServiceReply::error(403, QStringLiteral("forbidden"),
+                                   QStringLiteral("This client is not on this account's caseload"));
+    const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));
+    if (!m_store.load(clientDef, client))
+        return ServiceReply::error(404, QStringLiteral("not_found"),
+                                   QStringLiteral("There is no such client"));
+    QStringList hidden;
+    for (const EntityDef &def : Schema::instance().entities())
+        if (!m_policy.mayRead(caller, AccessTarget{&def, client, true}))
+            hidden.append(def.name);
+    const QVector<FieldChange> entries = m_store.history().page(client, cursor, int(limit), hidden);
+    QJsonArray out;
+    qint64 next = cursor;
+    for (const FieldChange &e : entries) {
+        QJsonObject entry{{"seq", double(e.seq)},
+                          {"entity", e.entity},
+                          {"recordId", e.recordId},
+                          {"field", e.field},
+                          {"after", e.after},
+                          {"accountId", orNull(e.accountId)},
+                          {"deviceId", orNull(e.deviceId)},
+                          {"stamp", orNull(e.stamp)},
+                          {"serverTime", e.serverTime},
+                          {"outcome", e.outcome}};
+        if (e.before)
+            entry.insert(QStringLiteral("before"), *e.before);
+        out.append(entry);
+        next = e.seq;
+    }
+    return ServiceReply{200, QJsonObject{{"client", client},
+                                         {"entries", out},
+                                         {"nextCursor", double(next)},
+                                         {"hasMore", entries.size() == limit}}};
+}
+
+} // namespace careround
