@@ -103,7 +103,7 @@ QVector<RefusedEntry> OutboxRepository::refused()
 {
     SqliteStatement &st = m_db.prepare(
         QStringLiteral("SELECT seq, entity, recordId, hlc, \"values\", bases, refusedReason, "
-                       "refusedMessage FROM outbox WHERE refusedReason IS NOT NULL ORDER BY seq"));
+                       "refusedMessage FROM outbox WHERE refusedReason IS NOT NULL ORDER BY hlc, seq"));
     QVector<RefusedEntry> out;
     while (st.step()) {
         RefusedEntry r;
@@ -268,7 +268,7 @@ void OutboxRepository::moveRefusedAside()
     while (st.step())
         seqs.append(st.int64(0));
     st.reset();
-    // Below every seq in use, in the same order (the list stays oldest first).
+    // Below every seq in use (refused() lists by time, so the order of seqs does not matter).
     const qint64 floor =
         qMin<qint64>(0, m_db.scalar(QStringLiteral("SELECT min(seq) FROM outbox")).toLongLong());
     SqliteStatement &move = m_db.prepare(QStringLiteral("UPDATE outbox SET seq = ? WHERE seq = ?"));

@@ -74,7 +74,7 @@ public:
     /** Drops acknowledged entries whose edit is older than the given HLC (never a refused
         one the user has not dismissed). */
     void pruneAcknowledged(Hlc olderThan);
-    /** The refused entries not dismissed, oldest first. */
+    /** The refused entries not dismissed, oldest edit first (by HLC). */
     QVector<RefusedEntry> refused();
     qint64 refusedCount();
     /** Forgets a refused entry (the user dismissed it); its entry, none when not refused. */

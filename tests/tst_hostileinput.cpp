@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace careround;
 
 namespace {
@@ -57,22 +59,25 @@ QJsonValue nested(int depth)
 }
 
 /**
- * True when the change was refused with the code: the whole push (an error body), or, where
- * the reply gives each change its outcome, that change's result.
+ * True when the push was answered (200) and its change refused alone with one of the codes
+ * (issue 11: each change is decided alone; a refusal never refuses the whole push).
  */
 bool refusedWith(const ServiceReply &reply, const QStringList &codes)
 {
-    const QJsonObject body = reply.object();
-    if (codes.contains(body.value("error").toString()))
-        return true;
-    for (const auto &r : body.value("results").toArray()) {
+    if (reply.status != 200)
+        return false;
+    const QJsonArray results = reply.object().value("results").toArray();
+    return std::any_of(results.begin(), results.end(), [&](const QJsonValue &r) {
         const QJsonObject o = r.toObject();
-        if (o.value("status").toString() == QLatin1String("refused") &&
-            (codes.contains(o.value("reason").toString()) ||
-             codes.contains(o.value("error").toString())))
-            return true;
-    }
-    return false;
+        return o.value("status").toString() == QLatin1String("refused") &&
+               codes.contains(o.value("reason").toString());
+    });
+}
+
+/** The message of the reply's first result (a refused change's plain words). */
+QString firstMessage(const ServiceReply &reply)
+{
+    return reply.object().value("results").toArray().first().toObject().value("message").toString();
 }
 
 QString statusOf(const ServiceReply &reply)
@@ -586,7 +591,10 @@ private slots:
             server.push(ana, {test::change("signature", signatureId, sign,
                                            test::hlcAt(test::ThrowawayServer::kNow))});
         QVERIFY2(refusedWith(r, {"invalid_reference"}), qPrintable(statusOf(r)));
-        QVERIFY(!r.object().value("message").toString().contains(benPlan));
+        QVERIFY(!firstMessage(r).isEmpty());
+        QVERIFY(!firstMessage(r).contains(benPlan));
+        // Kept whole for the office, as every refused change is.
+        QCOMPARE(server.server().reviewStore.openCount(), qint64(1));
         QVERIFY(!server.server().store.load(Schema::kind("signature"), signatureId));
         QVERIFY(!server.server().store.isSealed(Schema::kind("carePlan"),
                                                 Record{"carePlan", benPlan, {}, {}}));
@@ -596,6 +604,53 @@ private slots:
                                test::hlcAt(test::ThrowawayServer::kNow + 5),
                                {{"summary", plan.stamps.value("summary").toString()}})});
         QCOMPARE(statusOf(edit), QStringLiteral("applied"));
+    }
+
+    // A change within every input limit can still make a record larger than the server stores
+    // (the merge adds it to what is there). Issue 11: that change is refused alone (too_large),
+    // in its savepoint: the record stays as it was, the next change of the push applies, and
+    // the refused one is kept whole in the review store.
+    void aChangeThatWouldStoreTooMuchIsRefusedAlone()
+    {
+        using namespace ProtocolLimits;
+        test::ThrowawayServer server;
+        const Caller ana = server.enrol("ana", "coordinator");
+        test::RecordMaker maker(server.server(), ana.accountId);
+        const QString client = maker.client();
+        const QString big(kMaxValueBytes - 16, QLatin1Char('x')); // one value at its limit
+        const QString contact = newUuid7();
+        QJsonObject values = maker.values(Schema::kind("contact"), client);
+        values.insert("fromNewerAppA", big);
+        const Hlc now = test::hlcAt(test::ThrowawayServer::kNow);
+        QCOMPARE(statusOf(server.push(ana, {test::change("contact", contact, values, now)}, true)),
+                 QStringLiteral("applied"));
+        const Record stored = *server.server().store.load(Schema::kind("contact"), contact);
+        const qint64 historyBefore =
+            server.server().store.history().page(client, 0, 100000, {}).size();
+        const QString next = newUuid7();
+        const ServiceReply r = server.push(
+            ana,
+            {test::change("contact", contact, {{"fromNewerAppB", big}},
+                          test::hlcAt(test::ThrowawayServer::kNow + 1)),
+             test::change("contact", next, maker.values(Schema::kind("contact"), client),
+                          test::hlcAt(test::ThrowawayServer::kNow + 2))},
+            true);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(refusedWith(r, {"too_large"}), qPrintable(statusOf(r)));
+        const QJsonArray results = r.object().value("results").toArray();
+        QCOMPARE(results.at(1).toObject().value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(r.object().value("appliedThrough").toInteger(),
+                 results.at(1).toObject().value("deviceSeq").toInteger());
+        QCOMPARE(server.server().store.load(Schema::kind("contact"), contact)->values,
+                 stored.values);
+        QVERIFY(server.server().store.load(Schema::kind("contact"), next));
+        // The history holds the applied contact's fields, none of the refused change's.
+        const QVector<FieldChange> history =
+            server.server().store.history().page(client, 0, 100000, {});
+        QVERIFY(history.size() > historyBefore);
+        for (const FieldChange &e : history)
+            QVERIFY2(e.field != QLatin1String("fromNewerAppB"), qPrintable(e.field));
+        QCOMPARE(server.server().reviewStore.openCount(), qint64(1));
     }
 
     // "Bearer" with two spaces, or whitespace after the token, was trimmed and accepted.

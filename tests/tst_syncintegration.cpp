@@ -115,8 +115,8 @@ class TestSyncIntegration : public QObject {
             QCOMPARE(c.value("deviceId").toString(), m_a->store->deviceId());
             QCOMPARE(c.value("clientId").toString(), m_client);
             const QJsonObject values = c.value("change").toObject().value("values").toObject();
-            for (const QString &typed : {"555-7777", "Needs a ramp", "Neighbour Jo"})
-                if (QJsonDocument(values).toJson().contains(typed.toUtf8()))
+            for (const char *typed : {"555-7777", "Needs a ramp", "Neighbour Jo"})
+                if (QJsonDocument(values).toJson().contains(typed))
                     byValue.insert(typed, c.value("id").toString());
         }
         QCOMPARE(byValue.size(), 3);
