@@ -101,9 +101,9 @@ void OutboxRepository::pruneAcknowledged(Hlc olderThan)
 
 QVector<RefusedEntry> OutboxRepository::refused()
 {
-    SqliteStatement &st = m_db.prepare(
-        QStringLiteral("SELECT seq, entity, recordId, hlc, \"values\", bases, refusedReason, "
-                       "refusedMessage FROM outbox WHERE refusedReason IS NOT NULL ORDER BY hlc, seq"));
+    SqliteStatement &st = m_db.prepare(QStringLiteral(
+        "SELECT seq, entity, recordId, hlc, \"values\", bases, refusedReason, "
+        "refusedMessage FROM outbox WHERE refusedReason IS NOT NULL ORDER BY hlc, seq"));
     QVector<RefusedEntry> out;
     while (st.step()) {
         RefusedEntry r;

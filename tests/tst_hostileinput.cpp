@@ -9,6 +9,7 @@
 #include "throwawayserver.h"
 
 #include <QTest>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -604,6 +605,55 @@ private slots:
                                test::hlcAt(test::ThrowawayServer::kNow + 5),
                                {{"summary", plan.stamps.value("summary").toString()}})});
         QCOMPARE(statusOf(edit), QStringLiteral("applied"));
+    }
+
+    // The review store keeps every refused change whole, also one refused for its nesting (a
+    // hostile or broken client). Listed as it came, it would make the supervisors' review page
+    // nest past what decoders read, for every supervisor: such a change is listed whole as its
+    // JSON text. The list's query is as strict as the pull's.
+    void theReviewListDecodesWhateverWasRefused()
+    {
+        using namespace ProtocolLimits;
+        test::ThrowawayServer server;
+        const Caller ana = server.enrol("ana", "coordinator");
+        const Caller sam = server.enrol("sam", "supervisor");
+        test::RecordMaker maker(server.server(), ana.accountId);
+        const QString client = maker.client();
+        QJsonObject deep = maker.values(Schema::kind("contact"), client);
+        deep.insert("fromNewerAppDeep", nested(1000));
+        const QJsonObject sent =
+            test::change("contact", newUuid7(), deep, test::hlcAt(test::ThrowawayServer::kNow));
+        const ServiceReply r = server.push(ana, {sent}, true);
+        QVERIFY2(refusedWith(r, {"invalid_change"}), qPrintable(statusOf(r)));
+        QJsonObject plain = maker.values(Schema::kind("contact"), client);
+        plain.insert("fromNewerApp", 7);
+        const ServiceReply unknown =
+            server.push(ana, {test::change("contact", newUuid7(), plain, test::hlcAt(1))}, false);
+        QVERIFY2(refusedWith(unknown, {"invalid_change"}), qPrintable(statusOf(unknown)));
+
+        const ServiceReply list = server.server().review.list(sam, QUrlQuery("limit=500"));
+        QCOMPARE(list.status, 200);
+        QJsonParseError error;
+        const QJsonDocument page = QJsonDocument::fromJson(list.encoded(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(RecordValidator::jsonDepth(page.object(), kMaxPageDepth) <= kMaxPageDepth);
+        const QJsonArray entries = page.object().value("refused").toArray();
+        QCOMPARE(entries.size(), 2);
+        // The deep one whole as text; the other as it came.
+        QVERIFY(!entries[0].toObject().contains("change"));
+        QJsonObject kept =
+            QJsonDocument::fromJson(entries[0].toObject().value("changeText").toString().toUtf8())
+                .object();
+        QCOMPARE(kept.value("values"), sent.value("values"));
+        QCOMPARE(entries[1].toObject().value("change").toObject().value("values").toObject(),
+                 plain);
+
+        for (const char *query : {"limit=%2010", "limit=%2B10", "limit=10&limit=20",
+                                  "limit=", "limit=0", "limit=501", "after=", "after=x",
+                                  "after=%20"
+                                  "01a1f7c2-4edb-78ed-9e89-67e376818cde"})
+            QVERIFY2(server.server().review.list(sam, QUrlQuery(query)).status == 400, query);
+        QCOMPARE(server.server().review.list(ana, QUrlQuery()).status, 403);
     }
 
     // A change within every input limit can still make a record larger than the server stores

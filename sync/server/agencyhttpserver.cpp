@@ -42,8 +42,7 @@ QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const Servic
 } // namespace
 
 AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync,
-                                   ReviewService &review, HistoryService &history,
-                                   QObject *parent)
+                                   ReviewService &review, HistoryService &history, QObject *parent)
     : QObject(parent), m_accounts(accounts), m_sync(sync), m_review(review), m_history(history)
 {
     using Method = QHttpServerRequest::Method;

@@ -22,8 +22,7 @@ class AgencyHttpServer : public QObject {
     Q_OBJECT
 public:
     AgencyHttpServer(AccountService &accounts, SyncService &sync, ReviewService &review,
-                     HistoryService &history,
-                     QObject *parent = nullptr);
+                     HistoryService &history, QObject *parent = nullptr);
     /** Listens; returns the bound port (0 on failure). Port 0 picks a free port. */
     quint16 listen(const QHostAddress &address, quint16 port);
     /** Serves HTTPS with this certificate and key (PEM files); call before listen. */

@@ -1,8 +1,10 @@
 #include "reviewservice.h"
 
+#include "protocol.h"
 #include "recordvalidator.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace careround {
 
@@ -40,8 +42,16 @@ QJsonObject ReviewService::toJson(const RefusedChange &c)
                   {"receivedAt", c.receivedAt},
                   {"reason", c.reason},
                   {"message", c.message},
-                  {"state", c.state},
-                  {"change", c.change}};
+                  {"state", c.state}};
+    // A change refused for its nesting (a hostile or broken client) could make the page
+    // unreadable for every supervisor: past what the server stores, it is given whole as its
+    // JSON text, which nests nothing.
+    if (RecordValidator::jsonDepth(c.change, ProtocolLimits::kMaxStoredDepth) <=
+        ProtocolLimits::kMaxStoredDepth)
+        o.insert(QStringLiteral("change"), c.change);
+    else
+        o.insert(QStringLiteral("changeText"),
+                 QString::fromUtf8(QJsonDocument(c.change).toJson(QJsonDocument::Compact)));
     if (c.state != QLatin1String("open"))
         o.insert(QStringLiteral("settled"),
                  QJsonObject{{"by", c.settledBy}, {"at", c.settledAt}, {"reason", c.settleReason}});
@@ -52,29 +62,46 @@ ServiceReply ReviewService::list(const Caller &caller, const QUrlQuery &query)
 {
     if (!caller.isSupervisor())
         return supervisorsOnly();
-    const QString after = query.queryItemValue(QStringLiteral("after"));
+    // Strict, as the pull's query: one spelling of each value, each given once.
+    for (const QString &name : {QStringLiteral("after"), QStringLiteral("limit")})
+        if (query.allQueryItemValues(name, QUrl::FullyDecoded).size() > 1)
+            return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                       QStringLiteral("%1 is given more than once").arg(name));
+    const QString after = query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
     if (query.hasQueryItem(QStringLiteral("after")) && !RecordValidator::isUuid(after))
         return ServiceReply::error(400, QStringLiteral("bad_request"),
                                    QStringLiteral("after must be the id of an entry"));
     int limit = kDefaultLimit;
     if (query.hasQueryItem(QStringLiteral("limit"))) {
-        bool ok = false;
-        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > kMaxLimit)
+        const std::optional<qint64> asked =
+            Protocol::parseCount(query.queryItemValue(QStringLiteral("limit"), QUrl::FullyDecoded));
+        if (!asked || *asked < 1 || *asked > kMaxLimit)
             return ServiceReply::error(
                 400, QStringLiteral("bad_request"),
-                QStringLiteral("limit must be between 1 and %1").arg(kMaxLimit));
+                QStringLiteral("limit must be between 1 and %1 (digits only)").arg(kMaxLimit));
+        limit = int(*asked);
     }
     ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
     const QVector<RefusedChange> rows = m_review.open(after, limit);
     QJsonArray out;
-    for (const RefusedChange &c : rows)
-        out.append(toJson(c));
-    return ServiceReply{
-        200, QJsonObject{{"refused", out},
-                         {"open", double(m_review.openCount())},
-                         {"hasMore", rows.size() == limit},
-                         {"next", rows.isEmpty() ? QJsonValue() : QJsonValue(rows.last().id)}}};
+    QString last;
+    qsizetype bytes = 0;
+    bool full = false; // past kMaxPageBytes: the rest comes with the next page
+    for (const RefusedChange &c : rows) {
+        if (bytes > ProtocolLimits::kMaxPageBytes) {
+            full = true;
+            break;
+        }
+        const QJsonObject entry = toJson(c);
+        bytes += RecordValidator::jsonBytes(entry);
+        out.append(entry);
+        last = c.id;
+    }
+    return ServiceReply{200,
+                        QJsonObject{{"refused", out},
+                                    {"open", double(m_review.openCount())},
+                                    {"hasMore", full || rows.size() == limit},
+                                    {"next", last.isEmpty() ? QJsonValue() : QJsonValue(last)}}};
 }
 
 ServiceReply ReviewService::settle(const Caller &caller, const QJsonObject &body)

@@ -117,8 +117,7 @@ struct SyncService::Target {
 SyncService::SyncService(ServerStore &store, AccountStore &accounts, ReviewStore &review,
                          const AccessPolicy &policy, WallClock wall)
     : m_store(store), m_accounts(accounts), m_review(review), m_policy(policy),
-      m_references(store, policy),
-      m_wall(std::move(wall))
+      m_references(store, policy), m_wall(std::move(wall))
 {}
 
 ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
