@@ -656,6 +656,34 @@ private slots:
         QCOMPARE(server.server().review.list(ana, QUrlQuery()).status, 403);
     }
 
+    // A refused change to a record its author may read gives that record a new seq (the
+    // author pulls the server's value back) and writes no history: no value changed.
+    void aRefusedEditBringsTheRecordBackWithoutHistory()
+    {
+        test::ThrowawayServer server;
+        const Caller ana = server.enrol("ana", "coordinator");
+        test::RecordMaker maker(server.server(), ana.accountId);
+        const QString client = maker.client();
+        ServerStore &store = server.server().store;
+        const Record before = *store.load(Schema::kind("client"), client);
+        const qint64 seq = server.maxSeq();
+        const qsizetype history = store.history().page(client, 0, 100000, {}).size();
+        const ServiceReply r =
+            server.push(ana, {test::change("client", client, {{"firstName", 42}},
+                                           test::hlcAt(test::ThrowawayServer::kNow))});
+        QVERIFY2(refusedWith(r, {"invalid_change"}), qPrintable(statusOf(r)));
+        QCOMPARE(server.maxSeq(), seq + 1);
+        QCOMPARE(store.load(Schema::kind("client"), client)->values, before.values);
+        QCOMPARE(store.history().page(client, 0, 100000, {}).size(), history);
+        bool pulledAgain = false;
+        for (const QByteArray &page : server.pullAll(ana))
+            for (const auto &rec :
+                 QJsonDocument::fromJson(page).object().value("records").toArray())
+                pulledAgain |= rec.toObject().value("id").toString() == client &&
+                               rec.toObject().value("seq").toInteger() == seq + 1;
+        QVERIFY(pulledAgain);
+    }
+
     // A change within every input limit can still make a record larger than the server stores
     // (the merge adds it to what is there). Issue 11: that change is refused alone (too_large),
     // in its savepoint: the record stays as it was, the next change of the push applies, and
