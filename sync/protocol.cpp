@@ -68,6 +68,14 @@ std::optional<qint64> Protocol::parseCount(QStringView text)
     return n;
 }
 
+QString Protocol::repeatedItem(const QUrlQuery &query, const QStringList &names)
+{
+    for (const QString &name : names)
+        if (query.allQueryItemValues(name, QUrl::FullyDecoded).size() > 1)
+            return name;
+    return {};
+}
+
 QString Protocol::checkStored(const EntityDef &def, const QJsonObject &values)
 {
     if (RecordValidator::jsonDepth(values, ProtocolLimits::kMaxStoredDepth) >

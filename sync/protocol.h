@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrlQuery>
 
 #include <optional>
 
@@ -103,6 +104,12 @@ std::optional<qint64> integerValue(const QJsonValue &value);
 
 /** Parses a whole decimal number of 1 to 18 digits, nothing else (no sign, no spaces). */
 std::optional<qint64> parseCount(QStringView text);
+
+/**
+ * The first of `names` given more than once in the query (empty: none). A query read strictly
+ * takes each parameter once: a second one could be read one way here and another by a proxy.
+ */
+QString repeatedItem(const QUrlQuery &query, const QStringList &names);
 
 /**
  * Checks a record the server is about to store against kMaxStoredDepth and kMaxStoredBytes

@@ -205,6 +205,8 @@ private slots:
         QTest::newRow("spaced limit") << QStringLiteral("limit=%2010&client=CLIENT");
         QTest::newRow("zero limit") << QStringLiteral("limit=0&client=CLIENT");
         QTest::newRow("limit too large") << QStringLiteral("limit=2001&client=CLIENT");
+        QTest::newRow("client twice") << QStringLiteral("client=CLIENT&client=CLIENT");
+        QTest::newRow("cursor twice") << QStringLiteral("cursor=0&cursor=5&client=CLIENT");
     }
     void badQueriesAreRefused()
     {

@@ -54,9 +54,10 @@ bool sameRow(const CaseloadRow &a, const CaseloadRow &b)
 CaseloadModel::CaseloadModel(QObject *parent)
     : QAbstractListModel(parent),
       // What the rows show: see CaseloadRepository::page().
-      m_watcher({"client", "followUp", "visit", "appointment", "assessment", "carePlan",
-                 "signature", "complaint", "benefitApplication"},
-                [this](const Change &change) { onChange(change); })
+      m_watcher(
+          {"client", "followUp", "visit", "appointment", "assessment", "carePlan", "signature",
+           "complaint", "benefitApplication"},
+          [this](const Change &change) { onChange(change); }, [this] { reload(); })
 {}
 
 CaseloadRepository *CaseloadModel::repository() const
@@ -100,14 +101,9 @@ void CaseloadModel::setSession(Session *session)
 {
     if (m_session == session)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    m_watcher.setSession(session);
-    if (m_session)
-        connect(m_session, &Session::unlockedChanged, this, &CaseloadModel::reload);
     emit sessionChanged();
-    reload();
+    m_watcher.setSession(session);
 }
 
 void CaseloadModel::setSearchText(const QString &text)

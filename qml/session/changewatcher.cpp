@@ -5,8 +5,9 @@
 
 namespace careround {
 
-ChangeWatcher::ChangeWatcher(QStringList kinds, Handler handler, QObject *parent)
-    : QObject(parent), m_kinds(std::move(kinds)), m_handler(std::move(handler))
+ChangeWatcher::ChangeWatcher(QStringList kinds, Handler handler, Reload reload, QObject *parent)
+    : QObject(parent), m_kinds(std::move(kinds)), m_handler(std::move(handler)),
+      m_reload(std::move(reload))
 {}
 
 void ChangeWatcher::setSession(Session *session)
@@ -17,8 +18,14 @@ void ChangeWatcher::setSession(Session *session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     if (m_session)
-        connect(m_session, &Session::unlockedChanged, this, &ChangeWatcher::attach);
+        connect(m_session, &Session::unlockedChanged, this, &ChangeWatcher::unlockedChanged);
+    unlockedChanged();
+}
+
+void ChangeWatcher::unlockedChanged()
+{
     attach();
+    m_reload();
 }
 
 void ChangeWatcher::attach()

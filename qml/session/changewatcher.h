@@ -13,7 +13,8 @@ class Session;
 
 /**
  * A screen's subscription to the store's ChangeFeed: follows the session's store (it appears
- * at unlock) and calls the handler only for changes of the watched kinds and client. Models
+ * at unlock) and calls the handler only for changes of the watched kinds and client; the
+ * screen loads whole (reload) when the session is set and each time it locks or unlocks. Models
  * that are not ScreenControllers (the list models of Today, the caseload, the conflicts) own
  * one; every ScreenController has one.
  */
@@ -21,8 +22,10 @@ class ChangeWatcher : public QObject {
     Q_OBJECT
 public:
     using Handler = std::function<void(const Change &)>;
-    ChangeWatcher(QStringList kinds, Handler handler, QObject *parent = nullptr);
+    using Reload = std::function<void()>;
+    ChangeWatcher(QStringList kinds, Handler handler, Reload reload, QObject *parent = nullptr);
 
+    /** Follows this session (calls reload once it is set). */
     void setSession(Session *session);
     /** Changes of other clients are ignored (empty: every client's count). */
     void setClientId(const QString &id) { m_clientId = id; }
@@ -31,9 +34,11 @@ public:
 
 private:
     void attach();
+    void unlockedChanged();
 
     QStringList m_kinds;
     Handler m_handler;
+    Reload m_reload;
     QPointer<Session> m_session;
     QPointer<ChangeFeed> m_feed;
     QString m_clientId;

@@ -6,22 +6,18 @@
 namespace careround {
 
 ScreenController::ScreenController(QStringList kinds, QObject *parent)
-    : QObject(parent),
-      m_watcher(std::move(kinds), [this](const Change &change) { onChange(change); })
+    : QObject(parent), m_watcher(
+                           std::move(kinds), [this](const Change &change) { onChange(change); },
+                           [this] { reload(); })
 {}
 
 void ScreenController::setSession(Session *session)
 {
     if (m_session == session)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    m_watcher.setSession(session);
-    if (m_session)
-        connect(m_session, &Session::unlockedChanged, this, &ScreenController::reload);
     emit sessionChanged();
-    reload();
+    m_watcher.setSession(session);
 }
 
 void ScreenController::reload()

@@ -76,21 +76,17 @@ QString ConflictListModel::displayValue(const QJsonValue &value)
 
 ConflictListModel::ConflictListModel(QObject *parent)
     : QAbstractListModel(parent),
-      m_watcher({"conflict", "client"}, [this](const Change &) { reload(); })
+      m_watcher(
+          {"conflict", "client"}, [this](const Change &) { reload(); }, [this] { reload(); })
 {}
 
 void ConflictListModel::setSession(Session *session)
 {
     if (m_session == session)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    m_watcher.setSession(session);
-    if (m_session)
-        connect(m_session, &Session::unlockedChanged, this, &ConflictListModel::reload);
     emit sessionChanged();
-    reload();
+    m_watcher.setSession(session);
 }
 
 int ConflictListModel::rowCount(const QModelIndex &parent) const

@@ -10,21 +10,18 @@
 namespace careround {
 
 KeptEditListModel::KeptEditListModel(QObject *parent)
-    : QAbstractListModel(parent), m_watcher({"client"}, [this](const Change &) { reload(); })
+    : QAbstractListModel(parent),
+      m_watcher(
+          {"client"}, [this](const Change &) { reload(); }, [this] { reload(); })
 {}
 
 void KeptEditListModel::setSession(Session *session)
 {
     if (m_session == session)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    m_watcher.setSession(session);
-    if (m_session)
-        connect(m_session, &Session::unlockedChanged, this, &KeptEditListModel::reload);
     emit sessionChanged();
-    reload();
+    m_watcher.setSession(session);
 }
 
 void KeptEditListModel::reload()

@@ -43,7 +43,9 @@ bool sameItem(const TodayItem &a, const TodayItem &b)
 } // namespace
 
 TodayModel::TodayModel(QObject *parent)
-    : QAbstractListModel(parent), m_watcher(kindsOf(Schedule), [this](const Change &) { reload(); })
+    : QAbstractListModel(parent),
+      m_watcher(
+          kindsOf(Schedule), [this](const Change &) { reload(); }, [this] { reload(); })
 {}
 
 QStringList TodayModel::kindsOf(List list)
@@ -71,14 +73,9 @@ void TodayModel::setSession(Session *session)
 {
     if (m_session == session)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    m_watcher.setSession(session);
-    if (m_session)
-        connect(m_session, &Session::unlockedChanged, this, &TodayModel::reload);
     emit sessionChanged();
-    reload();
+    m_watcher.setSession(session);
 }
 
 void TodayModel::setList(List list)

@@ -31,9 +31,8 @@ void UnlockController::setSession(Session *session)
     emit sessionChanged();
 }
 
-bool UnlockController::enrol(const QString &server, const QString &login, const QString &password,
-                             const QString &passphrase, const QString &confirmation,
-                             const QString &pin)
+bool UnlockController::checkSignIn(const QString &server, const QString &login,
+                                   const QString &password)
 {
     if (!m_session) {
         setError(tr("The app is not ready yet. Close it and open it again."));
@@ -43,6 +42,15 @@ bool UnlockController::enrol(const QString &server, const QString &login, const 
         setError(tr("Enter the agency server's address, your login and your password."));
         return false;
     }
+    return true;
+}
+
+bool UnlockController::enrol(const QString &server, const QString &login, const QString &password,
+                             const QString &passphrase, const QString &confirmation,
+                             const QString &pin)
+{
+    if (!checkSignIn(server, login, password))
+        return false;
     if (passphrase.size() < kMinimumNewPassphrase) {
         setError(tr("Choose a passphrase of at least %1 characters.").arg(kMinimumNewPassphrase));
         return false;
@@ -59,14 +67,8 @@ bool UnlockController::enrol(const QString &server, const QString &login, const 
 bool UnlockController::reenrol(const QString &server, const QString &login, const QString &password,
                                const QString &pin)
 {
-    if (!m_session) {
-        setError(tr("The app is not ready yet. Close it and open it again."));
+    if (!checkSignIn(server, login, password))
         return false;
-    }
-    if (server.trimmed().isEmpty() || login.trimmed().isEmpty() || password.isEmpty()) {
-        setError(tr("Enter the agency server's address, your login and your password."));
-        return false;
-    }
     setError(QString());
     m_session->reenrol(server, login, password, pin);
     return true;

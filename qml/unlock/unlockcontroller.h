@@ -53,6 +53,9 @@ signals:
 
 private:
     void setError(const QString &text);
+    /** Checks what both enrolments need (a session, the server, login and password), else sets the
+     * error. */
+    bool checkSignIn(const QString &server, const QString &login, const QString &password);
     QPointer<Session> m_session;
     QString m_error;
     QString m_fingerprint;

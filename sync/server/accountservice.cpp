@@ -130,8 +130,8 @@ QString AccountService::enrollDevice(const QString &login, const QString &passwo
                              QStringLiteral("This device cannot be enrolled again"));
         m_accounts.setDeviceToken(deviceId, tokenHash(token));
     } else {
-        m_accounts.insertDevice(deviceId, account, tokenHash(token), RecordValidator::leftCharacters(label, 200),
-                                nowIso(m_wall));
+        m_accounts.insertDevice(deviceId, account, tokenHash(token),
+                                RecordValidator::leftCharacters(label, 200), nowIso(m_wall));
     }
     audit(account, deviceId, QStringLiteral("device_enrolled"), {});
     tx.commit();

@@ -1,5 +1,6 @@
 #include "historyservice.h"
 
+#include "protocol.h"
 #include "recordvalidator.h"
 
 #include <QJsonArray>
@@ -7,17 +8,6 @@
 namespace careround {
 
 namespace {
-
-/** A query value of decimal digits only (no sign, no space), as a number; -1 when not. */
-qint64 digits(const QString &text)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return -1;
-    for (const QChar c : text)
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return -1;
-    return text.toLongLong();
-}
 
 QJsonValue orNull(const QString &text)
 {
@@ -33,20 +23,28 @@ ServiceReply badRequest(const QString &message)
 
 ServiceReply HistoryService::history(const Caller &caller, const QUrlQuery &query)
 {
+    const QString repeated = Protocol::repeatedItem(
+        query, {QStringLiteral("client"), QStringLiteral("cursor"), QStringLiteral("limit")});
+    if (!repeated.isEmpty())
+        return badRequest(QStringLiteral("%1 is given more than once").arg(repeated));
     const QString client = query.queryItemValue(QStringLiteral("client"), QUrl::FullyDecoded);
     if (!RecordValidator::isUuid(client))
         return badRequest(QStringLiteral("client must be a client's id"));
     qint64 cursor = 0;
     if (query.hasQueryItem(QStringLiteral("cursor"))) {
-        cursor = digits(query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
-        if (cursor < 0)
+        const std::optional<qint64> asked = Protocol::parseCount(
+            query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
+        if (!asked)
             return badRequest(QStringLiteral("cursor must be a non-negative integer"));
+        cursor = *asked;
     }
     qint64 limit = kDefaultLimit;
     if (query.hasQueryItem(QStringLiteral("limit"))) {
-        limit = digits(query.queryItemValue(QStringLiteral("limit"), QUrl::FullyDecoded));
-        if (limit < 1 || limit > kMaxLimit)
+        const std::optional<qint64> asked =
+            Protocol::parseCount(query.queryItemValue(QStringLiteral("limit"), QUrl::FullyDecoded));
+        if (!asked || *asked < 1 || *asked > kMaxLimit)
             return badRequest(QStringLiteral("limit must be between 1 and %1").arg(kMaxLimit));
+        limit = *asked;
     }
     ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
     if (!m_policy.mayReadClient(caller, client))

@@ -517,11 +517,10 @@ ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
     const auto refuse = [](const QString &message) {
         return ServiceReply::error(400, QStringLiteral("bad_request"), message);
     };
-    const QStringList known{QStringLiteral("cursor"), QStringLiteral("limit"),
-                            QStringLiteral("client")};
-    for (const QString &name : known)
-        if (query.allQueryItemValues(name, QUrl::FullyDecoded).size() > 1)
-            return refuse(QStringLiteral("%1 is given more than once").arg(name));
+    const QString repeated = Protocol::repeatedItem(
+        query, {QStringLiteral("cursor"), QStringLiteral("limit"), QStringLiteral("client")});
+    if (!repeated.isEmpty())
+        return refuse(QStringLiteral("%1 is given more than once").arg(repeated));
     const std::optional<qint64> cursor =
         Protocol::parseCount(query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded));
     if (!cursor)
