@@ -1,10 +1,11 @@
 // A seeded, reproducible randomized test of the sync invariants. Several simulated tablets
 // make random edits, voids, signatures, conflict resolutions and syncs in random order, over
-// a transport that loses requests and replies, delivers pushes twice and replays old pushes
-// late, while the office moves clients between coordinators (so some edits are refused and
-// kept in the review store). At the end every replica equals the server, no outbox is blocked,
-// and every edit ever pushed is current, deliberately overwritten by an edit that saw it, kept
-// in a conflict record, or kept in review.
+// a transport that loses requests and replies, delivers pushes twice, replays old pushes late
+// and answers a request with the reply to an earlier one, while the office moves clients
+// between coordinators (so some edits are refused and kept in the review store). At the end
+// every replica equals the server, no outbox is blocked, and every edit ever pushed is
+// current, deliberately overwritten by an edit that saw it, kept in a conflict record, or kept
+// in review.
 // CAREROUND_SCENARIOS (default 200) and CAREROUND_SEED reproduce a run; a failure prints
 // the seed of its scenario.
 #include "agencyserver.h"
@@ -19,6 +20,7 @@
 #include <QUrlQuery>
 
 #include <random>
+#include <utility>
 #include <vector>
 
 using namespace careround;
@@ -71,8 +73,15 @@ private:
         const ServiceReply r = f(caller);
         if (faults && chance(0.08))
             return SyncResponse{0, {}, QStringLiteral("reply lost")};
-        return SyncResponse{r.status, r.object(), {}};
+        SyncResponse reply{r.status, r.object(), {}};
+        // Crossed wires: the answer to an earlier request (a hello, a pull page or another
+        // batch) arrives as this one's. The tablet must see that it does not answer it.
+        if (faults && m_previous.status == 200 && chance(0.05))
+            return std::exchange(m_previous, reply);
+        m_previous = reply;
+        return reply;
     }
+    SyncResponse m_previous;
     AgencyServer &m_server;
     QByteArray m_token;
     std::mt19937 &m_rng;

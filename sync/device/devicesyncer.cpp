@@ -16,6 +16,39 @@ const QString kCaseload = QStringLiteral("sync.caseload");
 const QString kRebase = QStringLiteral("sync.rebase");
 } // namespace
 
+SyncOutcome DeviceSyncer::unreadableAnswer()
+{
+    SyncOutcome o;
+    o.state = SyncOutcome::State::Offline;
+    o.message = QStringLiteral("The agency server sent an unreadable answer. Your changes are "
+                               "safe on this tablet and will be sent later.");
+    return o;
+}
+
+bool DeviceSyncer::isHelloReply(const QJsonObject &body)
+{
+    const std::optional<qint64> last =
+        Protocol::integerValue(body.value(QStringLiteral("lastDeviceSeq")));
+    const bool maxSeq = !body.contains(QStringLiteral("maxSeq")) ||
+                        Protocol::integerValue(body.value(QStringLiteral("maxSeq"))).has_value();
+    return last && *last >= 0 && maxSeq && body.value(QStringLiteral("epoch")).isString() &&
+           body.value(QStringLiteral("action")).isString() &&
+           (!body.contains(QStringLiteral("caseload")) ||
+            body.value(QStringLiteral("caseload")).isArray());
+}
+
+bool DeviceSyncer::isPullReply(const QJsonObject &body, qint64 cursor, const QString &client)
+{
+    const std::optional<qint64> next =
+        Protocol::integerValue(body.value(QStringLiteral("nextCursor")));
+    // The page echoes its request: a page of another cursor or client would move this one.
+    const QJsonValue echoedClient = body.value(QStringLiteral("client"));
+    return next && *next >= cursor && body.value(QStringLiteral("records")).isArray() &&
+           body.value(QStringLiteral("hasMore")).isBool() &&
+           Protocol::integerValue(body.value(QStringLiteral("cursor"))) == cursor &&
+           (client.isEmpty() ? echoedClient.isUndefined() : echoedClient.toString() == client);
+}
+
 std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
 {
     if (response.ok())
@@ -83,6 +116,8 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
                                      {"epoch", m_store.meta().value(kEpoch)}});
     if (auto f = failure(hello))
         return *f;
+    if (!isHelloReply(hello.body))
+        return unreadableAnswer();
     {
         auto tx = m_store.transaction();
         const QString action = hello.body.value(QStringLiteral("action")).toString();
@@ -126,6 +161,8 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
             QJsonObject{{"deviceId", m_store.deviceId()}, {"epoch", m_store.meta().value(kEpoch)}});
         if (auto f = failure(caseloadReply))
             return *f;
+        if (!isHelloReply(caseloadReply.body))
+            return unreadableAnswer();
     }
     if (caseloadReply.body.contains(QStringLiteral("caseload"))) {
         QStringList caseload;
@@ -188,21 +225,44 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
         }
         if (auto f = failure(reply))
             return f;
-        const qint64 through =
-            qint64(reply.body.value(QStringLiteral("appliedThrough")).toDouble());
-        acknowledge(batch, reply.body.value(QStringLiteral("results")).toArray(), through, outcome);
-        if (through < batch.first().seq) {
+        const std::optional<qint64> through = answeredThrough(batch, reply.body);
+        if (!through) // not the answer to this batch: it goes again, the server sees duplicates
+            return unreadableAnswer();
+        acknowledge(batch, reply.body.value(QStringLiteral("results")).toArray(), *through,
+                    outcome);
+        if (*through < batch.first().seq) {
             SyncOutcome o;
             o.state = SyncOutcome::State::Error;
             o.message = QStringLiteral("The agency server did not accept the changes.");
             return o;
         }
         const int acked = int(std::count_if(
-            batch.begin(), batch.end(), [&](const OutboxEntry &e) { return e.seq <= through; }));
+            batch.begin(), batch.end(), [&](const OutboxEntry &e) { return e.seq <= *through; }));
         outcome.pushed += acked;
         sent += acked;
     }
     return std::nullopt;
+}
+
+std::optional<qint64> DeviceSyncer::answeredThrough(const QVector<OutboxEntry> &batch,
+                                                    const QJsonObject &reply)
+{
+    // A push reply names every change of its batch, in order.
+    const std::optional<qint64> through =
+        Protocol::integerValue(reply.value(QStringLiteral("appliedThrough")));
+    const QJsonValue resultsValue = reply.value(QStringLiteral("results"));
+    if (!through || *through < 0 || !resultsValue.isArray())
+        return std::nullopt;
+    const QJsonArray results = resultsValue.toArray();
+    if (results.size() != batch.size())
+        return std::nullopt;
+    for (qsizetype i = 0; i < results.size(); ++i)
+        if (Protocol::integerValue(results.at(i).toObject().value(QStringLiteral("deviceSeq"))) !=
+            batch.at(i).seq)
+            return std::nullopt;
+    // A batch of duplicates is answered with all the server holds of this tablet: edits after
+    // the batch are acknowledged only by the answer that names them (refused ones included).
+    return qMin(*through, batch.last().seq);
 }
 
 void DeviceSyncer::acknowledge(const QVector<OutboxEntry> &batch, const QJsonArray &results,
@@ -287,6 +347,8 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
         }
         if (auto f = failure(reply))
             return f;
+        if (!isPullReply(reply.body, cursor, client))
+            return unreadableAnswer();
         const QJsonArray records = reply.body.value(QStringLiteral("records")).toArray();
         const qint64 next = qint64(reply.body.value(QStringLiteral("nextCursor")).toDouble());
         const bool hasMore = reply.body.value(QStringLiteral("hasMore")).toBool();

@@ -56,12 +56,25 @@ public:
 private:
     SyncOutcome run(const SyncProgress &progress);
     std::optional<SyncOutcome> failure(const SyncResponse &response);
+    /** Offline, "unreadable answer": a reply that is not the answer to what was asked. */
+    static SyncOutcome unreadableAnswer();
+    /** Whether a 200 body has the hello reply's shape (docs/sync-protocol.md). */
+    static bool isHelloReply(const QJsonObject &body);
+    /** Whether a 200 body is the pull page asked for (from cursor, of client or of all). */
+    static bool isPullReply(const QJsonObject &body, qint64 cursor, const QString &client);
     std::optional<SyncOutcome> push(SyncOutcome &outcome, const SyncProgress &progress);
     std::optional<SyncOutcome> pull(SyncOutcome &outcome, const SyncProgress &progress,
                                     const QString &client);
     int applyPage(const QJsonArray &records, const QString &cursorKey, qint64 nextCursor);
     /** Applies the records set aside that this app now knows (an upgraded app). */
     void applySetAside();
+    /**
+     * How far a push reply acknowledges this batch: its appliedThrough, at most the batch's
+     * last seq; nothing when the body does not answer exactly this batch (one result per
+     * change, in order).
+     */
+    static std::optional<qint64> answeredThrough(const QVector<OutboxEntry> &batch,
+                                                 const QJsonObject &reply);
     /** Acknowledges a push's reply: refused edits marked, refused new records removed. */
     void acknowledge(const QVector<OutboxEntry> &batch, const QJsonArray &results, qint64 through,
                      SyncOutcome &outcome);

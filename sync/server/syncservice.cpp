@@ -584,7 +584,13 @@ ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
         .append(QByteArray::number(next))
         .append(QByteArrayLiteral(",\"hasMore\":"))
         .append(hasMore ? QByteArrayLiteral("true") : QByteArrayLiteral("false"))
-        .append('}');
+        .append(QByteArrayLiteral(",\"cursor\":"))
+        .append(QByteArray::number(*cursor));
+    if (byClient) {
+        out.append(QByteArrayLiteral(",\"client\":"));
+        appendJsonString(out, client);
+    }
+    out.append('}');
     return ServiceReply{200, {}, out};
 }
 
