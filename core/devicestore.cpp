@@ -76,6 +76,8 @@ void DeviceStore::migrate(int target)
         // The indexes of the caseload (v3, v4), of Today and of the outbox (v4).
         for (const QString &statement : CaseloadRepository::migrationSql(v))
             m_db->exec(statement);
+        for (const QString &statement : OutboxRepository::migrationSql(v))
+            m_db->exec(statement);
         if (v == 4) {
             for (const QString &statement : TodayRepository::indexSql())
                 m_db->exec(statement);
@@ -147,7 +149,7 @@ void DeviceStore::wipe(const QString &reason)
 void DeviceStore::eraseKeepingReview(const QString &reason)
 {
     SqliteTransaction tx(*m_db);
-    erase(reason, QStringLiteral("DELETE FROM outbox WHERE acked <> 2"));
+    erase(reason, QStringLiteral("DELETE FROM outbox WHERE acked <> 2 AND refusedReason IS NULL"));
     tx.commit();
 }
 
@@ -156,6 +158,7 @@ void DeviceStore::erase(const QString &reason, const QString &outboxDelete)
     for (const EntityDef &def : Schema::instance().entities())
         m_db->exec(QStringLiteral("DELETE FROM \"%1\"").arg(def.name));
     m_db->exec(outboxDelete);
+    m_db->exec(QStringLiteral("DELETE FROM setAside"));
     m_db->exec(QStringLiteral("DELETE FROM meta WHERE key <> 'deviceId' AND key <> 'hlc'"));
     m_meta.setValue(QStringLiteral("wiped"), QStringLiteral("1"));
     // The wipe itself is a security event: the one record left behind.

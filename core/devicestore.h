@@ -92,7 +92,8 @@ public:
     void wipe(const QString &reason);
     /**
      * What wipe erases, inside the caller's transaction (a re-enrolment swaps the account in
-     * the same one), except the outbox entries kept for review. compact() afterwards, outside
+     * the same one), except the outbox entries kept for review and the refused ones not yet
+     * dismissed (what was typed stays readable). compact() afterwards, outside
      * the transaction, overwrites the freed pages.
      */
     void eraseKeepingReview(const QString &reason);

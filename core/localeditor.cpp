@@ -212,4 +212,29 @@ void LocalEditor::commit(const EntityDef &def, Record record, const QJsonObject 
     m_store.records().write(auditDef, audit);
 }
 
+bool LocalEditor::dismissRefused(qint64 seq)
+{
+    SqliteTransaction tx(m_store.db());
+    const std::optional<RefusedEntry> dismissed = m_store.outbox().dismissRefused(seq);
+    if (!dismissed)
+        return false;
+    const EntityDef &auditDef = *Schema::instance().entity(QStringLiteral("auditEvent"));
+    Record audit;
+    audit.entity = auditDef.name;
+    audit.id = newUuid7();
+    audit.values = QJsonObject{
+        {"action", "refused_change_dismissed"},
+        {"recordEntity", dismissed->entry.entity},
+        {"recordId", dismissed->entry.recordId},
+        {"actorId", m_actor},
+        {"deviceId", m_store.deviceId()},
+        {"at", QDateTime::fromMSecsSinceEpoch(m_store.wallMillis(), Qt::UTC).toString(Qt::ISODate)},
+        {"detail", dismissed->reason + QLatin1Char(':') +
+                       QStringList(dismissed->entry.values.keys()).join(QLatin1Char(','))},
+    };
+    m_store.records().write(auditDef, audit);
+    tx.commit();
+    return true;
+}
+
 } // namespace careround

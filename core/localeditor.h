@@ -30,6 +30,12 @@ public:
      */
     QString sign(const QString &entity, const QString &id, const QString &signerName,
                  const QString &relationship, const QJsonArray &strokes);
+    /**
+     * Dismisses an edit the server refused (OutboxRepository::refused): it leaves the refused
+     * list, and an audit event says so (its kind, record, reason and fields; never values).
+     * False when there is no such refused edit.
+     */
+    bool dismissRefused(qint64 seq);
     /** The content hash (see contenthash.h) of a stored record and its sealed children. */
     QString contentHash(const QString &entity, const QString &id);
 

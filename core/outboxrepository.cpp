@@ -34,6 +34,20 @@ QVector<OutboxEntry> readEntries(SqliteStatement &st)
 }
 } // namespace
 
+QStringList OutboxRepository::migrationSql(int version)
+{
+    if (version != 5)
+        return {};
+    // Version 5: what the server refused stays readable (reason, its words) until dismissed,
+    // and pulled records of kinds this app does not know are kept raw until it does.
+    return {QStringLiteral("ALTER TABLE outbox ADD COLUMN refusedReason TEXT"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN refusedMessage TEXT"),
+            QStringLiteral("CREATE INDEX outbox_refused ON outbox(refusedReason)"),
+            QStringLiteral("CREATE TABLE setAside (entity TEXT NOT NULL, id TEXT NOT NULL, seq "
+                           "INTEGER NOT NULL, record TEXT NOT NULL, reason TEXT NOT NULL, "
+                           "PRIMARY KEY (entity, id))")};
+}
+
 qint64 OutboxRepository::append(const OutboxEntry &entry)
 {
     m_db.prepare(QStringLiteral("INSERT INTO outbox (entity, recordId, hlc, \"values\", bases) "
@@ -60,17 +74,95 @@ void OutboxRepository::acknowledge(qint64 upTo)
         .exec();
 }
 
+void OutboxRepository::markRefused(qint64 seq, const QString &reason, const QString &message)
+{
+    m_db.prepare(QStringLiteral("UPDATE outbox SET acked = 1, refusedReason = ?, refusedMessage = "
+                                "? WHERE seq = ?"))
+        .bindAll({reason, message, seq})
+        .exec();
+}
+
 void OutboxRepository::resendAfter(qint64 seq)
 {
-    m_db.prepare(QStringLiteral("UPDATE outbox SET acked = 0 WHERE acked = 1 AND seq > ?"))
+    // Sent again, the server decides again (a refused one comes back refused, or applied).
+    m_db.prepare(QStringLiteral("UPDATE outbox SET acked = 0, refusedReason = NULL, "
+                                "refusedMessage = NULL WHERE acked = 1 AND seq > ?"))
         .bindAll({seq})
         .exec();
 }
 
 void OutboxRepository::pruneAcknowledged(Hlc olderThan)
 {
-    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 1 AND hlc < ?"))
+    m_db.prepare(QStringLiteral(
+                     "DELETE FROM outbox WHERE acked = 1 AND hlc < ? AND refusedReason IS NULL"))
         .bindAll({qint64(olderThan.packed)})
+        .exec();
+}
+
+QVector<RefusedEntry> OutboxRepository::refused()
+{
+    SqliteStatement &st = m_db.prepare(QStringLiteral(
+        "SELECT seq, entity, recordId, hlc, \"values\", bases, refusedReason, "
+        "refusedMessage FROM outbox WHERE refusedReason IS NOT NULL ORDER BY hlc, seq"));
+    QVector<RefusedEntry> out;
+    while (st.step()) {
+        RefusedEntry r;
+        r.entry.seq = st.int64(0);
+        r.entry.entity = st.text(1);
+        r.entry.recordId = st.text(2);
+        r.entry.hlc = Hlc{quint64(st.int64(3))};
+        r.entry.values = parse(st.text(4));
+        r.entry.bases = parse(st.text(5));
+        r.reason = st.text(6);
+        r.message = st.text(7);
+        out.append(r);
+    }
+    st.reset();
+    return out;
+}
+
+qint64 OutboxRepository::refusedCount()
+{
+    return m_db
+        .scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE refusedReason IS NOT NULL"))
+        .toLongLong();
+}
+
+std::optional<RefusedEntry> OutboxRepository::dismissRefused(qint64 seq)
+{
+    for (const RefusedEntry &r : refused()) {
+        if (r.entry.seq != seq)
+            continue;
+        m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?")).bindAll({seq}).exec();
+        return r;
+    }
+    return std::nullopt;
+}
+
+void OutboxRepository::setAside(const SetAsideRecord &record)
+{
+    m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO setAside (entity, id, seq, record, reason) "
+                                "VALUES (?, ?, ?, ?, ?)"))
+        .bindAll({record.entity, record.id, record.seq, compact(record.record), record.reason})
+        .exec();
+}
+
+QVector<SetAsideRecord> OutboxRepository::setAsideRecords()
+{
+    SqliteStatement &st = m_db.prepare(
+        QStringLiteral("SELECT entity, id, seq, record, reason FROM setAside ORDER BY seq"));
+    QVector<SetAsideRecord> out;
+    while (st.step())
+        out.append(
+            SetAsideRecord{st.text(0), st.text(1), st.int64(2), parse(st.text(3)), st.text(4)});
+    st.reset();
+    return out;
+}
+
+void OutboxRepository::removeSetAside(const QString &entity, const QString &id)
+{
+    m_db.prepare(QStringLiteral("DELETE FROM setAside WHERE entity = ? AND id = ?"))
+        .bindAll({entity, id})
         .exec();
 }
 
@@ -113,8 +205,11 @@ void OutboxRepository::rebaseAfter(qint64 serverLastSeq)
         return;
     }
     // A server ahead of this tablet counts another history of the device: the pending edits
-    // follow it, so none is taken for one it already has (and silently dropped).
-    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 1")).exec();
+    // follow it, so none is taken for one it already has (and silently dropped). What the old
+    // database refused stays listed (its review store went with it): outside the sequence.
+    moveRefusedAside();
+    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 1 AND refusedReason IS NULL"))
+        .exec();
     QVector<qint64> seqs;
     SqliteStatement &st =
         m_db.prepare(QStringLiteral("SELECT seq FROM outbox WHERE acked = 0 ORDER BY seq"));
@@ -165,9 +260,27 @@ void OutboxRepository::replaceAccount(const QString &from, const QString &to)
             .exec();
 }
 
+void OutboxRepository::moveRefusedAside()
+{
+    QVector<qint64> seqs;
+    SqliteStatement &st = m_db.prepare(QStringLiteral(
+        "SELECT seq FROM outbox WHERE refusedReason IS NOT NULL AND seq > 0 ORDER BY seq"));
+    while (st.step())
+        seqs.append(st.int64(0));
+    st.reset();
+    // Below every seq in use (refused() lists by time, so the order of seqs does not matter).
+    const qint64 floor =
+        qMin<qint64>(0, m_db.scalar(QStringLiteral("SELECT min(seq) FROM outbox")).toLongLong());
+    SqliteStatement &move = m_db.prepare(QStringLiteral("UPDATE outbox SET seq = ? WHERE seq = ?"));
+    for (int i = 0; i < seqs.size(); ++i)
+        move.bindAll({floor - seqs.size() + i, seqs[i]}).exec();
+}
+
 void OutboxRepository::keepPendingForReview()
 {
-    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 1")).exec();
+    moveRefusedAside();
+    m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE acked = 1 AND refusedReason IS NULL"))
+        .exec();
     // Below every seq in use, so they never meet the device sequence again.
     const qint64 floor =
         qMin<qint64>(0, m_db.scalar(QStringLiteral("SELECT min(seq) FROM outbox")).toLongLong());

@@ -230,6 +230,13 @@ void RecordRepository::writeAll(const EntityDef &def, const QVector<Record> &rec
     }
 }
 
+void RecordRepository::remove(const EntityDef &def, const QString &id)
+{
+    m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(quoted(def.name)))
+        .bindAll({id})
+        .exec();
+}
+
 void RecordRepository::removeClient(const QString &clientId)
 {
     for (const EntityDef &def : Schema::instance().entities()) {

@@ -31,6 +31,8 @@ public:
     qint64 count(const EntityDef &def);
     /** Removes every record belonging to a client (when it leaves this device's caseload). */
     void removeClient(const QString &clientId);
+    /** Removes one record (a new record the server refused). */
+    void remove(const EntityDef &def, const QString &id);
     /** True when a signature covers the record, directly or through its signed parent. */
     bool isSealed(const EntityDef &def, const Record &record);
 

@@ -358,8 +358,9 @@ bool EntityDef::allowsTransition(const QString &from, const QString &to) const
 Schema::Schema() : m_entities(buildEntities())
 {
     // Versions 3 and 4 add no field: they are the caseload's and Today's indexes
-    // (DeviceStore::migrate).
-    m_version = 4;
+    // (DeviceStore::migrate); version 5 keeps refused edits and set-aside pulled records
+    // (OutboxRepository::migrationSql).
+    m_version = 5;
     for (int i = 0; i < m_entities.size(); ++i) {
         m_index.insert(m_entities[i].name, i);
         for (const FieldDef &fd : m_entities[i].fields)

@@ -205,7 +205,7 @@ private slots:
             v3->db().exec("CREATE INDEX IF NOT EXISTS visit_plannedAt ON visit(plannedAt)");
         }
         auto store = openStore(path);
-        QCOMPARE(store->schemaVersion(), 4);
+        QCOMPARE(store->schemaVersion(), Schema::instance().version()); // 4 and later
         const auto columns = [&](const QString &index) {
             QStringList names;
             SqliteStatement &st =
@@ -588,6 +588,72 @@ private slots:
         QCOMPARE(store->outbox().keptForReview().size(), 1);
         store->wipe(QStringLiteral("test")); // a full wipe takes them too
         QCOMPARE(store->outbox().keptForReview().size(), 0);
+    }
+
+    // The server that refused an edit may be the database a re-enrolment replaces: its
+    // review store is gone with it, so the tablet's refused list is what is left of the edit.
+    // A rebase (same coordinator) and a re-enrolment for another coordinator keep the refused
+    // entries listed, outside the device sequence, and the pending ones go on as before.
+    void refusedEditsSurviveAReenrolment()
+    {
+        auto store = openStore(freshPath());
+        LocalEditor editor(*store, QStringLiteral("c1"));
+        QStringList ids;
+        for (int i = 0; i < 4; ++i)
+            ids.append(editor.create("client", newClient(QStringLiteral("R%1").arg(i))));
+        {
+            // 1 applied, 2 refused, 3 and 4 pending.
+            auto tx = store->transaction();
+            store->outbox().markRefused(2, "client_moved", "moved");
+            store->outbox().acknowledge(2);
+            tx.commit();
+        }
+        const auto refusedIds = [&] {
+            QStringList out;
+            for (const RefusedEntry &r : store->outbox().refused())
+                out.append(r.entry.recordId);
+            return out;
+        };
+        QCOMPARE(refusedIds(), QStringList{ids[1]});
+        {
+            // A new database knows nothing of this tablet: pending edits go on from 1.
+            auto tx = store->transaction();
+            store->outbox().rebaseAfter(0);
+            tx.commit();
+        }
+        QCOMPARE(refusedIds(), QStringList{ids[1]});
+        QCOMPARE(store->outbox().refused().first().reason, QStringLiteral("client_moved"));
+        QVERIFY(store->outbox().refused().first().entry.seq < 0);
+        QVector<qint64> seqs;
+        for (const OutboxEntry &e : store->outbox().pending(10))
+            seqs.append(e.seq);
+        QCOMPARE(seqs, (QVector<qint64>{1, 2}));
+        // A later refusal in the new sequence, then another coordinator signs in.
+        {
+            auto tx = store->transaction();
+            store->outbox().markRefused(1, "forbidden", "no");
+            store->outbox().acknowledge(1);
+            store->outbox().keepPendingForReview();
+            store->eraseKeepingReview(QStringLiteral("test"));
+            tx.commit();
+        }
+        QCOMPARE(refusedIds(), (QStringList{ids[1], ids[2]})); // oldest first, both still listed
+        QCOMPARE(store->outbox().refusedCount(), 2);
+        QCOMPARE(store->outbox().count(), 0);
+        QCOMPARE(store->outbox().keptForReview().size(), 1);
+        QCOMPARE(store->outbox().keptForReview().first().recordId, ids[3]);
+        for (const RefusedEntry &r : store->outbox().refused())
+            QVERIFY(r.entry.seq < 0);
+        editor.create("client", newClient());
+        QCOMPARE(store->outbox().pending(10).first().seq, store->outbox().lastSeq());
+        {
+            auto tx = store->transaction();
+            QVERIFY(store->outbox().dismissRefused(store->outbox().refused().first().entry.seq));
+            tx.commit();
+        }
+        QCOMPARE(refusedIds(), QStringList{ids[2]});
+        store->wipe(QStringLiteral("test")); // a full wipe (revoked) takes them too
+        QCOMPARE(store->outbox().refusedCount(), 0);
     }
 
     void pendingEditsNameTheNewAccount()

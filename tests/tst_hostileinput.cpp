@@ -9,6 +9,9 @@
 #include "throwawayserver.h"
 
 #include <QTest>
+#include <QUrlQuery>
+
+#include <algorithm>
 
 using namespace careround;
 
@@ -57,22 +60,25 @@ QJsonValue nested(int depth)
 }
 
 /**
- * True when the change was refused with the code: the whole push (an error body), or, where
- * the reply gives each change its outcome, that change's result.
+ * True when the push was answered (200) and its change refused alone with one of the codes
+ * (issue 11: each change is decided alone; a refusal never refuses the whole push).
  */
 bool refusedWith(const ServiceReply &reply, const QStringList &codes)
 {
-    const QJsonObject body = reply.object();
-    if (codes.contains(body.value("error").toString()))
-        return true;
-    for (const auto &r : body.value("results").toArray()) {
+    if (reply.status != 200)
+        return false;
+    const QJsonArray results = reply.object().value("results").toArray();
+    return std::any_of(results.begin(), results.end(), [&](const QJsonValue &r) {
         const QJsonObject o = r.toObject();
-        if (o.value("status").toString() == QLatin1String("refused") &&
-            (codes.contains(o.value("reason").toString()) ||
-             codes.contains(o.value("error").toString())))
-            return true;
-    }
-    return false;
+        return o.value("status").toString() == QLatin1String("refused") &&
+               codes.contains(o.value("reason").toString());
+    });
+}
+
+/** The message of the reply's first result (a refused change's plain words). */
+QString firstMessage(const ServiceReply &reply)
+{
+    return reply.object().value("results").toArray().first().toObject().value("message").toString();
 }
 
 QString statusOf(const ServiceReply &reply)
@@ -586,7 +592,10 @@ private slots:
             server.push(ana, {test::change("signature", signatureId, sign,
                                            test::hlcAt(test::ThrowawayServer::kNow))});
         QVERIFY2(refusedWith(r, {"invalid_reference"}), qPrintable(statusOf(r)));
-        QVERIFY(!r.object().value("message").toString().contains(benPlan));
+        QVERIFY(!firstMessage(r).isEmpty());
+        QVERIFY(!firstMessage(r).contains(benPlan));
+        // Kept whole for the office, as every refused change is.
+        QCOMPARE(server.server().reviewStore.openCount(), qint64(1));
         QVERIFY(!server.server().store.load(Schema::kind("signature"), signatureId));
         QVERIFY(!server.server().store.isSealed(Schema::kind("carePlan"),
                                                 Record{"carePlan", benPlan, {}, {}}));
@@ -596,6 +605,130 @@ private slots:
                                test::hlcAt(test::ThrowawayServer::kNow + 5),
                                {{"summary", plan.stamps.value("summary").toString()}})});
         QCOMPARE(statusOf(edit), QStringLiteral("applied"));
+    }
+
+    // The review store keeps every refused change whole, also one refused for its nesting (a
+    // hostile or broken client). Listed as it came, it would make the supervisors' review page
+    // nest past what decoders read, for every supervisor: such a change is listed whole as its
+    // JSON text. The list's query is as strict as the pull's.
+    void theReviewListDecodesWhateverWasRefused()
+    {
+        using namespace ProtocolLimits;
+        test::ThrowawayServer server;
+        const Caller ana = server.enrol("ana", "coordinator");
+        const Caller sam = server.enrol("sam", "supervisor");
+        test::RecordMaker maker(server.server(), ana.accountId);
+        const QString client = maker.client();
+        QJsonObject deep = maker.values(Schema::kind("contact"), client);
+        deep.insert("fromNewerAppDeep", nested(1000));
+        const QJsonObject sent =
+            test::change("contact", newUuid7(), deep, test::hlcAt(test::ThrowawayServer::kNow));
+        const ServiceReply r = server.push(ana, {sent}, true);
+        QVERIFY2(refusedWith(r, {"invalid_change"}), qPrintable(statusOf(r)));
+        QJsonObject plain = maker.values(Schema::kind("contact"), client);
+        plain.insert("fromNewerApp", 7);
+        const ServiceReply unknown =
+            server.push(ana, {test::change("contact", newUuid7(), plain, test::hlcAt(1))}, false);
+        QVERIFY2(refusedWith(unknown, {"invalid_change"}), qPrintable(statusOf(unknown)));
+
+        const ServiceReply list = server.server().review.list(sam, QUrlQuery("limit=500"));
+        QCOMPARE(list.status, 200);
+        QJsonParseError error;
+        const QJsonDocument page = QJsonDocument::fromJson(list.encoded(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(RecordValidator::jsonDepth(page.object(), kMaxPageDepth) <= kMaxPageDepth);
+        const QJsonArray entries = page.object().value("refused").toArray();
+        QCOMPARE(entries.size(), 2);
+        // The deep one whole as text; the other as it came.
+        QVERIFY(!entries[0].toObject().contains("change"));
+        QJsonObject kept =
+            QJsonDocument::fromJson(entries[0].toObject().value("changeText").toString().toUtf8())
+                .object();
+        QCOMPARE(kept.value("values"), sent.value("values"));
+        QCOMPARE(entries[1].toObject().value("change").toObject().value("values").toObject(),
+                 plain);
+
+        for (const char *query : {"limit=%2010", "limit=%2B10", "limit=10&limit=20",
+                                  "limit=", "limit=0", "limit=501", "after=", "after=x",
+                                  "after=%20"
+                                  "01a1f7c2-4edb-78ed-9e89-67e376818cde"})
+            QVERIFY2(server.server().review.list(sam, QUrlQuery(query)).status == 400, query);
+        QCOMPARE(server.server().review.list(ana, QUrlQuery()).status, 403);
+    }
+
+    // A refused change to a record its author may read gives that record a new seq (the
+    // author pulls the server's value back) and writes no history: no value changed.
+    void aRefusedEditBringsTheRecordBackWithoutHistory()
+    {
+        test::ThrowawayServer server;
+        const Caller ana = server.enrol("ana", "coordinator");
+        test::RecordMaker maker(server.server(), ana.accountId);
+        const QString client = maker.client();
+        ServerStore &store = server.server().store;
+        const Record before = *store.load(Schema::kind("client"), client);
+        const qint64 seq = server.maxSeq();
+        const qsizetype history = store.history().page(client, 0, 100000, {}).size();
+        const ServiceReply r =
+            server.push(ana, {test::change("client", client, {{"firstName", 42}},
+                                           test::hlcAt(test::ThrowawayServer::kNow))});
+        QVERIFY2(refusedWith(r, {"invalid_change"}), qPrintable(statusOf(r)));
+        QCOMPARE(server.maxSeq(), seq + 1);
+        QCOMPARE(store.load(Schema::kind("client"), client)->values, before.values);
+        QCOMPARE(store.history().page(client, 0, 100000, {}).size(), history);
+        bool pulledAgain = false;
+        for (const QByteArray &page : server.pullAll(ana))
+            for (const auto &rec :
+                 QJsonDocument::fromJson(page).object().value("records").toArray())
+                pulledAgain |= rec.toObject().value("id").toString() == client &&
+                               rec.toObject().value("seq").toInteger() == seq + 1;
+        QVERIFY(pulledAgain);
+    }
+
+    // A change within every input limit can still make a record larger than the server stores
+    // (the merge adds it to what is there). Issue 11: that change is refused alone (too_large),
+    // in its savepoint: the record stays as it was, the next change of the push applies, and
+    // the refused one is kept whole in the review store.
+    void aChangeThatWouldStoreTooMuchIsRefusedAlone()
+    {
+        using namespace ProtocolLimits;
+        test::ThrowawayServer server;
+        const Caller ana = server.enrol("ana", "coordinator");
+        test::RecordMaker maker(server.server(), ana.accountId);
+        const QString client = maker.client();
+        const QString big(kMaxValueBytes - 16, QLatin1Char('x')); // one value at its limit
+        const QString contact = newUuid7();
+        QJsonObject values = maker.values(Schema::kind("contact"), client);
+        values.insert("fromNewerAppA", big);
+        const Hlc now = test::hlcAt(test::ThrowawayServer::kNow);
+        QCOMPARE(statusOf(server.push(ana, {test::change("contact", contact, values, now)}, true)),
+                 QStringLiteral("applied"));
+        const Record stored = *server.server().store.load(Schema::kind("contact"), contact);
+        const qint64 historyBefore =
+            server.server().store.history().page(client, 0, 100000, {}).size();
+        const QString next = newUuid7();
+        const ServiceReply r = server.push(
+            ana,
+            {test::change("contact", contact, {{"fromNewerAppB", big}},
+                          test::hlcAt(test::ThrowawayServer::kNow + 1)),
+             test::change("contact", next, maker.values(Schema::kind("contact"), client),
+                          test::hlcAt(test::ThrowawayServer::kNow + 2))},
+            true);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(refusedWith(r, {"too_large"}), qPrintable(statusOf(r)));
+        const QJsonArray results = r.object().value("results").toArray();
+        QCOMPARE(results.at(1).toObject().value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(r.object().value("appliedThrough").toInteger(),
+                 results.at(1).toObject().value("deviceSeq").toInteger());
+        QCOMPARE(server.server().store.load(Schema::kind("contact"), contact)->values,
+                 stored.values);
+        QVERIFY(server.server().store.load(Schema::kind("contact"), next));
+        // The history holds the applied contact's fields, none of the refused change's.
+        const QVector<FieldChange> history =
+            server.server().store.history().page(client, 0, 100000, {});
+        QVERIFY(history.size() > historyBefore);
+        for (const FieldChange &e : history)
+            QVERIFY2(e.field != QLatin1String("fromNewerAppB"), qPrintable(e.field));
+        QCOMPARE(server.server().reviewStore.openCount(), qint64(1));
     }
 
     // "Bearer" with two spaces, or whitespace after the token, was trimmed and accepted.

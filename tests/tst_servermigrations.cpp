@@ -165,6 +165,31 @@ private slots:
         QCOMPARE(history[0][2].toString(), QStringLiteral("\"555-0101\""));
     }
 
+    // Migration 2 is the history (as main released it), 3 the review store: a database at 2,
+    // with history rows, gets the review store and keeps its rows.
+    void aDatabaseAtTheHistoryGetsTheReviewStoreAsMigrationThree()
+    {
+        QCOMPARE(ServerMigrations::latestVersion(), 3);
+        const QString url = freshServerDb(m_dir);
+        auto db = ServerDatabase::open(url);
+        ServerMigrations::migrate(*db);
+        {
+            AgencyServer server(*db);
+            server.records.createRecord(
+                "client", {{"firstName", "Maria"}, {"lastName", "Lopez"}, {"status", "active"}});
+        }
+        // Back to version 2: what a server of that version made.
+        db->exec("DROP TABLE refused_change");
+        db->exec("DELETE FROM server_migration WHERE version = 3");
+        QCOMPARE(ServerMigrations::version(*db), 2);
+        const int history = db->scalar("SELECT count(*) FROM history").toInt();
+        QVERIFY(history > 0);
+        ServerMigrations::migrate(*db);
+        QCOMPARE(ServerMigrations::version(*db), 3);
+        QCOMPARE(db->scalar("SELECT count(*) FROM history").toInt(), history);
+        QCOMPARE(db->scalar("SELECT count(*) FROM refused_change").toInt(), 0);
+    }
+
     void migratingAgainChangesNothing()
     {
         const QString url = freshServerDb(m_dir);

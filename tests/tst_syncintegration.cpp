@@ -30,6 +30,11 @@ class TestSyncIntegration : public QObject {
         QCOMPARE(m_a->snapshot(), server);
         QCOMPARE(m_b->snapshot(), server);
     }
+    static void expectRefusedStatus(const SyncResponse &r, int status)
+    {
+        QCOMPARE(r.status, status);
+        QVERIFY(!r.body.value("error").toString().isEmpty());
+    }
     QVector<Record> openConflicts(TestDevice &d)
     {
         QVector<Record> out;
@@ -37,6 +42,135 @@ class TestSyncIntegration : public QObject {
             if (c.values.value("status").toString() == QLatin1String("open"))
                 out.append(c);
         return out;
+    }
+
+    void movedClientScenario() // NOLINT(readability-function-size)
+    {
+        QVERIFY(!m_server->admin({"create-account", "ben", "Ben Okafor", "coordinator"}).isEmpty());
+        TestDevice ben(path(), m_server->url(), "ben");
+        QVERIFY(ben.enrolled());
+        const QString other = m_a->editor->create("client", {{"firstName", "Olga"},
+                                                             {"lastName", "Petrova"},
+                                                             {"status", "active"},
+                                                             {"coordinatorId", m_a->accountId}});
+        QVERIFY(m_a->sync().ok());
+        QVERIFY(m_b->sync().ok());
+        // An edit made before the move, sent after it: merged (the move rule).
+        m_a->editor->update("client", m_client, {{"address", "14 Oak Ave"}});
+        QCOMPARE(m_server->admin({"assign-client", m_client, "ben"}), QStringLiteral("assigned"));
+        // Ana's tablet, not yet told, edits Maria twice and adds a contact, and does other work.
+        m_a->editor->update("client", m_client, {{"phone", "555-7777"}});
+        m_a->editor->update("client", m_client, {{"notes", "Needs a ramp"}});
+        const QString contact =
+            m_a->editor->create("contact", {{"clientId", m_client}, {"name", "Neighbour Jo"}});
+        m_a->editor->update("client", other, {{"phone", "555-8888"}});
+        const QString followUp = m_a->editor->create("followUp", {{"clientId", other},
+                                                                  {"description", "Call the GP"},
+                                                                  {"dueOn", "2026-12-03"},
+                                                                  {"status", "open"}});
+        // Meanwhile the office works on too.
+        m_b->editor->update("client", other, {{"notes", "Reviewed by the office"}});
+        QVERIFY(m_b->sync().ok());
+
+        const SyncOutcome outcome = m_a->sync();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QCOMPARE(outcome.refused, 3);
+        QCOMPARE(m_a->store->outbox().count(), 0); // nothing waits forever
+        // The other edits landed, and the rest of the agency arrived.
+        auto server = serverSnapshot(m_server->db());
+        QCOMPARE(server.value("client/" + other).value("phone").toString(),
+                 QStringLiteral("555-8888"));
+        QVERIFY(server.contains("followUp/" + followUp));
+        QCOMPARE(server.value("client/" + m_client).value("address").toString(),
+                 QStringLiteral("14 Oak Ave"));
+        QCOMPARE(m_a->find("client", other)->values.value("notes").toString(),
+                 QStringLiteral("Reviewed by the office"));
+        // Maria left Ana's tablet with her records; what was refused is listed, with the
+        // reason and the values sent.
+        QVERIFY(!m_a->find("client", m_client).has_value());
+        QVERIFY(!m_a->find("contact", contact).has_value());
+        const QVector<RefusedEntry> listed = m_a->store->outbox().refused();
+        QCOMPARE(listed.size(), 3);
+        QStringList sent;
+        for (const RefusedEntry &r : listed) {
+            QCOMPARE(r.reason, QStringLiteral("client_moved"));
+            QVERIFY(!r.message.isEmpty());
+            sent.append(QString::fromUtf8(QJsonDocument(r.entry.values).toJson()));
+        }
+        QVERIFY(sent.join(' ').contains("555-7777"));
+        QVERIFY(sent.join(' ').contains("Needs a ramp"));
+        QVERIFY(sent.join(' ').contains("Neighbour Jo"));
+
+        // The review store has them whole, for the supervisors only.
+        HttpSyncTransport sam(m_server->url(), m_b->token);
+        QCOMPARE(sam.post("/v1/sync/hello", {}).body.value("review").toInteger(), qint64(3));
+        const SyncResponse review = sam.get("/v1/review");
+        QCOMPARE(review.status, 200);
+        QCOMPARE(review.body.value("refused").toArray().size(), 3);
+        QHash<QString, QString> byValue; // a typed value -> its review entry
+        for (const auto &v : review.body.value("refused").toArray()) {
+            const QJsonObject c = v.toObject();
+            QCOMPARE(c.value("reason").toString(), QStringLiteral("client_moved"));
+            QCOMPARE(c.value("authorId").toString(), m_a->accountId);
+            QCOMPARE(c.value("deviceId").toString(), m_a->store->deviceId());
+            QCOMPARE(c.value("clientId").toString(), m_client);
+            const QJsonObject values = c.value("change").toObject().value("values").toObject();
+            for (const char *typed : {"555-7777", "Needs a ramp", "Neighbour Jo"})
+                if (QJsonDocument(values).toJson().contains(typed))
+                    byValue.insert(typed, c.value("id").toString());
+        }
+        QCOMPARE(byValue.size(), 3);
+        QCOMPARE(m_server->admin({"list-refused"}).split('\n').size(), 3);
+        expectRefusedStatus(HttpSyncTransport(m_server->url(), m_a->token).get("/v1/review"), 403);
+
+        // A supervisor settles them: apply one, discard one with a reason, apply one by CLI.
+        QCOMPARE(sam.post("/v1/review/settle", {{"id", byValue["555-7777"]}, {"action", "apply"}})
+                     .status,
+                 200);
+        expectRefusedStatus(
+            sam.post("/v1/review/settle", {{"id", byValue["Needs a ramp"]}, {"action", "discard"}}),
+            400);
+        QCOMPARE(sam.post("/v1/review/settle", {{"id", byValue["Needs a ramp"]},
+                                                {"action", "discard"},
+                                                {"reason", "Ben has spoken to the family"}})
+                     .status,
+                 200);
+        QCOMPARE(m_server->admin({"settle-refused", byValue["Neighbour Jo"], "apply", "moved"}),
+                 QStringLiteral("applied"));
+        expectRefusedStatus(
+            sam.post("/v1/review/settle", {{"id", byValue["555-7777"]}, {"action", "apply"}}), 409);
+        QCOMPARE(sam.post("/v1/sync/hello", {}).body.value("review").toInteger(), qint64(0));
+
+        // The applied ones land for Ben, attributed to Ana's tablet; Maria stays Ben's.
+        QVERIFY(ben.sync().ok());
+        const Record maria = *ben.find("client", m_client);
+        QCOMPARE(maria.values.value("phone").toString(), QStringLiteral("555-7777"));
+        QCOMPARE(maria.stamps.value("phone").node, m_a->store->deviceId());
+        QCOMPARE(maria.values.value("coordinatorId").toString(), ben.accountId);
+        QVERIFY(maria.values.value("notes").toString() != QLatin1String("Needs a ramp"));
+        QCOMPARE(ben.find("contact", contact)->values.value("name").toString(),
+                 QStringLiteral("Neighbour Jo"));
+        // The discarded one is kept with its reason: nothing typed is lost.
+        auto db = ServerDatabase::open(m_server->db());
+        QCOMPARE(db->scalar("SELECT settle_reason FROM refused_change WHERE id = ?",
+                            {byValue["Needs a ramp"]})
+                     .toString(),
+                 QStringLiteral("Ben has spoken to the family"));
+        QCOMPARE(db->scalar("SELECT count(*) FROM refused_change").toInt(), 3);
+
+        // Ana dismisses them on her tablet; the local audit says so.
+        for (const RefusedEntry &r : listed)
+            QVERIFY(m_a->editor->dismissRefused(r.entry.seq));
+        QCOMPARE(m_a->store->outbox().refusedCount(), 0);
+        const QVector<Record> audit = m_a->all("auditEvent");
+        QCOMPARE(std::count_if(audit.begin(), audit.end(),
+                               [](const Record &e) {
+                                   return e.values.value("action").toString() ==
+                                          QLatin1String("refused_change_dismissed");
+                               }),
+                 3);
+        QVERIFY(m_a->sync().ok());
+        QVERIFY(m_b->sync().ok());
     }
 
 private slots:
@@ -321,6 +455,110 @@ private slots:
         QCOMPARE(alicia.all("client").size(), int(mine));
         QVERIFY(!alicia.all("provider").isEmpty());
         QVERIFY(!alicia.all("signature").isEmpty() || !renee.all("signature").isEmpty());
+    }
+
+    // Section 1 of issue 11: a client moved while a tablet was offline no longer stops that
+    // tablet's sync. Edits made after the move are refused alone (client_moved) and kept whole
+    // in the review store; everything else lands, the rest of the agency arrives, the tablet
+    // lists what was refused, and a supervisor applies or discards each one.
+    void aClientMovedWhileOfflineEndsInAppliedConflictOrReview()
+    {
+        try {
+            movedClientScenario();
+        } catch (const StoreError &e) {
+            QFAIL(qPrintable(e.message()));
+        }
+    }
+    // If the server dies after committing a push that refused a change and before replying,
+    // the tablet keeps the edit pending; sent again, it gets the same answer (refused, same
+    // reason) and the review store still holds one entry for it (device + deviceSeq).
+    void aRefusalWhoseReplyIsLostIsGivenAgain()
+    {
+        QVERIFY(!m_server->admin({"create-account", "ben", "Ben Okafor", "coordinator"}).isEmpty());
+        QCOMPARE(m_server->admin({"assign-client", m_client, "ben"}), QStringLiteral("assigned"));
+        m_a->editor->update("client", m_client, {{"phone", "555-9090"}});
+        m_server->stop();
+        ServerProcess dying(m_server->db());
+        QVERIFY(dying.start({"CAREROUND_FAULT=die-after-push-commit"}));
+        m_a->setServer(dying.url());
+        QCOMPARE(m_a->sync().state, SyncOutcome::State::Offline);
+        QVERIFY(dying.waitForExit());
+        QCOMPARE(m_a->store->outbox().count(), 1);
+        QCOMPARE(m_a->store->outbox().refusedCount(), 0);
+        QVERIFY(m_server->start());
+        m_a->setServer(m_server->url());
+        m_b->setServer(m_server->url());
+        const SyncOutcome again = m_a->sync();
+        QVERIFY2(again.ok(), qPrintable(again.message));
+        QCOMPARE(again.refused, 1);
+        QCOMPARE(m_a->store->outbox().count(), 0);
+        QCOMPARE(m_a->store->outbox().refused().first().reason, QStringLiteral("client_moved"));
+        auto db = ServerDatabase::open(m_server->db());
+        QCOMPARE(db->scalar("SELECT count(*) FROM refused_change").toInt(), 1);
+    }
+
+    // Pulled records this app cannot apply are kept aside raw (never blocking the page or
+    // the cursor) and applied at a later sync by an app that knows them; fields it does not
+    // know are kept with the record.
+    void recordsThisAppCannotApplyAreSetAsideAndAppliedLater()
+    {
+        // A newer app wrote a field this one does not know, and a kind it does not know.
+        HttpSyncTransport newer(m_server->url(), m_b->token);
+        const QString contact = newUuid7();
+        QCOMPARE(newer
+                     .post("/v1/sync/push",
+                           {{"schemaVersion", 99},
+                            {"changes",
+                             QJsonArray{Protocol::encodeChange(
+                                 m_b->store->outbox().lastSeq() + 1, "contact", contact,
+                                 Hlc::fromParts(quint64(QDateTime::currentMSecsSinceEpoch()), 0),
+                                 {{"clientId", m_client},
+                                  {"name", "Neighbour"},
+                                  {"preferredContactTime", "evenings"}},
+                                 {})}}})
+                     .status,
+                 200);
+        {
+            auto db = ServerDatabase::open(m_server->db());
+            const qint64 seq =
+                db->scalar("SELECT value FROM counter WHERE name = 'seq'").toLongLong() + 1;
+            db->exec("INSERT INTO record (entity, id, client_id, seq, vals, stamps) VALUES "
+                     "('spaceship', ?, ?, ?, '{\"name\":\"Apollo\"}', '{}')",
+                     {newUuid7(), m_client, seq});
+            db->exec("UPDATE counter SET value = ? WHERE name = 'seq'", {seq});
+        }
+        const qint64 top = serverCounts(m_server->db()).second;
+        const SyncOutcome outcome = m_a->sync();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QCOMPARE(outcome.setAside, 1);
+        QCOMPARE(m_a->store->meta().value("sync.cursor").toLongLong(), top);
+        QCOMPARE(m_a->find("contact", contact)->values.value("preferredContactTime").toString(),
+                 QStringLiteral("evenings"));
+        const QVector<SetAsideRecord> aside = m_a->store->outbox().setAsideRecords();
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(aside.first().entity, QStringLiteral("spaceship"));
+        QCOMPARE(aside.first().record.value("values").toObject().value("name").toString(),
+                 QStringLiteral("Apollo"));
+        // One an older app set aside, of a kind this app knows: applied at the next sync.
+        const QString note = newUuid7();
+        {
+            auto tx = m_a->store->transaction();
+            m_a->store->outbox().setAside(SetAsideRecord{
+                "contact", note, 1,
+                Protocol::encodeRecord(
+                    Record{"contact",
+                           note,
+                           {{"clientId", m_client}, {"name", "Set aside by an older app"}},
+                           {{"clientId", Stamp{Hlc::fromParts(1000, 0), "server"}},
+                            {"name", Stamp{Hlc::fromParts(1000, 0), "server"}}}},
+                    1),
+                "unknown entity in pulled record"});
+            tx.commit();
+        }
+        QVERIFY(m_a->sync().ok());
+        QCOMPARE(m_a->find("contact", note)->values.value("name").toString(),
+                 QStringLiteral("Set aside by an older app"));
+        QCOMPARE(m_a->store->outbox().setAsideRecords().size(), 1); // the spaceship waits
     }
 
     void severalServerProcessesShareOneDatabase()

@@ -5,6 +5,7 @@
 #include "devicestore.h"
 #include "kepteditlistmodel.h"
 #include "localeditor.h"
+#include "refusedlistmodel.h"
 #include "session.h"
 #include "syncengine.h"
 
@@ -211,6 +212,61 @@ private slots:
         m_session->editor()->update("client", m_client, {{"phone", "555-3333"}});
         QCOMPARE(m_session->syncEngine()->pendingCount(), before + 1);
         QTRY_VERIFY(pending->property("text").toString().contains(QString::number(before + 1)));
+    }
+
+    void aRefusedChangeIsListedCountedAndDismissed()
+    {
+        // The server refused an edit (as a sync's reply marks it): the Sync page lists it with
+        // the reason and the value sent, and the strip says it needs attention.
+        m_session->editor()->update("client", m_client, {{"phone", "555-4444"}});
+        const qint64 seq = m_session->store()->outbox().lastSeq();
+        {
+            auto tx = m_session->store()->transaction();
+            m_session->store()->outbox().markRefused(seq, "client_moved", "moved");
+            tx.commit();
+        }
+        m_session->syncEngine()->refreshCounts();
+        QCOMPARE(m_session->syncEngine()->refusedCount(), 1);
+        QQmlApplicationEngine stripEngine;
+        stripEngine.addImportPath(QStringLiteral("qrc:/"));
+        stripEngine.setInitialProperties({{"session", QVariant::fromValue(m_session.get())}});
+        stripEngine.loadData(QByteArrayLiteral(
+            "import QtQuick\nimport QtQuick.Window\nimport CareRound.Session\n"
+            "import CareRound.Controls\nWindow { id: root; width: 1280; height: 120; "
+            "visible: true\nrequired property Session session\n"
+            "StatusStrip { anchors.fill: parent; sync: root.session.sync } }"));
+        auto *strip = qobject_cast<QQuickWindow *>(stripEngine.rootObjects().value(0));
+        QVERIFY(strip);
+        QVERIFY(QTest::qWaitForWindowExposed(strip));
+        QTRY_COMPARE(visualItems(strip, "refusedButton").size(), 1);
+        QVERIFY(
+            visualItems(strip, "refusedButton").first()->property("text").toString().contains("1"));
+
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = load(engine, "SyncPage");
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE(visualItems(window, "refusedReason").size(), 1);
+        QVERIFY(visualItems(window, "refusedReason")
+                    .first()
+                    ->property("text")
+                    .toString()
+                    .contains("moved to another coordinator"));
+        QVERIFY(visualItems(window, "refusedValues")
+                    .first()
+                    ->property("text")
+                    .toString()
+                    .contains("555-4444"));
+        saveScreenshot(window, "SyncRefused");
+        tap(window, visualItems(window, "dismissRefused").first());
+        QTRY_COMPARE(visualItems(window, "refusedReason").size(), 0);
+        QCOMPARE(m_session->syncEngine()->refusedCount(), 0);
+        QTRY_COMPARE(visualItems(strip, "refusedButton").size(), 0);
+        RefusedListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(m_session.get());
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void keptEditsModelPassesTheTester()

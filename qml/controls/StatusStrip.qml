@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import CareRound.Session
 
 // The always-visible strip at the top: offline or syncing (with progress), changes waiting
-// to sync, last sync, open conflicts, "Sync now", and the text size. Everything it shows
+// to sync, last sync, open conflicts, changes the server refused (they need attention),
+// "Sync now", and the text size. Everything it shows
 // comes from the session's sync engine.
 Rectangle {
     id: strip
@@ -13,8 +14,10 @@ Rectangle {
     readonly property int syncState: sync ? sync.state : SyncEngine.Local
     readonly property int pendingChanges: sync ? sync.pendingCount : 0
     readonly property int openConflicts: sync ? sync.openConflicts : 0
+    readonly property int refusedChanges: sync ? sync.refusedCount : 0
     signal syncRequested()
     signal conflictsRequested()
+    signal refusedRequested()
     implicitHeight: Math.max(Theme.touchTarget, row.implicitHeight) + 8
     color: Theme.statusBar
 
@@ -92,6 +95,13 @@ Rectangle {
             visible: strip.showSyncState && strip.openConflicts > 0
             text: qsTr("Conflicts: %1").arg(strip.openConflicts)
             onClicked: strip.conflictsRequested()
+        }
+        TouchButton {
+            objectName: "refusedButton"
+            visible: strip.showSyncState && strip.refusedChanges > 0
+            text: qsTr("Need attention: %1").arg(strip.refusedChanges)
+            Accessible.name: qsTr("Changes not accepted by the agency server: %1").arg(strip.refusedChanges)
+            onClicked: strip.refusedRequested()
         }
         TouchButton {
             objectName: "syncNowButton"

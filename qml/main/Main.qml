@@ -37,6 +37,7 @@ ApplicationWindow {
         showSyncState: window.session.unlocked
         onSyncRequested: window.session.syncNow()
         onConflictsRequested: window.section = "conflicts"
+        onRefusedRequested: window.section = "sync"
     }
 
     /** Shows a client in the caseload section (from Today or elsewhere). */

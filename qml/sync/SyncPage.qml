@@ -3,9 +3,10 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import CareRound.Controls
 import CareRound.Session
+import CareRound.Sync
 
 // Sync: online or offline, changes waiting, last sync, progress while syncing, errors in
-// plain words, and "Sync now".
+// plain words, "Sync now", and the changes the server refused (why, and what was sent).
 Rectangle {
     id: page
     required property Session session
@@ -112,6 +113,83 @@ Rectangle {
             Layout.fillWidth: true
             session: page.session
         }
-        Item { Layout.fillHeight: true }
+        RefusedListModel {
+            id: refusedModel
+            session: page.session
+        }
+        Text {
+            objectName: "refusedHeading"
+            Layout.fillWidth: true
+            visible: refusedModel.count > 0
+            text: qsTr("Changes the agency server did not accept: %1").arg(refusedModel.count)
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.warning
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        ListView {
+            id: refusedList
+            objectName: "refusedList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.spacing
+            model: refusedModel
+            delegate: Card {
+                id: refusedCard
+                required property var seq
+                required property string title
+                required property string reason
+                required property string values
+                required property string when
+                width: ListView.view.width
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing / 2
+                    Text {
+                        Layout.fillWidth: true
+                        text: refusedCard.title + " · " + refusedCard.when
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                    }
+                    Text {
+                        objectName: "refusedReason"
+                        Layout.fillWidth: true
+                        text: refusedCard.reason
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                    }
+                    Text {
+                        objectName: "refusedValues"
+                        Layout.fillWidth: true
+                        text: qsTr("What was sent: %1").arg(refusedCard.values)
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.mutedText
+                        wrapMode: Text.Wrap
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                    }
+                    TouchButton {
+                        objectName: "dismissRefused"
+                        text: qsTr("Dismiss")
+                        Accessible.name: qsTr("Dismiss %1").arg(refusedCard.title)
+                        onClicked: refusedModel.dismiss(refusedCard.seq)
+                    }
+                }
+            }
+        }
+        Item {
+            Layout.fillHeight: true
+            visible: refusedModel.count === 0
+        }
     }
 }

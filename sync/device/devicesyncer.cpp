@@ -16,6 +16,39 @@ const QString kCaseload = QStringLiteral("sync.caseload");
 const QString kRebase = QStringLiteral("sync.rebase");
 } // namespace
 
+SyncOutcome DeviceSyncer::unreadableAnswer()
+{
+    SyncOutcome o;
+    o.state = SyncOutcome::State::Offline;
+    o.message = QStringLiteral("The agency server sent an unreadable answer. Your changes are "
+                               "safe on this tablet and will be sent later.");
+    return o;
+}
+
+bool DeviceSyncer::isHelloReply(const QJsonObject &body)
+{
+    const std::optional<qint64> last =
+        Protocol::integerValue(body.value(QStringLiteral("lastDeviceSeq")));
+    const bool maxSeq = !body.contains(QStringLiteral("maxSeq")) ||
+                        Protocol::integerValue(body.value(QStringLiteral("maxSeq"))).has_value();
+    return last && *last >= 0 && maxSeq && body.value(QStringLiteral("epoch")).isString() &&
+           body.value(QStringLiteral("action")).isString() &&
+           (!body.contains(QStringLiteral("caseload")) ||
+            body.value(QStringLiteral("caseload")).isArray());
+}
+
+bool DeviceSyncer::isPullReply(const QJsonObject &body, qint64 cursor, const QString &client)
+{
+    const std::optional<qint64> next =
+        Protocol::integerValue(body.value(QStringLiteral("nextCursor")));
+    // The page echoes its request: a page of another cursor or client would move this one.
+    const QJsonValue echoedClient = body.value(QStringLiteral("client"));
+    return next && *next >= cursor && body.value(QStringLiteral("records")).isArray() &&
+           body.value(QStringLiteral("hasMore")).isBool() &&
+           Protocol::integerValue(body.value(QStringLiteral("cursor"))) == cursor &&
+           (client.isEmpty() ? echoedClient.isUndefined() : echoedClient.toString() == client);
+}
+
 std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
 {
     if (response.ok())
@@ -52,7 +85,9 @@ std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
 SyncOutcome DeviceSyncer::syncOnce(const SyncProgress &progress)
 {
     m_changedKinds.clear();
+    m_setAside = 0;
     SyncOutcome outcome = run(progress);
+    outcome.setAside = m_setAside;
     // Told at any step that this tablet was revoked: wipe it now, before anything else.
     if (outcome.state == SyncOutcome::State::Revoked) {
         m_store.wipe(QStringLiteral("revoked by the agency"));
@@ -81,6 +116,8 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
                                      {"epoch", m_store.meta().value(kEpoch)}});
     if (auto f = failure(hello))
         return *f;
+    if (!isHelloReply(hello.body))
+        return unreadableAnswer();
     {
         auto tx = m_store.transaction();
         const QString action = hello.body.value(QStringLiteral("action")).toString();
@@ -96,8 +133,9 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
         } else if (action == QLatin1String("refresh")) {
             m_store.meta().setValue(kCursor, QStringLiteral("0"));
         }
-        // The server may have applied edits whose reply never arrived: they are done.
-        m_store.outbox().acknowledge(lastDeviceSeq);
+        // Edits the server may have decided without the reply arriving (up to lastDeviceSeq)
+        // stay pending: sent again, the server answers each as it did (duplicate, or refused
+        // with its reason), so a refusal is never mistaken for an applied edit.
         m_store.meta().setValue(kEpoch, hello.body.value(QStringLiteral("epoch")).toString());
         m_store.meta().setValue(QStringLiteral("sync.role"),
                                 hello.body.value(QStringLiteral("role")).toString());
@@ -105,6 +143,7 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
     }
     if (auto f = push(outcome, progress))
         return *f;
+    applySetAside();
     const bool firstLoad = m_store.meta().value(kCursor, "0") == QLatin1String("0");
     // Nothing new on the server and nothing pushed: no pull request at all.
     const bool upToDate = outcome.pushed == 0 && hello.body.contains(QStringLiteral("maxSeq")) &&
@@ -122,6 +161,8 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
             QJsonObject{{"deviceId", m_store.deviceId()}, {"epoch", m_store.meta().value(kEpoch)}});
         if (auto f = failure(caseloadReply))
             return *f;
+        if (!isHelloReply(caseloadReply.body))
+            return unreadableAnswer();
     }
     if (caseloadReply.body.contains(QStringLiteral("caseload"))) {
         QStringList caseload;
@@ -184,26 +225,105 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
         }
         if (auto f = failure(reply))
             return f;
-        const qint64 through =
-            qint64(reply.body.value(QStringLiteral("appliedThrough")).toDouble());
-        for (const auto &r : reply.body.value(QStringLiteral("results")).toArray())
-            if (r.toObject().value(QStringLiteral("conflicts")).toInt() > 0)
-                ++outcome.conflicts;
-        auto tx = m_store.transaction();
-        m_store.outbox().acknowledge(through);
-        tx.commit();
-        if (through < batch.first().seq) {
+        const std::optional<qint64> through = answeredThrough(batch, reply.body);
+        if (!through) // not the answer to this batch: it goes again, the server sees duplicates
+            return unreadableAnswer();
+        acknowledge(batch, reply.body.value(QStringLiteral("results")).toArray(), *through,
+                    outcome);
+        if (*through < batch.first().seq) {
             SyncOutcome o;
             o.state = SyncOutcome::State::Error;
             o.message = QStringLiteral("The agency server did not accept the changes.");
             return o;
         }
         const int acked = int(std::count_if(
-            batch.begin(), batch.end(), [&](const OutboxEntry &e) { return e.seq <= through; }));
+            batch.begin(), batch.end(), [&](const OutboxEntry &e) { return e.seq <= *through; }));
         outcome.pushed += acked;
         sent += acked;
     }
     return std::nullopt;
+}
+
+std::optional<qint64> DeviceSyncer::answeredThrough(const QVector<OutboxEntry> &batch,
+                                                    const QJsonObject &reply)
+{
+    // A push reply names every change of its batch, in order.
+    const std::optional<qint64> through =
+        Protocol::integerValue(reply.value(QStringLiteral("appliedThrough")));
+    const QJsonValue resultsValue = reply.value(QStringLiteral("results"));
+    if (!through || *through < 0 || !resultsValue.isArray())
+        return std::nullopt;
+    const QJsonArray results = resultsValue.toArray();
+    if (results.size() != batch.size())
+        return std::nullopt;
+    for (qsizetype i = 0; i < results.size(); ++i)
+        if (Protocol::integerValue(results.at(i).toObject().value(QStringLiteral("deviceSeq"))) !=
+            batch.at(i).seq)
+            return std::nullopt;
+    // A batch of duplicates is answered with all the server holds of this tablet: edits after
+    // the batch are acknowledged only by the answer that names them (refused ones included).
+    return qMin(*through, batch.last().seq);
+}
+
+void DeviceSyncer::acknowledge(const QVector<OutboxEntry> &batch, const QJsonArray &results,
+                               qint64 through, SyncOutcome &outcome)
+{
+    // One transaction: the refusals, the acknowledgement and the removals, or none of them
+    // (a tablet killed before the commit sends the batch again and gets the same answers).
+    auto tx = m_store.transaction();
+    QVector<const OutboxEntry *> refusedNew;
+    for (const auto &value : results) {
+        const QJsonObject r = value.toObject();
+        if (r.value(QStringLiteral("conflicts")).toInt() > 0)
+            ++outcome.conflicts;
+        if (r.value(QStringLiteral("status")).toString() != QLatin1String("refused"))
+            continue;
+        const qint64 seq = qint64(r.value(QStringLiteral("deviceSeq")).toDouble());
+        const auto entry = std::find_if(batch.begin(), batch.end(),
+                                        [&](const OutboxEntry &e) { return e.seq == seq; });
+        if (entry == batch.end() || seq > through)
+            continue;
+        m_store.outbox().markRefused(seq, r.value(QStringLiteral("reason")).toString(),
+                                     r.value(QStringLiteral("message")).toString());
+        ++outcome.refused;
+        if (r.value(QStringLiteral("newRecord")).toBool())
+            refusedNew.append(&*entry);
+    }
+    m_store.outbox().acknowledge(through);
+    // A new record the server refused is not on the server: the local copy goes (its values
+    // stay readable in the refused list), unless edits to it still wait to be sent.
+    for (const OutboxEntry *e : refusedNew) {
+        const EntityDef *def = Schema::instance().entity(e->entity);
+        if (def && m_store.outbox().pendingFields(e->entity, e->recordId).isEmpty()) {
+            m_store.records().remove(*def, e->recordId);
+            m_changedKinds.insert(def->name);
+        }
+    }
+    tx.commit();
+}
+
+void DeviceSyncer::applySetAside()
+{
+    const QVector<SetAsideRecord> aside = m_store.outbox().setAsideRecords();
+    if (aside.isEmpty())
+        return;
+    auto tx = m_store.transaction();
+    for (const SetAsideRecord &r : aside) {
+        Record pulled;
+        qint64 seq = 0;
+        if (!Protocol::decodeRecord(r.record, pulled, seq).isEmpty())
+            continue; // still unknown to this app
+        const EntityDef &def = *Schema::instance().entity(pulled.entity);
+        const std::optional<Record> local = m_store.records().find(def, pulled.id);
+        m_store.outbox().removeSetAside(r.entity, r.id);
+        if (local && pulled.latestStamp().hlc < local->latestStamp().hlc)
+            continue; // a newer copy arrived since
+        m_store.records().write(
+            def, applyPulled(local, pulled, m_store.outbox().pendingFields(def.name, pulled.id)));
+        m_store.observeHlc(pulled.latestStamp().hlc);
+        m_changedKinds.insert(def.name);
+    }
+    tx.commit();
 }
 
 std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncProgress &progress,
@@ -227,6 +347,8 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
         }
         if (auto f = failure(reply))
             return f;
+        if (!isPullReply(reply.body, cursor, client))
+            return unreadableAnswer();
         const QJsonArray records = reply.body.value(QStringLiteral("records")).toArray();
         const qint64 next = qint64(reply.body.value(QStringLiteral("nextCursor")).toDouble());
         const bool hasMore = reply.body.value(QStringLiteral("hasMore")).toBool();
@@ -254,8 +376,17 @@ int DeviceSyncer::applyPage(const QJsonArray &records, const QString &cursorKey,
     for (const auto &json : records) {
         Record pulled;
         qint64 seq = 0;
-        if (!Protocol::decodeRecord(json, pulled, seq).isEmpty())
-            continue; // a kind this version does not know: skipped, the server keeps it
+        if (const QString why = Protocol::decodeRecord(json, pulled, seq); !why.isEmpty()) {
+            // A kind this app does not know (or a record it cannot read): kept aside raw and
+            // applied by an app that knows it; it never holds up the page or the cursor.
+            const QJsonObject raw = json.toObject();
+            m_store.outbox().setAside(
+                SetAsideRecord{raw.value(QStringLiteral("entity")).toString(),
+                               raw.value(QStringLiteral("id")).toString(),
+                               qint64(raw.value(QStringLiteral("seq")).toDouble()), raw, why});
+            ++m_setAside;
+            continue;
+        }
         const EntityDef &def = *Schema::instance().entity(pulled.entity);
         const QSet<QString> pending =
             anyPending ? m_store.outbox().pendingFields(def.name, pulled.id) : QSet<QString>();

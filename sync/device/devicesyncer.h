@@ -22,6 +22,8 @@ struct SyncOutcome {
     int pushed = 0;    ///< edits the server acknowledged in this run
     int pulled = 0;    ///< records received in this run
     int conflicts = 0; ///< edits the server recorded a conflict for
+    int refused = 0;   ///< edits the server refused in this run (listed until dismissed)
+    int setAside = 0;  ///< pulled records this app could not apply, kept aside raw
     /** The kinds of the records this run wrote or removed, also when it failed later on. */
     QSet<QString> changedKinds;
     bool ok() const { return state == State::UpToDate; }
@@ -31,8 +33,10 @@ struct SyncOutcome {
 using SyncProgress = std::function<void(const QString &step, qint64 done, qint64 total)>;
 
 /**
- * One sync run of a device (DESIGN.md section 5): hello, push the outbox, pull pages,
- * fetch clients newly on the caseload, drop clients that left it. Each step commits its own
+ * One sync run of a device (DESIGN.md section 5): hello, push the outbox (each edit gets its
+ * outcome; a refused one is acknowledged as refused and listed), pull pages (records it
+ * cannot apply are set aside raw, and applied by a later app that knows them), fetch clients
+ * newly on the caseload, drop clients that left it. Each step commits its own
  * progress (acknowledged outbox entries; a page and its cursor in one transaction), so a run
  * cut off anywhere resumes at the next run with nothing lost and nothing applied twice.
  * Synchronous: the app runs it on a worker thread with its own store connection.
@@ -52,10 +56,28 @@ public:
 private:
     SyncOutcome run(const SyncProgress &progress);
     std::optional<SyncOutcome> failure(const SyncResponse &response);
+    /** Offline, "unreadable answer": a reply that is not the answer to what was asked. */
+    static SyncOutcome unreadableAnswer();
+    /** Whether a 200 body has the hello reply's shape (docs/sync-protocol.md). */
+    static bool isHelloReply(const QJsonObject &body);
+    /** Whether a 200 body is the pull page asked for (from cursor, of client or of all). */
+    static bool isPullReply(const QJsonObject &body, qint64 cursor, const QString &client);
     std::optional<SyncOutcome> push(SyncOutcome &outcome, const SyncProgress &progress);
     std::optional<SyncOutcome> pull(SyncOutcome &outcome, const SyncProgress &progress,
                                     const QString &client);
     int applyPage(const QJsonArray &records, const QString &cursorKey, qint64 nextCursor);
+    /** Applies the records set aside that this app now knows (an upgraded app). */
+    void applySetAside();
+    /**
+     * How far a push reply acknowledges this batch: its appliedThrough, at most the batch's
+     * last seq; nothing when the body does not answer exactly this batch (one result per
+     * change, in order).
+     */
+    static std::optional<qint64> answeredThrough(const QVector<OutboxEntry> &batch,
+                                                 const QJsonObject &reply);
+    /** Acknowledges a push's reply: refused edits marked, refused new records removed. */
+    void acknowledge(const QVector<OutboxEntry> &batch, const QJsonArray &results, qint64 through,
+                     SyncOutcome &outcome);
     /**
      * The first hello after an enrolment again (DeviceAccount::reenrol): the outbox is
      * rebased on what the server knows of this device; false when there was none.
@@ -68,6 +90,7 @@ private:
     SyncTransport &m_transport;
     std::function<void()> m_afterApply;
     QSet<QString> m_changedKinds;
+    int m_setAside = 0;
 };
 
 } // namespace careround

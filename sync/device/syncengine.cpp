@@ -116,9 +116,11 @@ void SyncEngine::refreshCounts()
 {
     const int pending = int(m_uiStore.outbox().count());
     const int conflicts = int(m_uiStore.conflicts().openCount());
-    if (pending != m_pending || conflicts != m_conflicts) {
+    const int refused = int(m_uiStore.outbox().refusedCount());
+    if (pending != m_pending || conflicts != m_conflicts || refused != m_refused) {
         m_pending = pending;
         m_conflicts = conflicts;
+        m_refused = refused;
         emit countsChanged();
     }
 }

@@ -17,11 +17,13 @@ class DeviceStore;
  * The tablet's sync, as the UI sees it, and the one owner of what the status bar shows:
  * offline / syncing (step, n of m) / up to date (last synced at) / error (why, and what to
  * do) / revoked / unrecognised (401: not retried by itself), or local (a store with no server), the
- * pending change count and open conflicts. Syncs when a connection returns, on demand, and after
- * failures with exponential backoff (capped). Each run is a DeviceSyncer on a worker thread with
- * its own store connection, so the UI never waits; every property is set and read on the thread the
- * engine lives on (the UI's), and the counts come from the UI's own store. QML sees it as the
- * uncreatable type SyncEngine of CareRound.Session.
+ * pending change count, open conflicts and the edits the server refused (a count that needs
+ * attention, never a frozen error: the run that refused them is up to date). Syncs when a
+ * connection returns, on demand, and after failures with exponential backoff (capped). Each run
+ * is a DeviceSyncer on a worker thread with its own store connection, so the UI never waits;
+ * every property is set and read on the thread the engine lives on (the UI's), and the counts
+ * come from the UI's own store. QML sees it as the uncreatable type SyncEngine of
+ * CareRound.Session.
  */
 class SyncEngine : public QObject {
     Q_OBJECT
@@ -34,6 +36,8 @@ class SyncEngine : public QObject {
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countsChanged)
     Q_PROPERTY(int openConflicts READ openConflicts NOTIFY countsChanged)
+    /** Edits the server refused, listed on the Sync page until dismissed: they need a look. */
+    Q_PROPERTY(int refusedCount READ refusedCount NOTIFY countsChanged)
     Q_PROPERTY(QDateTime lastSynced READ lastSynced NOTIFY statusChanged)
 public:
     enum class State {
@@ -79,6 +83,7 @@ public:
     double progress() const;
     int pendingCount() const { return m_pending; }
     int openConflicts() const { return m_conflicts; }
+    int refusedCount() const { return m_refused; }
     QDateTime lastSynced() const { return m_lastSynced; }
     /** The delay of the retry now scheduled (0: none). */
     int nextRetryMs() const { return m_retryTimer.isActive() ? m_retryDelayMs : 0; }
@@ -123,7 +128,7 @@ private:
     QString m_statusText;
     QString m_progressStep;
     qint64 m_progressDone = 0, m_progressTotal = 0;
-    int m_pending = 0, m_conflicts = 0;
+    int m_pending = 0, m_conflicts = 0, m_refused = 0;
     QDateTime m_lastSynced;
 };
 

@@ -9,6 +9,15 @@ bool AccessPolicy::holdsNow(const Caller &caller, const QString &clientId) const
     return entry && entry->current;
 }
 
+bool AccessPolicy::leftCaseload(const Caller &caller, const QString &clientId) const
+{
+    if (caller.isSupervisor() || clientId.isEmpty())
+        return false;
+    const std::optional<CaseloadEntry> entry =
+        m_caseloads.caseloadEntry(clientId, caller.accountId);
+    return entry && !entry->current;
+}
+
 bool AccessPolicy::mayRead(const Caller &caller, const AccessTarget &record) const
 {
     if (!record.def->replicated)

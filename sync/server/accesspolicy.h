@@ -57,6 +57,11 @@ public:
     ReadScope readScope(const Caller &caller) const;
     /** True when the caller may apply the change (an edit pushed by its device) to the record. */
     bool mayApply(const Caller &caller, const AccessTarget &record, const Edit &change) const;
+    /**
+     * True when the caller is a coordinator who held the client and holds it no longer (it
+     * was moved to another caseload): why a change mayApply refused is `client_moved`.
+     */
+    bool leftCaseload(const Caller &caller, const QString &clientId) const;
 
 private:
     bool holdsNow(const Caller &caller, const QString &clientId) const;

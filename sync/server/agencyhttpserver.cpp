@@ -42,8 +42,8 @@ QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const Servic
 } // namespace
 
 AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync,
-                                   HistoryService &history, QObject *parent)
-    : QObject(parent), m_accounts(accounts), m_sync(sync), m_history(history)
+                                   ReviewService &review, HistoryService &history, QObject *parent)
+    : QObject(parent), m_accounts(accounts), m_sync(sync), m_review(review), m_history(history)
 {
     using Method = QHttpServerRequest::Method;
     const auto post =
@@ -80,6 +80,11 @@ AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync,
         [this](const Caller &c, const QHttpServerRequest &r) { return m_sync.pull(c, r.query()); });
     get("/v1/conflicts",
         [this](const Caller &c, const QHttpServerRequest &) { return m_sync.conflicts(c); });
+    get("/v1/review", [this](const Caller &c, const QHttpServerRequest &r) {
+        return m_review.list(c, r.query());
+    });
+    post("/v1/review/settle", true,
+         [this](const Caller &c, const QJsonObject &b) { return m_review.settle(c, b); });
     get("/v1/history", [this](const Caller &c, const QHttpServerRequest &r) {
         return m_history.history(c, r.query());
     });

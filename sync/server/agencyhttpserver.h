@@ -2,6 +2,7 @@
 
 #include "accountservice.h"
 #include "historyservice.h"
+#include "reviewservice.h"
 #include "syncservice.h"
 
 #include <QHostAddress>
@@ -13,15 +14,15 @@ namespace careround {
 /**
  * The HTTP face of the agency server (/v1/...): decodes bodies (gzip, size limits, strict
  * JSON), authenticates (AccountService), hands each request to the part that serves it
- * (enrolment to AccountService, sync to SyncService, the history to HistoryService) and
- * encodes the reply (gzip
+ * (enrolment to AccountService, sync to SyncService, the review of refused changes to
+ * ReviewService, the history to HistoryService) and encodes the reply (gzip
  * when the client accepts it). Logs method, path, status and time; never a body.
  */
 class AgencyHttpServer : public QObject {
     Q_OBJECT
 public:
-    AgencyHttpServer(AccountService &accounts, SyncService &sync, HistoryService &history,
-                     QObject *parent = nullptr);
+    AgencyHttpServer(AccountService &accounts, SyncService &sync, ReviewService &review,
+                     HistoryService &history, QObject *parent = nullptr);
     /** Listens; returns the bound port (0 on failure). Port 0 picks a free port. */
     quint16 listen(const QHostAddress &address, quint16 port);
     /** Serves HTTPS with this certificate and key (PEM files); call before listen. */
@@ -41,6 +42,7 @@ private:
            const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn);
     AccountService &m_accounts;
     SyncService &m_sync;
+    ReviewService &m_review;
     HistoryService &m_history;
     QHttpServer m_http;
     std::function<void(const QString &)> m_beforeReply;

@@ -5,22 +5,25 @@
 #include "accountstore.h"
 #include "agencyrecords.h"
 #include "historyservice.h"
+#include "reviewservice.h"
+#include "reviewstore.h"
 #include "serverstore.h"
 #include "syncservice.h"
 
 namespace careround {
 
 /**
- * The agency server's parts over one database, each given what it uses: the two stores (all
- * the server's SQL), the access policy, the server's own records, accounts and enrolment,
- * the sync service and the history service. What careround-server, the tests and the
- * benchmarks run.
+ * The agency server's parts over one database, each given what it uses: the stores (all the
+ * server's SQL), the access policy, the server's own records, accounts and enrolment, the
+ * sync service, the review of refused changes and the history service. What careround-server,
+ * the tests and the benchmarks run.
  */
 struct AgencyServer {
     explicit AgencyServer(ServerDatabase &db, const WallClock &wall = systemWallClock())
-        : database(db), store(db, wall), accountStore(db), policy(store), records(store),
-          accounts(accountStore, records, wall), sync(store, accountStore, policy, wall),
-          history(store, policy)
+        : database(db), store(db, wall), accountStore(db), reviewStore(db), policy(store),
+          records(store), accounts(accountStore, records, wall),
+          sync(store, accountStore, reviewStore, policy, wall),
+          review(store, reviewStore, accountStore, sync, wall), history(store, policy)
     {}
     AgencyServer(const AgencyServer &) = delete;
     AgencyServer &operator=(const AgencyServer &) = delete;
@@ -31,10 +34,12 @@ struct AgencyServer {
     ServerDatabase &database;
     ServerStore store;
     AccountStore accountStore;
+    ReviewStore reviewStore;
     AccessPolicy policy;
     AgencyRecords records;
     AccountService accounts;
     SyncService sync;
+    ReviewService review;
     HistoryService history;
 };
 

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -80,6 +81,7 @@ int usage(const QString &message)
         << "  create-agency NAME | create-account LOGIN NAME ROLE |\n"
         << "  assign-client CLIENT_ID LOGIN | enroll-device LOGIN DEVICE_ID LABEL |\n"
         << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch |\n"
+        << "  list-refused | settle-refused ID apply|discard REASON\n"
         << "  seed-demo [N]   (an empty agency: the demo's accounts and N clients, 40)\n"
         << "Passwords are read from $CAREROUND_PASSWORD or the first line of stdin.\n";
     return message.isEmpty() ? 0 : 2;
@@ -139,6 +141,40 @@ int admin(AgencyServer &server, const QStringList &args)
     } else if (cmd == QLatin1String("revoke-device") && need(1)) {
         server.accounts.revokeDevice(args[1]);
         out() << "revoked" << Qt::endl;
+    } else if (cmd == QLatin1String("list-refused")) {
+        // One line per open refused change: id, received, reason, kind, record, author's
+        // account, device and deviceSeq, and the refusal in words. No values: they are
+        // client data (GET /v1/review gives them whole).
+        QString after;
+        for (;;) {
+            const ServiceReply page = server.review.list(
+                ReviewService::administrator(),
+                QUrlQuery(after.isEmpty() ? QString() : QStringLiteral("after=") + after));
+            const QJsonArray rows = page.body.value(QStringLiteral("refused")).toArray();
+            for (const auto &row : rows) {
+                const QJsonObject c = row.toObject();
+                out() << c.value("id").toString() << '\t' << c.value("receivedAt").toString()
+                      << '\t' << c.value("reason").toString() << '\t'
+                      << c.value("entity").toString() << '\t' << c.value("recordId").toString()
+                      << '\t' << c.value("authorId").toString() << '\t'
+                      << c.value("deviceId").toString() << '\t' << c.value("deviceSeq").toInteger()
+                      << '\t' << c.value("message").toString() << Qt::endl;
+            }
+            if (!page.body.value(QStringLiteral("hasMore")).toBool())
+                break;
+            after = page.body.value(QStringLiteral("next")).toString();
+        }
+    } else if (cmd == QLatin1String("settle-refused") && need(3)) {
+        const ServiceReply reply = server.review.settle(
+            ReviewService::administrator(),
+            QJsonObject{{"id", args[1]}, {"action", args[2]}, {"reason", args.mid(3).join(' ')}});
+        if (reply.status != 200) {
+            QTextStream(stderr) << "careround-server: "
+                                << reply.body.value(QStringLiteral("message")).toString()
+                                << Qt::endl;
+            return 1;
+        }
+        out() << reply.body.value(QStringLiteral("state")).toString() << Qt::endl;
     } else if (cmd == QLatin1String("seed-demo")) {
         return seedDemo(server, args.value(1, QStringLiteral("40")).toInt());
     } else if (cmd == QLatin1String("new-epoch")) {
@@ -227,7 +263,7 @@ int runServerCommand(const QStringList &arguments)
         server.sync.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
         if (mode == QLatin1String("admin"))
             return admin(server, positional.mid(1));
-        AgencyHttpServer http(server.accounts, server.sync, server.history);
+        AgencyHttpServer http(server.accounts, server.sync, server.review, server.history);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
         // is committed and before its reply leaves; die-before-push-commit after its writes
         // and before its commit.

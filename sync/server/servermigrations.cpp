@@ -73,9 +73,23 @@ void migrateTo2(ServerDatabase &db)
     }
 }
 
+// Version 3: the review store. A change the server refused is kept whole, once per device and
+// deviceSeq (a resend after a lost reply finds it), until a supervisor applies or discards it.
+void migrateTo3(ServerDatabase &db)
+{
+    db.exec(
+        QStringLiteral("CREATE TABLE refused_change (id TEXT PRIMARY KEY, device_id TEXT NOT NULL,"
+                       " device_seq BIGINT NOT NULL, entity TEXT NOT NULL, record_id TEXT NOT NULL,"
+                       " client_id TEXT, author_id TEXT NOT NULL, change_json TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL,"
+                       " state TEXT NOT NULL, settled_by TEXT, settled_at TEXT, settle_reason TEXT,"
+                       " UNIQUE (device_id, device_seq))"));
+    db.exec(QStringLiteral("CREATE INDEX refused_change_state ON refused_change (state, id)"));
+}
+
 using Migration = void (*)(ServerDatabase &);
 // Migration n is kMigrations[n - 1]. Append only: a released migration never changes.
-const Migration kMigrations[] = {migrateTo1, migrateTo2};
+const Migration kMigrations[] = {migrateTo1, migrateTo2, migrateTo3};
 
 } // namespace
 

@@ -60,7 +60,7 @@ qint64 ServerStore::maxSeq()
 
 ServerStore::Writes ServerStore::startWrites()
 {
-    Writes writes{maxSeq(), HybridLogicalClock(m_wall)};
+    Writes writes{maxSeq(), HybridLogicalClock(m_wall), {}};
     writes.clock.observe(Hlc{quint64(
         m_db.scalar(QStringLiteral("SELECT value FROM counter WHERE name = 'hlc'")).toLongLong())});
     return writes;
@@ -112,6 +112,16 @@ void ServerStore::write(Writes &writes, const EntityDef &def, const Record &reco
             m_db.exec(QStringLiteral("INSERT INTO seal (record_id, signature_id) VALUES (?, ?)"),
                       {target, record.id});
     }
+}
+
+bool ServerStore::touch(Writes &writes, const EntityDef &def, const QString &id)
+{
+    m_db.exec(QStringLiteral("UPDATE record SET seq = ? WHERE entity = ? AND id = ?"),
+              {writes.seq + 1, def.name, id});
+    if (m_db.affected() == 0)
+        return false;
+    ++writes.seq;
+    return true;
 }
 
 std::optional<Record> ServerStore::load(const EntityDef &def, const QString &id, QString *clientId)

@@ -44,6 +44,8 @@ public:
 
     /** Begins a transaction of this database (rolled back unless committed). */
     ServerTransaction transaction(ServerTransaction::Mode mode) { return {m_db, mode}; }
+    /** A savepoint in the open transaction (one change of a push). */
+    ServerSavepoint savepoint() { return ServerSavepoint(m_db); }
 
     QString meta(const QString &key);
     void setMeta(const QString &key, const QString &value);
@@ -62,6 +64,13 @@ public:
     void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId,
                const std::optional<Record> &before, const Provenance &provenance);
     void finishWrites(Writes &writes);
+    /**
+     * Gives a stored record the next sequence number without changing it, so that the
+     * devices that read it pull it again (its author takes the server's value back over a
+     * change the server refused). Writes no history: no value changed. False when there is no
+     * such record.
+     */
+    bool touch(Writes &writes, const EntityDef &def, const QString &id);
 
     /** The stored record, and the client it belongs to (empty: none). */
     std::optional<Record> load(const EntityDef &def, const QString &id,

@@ -38,8 +38,18 @@ QJsonObject fromJsonText(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
-/** A request refused as a whole: the transaction rolls back and nothing is stored. */
+/**
+ * One change refused alone (thrown by the steps of a change: validation, access, the checks
+ * every change passes): its reply's error code is the refusal's reason, its message the plain
+ * words the author and the office read. The change's writes are undone, the change is kept
+ * in the review store and the push goes on with the next.
+ */
 struct Refusal {
+    ServiceReply reply;
+};
+
+/** A push refused as a whole (a gap in the device's sequence): nothing is stored. */
+struct BatchRefusal {
     ServiceReply reply;
 };
 
@@ -58,6 +68,23 @@ void checkStored(qint64 deviceSeq, const EntityDef &def, const Record &record)
                                 QStringLiteral("change %1: %2").arg(deviceSeq).arg(error))};
 }
 
+QString nowIso(qint64 millis)
+{
+    return QDateTime::fromMSecsSinceEpoch(millis, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject refusedResult(qint64 deviceSeq, const QString &reason, const QString &message,
+                          bool newRecord)
+{
+    QJsonObject result{{"deviceSeq", double(deviceSeq)},
+                       {"status", "refused"},
+                       {"reason", reason},
+                       {"message", message}};
+    if (newRecord)
+        result.insert(QStringLiteral("newRecord"), true);
+    return result;
+}
+
 } // namespace
 
 /** One push being applied: what the device had applied before, and the writes so far. */
@@ -71,6 +98,15 @@ struct SyncService::PushRun {
     QSet<QString> resolving = {};
 };
 
+/** A change as it arrived: its deviceSeq, the JSON sent, and the decoded change or why not. */
+struct SyncService::Incoming {
+    qint64 deviceSeq = 0;
+    QJsonObject raw;
+    PushChange change;
+    QString reason; ///< set when it cannot be decoded: the refusal's code
+    QString message;
+};
+
 /** The record a change is about, as stored (if it is) and the client it belongs to. */
 struct SyncService::Target {
     const EntityDef *def = nullptr;
@@ -78,10 +114,10 @@ struct SyncService::Target {
     QString clientId;
 };
 
-SyncService::SyncService(ServerStore &store, AccountStore &accounts, const AccessPolicy &policy,
-                         WallClock wall)
-    : m_store(store), m_accounts(accounts), m_policy(policy), m_references(store, policy),
-      m_wall(std::move(wall))
+SyncService::SyncService(ServerStore &store, AccountStore &accounts, ReviewStore &review,
+                         const AccessPolicy &policy, WallClock wall)
+    : m_store(store), m_accounts(accounts), m_review(review), m_policy(policy),
+      m_references(store, policy), m_wall(std::move(wall))
 {}
 
 ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
@@ -112,11 +148,13 @@ ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
     if (!caller.isSupervisor())
         reply.insert(QStringLiteral("caseload"),
                      QJsonArray::fromStringList(m_store.caseload(caller.accountId)));
+    else
+        reply.insert(QStringLiteral("review"), double(m_review.openCount()));
     return ServiceReply{200, reply};
 }
 
 std::optional<ServiceReply> SyncService::decodeBatch(const Caller &caller, const QJsonObject &body,
-                                                     QVector<PushChange> &decoded)
+                                                     QVector<Incoming> &decoded)
 {
     const QJsonValue changesValue = body.value(QStringLiteral("changes"));
     if (!changesValue.isArray())
@@ -131,22 +169,42 @@ std::optional<ServiceReply> SyncService::decodeBatch(const Caller &caller, const
         body.value(QStringLiteral("schemaVersion")).toInt() > Schema::instance().version();
     decoded.reserve(changes.size());
     for (const auto &c : changes) {
-        PushChange pc;
-        const QString err = Protocol::decodeChange(c, caller.deviceId, newerApp, pc);
-        if (!err.isEmpty())
-            return ServiceReply::error(400, QStringLiteral("invalid_change"), err);
-        if (!decoded.isEmpty() && pc.deviceSeq <= decoded.last().deviceSeq)
+        // Only what orders the batch refuses it whole: a change without a readable, increasing
+        // deviceSeq. Anything else wrong with a change refuses that change alone.
+        const std::optional<qint64> seq =
+            Protocol::integerValue(c.toObject().value(QStringLiteral("deviceSeq")));
+        if (!c.isObject() || !seq || *seq < 1)
+            return ServiceReply::error(400, QStringLiteral("invalid_change"),
+                                       QStringLiteral("Every change needs a deviceSeq, a "
+                                                      "positive integer"));
+        Incoming in;
+        in.deviceSeq = *seq;
+        in.raw = c.toObject();
+        if (!decoded.isEmpty() && in.deviceSeq <= decoded.last().deviceSeq)
             return ServiceReply::error(400, QStringLiteral("invalid_change"),
                                        QStringLiteral("deviceSeq must increase within a push"));
-        decoded.append(pc);
+        const EntityDef *def =
+            Schema::instance().entity(in.raw.value(QStringLiteral("entity")).toString());
+        if (!def || !def->replicated) {
+            in.reason = QStringLiteral("unknown_entity");
+            in.message = QStringLiteral("The agency server does not know this kind of record "
+                                        "(an app newer than the server?). The office will "
+                                        "review the change.");
+        } else if (const QString err =
+                       Protocol::decodeChange(c, caller.deviceId, newerApp, in.change);
+                   !err.isEmpty()) {
+            in.reason = QStringLiteral("invalid_change");
+            in.message = err;
+        }
+        decoded.append(in);
     }
     return std::nullopt;
 }
 
-void SyncService::checkSequence(const PushRun &run, const PushChange &change)
+void SyncService::checkSequence(const PushRun &run, qint64 deviceSeq)
 {
-    if (change.deviceSeq != run.appliedThrough + 1)
-        throw Refusal{
+    if (deviceSeq != run.appliedThrough + 1)
+        throw BatchRefusal{
             ServiceReply::error(409, QStringLiteral("sequence_gap"),
                                 QStringLiteral("Expected change %1 next; resend from there")
                                     .arg(run.appliedThrough + 1))};
@@ -191,11 +249,17 @@ void SyncService::checkAccess(const Caller &caller, const PushChange &change, co
 {
     // Every change is checked, not only every pull.
     const AccessTarget record{target.def, target.clientId, target.current.has_value()};
-    if (!m_policy.mayApply(caller, record, change.edit))
-        throw Refusal{
-            ServiceReply::error(403, QStringLiteral("forbidden"),
-                                QStringLiteral("change %1: this account may not change this record")
-                                    .arg(change.deviceSeq))};
+    if (m_policy.mayApply(caller, record, change.edit))
+        return;
+    if (m_policy.leftCaseload(caller, target.clientId))
+        throw Refusal{ServiceReply::error(
+            403, QStringLiteral("client_moved"),
+            QStringLiteral("This client moved to another coordinator's caseload before this "
+                           "change was made. The change was kept for the office to review."))};
+    throw Refusal{
+        ServiceReply::error(403, QStringLiteral("forbidden"),
+                            QStringLiteral("change %1: this account may not change this record")
+                                .arg(change.deviceSeq))};
 }
 
 void SyncService::checkReferences(const Caller &caller, const PushChange &change,
@@ -233,12 +297,13 @@ Provenance SyncService::fieldOutcomes(const PushRun &run, const PushChange &chan
     return provenance;
 }
 
-QSet<QString> SyncService::resolvedFields(const QVector<PushChange> &changes)
+QSet<QString> SyncService::resolvedFields(const QVector<Incoming> &changes)
 {
     QSet<QString> fields;
     const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
-    for (const PushChange &pc : changes) {
-        if (pc.edit.entity != conflictDef.name ||
+    for (const Incoming &in : changes) {
+        const PushChange &pc = in.change;
+        if (!in.reason.isEmpty() || pc.edit.entity != conflictDef.name ||
             pc.edit.values.value(QStringLiteral("status")).toString() != QLatin1String("resolved"))
             continue;
         const std::optional<Record> conflict = m_store.load(conflictDef, pc.edit.id);
@@ -321,28 +386,97 @@ void SyncService::finish(const Caller &caller, PushRun &run)
     m_store.finishWrites(run.writes);
 }
 
+QJsonObject SyncService::decide(PushRun &run, const Caller &caller, const Incoming &in)
+{
+    if (!in.reason.isEmpty())
+        return refuse(run, caller, in, in.reason, in.message);
+    const ServerStore::Writes before = run.writes;
+    try {
+        // The change's own writes: undone alone when one of its steps refuses it.
+        ServerSavepoint step = m_store.savepoint();
+        const Target target = locate(in.change);
+        validate(in.change, target);
+        checkAccess(caller, in.change, target);
+        checkReferences(caller, in.change, target);
+        QJsonObject result = merge(run, in.change, target, {caller.accountId, caller.deviceId});
+        step.release();
+        return result;
+    } catch (const Refusal &refusal) {
+        run.writes = before;
+        const QJsonObject error = refusal.reply.object();
+        return refuse(run, caller, in, error.value(QStringLiteral("error")).toString(),
+                      error.value(QStringLiteral("message")).toString());
+    }
+}
+
+QJsonObject SyncService::refuse(PushRun &run, const Caller &caller, const Incoming &in,
+                                const QString &reason, const QString &message)
+{
+    RefusedChange kept;
+    kept.id = newUuid7();
+    kept.deviceId = caller.deviceId;
+    kept.deviceSeq = in.deviceSeq;
+    kept.entity = in.raw.value(QStringLiteral("entity")).toString();
+    kept.recordId = in.raw.value(QStringLiteral("id")).toString();
+    kept.authorId = caller.accountId;
+    kept.change = in.raw;
+    kept.receivedAt = nowIso(run.now);
+    kept.reason = reason;
+    kept.message = message;
+    kept.state = QStringLiteral("open");
+    const EntityDef *def = Schema::instance().entity(kept.entity);
+    std::optional<Record> current;
+    if (def && def->replicated && RecordValidator::isUuid(kept.recordId)) {
+        current = m_store.load(*def, kept.recordId, &kept.clientId);
+        if (!current)
+            kept.clientId = Record{
+                def->name,
+                kept.recordId,
+                in.raw.value(QStringLiteral("values")).toObject(),
+                {}}.clientId(*def);
+    }
+    if (!RecordValidator::isUuid(kept.clientId))
+        kept.clientId.clear();
+    m_review.keep(kept);
+    // Its author pulls the server's value back over the refused one (when it may read it).
+    if (current && m_policy.mayRead(caller, AccessTarget{def, kept.clientId, true}))
+        m_store.touch(run.writes, *def, kept.recordId);
+    return refusedResult(in.deviceSeq, reason, message, !current);
+}
+
+QJsonObject SyncService::resentResult(const Incoming &in,
+                                      const QMap<qint64, RefusedChange> &refused)
+{
+    const auto it = refused.constFind(in.deviceSeq);
+    if (it == refused.cend())
+        return QJsonObject{{"deviceSeq", double(in.deviceSeq)}, {"status", "duplicate"}};
+    // A change refused before (its reply lost): the same answer again.
+    const EntityDef *def = Schema::instance().entity(it->entity);
+    const bool stored = def && def->replicated && RecordValidator::isUuid(it->recordId) &&
+                        m_store.load(*def, it->recordId).has_value();
+    return refusedResult(in.deviceSeq, it->reason, it->message, !stored);
+}
+
 ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
 {
-    QVector<PushChange> changes;
+    QVector<Incoming> changes;
     if (auto refused = decodeBatch(caller, body, changes))
         return *refused;
     try {
         ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
         const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
         PushRun run{lastSeq, lastSeq, m_store.startWrites(), m_wall(), {}, resolvedFields(changes)};
-        for (const PushChange &pc : changes) {
-            if (pc.deviceSeq <= run.lastSeq) {
-                run.results.append(
-                    QJsonObject{{"deviceSeq", double(pc.deviceSeq)}, {"status", "duplicate"}});
+        QMap<qint64, RefusedChange> refusedBefore;
+        if (!changes.isEmpty() && changes.first().deviceSeq <= lastSeq)
+            refusedBefore = m_review.ofDevice(caller.deviceId, changes.first().deviceSeq, lastSeq);
+        for (const Incoming &in : changes) {
+            if (in.deviceSeq <= run.lastSeq) {
+                run.results.append(resentResult(in, refusedBefore));
                 continue;
             }
-            checkSequence(run, pc);
-            const Target target = locate(pc);
-            validate(pc, target);
-            checkAccess(caller, pc, target);
-            checkReferences(caller, pc, target);
-            run.results.append(merge(run, pc, target, {caller.accountId, caller.deviceId}));
-            run.appliedThrough = pc.deviceSeq;
+            checkSequence(run, in.deviceSeq);
+            run.results.append(decide(run, caller, in));
+            run.appliedThrough = in.deviceSeq;
         }
         finish(caller, run);
         if (m_beforeCommit)
@@ -350,8 +484,29 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
         tx.commit();
         return ServiceReply{200, QJsonObject{{"appliedThrough", double(run.appliedThrough)},
                                              {"results", run.results}}};
-    } catch (const Refusal &refusal) {
+    } catch (const BatchRefusal &refusal) {
         return refusal.reply;
+    }
+}
+
+QJsonObject SyncService::applyFromReview(ServerStore::Writes &writes, const Caller &as,
+                                         const PushChange &change, const Provenance &author)
+{
+    PushRun run{0, 0, writes, m_wall(), {}, {}};
+    try {
+        ServerSavepoint step = m_store.savepoint();
+        const Target target = locate(change);
+        validate(change, target);
+        checkAccess(as, change, target);
+        checkReferences(as, change, target);
+        QJsonObject result = merge(run, change, target, author);
+        step.release();
+        writes = run.writes;
+        return result;
+    } catch (const Refusal &refusal) {
+        const QJsonObject error = refusal.reply.object();
+        return refusedResult(change.deviceSeq, error.value(QStringLiteral("error")).toString(),
+                             error.value(QStringLiteral("message")).toString(), false);
     }
 }
 
@@ -429,7 +584,13 @@ ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
         .append(QByteArray::number(next))
         .append(QByteArrayLiteral(",\"hasMore\":"))
         .append(hasMore ? QByteArrayLiteral("true") : QByteArrayLiteral("false"))
-        .append('}');
+        .append(QByteArrayLiteral(",\"cursor\":"))
+        .append(QByteArray::number(*cursor));
+    if (byClient) {
+        out.append(QByteArrayLiteral(",\"client\":"));
+        appendJsonString(out, client);
+    }
+    out.append('}');
     return ServiceReply{200, {}, out};
 }
 

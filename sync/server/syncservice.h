@@ -5,6 +5,7 @@
 #include "caller.h"
 #include "protocol.h"
 #include "referencecheck.h"
+#include "reviewstore.h"
 #include "serverstore.h"
 #include "servicereply.h"
 
@@ -17,16 +18,17 @@
 namespace careround {
 
 /**
- * The sync requests of an authenticated device: hello, push (each change checked, merged
- * and stored in one transaction), pull (pages of what the caller may read) and the open
- * conflicts. Access is the AccessPolicy's on every change and every page, references the
- * ReferenceCheck's on every change. Holds no state
- * between requests beyond the database, so several processes can serve one database.
+ * The sync requests of an authenticated device: hello, push (each change decided alone:
+ * checked, merged and stored, or refused and kept in the review store; the whole push in one
+ * transaction), pull (pages of what the caller may read) and the open conflicts. Access is
+ * the AccessPolicy's on every change and every page, references the ReferenceCheck's on every
+ * change. Holds no state between requests beyond the database, so several processes can serve
+ * one database.
  */
 class SyncService {
 public:
-    SyncService(ServerStore &store, AccountStore &accounts, const AccessPolicy &policy,
-                WallClock wall = systemWallClock());
+    SyncService(ServerStore &store, AccountStore &accounts, ReviewStore &review,
+                const AccessPolicy &policy, WallClock wall = systemWallClock());
 
     ServiceReply hello(const Caller &caller, const QJsonObject &body);
     ServiceReply push(const Caller &caller, const QJsonObject &body);
@@ -41,12 +43,29 @@ public:
      */
     void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommit = std::move(hook); }
 
+    /**
+     * Lands a change from the review store through the push's own steps (validation, access,
+     * references, the merge, so conflicts are recorded), inside the caller's transaction and
+     * writes. `as` is whose access the change is checked against (the supervisor who applies
+     * it); its stamp stays the author's, and the history names the author: `author` is the
+     * author's account and device with HistoryOutcome::RefusedThenApplied. Returns the result
+     * as a push gives it; a change that still cannot be applied gives status "refused" and
+     * writes nothing.
+     */
+    QJsonObject applyFromReview(ServerStore::Writes &writes, const Caller &as,
+                                const PushChange &change, const Provenance &author);
+
 private:
     struct PushRun;
     struct Target;
+    struct Incoming;
     std::optional<ServiceReply> decodeBatch(const Caller &caller, const QJsonObject &body,
-                                            QVector<PushChange> &changes);
-    void checkSequence(const PushRun &run, const PushChange &change);
+                                            QVector<Incoming> &changes);
+    void checkSequence(const PushRun &run, qint64 deviceSeq);
+    QJsonObject decide(PushRun &run, const Caller &caller, const Incoming &change);
+    QJsonObject refuse(PushRun &run, const Caller &caller, const Incoming &change,
+                       const QString &reason, const QString &message);
+    QJsonObject resentResult(const Incoming &change, const QMap<qint64, RefusedChange> &refused);
     Target locate(const PushChange &change);
     void validate(const PushChange &change, const Target &target);
     void checkAccess(const Caller &caller, const PushChange &change, const Target &target);
@@ -61,7 +80,7 @@ private:
     static Provenance fieldOutcomes(const PushRun &run, const PushChange &change,
                                     const Target &target, const MergeResult &merged,
                                     Provenance provenance);
-    QSet<QString> resolvedFields(const QVector<PushChange> &changes);
+    QSet<QString> resolvedFields(const QVector<Incoming> &changes);
     void recordConflict(ServerStore::Writes &writes, qint64 deviceSeq, const EntityDef &def,
                         const Record &record, const QString &clientId, const ConflictDraft &draft,
                         const Provenance &provenance);
@@ -69,6 +88,7 @@ private:
 
     ServerStore &m_store;
     AccountStore &m_accounts;
+    ReviewStore &m_review;
     const AccessPolicy &m_policy;
     ReferenceCheck m_references;
     WallClock m_wall;

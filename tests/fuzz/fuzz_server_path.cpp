@@ -6,7 +6,8 @@
 // coordinator's; then both pull every page, and /v1/conflicts is read. Invariants: no crash, no
 // undefined behaviour; every reply is a status the protocol lists, an error with its code;
 // every pull page decodes with the tablet's decoder (one JSON object, each record through
-// Protocol::decodeRecord), nests no deeper than kMaxPageDepth and pages on to the end.
+// Protocol::decodeRecord), nests no deeper than kMaxPageDepth and pages on to the end; the
+// review list of the changes refused decodes and nests no deeper either.
 #include "fuzzsupport.h"
 #include "throwawayserver.h"
 
@@ -74,5 +75,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkReply(server.server().sync.hello(ana, body));
     pullEverything(server, sam);
     pullEverything(server, ana);
+    // Every change refused is kept whole: the supervisors' review list still decodes.
+    const ServiceReply review =
+        server.server().review.list(sam, QUrlQuery(QStringLiteral("limit=500")));
+    FUZZ_ASSERT(review.status == 200, "the review store is listed");
+    const QJsonDocument reviewPage = QJsonDocument::fromJson(review.encoded());
+    FUZZ_ASSERT(reviewPage.isObject(), "the review list decodes");
+    FUZZ_ASSERT(RecordValidator::jsonDepth(reviewPage.object(), 1024) <=
+                    ProtocolLimits::kMaxPageDepth,
+                "the review list nests within kMaxPageDepth");
     return 0;
 }
