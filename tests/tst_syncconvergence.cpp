@@ -266,9 +266,11 @@ QString runScenario(quint32 seed)
                     break;
                 }
             } else if (op < 80) {
-                // The office moves a client to Ben (no tablet here): Ana's later edits to it
-                // are refused and kept for review. (Never back: see the report of issue 11.)
-                agency.accounts.assignClient(clients[pick(clients.size())], "ben");
+                // The office moves a client to Ben (no tablet here) or back to Ana: Ana's edits
+                // made while it is Ben's are refused and kept for review, and what the
+                // supervisor changed meanwhile reaches Ana's tablets once it is hers again.
+                agency.accounts.assignClient(clients[pick(clients.size())],
+                                             pick(3) == 0 ? "ana" : "ben");
             } else if (op < 82) {
                 // A note names a visit of its client that the tablet has: the server refuses
                 // a reference to a record it does not have (invalid_reference).

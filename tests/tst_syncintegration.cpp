@@ -469,6 +469,49 @@ private slots:
             QFAIL(qPrintable(e.message()));
         }
     }
+    // A client that leaves Ana's caseload and comes back before her tablet dropped it (she was
+    // typing during the sync, so the drop waited): what the office changed while it was away
+    // (the pull could not show it to Ana then) arrives when it is hers again.
+    void aClientMovedAwayAndBackIsFetchedWholeAgain()
+    {
+        QVERIFY(!m_server->admin({"create-account", "ben", "Ben Okafor", "coordinator"}).isEmpty());
+        const QString other = m_a->editor->create("client", {{"firstName", "Olga"},
+                                                             {"lastName", "Petrova"},
+                                                             {"status", "active"},
+                                                             {"coordinatorId", m_a->accountId}});
+        QVERIFY(m_a->sync().ok());
+        QCOMPARE(m_server->admin({"assign-client", m_client, "ben"}), QStringLiteral("assigned"));
+        QVERIFY(m_b->sync().ok());
+        m_b->editor->update("client", m_client, {{"phone", "555-4242"}});
+        m_b->editor->create("contact", {{"clientId", m_client}, {"name", "Ben's note: son Ali"}});
+        QVERIFY(m_b->sync().ok());
+        {
+            HttpSyncTransport transport(m_server->url(), m_a->token);
+            DeviceSyncer syncer(*m_a->store, transport);
+            // Ana edits her other client while the pull runs: the drop of Maria has to wait.
+            syncer.setCrashAfterApplyingPage([&] {
+                m_a->editor->update("client", other, {{"notes", "Typed during sync"}});
+            });
+            QVERIFY(syncer.syncOnce().ok());
+        }
+        QVERIFY(m_a->find("client", m_client).has_value()); // kept: an edit still waits
+        QCOMPARE(m_server->admin({"assign-client", m_client, "ana"}), QStringLiteral("assigned"));
+        QVERIFY(m_a->sync().ok());
+        const auto maria = m_a->find("client", m_client);
+        QVERIFY(maria.has_value());
+        QCOMPARE(maria->values.value("phone").toString(), QStringLiteral("555-4242"));
+        const QVector<Record> contacts = m_a->all("contact");
+        QVERIFY(std::any_of(contacts.begin(), contacts.end(), [](const Record &c) {
+            return c.values.value("name").toString() == QLatin1String("Ben's note: son Ali");
+        }));
+        QCOMPARE(m_a->find("client", other)->values.value("notes").toString(),
+                 QStringLiteral("Typed during sync"));
+        QCOMPARE(m_a->store->outbox().count(), 0);
+        QVERIFY(m_a->store->meta().value(QStringLiteral("sync.caseload.dropWaits")).isEmpty());
+        QVERIFY(m_b->sync().ok());
+        expectConverged();
+    }
+
     // If the server dies after committing a push that refused a change and before replying,
     // the tablet keeps the edit pending; sent again, it gets the same answer (refused, same
     // reason) and the review store still holds one entry for it (device + deviceSeq).

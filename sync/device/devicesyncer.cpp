@@ -13,6 +13,7 @@ const QString kCursor = QStringLiteral("sync.cursor");
 const QString kEpoch = QStringLiteral("sync.epoch");
 const QString kBackfill = QStringLiteral("sync.backfill.");
 const QString kCaseload = QStringLiteral("sync.caseload");
+const QString kDropWaits = QStringLiteral("sync.caseload.dropWaits");
 const QString kRebase = QStringLiteral("sync.rebase");
 } // namespace
 
@@ -180,8 +181,20 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
                 return *f;
         }
         const QString joined = caseload.join(QLatin1Char(','));
-        if ((joined != m_store.meta().value(kCaseload) || firstLoad) && dropClientsNotIn(caseload))
+        const bool dropWaits = !m_store.meta().value(kDropWaits).isEmpty();
+        if (joined != m_store.meta().value(kCaseload) || firstLoad || dropWaits) {
+            const bool dropped = dropClientsNotIn(caseload);
+            // The caseload known is what the server lists now, even while a client that left
+            // waits to be dropped (edits still to push): if it comes back before, its records
+            // are fetched whole again, with what others changed while it was away.
+            auto tx = m_store.transaction();
             m_store.meta().setValue(kCaseload, joined);
+            if (dropped)
+                m_store.meta().remove(kDropWaits);
+            else
+                m_store.meta().setValue(kDropWaits, QStringLiteral("1"));
+            tx.commit();
+        }
     }
     m_store.setBookkeeping(QStringLiteral("sync.lastSuccess"),
                            QString::number(m_store.wallMillis()));
