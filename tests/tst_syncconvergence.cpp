@@ -1,17 +1,22 @@
 // A seeded, reproducible randomized test of the sync invariants. Several simulated tablets
-// make random edits, voids, signatures, conflict resolutions and syncs in random order, over
-// a transport that loses requests and replies, delivers pushes twice, replays old pushes late
-// and answers a request with the reply to an earlier one, while the office moves clients
-// between coordinators (so some edits are refused and kept in the review store). At the end
-// every replica equals the server, no outbox is blocked, and every edit ever pushed is
-// current, deliberately overwritten by an edit that saw it, kept in a conflict record, or kept
-// in review.
+// make random edits (some in awkward text or at the length limit), voids, signatures, conflict
+// resolutions and syncs in random order, over a transport that loses requests and replies,
+// delivers pushes twice, replays old pushes late, answers a request with the reply to an
+// earlier one and adds to pull pages records of a kind only a newer server knows, while the
+// office moves clients between coordinators and back (so some edits are refused and kept in
+// the review store) and a hostile tablet pushes a newer app's unknown fields at the depth limit
+// next to changes no app sends. At the end every replica equals the server, no outbox is
+// blocked, every pull page decoded on every tablet, only the unknown kinds were set aside, and
+// every edit ever pushed is current, deliberately overwritten by an edit that saw it, kept in
+// a conflict record, or kept in review.
 // CAREROUND_SCENARIOS (default 200) and CAREROUND_SEED reproduce a run; a failure prints
 // the seed of its scenario.
 #include "agencyserver.h"
 #include "devicestore.h"
 #include "devicesyncer.h"
 #include "localeditor.h"
+#include "protocol.h"
+#include "recordvalidator.h"
 #include "serverdatabase.h"
 
 #include <QJsonArray>
@@ -28,11 +33,20 @@ using namespace careround;
 namespace {
 
 /** The server in-process, reached through a transport that misbehaves on purpose. */
+/** A kind of record no version of this app knows (sent by a newer server). */
+const QString kFutureKind = QStringLiteral("careTeamMeeting");
+
+/** What the tablets were sent: pull records that did not decode, ids of unknown kinds. */
+struct PageLog {
+    QStringList undecodable;
+    QSet<QString> injected;
+};
+
 class FaultyTransport : public SyncTransport {
 public:
     FaultyTransport(AgencyServer &server, QByteArray token, std::mt19937 &rng,
-                    QVector<QPair<Caller, QJsonObject>> &replayPool)
-        : m_server(server), m_token(std::move(token)), m_rng(rng), m_pool(replayPool)
+                    QVector<QPair<Caller, QJsonObject>> &replayPool, PageLog &log)
+        : m_server(server), m_token(std::move(token)), m_rng(rng), m_pool(replayPool), m_log(log)
     {}
     bool faults = true;
 
@@ -57,7 +71,34 @@ public:
     SyncResponse get(const QString &pathAndQuery) override
     {
         return deliver([&](const Caller &c) {
-            return m_server.sync.pull(c, QUrlQuery(pathAndQuery.section(QLatin1Char('?'), 1)));
+            const ServiceReply r =
+                m_server.sync.pull(c, QUrlQuery(pathAndQuery.section(QLatin1Char('?'), 1)));
+            if (r.status != 200)
+                return r;
+            // Every page the server sends decodes on the tablet, whatever any tablet pushed.
+            QJsonObject page = r.object();
+            QJsonArray records = page.value(QStringLiteral("records")).toArray();
+            for (const auto &json : records) {
+                Record decoded;
+                qint64 seq = 0;
+                const QString error = Protocol::decodeRecord(json, decoded, seq);
+                if (!error.isEmpty())
+                    m_log.undecodable.append(error);
+            }
+            // A newer server's kind this app does not know: set aside, never in the way.
+            if (faults && !records.isEmpty() && chance(0.15)) {
+                const QString id = newUuid7();
+                const QString stamp = Stamp{Hlc{1}, QStringLiteral("server")}.toString();
+                records.append(QJsonObject{
+                    {"entity", kFutureKind},
+                    {"id", id},
+                    {"seq", records.last().toObject().value(QStringLiteral("seq"))},
+                    {"values", QJsonObject{{"clientId", QJsonValue()}, {"agenda", "a newer kind"}}},
+                    {"stamps", QJsonObject{{"agenda", stamp}}}});
+                page.insert(QStringLiteral("records"), records);
+                m_log.injected.insert(id);
+            }
+            return ServiceReply{200, page};
         });
     }
 
@@ -86,6 +127,7 @@ private:
     QByteArray m_token;
     std::mt19937 &m_rng;
     QVector<QPair<Caller, QJsonObject>> &m_pool;
+    PageLog &m_log;
 };
 
 /** One local edit as its author made it. */
@@ -138,6 +180,67 @@ QMap<QString, QJsonObject> serverSnapshot(ServerDatabase &db, const QString &coo
     return out;
 }
 
+/** Across the scenarios of a run: that the hostile paths were taken at all. */
+struct RunTotals {
+    int setAside = 0;       ///< unknown-kind records kept aside by tablets
+    int hostileRefused = 0; ///< hostile changes refused (alone, or their batch)
+    int hostileApplied = 0; ///< newer-app changes with unknown fields, taken
+};
+RunTotals g_totals;
+
+/** A value nested exactly depth levels: [[[...{"leaf": 1}...]]]. */
+QJsonValue nested(int depth)
+{
+    QJsonValue v = QJsonObject{{"leaf", 1}};
+    for (int i = 1; i < depth; ++i)
+        v = QJsonArray{v};
+    return v;
+}
+
+/** Text a coordinator may type that trips careless encoders: quotes, escapes, line and
+    paragraph separators, right-to-left, combining marks, characters outside the BMP. */
+QString awkwardText(int n)
+{
+    static const QStringList parts{
+        QStringLiteral("\"\\ \"quoted\""), QStringLiteral("line\nnext\ttab"),
+        QStringLiteral("\u2028\u2029"),    QStringLiteral("\u05E9\u05DC\u05D5\u05DD"),
+        QStringLiteral("e\u0301\u0301"),   QStringLiteral("\U0001F600\U0001F3E0"),
+        QStringLiteral("</script>{}[]"),   QStringLiteral("\u00A0\uFEFF")};
+    return parts[n % parts.size()] + parts[(n / 8) % parts.size()];
+}
+
+/** A tablet that pushes by hand what no CareRound app sends. */
+struct HostileTablet {
+    QString token;
+    Caller caller;
+    qint64 seq = 1;
+
+    /** Pushes one batch; counts what was refused and taken. */
+    void push(AgencyServer &agency, const QJsonArray &changes, bool newerApp)
+    {
+        const ServiceReply r = agency.sync.push(
+            caller,
+            QJsonObject{{"schemaVersion", Schema::instance().version() + (newerApp ? 1 : 0)},
+                        {"changes", changes}});
+        if (r.status != 200) {
+            ++g_totals.hostileRefused; // the whole batch: its seqs are not consumed
+            return;
+        }
+        const QJsonObject body = r.object();
+        seq = qint64(body.value("appliedThrough").toDouble()) + 1;
+        for (const auto &v : body.value("results").toArray())
+            ++(v.toObject().value("status").toString() == QLatin1String("refused")
+                   ? g_totals.hostileRefused
+                   : g_totals.hostileApplied);
+    }
+    QJsonObject change(const QString &entity, const QString &id, const QJsonObject &values,
+                       qint64 wall)
+    {
+        return Protocol::encodeChange(seq++, entity, id, Hlc::fromParts(quint64(wall), 0), values,
+                                      {});
+    }
+};
+
 /** Runs one scenario; returns an empty string when every invariant holds. */
 QString runScenario(quint32 seed)
 {
@@ -154,6 +257,7 @@ QString runScenario(quint32 seed)
     agency.accounts.createAccount("ben", "Ben Okafor", "password-1", "coordinator");
 
     QVector<QPair<Caller, QJsonObject>> pool;
+    PageLog log;
     std::vector<Tablet> tablets(3);
     QVector<MadeEdit> made;
     for (int i = 0; i < int(tablets.size()); ++i) {
@@ -166,8 +270,15 @@ QString runScenario(quint32 seed)
         const QString token = agency.accounts.enrollDevice(
             login, "password-1", tablets[i].store->deviceId(), "t", &account);
         tablets[i].editor = std::make_unique<LocalEditor>(*tablets[i].store, account);
-        tablets[i].transport = std::make_unique<FaultyTransport>(agency, token.toUtf8(), rng, pool);
+        tablets[i].transport =
+            std::make_unique<FaultyTransport>(agency, token.toUtf8(), rng, pool, log);
     }
+    // A hostile (or buggy) tablet on Ana's account, pushing by hand; none of it may reach,
+    // change or block what the others hold.
+    HostileTablet hostile;
+    hostile.token = agency.accounts.enrollDevice("ana", "password-1", newUuid7(), "h", nullptr);
+    if (agency.accounts.authenticate("Bearer " + hostile.token.toUtf8(), hostile.caller))
+        return QStringLiteral("the hostile tablet could not enrol");
     const QString ana = tablets[0].editor->actorId();
     QHash<const Tablet *, qint64> rememberedSeq;
     const auto remember = [&](Tablet &t) {
@@ -212,9 +323,19 @@ QString runScenario(quint32 seed)
             if (op < 35) {
                 const QString client = clients[pick(clients.size())];
                 if (t.store->records().find(*Schema::instance().entity("client"), client)) {
-                    t.editor->update("client", client,
-                                     {{fields[pick(fields.size())],
-                                       QStringLiteral("v%1-%2").arg(seed).arg(step)}});
+                    // Now and then text that trips careless encoders, or at the length limit
+                    // (in characters: 4 UTF-8 bytes, 2 UTF-16 units each).
+                    const int kind = pick(20);
+                    const QString text =
+                        kind == 0 ? QStringLiteral("\U0001F600")
+                                            .repeated(RecordValidator::kMaxTextLength - 10) +
+                                        QString::number(step).rightJustified(10, QLatin1Char('0'))
+                        : kind < 5 ? awkwardText(step) + QString::number(seed)
+                                   : QStringLiteral("v%1-%2").arg(seed).arg(step);
+                    t.editor->update(
+                        "client", client,
+                        {{kind == 0 ? QStringLiteral("notes") : fields[pick(fields.size())],
+                          text}});
                     remember(t);
                 }
             } else if (op < 50) {
@@ -271,7 +392,59 @@ QString runScenario(quint32 seed)
                 // supervisor changed meanwhile reaches Ana's tablets once it is hers again.
                 agency.accounts.assignClient(clients[pick(clients.size())],
                                              pick(3) == 0 ? "ana" : "ben");
-            } else if (op < 82) {
+            } else if (op < 86) {
+                // The hostile tablet: a newer app's unknown fields at the depth limit and in
+                // awkward text (taken), with one change no app sends (refused alone, or its
+                // batch refused whole); the seq it used is what the server said.
+                const QString client = clients[pick(clients.size())];
+                const qint64 first = hostile.seq;
+                QJsonArray batch{
+                    hostile.change("client", client,
+                                   {{"fromNewerAppPlan", nested(ProtocolLimits::kMaxValueDepth)},
+                                    {"fromNewerAppNote", awkwardText(step)}},
+                                   wall)};
+                QJsonObject bad;
+                switch (pick(6)) {
+                case 0: // a loose stamp
+                    bad = hostile.change("client", client, {{"fromNewerAppX", 1}}, wall);
+                    bad.insert("hlc", QStringLiteral("0x%1").arg(wall, 0, 16));
+                    break;
+                case 1: // a signature sealing a record that does not exist
+                    bad = hostile.change("signature", newUuid7(),
+                                         {{"clientId", client},
+                                          {"recordEntity", "carePlan"},
+                                          {"recordId", newUuid7()},
+                                          {"signerName", "Mallory"},
+                                          {"signerRole", "client"},
+                                          {"strokes", QJsonArray{QJsonArray{1, 2}}}},
+                                         wall);
+                    break;
+                case 2: // a kind the server does not know
+                    bad = hostile.change(kFutureKind, newUuid7(), {{"agenda", "x"}}, wall);
+                    break;
+                case 3: // a follow-up for a client the server does not have
+                    bad = hostile.change("followUp", newUuid7(),
+                                         {{"clientId", newUuid7()},
+                                          {"description", "x"},
+                                          {"dueOn", "2026-12-01"},
+                                          {"status", "open"}},
+                                         wall);
+                    break;
+                case 4: // text past the limit
+                    bad = hostile.change(
+                        "client", client,
+                        {{"notes", QString(RecordValidator::kMaxTextLength + 1, QLatin1Char('x'))}},
+                        wall);
+                    break;
+                default: // nested past the limit
+                    bad = hostile.change(
+                        "client", client,
+                        {{"fromNewerAppX", nested(ProtocolLimits::kMaxValueDepth + 1)}}, wall);
+                }
+                batch.append(bad);
+                hostile.seq = first;
+                hostile.push(agency, batch, true);
+            } else if (op < 88) {
                 // A note names a visit of its client that the tablet has: the server refuses
                 // a reference to a record it does not have (invalid_reference).
                 const QVector<Record> visits =
@@ -299,6 +472,15 @@ QString runScenario(quint32 seed)
         for (Tablet &t : tablets)
             syncTablet(t);
 
+    if (!log.undecodable.isEmpty())
+        return QStringLiteral("a pull page did not decode on a tablet: ") + log.undecodable.first();
+    for (const Tablet &t : tablets)
+        for (const SetAsideRecord &aside : t.store->outbox().setAsideRecords()) {
+            if (aside.entity != kFutureKind || !log.injected.contains(aside.id))
+                return QStringLiteral("a tablet set aside %1/%2 (%3), which it knows")
+                    .arg(aside.entity, aside.id, aside.reason);
+            ++g_totals.setAside;
+        }
     for (int i = 0; i < int(tablets.size()); ++i) {
         // Ana's tablets hold what she reads now; Sam's (a supervisor) holds everything.
         const auto server = serverSnapshot(*serverDb, i < 2 ? ana : QString());
@@ -394,6 +576,14 @@ private slots:
                                                "CAREROUND_SCENARIOS=1)")
                                     .arg(seed)
                                     .arg(failure)));
+        }
+        qInfo("unknown-kind records set aside: %d; hostile changes refused: %d, newer-app "
+              "changes taken: %d",
+              g_totals.setAside, g_totals.hostileRefused, g_totals.hostileApplied);
+        if (scenarios >= 50) { // each path is taken, not only possible
+            QVERIFY(g_totals.setAside > 0);
+            QVERIFY(g_totals.hostileRefused > 0);
+            QVERIFY(g_totals.hostileApplied > 0);
         }
     }
 };
