@@ -33,10 +33,14 @@ QString Protocol::decodeBody(const QByteArray &raw, QJsonObject &out)
         const auto c = static_cast<unsigned char>(raw[i]);
         if (inString && c < 0x20)
             return QStringLiteral("a raw control character inside a string at byte %1").arg(i);
-        if (c == '"')
+        if (c == '"') {
             inString = !inString;
-        else if (c == '\\' && inString)
+        } else if (c == '\\' && inString) {
+            // No text CareRound keeps holds U+0000, and PostgreSQL cannot store it in text.
+            if (raw.mid(i + 1, 5) == "u0000")
+                return QStringLiteral("U+0000 inside a string at byte %1").arg(i);
             ++i; // the escaped character is not the end of the string (checked by the parser)
+        }
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);

@@ -291,6 +291,19 @@ private slots:
             << QByteArray("GET") << "/v1/sync/pull?cursor=0&client=" << QByteArray() << 400;
         QTest::newRow("hello cursor not a whole number")
             << QByteArray("POST") << "/v1/sync/hello" << QByteArray("{\"cursor\":1e300}") << 400;
+        // PostgreSQL cannot hold U+0000 in text: refused before any store sees it.
+        QTest::newRow("U+0000 in a device label")
+            << QByteArray("POST") << "/v1/enroll"
+            << QByteArray("{\"login\":\"ana\",\"password\":\"") + kPassword.toUtf8() +
+                   "\",\"deviceId\":\"0190a000-0000-7000-8000-0000000000aa\","
+                   "\"label\":\"tablet\\u0000\"}"
+            << 400;
+        QTest::newRow("U+0000 in a value")
+            << QByteArray("POST") << "/v1/sync/push"
+            << QByteArray("{\"changes\":[{\"deviceSeq\":1,\"entity\":\"client\",\"id\":"
+                          "\"0190a000-0000-7000-8000-000000000001\",\"hlc\":"
+                          "\"0190a00000000000\",\"values\":{\"notes\":\"a\\u0000\"}}]}")
+            << 400;
         QTest::newRow("wrong method")
             << QByteArray("GET") << "/v1/sync/push" << QByteArray() << 405;
         QTest::newRow("no such endpoint")

@@ -71,7 +71,7 @@ public:
     SyncResponse get(const QString &pathAndQuery) override
     {
         return deliver([&](const Caller &c) {
-            const ServiceReply r =
+            ServiceReply r =
                 m_server.sync.pull(c, QUrlQuery(pathAndQuery.section(QLatin1Char('?'), 1)));
             if (r.status != 200)
                 return r;
