@@ -244,7 +244,7 @@ void OutboxRepository::replaceAccount(const QString &from, const QString &to)
         bool any = false;
         for (auto it = values.begin(); def && it != values.end(); ++it) {
             const FieldDef *field = def->field(it.key());
-            if (field && field->references == QLatin1String("coordinator") &&
+            if (field && (field->references == QLatin1String("coordinator") || field->actor) &&
                 it.value().toString() == from) {
                 it.value() = to;
                 any = true;

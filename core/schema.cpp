@@ -269,7 +269,7 @@ QVector<EntityDef> buildEntities()
 
     all.append(appendOnly("visitNote", "visit note",
                           {ref("visitId", "visit").req(), ref("clientId", "client").req(),
-                           text("text").req(), ref("authorId", "coordinator"),
+                           text("text").req(), ref("authorId", "coordinator").byActor(),
                            dateTime("writtenAt").req(), ref("correctsId", "visitNote")}));
 
     EntityDef followUp =
@@ -294,7 +294,7 @@ QVector<EntityDef> buildEntities()
 
     all.append(appendOnly("complaintAction", "complaint action",
                           {ref("complaintId", "complaint").req(), ref("clientId", "client").req(),
-                           text("description").req(), ref("authorId", "coordinator"),
+                           text("description").req(), ref("authorId", "coordinator").byActor(),
                            dateTime("takenAt").req()}));
 
     all.append(appendOnly("satisfactionResponse", "satisfaction response",
@@ -316,7 +316,8 @@ QVector<EntityDef> buildEntities()
          ref("clientId", "client"), text("field"),
          text("kind").req().oneOf({"concurrent_edit", "void_vs_edit", "amendment", "future_stamp"}),
          json("keptValue"), text("keptStamp"), json("otherValue"), text("otherStamp"),
-         text("status").req(), json("resolvedValue"), text("resolvedBy"), dateTime("resolvedAt")});
+         text("status").req(), json("resolvedValue"), text("resolvedBy").byActor(),
+         dateTime("resolvedAt")});
     status(conflict, {{"open", L{"resolved"}}, {"resolved", L{}}});
     all.append(conflict);
 

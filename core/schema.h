@@ -49,6 +49,7 @@ struct FieldDef {
     double minimum = 0, maximum = 0; ///< for numbers, when minimum < maximum
     int since = 1;                   ///< the schema version that added the field
     bool editableWhenSealed = false; ///< may change after the record (or its parent) is signed
+    bool actor = false; ///< names the account that writes it (an author): no one else's id
 
     FieldDef &req()
     {
@@ -79,6 +80,11 @@ struct FieldDef {
     FieldDef &afterSeal()
     {
         editableWhenSealed = true;
+        return *this;
+    }
+    FieldDef &byActor()
+    {
+        actor = true;
         return *this;
     }
 };

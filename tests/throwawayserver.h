@@ -164,6 +164,8 @@ public:
             } else if (fd.name == def.clientField) {
                 if (fd.name != QLatin1String("id"))
                     v.insert(fd.name, clientId);
+            } else if (fd.actor) {
+                v.insert(fd.name, m_coordinator); // its author: the account that pushes it
             } else if (fd.type == FieldType::Reference) {
                 if (fd.references != def.name) // a record cannot be made before itself
                     v.insert(fd.name, target(fd.references, clientId));

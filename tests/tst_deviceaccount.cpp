@@ -119,16 +119,30 @@ private slots:
         SyncOutcome outcome = syncAccount(account);
         QCOMPARE(outcome.state, SyncOutcome::State::Unrecognised);
         QCOMPARE(account.store()->outbox().count(), 2); // nothing wiped
+        // Meanwhile a visit and its note, written by the old account id (an author field).
+        LocalEditor editor(*account.store(), oldAccount);
+        const QString visit = editor.create(
+            "visit",
+            {{"clientId", r.unsent}, {"status", "in_progress"}, {"summary", "Home visit"}});
+        const QString note = editor.create("visitNote", {{"clientId", r.unsent},
+                                                         {"visitId", visit},
+                                                         {"text", "Ramp needed"},
+                                                         {"authorId", oldAccount},
+                                                         {"writtenAt", "2026-12-02T10:00:00Z"}});
         DeviceAccount::Grant grant;
         QVERIFY(!DeviceAccount::requestGrant({r.server->url(), "ana", kPassword, {}, {}},
                                              account.store()->deviceId(), grant));
         QVERIFY(grant.accountId != oldAccount); // a new database: a new account id
         QCOMPARE(account.reenrol(grant), DeviceAccount::Reenrolment::SameCoordinator);
         QCOMPARE(account.accountId(), grant.accountId);
-        QCOMPARE(account.store()->outbox().count(), 2);
+        QCOMPARE(account.store()->outbox().count(), 4);
         outcome = syncAccount(account);
         QVERIFY2(outcome.ok(), qPrintable(outcome.message));
-        QCOMPARE(outcome.pushed, 2);
+        QCOMPARE(outcome.pushed, 4);
+        QCOMPARE(outcome.refused, 0);
+        // The note's author is the coordinator's new account: the server takes it as hers.
+        QCOMPARE(serverSnapshot(r.server->db()).value("visitNote/" + note).value("authorId"),
+                 QJsonValue(grant.accountId));
         QCOMPARE(account.store()->outbox().count(), 0);
         // The new server has the unsent client, on the coordinator's new account.
         const QJsonObject lena = serverSnapshot(r.server->db()).value("client/" + r.unsent);

@@ -582,6 +582,68 @@ private slots:
         QVERIFY(checked > 100);
     }
 
+    // A tablet could write a visit note, a complaint action or a conflict's resolution in
+    // another account's name. Generated from the schema: every author field (FieldDef::actor)
+    // naming another account is refused alone (forbidden) and stores nothing, on a new record
+    // and on an edit; naming the pusher, it applies.
+    void everyAuthorFieldNamesThePusher()
+    {
+        test::ThrowawayServer server;
+        const Caller ana = server.enrol("ana", "coordinator");
+        const Caller ben = server.enrol("ben", "coordinator");
+        test::RecordMaker anaMaker(server.server(), ana.accountId);
+        const QString mine = anaMaker.client();
+        ServerStore &store = server.server().store;
+        int checked = 0;
+        qint64 wall = test::ThrowawayServer::kNow;
+        for (const EntityDef *def : pushableKinds()) {
+            for (const FieldDef &fd : def->fields) {
+                if (!fd.actor)
+                    continue;
+                const QString what = def->name + "." + fd.name;
+                const QJsonObject valid = anaMaker.values(*def, mine);
+                QCOMPARE(valid.value(fd.name).toString(), ana.accountId);
+                if (def->name != QLatin1String("conflict")) { // conflicts are the server's
+                    QJsonObject spoofed = valid;
+                    spoofed.insert(fd.name, ben.accountId);
+                    const QString id = newUuid7();
+                    const qint64 before = server.maxSeq();
+                    const ServiceReply r = server.push(
+                        ana, {test::change(def->name, id, spoofed, test::hlcAt(++wall))});
+                    QVERIFY2(refusedWith(r, {"forbidden"}), qPrintable(what + ": " + statusOf(r)));
+                    QVERIFY(firstMessage(r).contains(fd.name));
+                    QCOMPARE(server.maxSeq(), before);
+                    QVERIFY2(!store.load(*def, id), qPrintable(what));
+                    const ServiceReply ok = server.push(
+                        ana, {test::change(def->name, newUuid7(), valid, test::hlcAt(++wall))});
+                    QVERIFY2(statusOf(ok) == QLatin1String("applied"),
+                             qPrintable(what + ": " + statusOf(ok)));
+                }
+                if (!def->isAppendOnly()) {
+                    QJsonObject open = valid;
+                    open.remove(fd.name);
+                    const QString existing = server.server().records.createRecord(def->name, open);
+                    const ServiceReply u = server.push(
+                        ana, {test::change(def->name, existing, {{fd.name, ben.accountId}},
+                                           test::hlcAt(++wall))});
+                    QVERIFY2(refusedWith(u, {"forbidden"}),
+                             qPrintable(what + " (edit): " + statusOf(u)));
+                    QVERIFY(store.load(*def, existing)->values.value(fd.name).isUndefined() ||
+                            store.load(*def, existing)->values.value(fd.name).isNull());
+                    const ServiceReply ok = server.push(
+                        ana, {test::change(def->name, existing, {{fd.name, ana.accountId}},
+                                           test::hlcAt(++wall))});
+                    QVERIFY2(statusOf(ok) == QLatin1String("applied"),
+                             qPrintable(what + " (edit): " + statusOf(ok)));
+                    QCOMPARE(store.load(*def, existing)->values.value(fd.name).toString(),
+                             ana.accountId);
+                }
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 3); // visitNote.authorId, complaintAction.authorId, conflict.resolvedBy
+    }
+
     // The reproduction of issue 11: Ana signs her own client's record naming Ben's plan.
     void aSignatureNamingAnotherCoordinatorsPlanDoesNotSealIt()
     {

@@ -262,6 +262,22 @@ void SyncService::checkAccess(const Caller &caller, const PushChange &change, co
                                 .arg(change.deviceSeq))};
 }
 
+void SyncService::checkActor(const QString &accountId, const PushChange &change,
+                             const Target &target)
+{
+    // An author field names who writes it: a tablet cannot sign a note or a resolution in
+    // another account's name.
+    for (const FieldDef &fd : target.def->fields) {
+        const QJsonValue v = change.edit.values.value(fd.name);
+        if (fd.actor && !v.isUndefined() && !v.isNull() && v.toString() != accountId)
+            throw Refusal{ServiceReply::error(
+                403, QStringLiteral("forbidden"),
+                QStringLiteral("change %1: %2 must name the account that makes the change")
+                    .arg(change.deviceSeq)
+                    .arg(fd.name))};
+    }
+}
+
 void SyncService::checkReferences(const Caller &caller, const PushChange &change,
                                   const Target &target)
 {
@@ -398,6 +414,7 @@ QJsonObject SyncService::decide(PushRun &run, const Caller &caller, const Incomi
         validate(in.change, target);
         checkAccess(caller, in.change, target);
         checkReferences(caller, in.change, target);
+        checkActor(caller.accountId, in.change, target);
         QJsonObject result = merge(run, in.change, target, {caller.accountId, caller.deviceId});
         step.release();
         return result;
@@ -499,6 +516,7 @@ QJsonObject SyncService::applyFromReview(ServerStore::Writes &writes, const Call
         validate(change, target);
         checkAccess(as, change, target);
         checkReferences(as, change, target);
+        checkActor(author.accountId, change, target);
         QJsonObject result = merge(run, change, target, author);
         step.release();
         writes = run.writes;

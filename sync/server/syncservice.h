@@ -69,6 +69,8 @@ private:
     Target locate(const PushChange &change);
     void validate(const PushChange &change, const Target &target);
     void checkAccess(const Caller &caller, const PushChange &change, const Target &target);
+    /** Refuses a change whose author fields (FieldDef::actor) name another account. */
+    void checkActor(const QString &accountId, const PushChange &change, const Target &target);
     void checkReferences(const Caller &caller, const PushChange &change, const Target &target);
     /**
      * Merges the change into its record and writes what changed, attributed in the history
