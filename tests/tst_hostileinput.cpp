@@ -425,7 +425,10 @@ private slots:
             for (const QString limit : {"depth", "size", "count"}) {
                 const QString what = def->name + "/" + limit;
                 const auto push = [&](const QString &id, Hlc hlc, const QJsonObject &bases = {}) {
-                    const QJsonObject values = atLimit(*def, maker.values(*def, client), limit);
+                    QJsonObject values = atLimit(*def, maker.values(*def, client), limit);
+                    for (const FieldDef &fd : def->fields)
+                        if (fd.actor) // the supervisor pushes it: its author
+                            values.insert(fd.name, sam.accountId);
                     return server.push(sam, {test::change(def->name, id, values, hlc, bases)},
                                        true);
                 };
