@@ -129,6 +129,15 @@ inline QJsonObject change(const QString &entity, const QString &id, const QJsonO
     return c;
 }
 
+/** A value nested exactly depth levels: [[[...{"leaf": 1}...]]]. */
+inline QJsonValue nested(int depth)
+{
+    QJsonValue v = QJsonObject{{"leaf", 1}};
+    for (int i = 1; i < depth; ++i)
+        v = QJsonArray{v};
+    return v;
+}
+
 inline Hlc hlcAt(qint64 millis)
 {
     return Hlc::fromParts(quint64(millis), 0);

@@ -50,15 +50,6 @@ QJsonObject withoutNulls(QJsonObject values)
     return values;
 }
 
-/** A value nested exactly depth levels: [[[...{"leaf": 1}...]]]. */
-QJsonValue nested(int depth)
-{
-    QJsonValue v = QJsonObject{{"leaf", 1}};
-    for (int i = 1; i < depth; ++i)
-        v = QJsonArray{v};
-    return v;
-}
-
 /**
  * True when the push was answered (200) and its change refused alone with one of the codes
  * (issue 11: each change is decided alone; a refusal never refuses the whole push).
@@ -121,8 +112,8 @@ QJsonObject atLimit(const EntityDef &def, QJsonObject values, const QString &lim
     if (limit == QLatin1String("depth")) {
         for (const FieldDef &fd : def.fields)
             if (fd.type == FieldType::Json)
-                values.insert(fd.name, nested(kMaxValueDepth));
-        values.insert("fromNewerAppDeep", nested(kMaxValueDepth));
+                values.insert(fd.name, test::nested(kMaxValueDepth));
+        values.insert("fromNewerAppDeep", test::nested(kMaxValueDepth));
     } else if (limit == QLatin1String("size")) {
         if (const FieldDef *text = freeTextField(def)) // 4 UTF-8 bytes, 2 UTF-16 units each
             values.insert(text->name,
@@ -357,8 +348,8 @@ private slots:
     {
         using namespace ProtocolLimits;
         QCOMPARE(RecordValidator::jsonDepth(QJsonValue(1)), 0);
-        QCOMPARE(RecordValidator::jsonDepth(nested(5)), 5);
-        QCOMPARE(RecordValidator::jsonDepth(nested(50), 10), 11);
+        QCOMPARE(RecordValidator::jsonDepth(test::nested(5)), 5);
+        QCOMPARE(RecordValidator::jsonDepth(test::nested(50), 10), 11);
         const auto decode = [](const QJsonObject &values, bool newer) {
             QJsonObject c = contactChange(1.0);
             c.insert("values", values);
@@ -367,18 +358,21 @@ private slots:
         };
         const QString sig = QStringLiteral("strokes");
         const EntityDef &signature = Schema::kind("signature");
-        QVERIFY(
-            RecordValidator::checkValue(signature, *signature.field(sig), nested(kMaxValueDepth))
-                .isEmpty());
+        QVERIFY(RecordValidator::checkValue(signature, *signature.field(sig),
+                                            test::nested(kMaxValueDepth))
+                    .isEmpty());
         QVERIFY(!RecordValidator::checkValue(signature, *signature.field(sig),
-                                             nested(kMaxValueDepth + 1))
+                                             test::nested(kMaxValueDepth + 1))
                      .isEmpty());
         QVERIFY(!RecordValidator::checkValue(signature, *signature.field(sig),
                                              QString(kMaxValueBytes, 'x'))
                      .isEmpty());
-        QVERIFY(decode({{"name", "Rosa"}, {"later", nested(kMaxValueDepth)}}, true).isEmpty());
-        QVERIFY(!decode({{"name", "Rosa"}, {"later", nested(kMaxValueDepth + 1)}}, true).isEmpty());
-        QVERIFY(!decode({{"name", "Rosa"}, {"later", nested(kMaxValueDepth)}}, false).isEmpty());
+        QVERIFY(
+            decode({{"name", "Rosa"}, {"later", test::nested(kMaxValueDepth)}}, true).isEmpty());
+        QVERIFY(!decode({{"name", "Rosa"}, {"later", test::nested(kMaxValueDepth + 1)}}, true)
+                     .isEmpty());
+        QVERIFY(
+            !decode({{"name", "Rosa"}, {"later", test::nested(kMaxValueDepth)}}, false).isEmpty());
         QVERIFY(!decode({{"later", QString(kMaxValueBytes, 'x')}}, true).isEmpty());
         QJsonObject many{{"name", "Rosa"}};
         for (int i = 0; i < kMaxUnknownFields; ++i)
@@ -398,10 +392,10 @@ private slots:
             !RecordValidator::checkValue(provider, *provider.field("languages"), items).isEmpty());
         // What the server stores is bounded too: a wrapping beyond its room is refused.
         const EntityDef &conflict = Schema::kind("conflict");
-        QVERIFY(Protocol::checkStored(conflict, {{"otherValue", nested(kMaxStoredDepth - 1)}})
+        QVERIFY(Protocol::checkStored(conflict, {{"otherValue", test::nested(kMaxStoredDepth - 1)}})
                     .isEmpty());
-        QVERIFY(
-            !Protocol::checkStored(conflict, {{"otherValue", nested(kMaxStoredDepth)}}).isEmpty());
+        QVERIFY(!Protocol::checkStored(conflict, {{"otherValue", test::nested(kMaxStoredDepth)}})
+                     .isEmpty());
         QVERIFY(!Protocol::checkStored(Schema::kind("contact"),
                                        {{"later", QString(kMaxRecordBytes, 'x')}})
                      .isEmpty());
@@ -693,7 +687,7 @@ private slots:
         test::RecordMaker maker(server.server(), ana.accountId);
         const QString client = maker.client();
         QJsonObject deep = maker.values(Schema::kind("contact"), client);
-        deep.insert("fromNewerAppDeep", nested(1000));
+        deep.insert("fromNewerAppDeep", test::nested(1000));
         const QJsonObject sent =
             test::change("contact", newUuid7(), deep, test::hlcAt(test::ThrowawayServer::kNow));
         const ServiceReply r = server.push(ana, {sent}, true);

@@ -18,6 +18,7 @@
 #include "protocol.h"
 #include "recordvalidator.h"
 #include "serverdatabase.h"
+#include "throwawayserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -187,15 +188,6 @@ struct RunTotals {
     int hostileApplied = 0; ///< newer-app changes with unknown fields, taken
 };
 RunTotals g_totals;
-
-/** A value nested exactly depth levels: [[[...{"leaf": 1}...]]]. */
-QJsonValue nested(int depth)
-{
-    QJsonValue v = QJsonObject{{"leaf", 1}};
-    for (int i = 1; i < depth; ++i)
-        v = QJsonArray{v};
-    return v;
-}
 
 /** Text a coordinator may type that trips careless encoders: quotes, escapes, line and
     paragraph separators, right-to-left, combining marks, characters outside the BMP. */
@@ -398,11 +390,11 @@ QString runScenario(quint32 seed)
                 // batch refused whole); the seq it used is what the server said.
                 const QString client = clients[pick(clients.size())];
                 const qint64 first = hostile.seq;
-                QJsonArray batch{
-                    hostile.change("client", client,
-                                   {{"fromNewerAppPlan", nested(ProtocolLimits::kMaxValueDepth)},
-                                    {"fromNewerAppNote", awkwardText(step)}},
-                                   wall)};
+                QJsonArray batch{hostile.change(
+                    "client", client,
+                    {{"fromNewerAppPlan", test::nested(ProtocolLimits::kMaxValueDepth)},
+                     {"fromNewerAppNote", awkwardText(step)}},
+                    wall)};
                 QJsonObject bad;
                 switch (pick(6)) {
                 case 0: // a loose stamp
@@ -439,7 +431,8 @@ QString runScenario(quint32 seed)
                 default: // nested past the limit
                     bad = hostile.change(
                         "client", client,
-                        {{"fromNewerAppX", nested(ProtocolLimits::kMaxValueDepth + 1)}}, wall);
+                        {{"fromNewerAppX", test::nested(ProtocolLimits::kMaxValueDepth + 1)}},
+                        wall);
                 }
                 batch.append(bad);
                 hostile.seq = first;
