@@ -37,7 +37,7 @@ QString Protocol::decodeBody(const QByteArray &raw, QJsonObject &out)
             inString = !inString;
         } else if (c == '\\' && inString) {
             // No text CareRound keeps holds U+0000, and PostgreSQL cannot store it in text.
-            if (raw.mid(i + 1, 5) == "u0000")
+            if (QByteArrayView(raw).sliced(i + 1).startsWith("u0000"))
                 return QStringLiteral("U+0000 inside a string at byte %1").arg(i);
             ++i; // the escaped character is not the end of the string (checked by the parser)
         }

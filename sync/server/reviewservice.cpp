@@ -63,10 +63,11 @@ ServiceReply ReviewService::list(const Caller &caller, const QUrlQuery &query)
     if (!caller.isSupervisor())
         return supervisorsOnly();
     // Strict, as the pull's query: one spelling of each value, each given once.
-    for (const QString &name : {QStringLiteral("after"), QStringLiteral("limit")})
-        if (query.allQueryItemValues(name, QUrl::FullyDecoded).size() > 1)
-            return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                       QStringLiteral("%1 is given more than once").arg(name));
+    const QString repeated =
+        Protocol::repeatedItem(query, {QStringLiteral("after"), QStringLiteral("limit")});
+    if (!repeated.isEmpty())
+        return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                   QStringLiteral("%1 is given more than once").arg(repeated));
     const QString after = query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
     if (query.hasQueryItem(QStringLiteral("after")) && !RecordValidator::isUuid(after))
         return ServiceReply::error(400, QStringLiteral("bad_request"),

@@ -402,22 +402,28 @@ void SyncService::finish(const Caller &caller, PushRun &run)
     m_store.finishWrites(run.writes);
 }
 
+QJsonObject SyncService::applyChange(PushRun &run, const Caller &as, const PushChange &change,
+                                     const Provenance &author)
+{
+    // The change's own writes: undone alone when one of its steps refuses it.
+    ServerSavepoint step = m_store.savepoint();
+    const Target target = locate(change);
+    validate(change, target);
+    checkAccess(as, change, target);
+    checkReferences(as, change, target);
+    checkActor(author.accountId, change, target);
+    QJsonObject result = merge(run, change, target, author);
+    step.release();
+    return result;
+}
+
 QJsonObject SyncService::decide(PushRun &run, const Caller &caller, const Incoming &in)
 {
     if (!in.reason.isEmpty())
         return refuse(run, caller, in, in.reason, in.message);
     const ServerStore::Writes before = run.writes;
     try {
-        // The change's own writes: undone alone when one of its steps refuses it.
-        ServerSavepoint step = m_store.savepoint();
-        const Target target = locate(in.change);
-        validate(in.change, target);
-        checkAccess(caller, in.change, target);
-        checkReferences(caller, in.change, target);
-        checkActor(caller.accountId, in.change, target);
-        QJsonObject result = merge(run, in.change, target, {caller.accountId, caller.deviceId});
-        step.release();
-        return result;
+        return applyChange(run, caller, in.change, {caller.accountId, caller.deviceId});
     } catch (const Refusal &refusal) {
         run.writes = before;
         const QJsonObject error = refusal.reply.object();
@@ -511,14 +517,7 @@ QJsonObject SyncService::applyFromReview(ServerStore::Writes &writes, const Call
 {
     PushRun run{0, 0, writes, m_wall(), {}, {}};
     try {
-        ServerSavepoint step = m_store.savepoint();
-        const Target target = locate(change);
-        validate(change, target);
-        checkAccess(as, change, target);
-        checkReferences(as, change, target);
-        checkActor(author.accountId, change, target);
-        QJsonObject result = merge(run, change, target, author);
-        step.release();
+        QJsonObject result = applyChange(run, as, change, author);
         writes = run.writes;
         return result;
     } catch (const Refusal &refusal) {

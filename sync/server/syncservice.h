@@ -62,6 +62,13 @@ private:
     std::optional<ServiceReply> decodeBatch(const Caller &caller, const QJsonObject &body,
                                             QVector<Incoming> &changes);
     void checkSequence(const PushRun &run, qint64 deviceSeq);
+    /**
+     * The steps every change goes through, pushed or applied from review, in its own
+     * savepoint: locate, validate, access (as), references, authors (author), merge. Throws
+     * Refusal with the savepoint undone.
+     */
+    QJsonObject applyChange(PushRun &run, const Caller &as, const PushChange &change,
+                            const Provenance &author);
     QJsonObject decide(PushRun &run, const Caller &caller, const Incoming &change);
     QJsonObject refuse(PushRun &run, const Caller &caller, const Incoming &change,
                        const QString &reason, const QString &message);
