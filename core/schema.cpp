@@ -202,12 +202,13 @@ QVector<EntityDef> buildEntities()
     contingency.sealedVia = QStringLiteral("carePlanId");
     all.append(contingency);
 
-    EntityDef provider =
-        mergeable("provider", "provider",
-                  {text("name").req(), list("serviceTypes"), text("area"), text("eligibility"),
-                   list("languages"), list("funding"), text("phone"), text("address"),
-                   text("status").req(), text("notes")},
-                  QString());
+    EntityDef provider = mergeable(
+        "provider", "provider",
+        {text("name").req(), list("serviceTypes"), text("area"), text("eligibility"),
+         list("languages"), list("funding"), text("phone"), text("address"), text("status").req(),
+         text("notes"), text("contactName").from(6), text("email").from(6),
+         date("discontinuedOn").from(6), text("discontinuedReason").from(6)},
+        QString());
     status(provider, {{"active", L{"discontinued"}}, {"discontinued", L{"active"}}});
     all.append(provider);
 
@@ -360,7 +361,8 @@ Schema::Schema() : m_entities(buildEntities())
 {
     // Versions 3 and 4 add no field: they are the caseload's and Today's indexes
     // (DeviceStore::migrate); version 5 keeps refused edits and set-aside pulled records
-    // (OutboxRepository::migrationSql).
+    // (OutboxRepository::migrationSql). Version 6 adds the directory's contact and the date
+    // and reason a provider's service was discontinued (the office console).
     m_version = 5;
     for (int i = 0; i < m_entities.size(); ++i) {
         m_index.insert(m_entities[i].name, i);

@@ -8,6 +8,11 @@
 
 namespace careround {
 
+QString Protocol::appVersion()
+{
+    return QStringLiteral(CAREROUND_VERSION);
+}
+
 namespace {
 
 /** A JSON number that is a whole number a double holds exactly (checked before any cast). */

@@ -80,6 +80,9 @@ struct PushChange {
  */
 namespace Protocol {
 
+/** The version of this build of CareRound (a tablet reports it in hello). */
+QString appVersion();
+
 QJsonObject encodeChange(qint64 deviceSeq, const QString &entity, const QString &id, Hlc hlc,
                          const QJsonObject &values, const QJsonObject &bases);
 /**

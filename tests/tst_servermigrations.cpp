@@ -169,10 +169,9 @@ private slots:
     // with history rows, gets the review store and keeps its rows.
     void aDatabaseAtTheHistoryGetsTheReviewStoreAsMigrationThree()
     {
-        QCOMPARE(ServerMigrations::latestVersion(), 3);
         const QString url = freshServerDb(m_dir);
         auto db = ServerDatabase::open(url);
-        ServerMigrations::migrate(*db);
+        ServerMigrations::migrate(*db, 3);
         {
             AgencyServer server(*db);
             server.records.createRecord(
@@ -184,10 +183,26 @@ private slots:
         QCOMPARE(ServerMigrations::version(*db), 2);
         const int history = db->scalar("SELECT count(*) FROM history").toInt();
         QVERIFY(history > 0);
-        ServerMigrations::migrate(*db);
+        ServerMigrations::migrate(*db, 3);
         QCOMPARE(ServerMigrations::version(*db), 3);
         QCOMPARE(db->scalar("SELECT count(*) FROM history").toInt(), history);
         QCOMPARE(db->scalar("SELECT count(*) FROM refused_change").toInt(), 0);
+    }
+
+    // Migration 4 is the office console's: sessions, and accounts that can be deactivated.
+    // The accounts of a database at 3 stay, every one of them active.
+    void aDatabaseAtTheReviewStoreGetsTheOfficeAsMigrationFour()
+    {
+        QCOMPARE(ServerMigrations::latestVersion(), 4);
+        const QString url = freshServerDb(m_dir);
+        auto db = ServerDatabase::open(url);
+        ServerMigrations::migrate(*db, 3);
+        db->exec("INSERT INTO account (id, login, password_hash, role, name) VALUES "
+                 "('a1', 'ana', 'x', 'coordinator', 'Ana')");
+        ServerMigrations::migrate(*db);
+        QCOMPARE(ServerMigrations::version(*db), 4);
+        QCOMPARE(db->scalar("SELECT active FROM account WHERE login = 'ana'").toInt(), 1);
+        QCOMPARE(db->scalar("SELECT count(*) FROM office_session").toInt(), 0);
     }
 
     void migratingAgainChangesNothing()

@@ -113,6 +113,8 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
         m_transport.post(QStringLiteral("/v1/sync/hello"),
                          QJsonObject{{"deviceId", m_store.deviceId()},
                                      {"schemaVersion", m_store.schemaVersion()},
+                                     {"appVersion", Protocol::appVersion()},
+                                     {"pending", double(m_store.outbox().count())},
                                      {"cursor", m_store.meta().value(kCursor, "0").toDouble()},
                                      {"epoch", m_store.meta().value(kEpoch)}});
     if (auto f = failure(hello))

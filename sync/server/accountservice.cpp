@@ -105,19 +105,30 @@ void AccountService::audit(const QString &actor, const QString &device, const QS
     m_accounts.audit(nowIso(m_wall), actor, device, action, detail);
 }
 
-QString AccountService::enrollDevice(const QString &login, const QString &password,
-                                     const QString &deviceId, const QString &label,
-                                     QString *accountId)
+std::optional<Account> AccountService::checkPassword(const QString &login, const QString &password)
 {
     const std::optional<Account> found = m_accounts.accountByLogin(login);
     // Verify a hash even for an unknown login, so timing does not tell which logins exist.
     static const QString dummy = PasswordHash::hash(QStringLiteral("not a password"));
     const bool ok = PasswordHash::verify(password, found ? found->passwordHash : dummy);
-    if (!found || !ok) {
+    if (!found || !ok)
+        return std::nullopt;
+    return found;
+}
+
+QString AccountService::enrollDevice(const QString &login, const QString &password,
+                                     const QString &deviceId, const QString &label,
+                                     QString *accountId)
+{
+    const std::optional<Account> found = checkPassword(login, password);
+    if (!found) {
         audit(login.left(64), deviceId.left(64), QStringLiteral("login_failed"), {});
         throw StoreError(StoreError::Code::InvalidInput,
                          QStringLiteral("The login or password is not right"));
     }
+    if (!found->active)
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("This account was deactivated by the agency"));
     if (!RecordValidator::isUuid(deviceId))
         throw StoreError(StoreError::Code::InvalidInput,
                          QStringLiteral("The device id must be a UUID"));
@@ -145,13 +156,107 @@ QVector<DeviceInfo> AccountService::devices()
     return m_accounts.devices();
 }
 
-void AccountService::revokeDevice(const QString &deviceId)
+void AccountService::revokeDevice(const QString &deviceId, const QString &actor)
 {
     ServerTransaction tx = m_accounts.transaction(ServerTransaction::Write);
     if (!m_accounts.revokeDevice(deviceId, nowIso(m_wall)))
         throw StoreError(StoreError::Code::NotFound, QStringLiteral("There is no such device"));
-    audit(QStringLiteral("admin"), deviceId, QStringLiteral("device_revoked"), {});
+    audit(actor, deviceId, QStringLiteral("device_revoked"), {});
     tx.commit();
+}
+
+QVector<Account> AccountService::accounts()
+{
+    return m_accounts.accounts();
+}
+
+Account AccountService::existing(const QString &accountId)
+{
+    const std::optional<Account> account = m_accounts.accountById(accountId);
+    if (!account)
+        throw StoreError(StoreError::Code::NotFound, QStringLiteral("There is no such account"));
+    return *account;
+}
+
+void AccountService::setRole(const QString &actor, const QString &accountId, const QString &role)
+{
+    if (role != QLatin1String("coordinator") && role != QLatin1String("supervisor"))
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("The role must be coordinator or supervisor"));
+    const Account account = existing(accountId);
+    if (account.role == role)
+        return;
+    m_records.updateStaffRecord(accountId, QJsonObject{{"role", role}}, actor);
+    ServerTransaction tx = m_accounts.transaction(ServerTransaction::Write);
+    m_accounts.setRole(accountId, role);
+    m_accounts.audit(nowIso(m_wall), actor, {}, QStringLiteral("role_changed"),
+                     accountId + QLatin1Char(' ') + role);
+    tx.commit();
+}
+
+void AccountService::setActive(const QString &actor, const QString &accountId, bool active)
+{
+    const Account account = existing(accountId);
+    if (account.active == active)
+        return;
+    if (!active && actor == accountId)
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("You cannot deactivate your own account"));
+    m_records.updateStaffRecord(accountId, QJsonObject{{"active", active}}, actor);
+    ServerTransaction tx = m_accounts.transaction(ServerTransaction::Write);
+    m_accounts.setActive(accountId, active);
+    if (!active)
+        m_accounts.deleteSessionsOf(accountId);
+    m_accounts.audit(nowIso(m_wall), actor, {},
+                     active ? QStringLiteral("account_reactivated")
+                            : QStringLiteral("account_deactivated"),
+                     accountId);
+    tx.commit();
+}
+
+void AccountService::resetPassword(const QString &actor, const QString &accountId,
+                                   const QString &password)
+{
+    if (password.size() < 8)
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("The password must have at least 8 characters"));
+    existing(accountId);
+    const QString hash = PasswordHash::hash(password, m_passwordIterations);
+    ServerTransaction tx = m_accounts.transaction(ServerTransaction::Write);
+    m_accounts.setPasswordHash(accountId, hash);
+    m_accounts.deleteSessionsOf(accountId);
+    m_accounts.audit(nowIso(m_wall), actor, {}, QStringLiteral("password_reset"), accountId);
+    tx.commit();
+}
+
+std::variant<Account, ServiceReply> AccountService::signIn(const QJsonObject &body,
+                                                           const QString &remote)
+{
+    const QJsonValue login = body.value(QStringLiteral("login"));
+    const QJsonValue password = body.value(QStringLiteral("password"));
+    if (!login.isString() || !password.isString())
+        return ServiceReply::error(400, QStringLiteral("bad_request"),
+                                   QStringLiteral("login and password must be strings"));
+    // The same counters as enrolment: guessing through the console or a tablet is one budget.
+    const QString loginKey = QStringLiteral("login:") + login.toString().left(128);
+    const QString ipKey = QStringLiteral("login-ip:") + remote;
+    if (auto wait = throttled(loginKey, kMaxLoginFailures, kLoginWindowMs))
+        return *wait;
+    if (auto wait = throttled(ipKey, 4 * kMaxLoginFailures, kLoginWindowMs))
+        return *wait;
+    const std::optional<Account> account = checkPassword(login.toString(), password.toString());
+    if (!account) {
+        noteFailure(loginKey);
+        noteFailure(ipKey);
+        audit(login.toString().left(64), QStringLiteral("office"), QStringLiteral("login_failed"),
+              {});
+        return ServiceReply::error(401, QStringLiteral("sign_in_failed"),
+                                   QStringLiteral("The login or password is not right"));
+    }
+    if (!account->active)
+        return ServiceReply::error(403, QStringLiteral("account_deactivated"),
+                                   QStringLiteral("This account was deactivated by the agency"));
+    return *account;
 }
 
 std::optional<ServiceReply> AccountService::authenticate(const QByteArray &authorization,
@@ -175,6 +280,10 @@ std::optional<ServiceReply> AccountService::authenticate(const QByteArray &autho
         return ServiceReply::error(
             403, QStringLiteral("device_revoked"),
             QStringLiteral("This device was revoked by the agency; its data is wiped"));
+    if (!holder->accountActive)
+        return ServiceReply::error(
+            403, QStringLiteral("account_deactivated"),
+            QStringLiteral("This device's account was deactivated by the agency"));
     caller.deviceId = holder->deviceId;
     caller.accountId = holder->accountId;
     caller.role = holder->role;

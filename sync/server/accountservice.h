@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 
+#include <variant>
+
 namespace careround {
 
 /**
@@ -28,7 +30,29 @@ public:
     QString enrollDevice(const QString &login, const QString &password, const QString &deviceId,
                          const QString &label, QString *accountId = nullptr);
     QVector<DeviceInfo> devices();
-    void revokeDevice(const QString &deviceId);
+    /** Revokes a device; `actor` is who did it (the audit's actor: "admin" for the CLI). */
+    void revokeDevice(const QString &deviceId, const QString &actor = QStringLiteral("admin"));
+
+    // Staff administration (the office console, as `actor`). Throw StoreError on bad input.
+    QVector<Account> accounts();
+    /** Changes an account's role (coordinator or supervisor), and its coordinator record. */
+    void setRole(const QString &actor, const QString &accountId, const QString &role);
+    /**
+     * Deactivates or reactivates an account. A deactivated account cannot sign in; its
+     * tablets are refused (403 account_deactivated) and its office sessions end.
+     */
+    void setActive(const QString &actor, const QString &accountId, bool active);
+    /** Sets a new password (at least 8 characters); the account's office sessions end. */
+    void resetPassword(const QString &actor, const QString &accountId, const QString &password);
+    /** Writes an office action to the audit (never client data: ids and codes only). */
+    void audit(const QString &actor, const QString &device, const QString &action,
+               const QString &detail);
+
+    /**
+     * The office console's password sign-in, rate-limited like enrolment (per login and per
+     * address): the account, or the reply to send (401, 403 deactivated, 429).
+     */
+    std::variant<Account, ServiceReply> signIn(const QJsonObject &body, const QString &remote);
 
     // Requests.
     /** Checks a bearer token; on failure the reply to send (401/403, 429 when throttled). */
@@ -40,8 +64,9 @@ public:
     void setPasswordIterations(int iterations) { m_passwordIterations = iterations; }
 
 private:
-    void audit(const QString &actor, const QString &device, const QString &action,
-               const QString &detail);
+    /** The account when the password is right (a hash is verified either way). */
+    std::optional<Account> checkPassword(const QString &login, const QString &password);
+    Account existing(const QString &accountId);
     /** A 429 reply when the key failed too often within the window. */
     std::optional<ServiceReply> throttled(const QString &key, int maxFailures, qint64 windowMs);
     void noteFailure(const QString &key);

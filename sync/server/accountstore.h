@@ -13,6 +13,7 @@ struct Account {
     QString passwordHash;
     QString role;
     QString name;
+    bool active = true; ///< false: deactivated (no sign-in, its tablets stop syncing)
 };
 
 /** An enrolled device as the administration CLI lists it. */
@@ -23,6 +24,11 @@ struct DeviceInfo {
     QString status;
     qint64 lastSeq = 0;
     QString enrolledAt;
+    QString lastSeen; ///< its last hello (ISO 8601; empty: never)
+    QString appVersion;
+    int schemaVersion = 0;
+    qint64 pending = -1; ///< changes waiting on the tablet at its last hello (-1: unknown)
+    QString accountId;
 };
 
 /** The device a token was given to, and its account. */
@@ -31,6 +37,24 @@ struct TokenHolder {
     QString status;
     QString accountId;
     QString role;
+    bool accountActive = true;
+};
+
+/** An office sign-in session as stored (the token itself is never stored, only its hash). */
+struct OfficeSession {
+    QString accountId;
+    QString csrf;
+    qint64 createdMs = 0;
+    qint64 seenMs = 0;
+};
+
+/** One row of the administration audit (sign-ins, enrolments, office actions). */
+struct AuditEntry {
+    QString at;
+    QString actor;
+    QString device;
+    QString action;
+    QString detail;
 };
 
 /**
@@ -48,6 +72,11 @@ public:
     std::optional<Account> accountByLogin(const QString &login);
     std::optional<Account> accountById(const QString &id);
     void insertAccount(const Account &account);
+    /** Every account, by login. */
+    QVector<Account> accounts();
+    void setRole(const QString &accountId, const QString &role);
+    void setActive(const QString &accountId, bool active);
+    void setPasswordHash(const QString &accountId, const QString &hash);
 
     /** The device's account id and status. */
     std::optional<QPair<QString, QString>> deviceOwner(const QString &deviceId);
@@ -57,13 +86,33 @@ public:
     /** Marks the device revoked; false when there is no such device. */
     bool revokeDevice(const QString &deviceId, const QString &at);
     QVector<DeviceInfo> devices();
+    /** The account's devices still active. */
+    QStringList activeDevicesOf(const QString &accountId);
     std::optional<TokenHolder> tokenHolder(const QString &tokenHash);
     /** The device's last change applied (its deviceSeq). */
     qint64 lastDeviceSeq(const QString &deviceId);
     void setLastDeviceSeq(const QString &deviceId, qint64 seq);
+    /** Notes a hello: when, and what the tablet said of itself (pending < 0: not said). */
+    void noteContact(const QString &deviceId, const QString &at, const QString &appVersion,
+                     int schemaVersion, qint64 pending);
 
     void audit(const QString &at, const QString &actor, const QString &device,
                const QString &action, const QString &detail);
+    /**
+     * Audit rows, newest first, at most limit: by this actor (empty: anyone), whose detail is
+     * this (empty: any), at or after `from` and before `to` (ISO 8601 text; empty: open).
+     */
+    QVector<AuditEntry> auditEntries(const QString &actor, const QString &detail,
+                                     const QString &from, const QString &to, int limit);
+
+    void insertSession(const QString &tokenHash, const OfficeSession &session);
+    std::optional<OfficeSession> session(const QString &tokenHash);
+    void touchSession(const QString &tokenHash, qint64 seenMs);
+    void deleteSession(const QString &tokenHash);
+    /** Ends every session of the account (deactivated, password reset). */
+    void deleteSessionsOf(const QString &accountId);
+    /** Forgets sessions idle since before `idleBefore`. */
+    void deleteIdleSessions(qint64 idleBefore);
 
     /** Failures of the key after `since`: their number and the earliest time. */
     QPair<qint64, qint64> failuresSince(const QString &key, qint64 since);

@@ -25,7 +25,8 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
     return {};
 }
 
-QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const ServiceReply &reply)
+QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const ServiceReply &reply,
+                                 bool tls = false)
 {
     QByteArray data = reply.encoded();
     const bool gzip = header(request, "Accept-Encoding").contains("gzip") && data.size() > 512;
@@ -36,61 +37,76 @@ QHttpServerResponse jsonResponse(const QHttpServerRequest &request, const Servic
                                  QHttpServerResponse::StatusCode(reply.status));
     if (gzip)
         response.addHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
+    if (!reply.cookie.isEmpty())
+        response.addHeader(QByteArrayLiteral("Set-Cookie"),
+                           reply.cookie + "; Path=/; HttpOnly; SameSite=Strict" +
+                               (tls ? QByteArrayLiteral("; Secure") : QByteArray()));
+    if (request.url().path().startsWith(QLatin1String("/v1/office/"))) {
+        response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+        response.addHeader(QByteArrayLiteral("X-Content-Type-Options"),
+                           QByteArrayLiteral("nosniff"));
+    }
+    return response;
+}
+
+/**
+ * The office's POSTs carry JSON: a page of another site can send a form or text/plain
+ * without asking, but not application/json (the browser asks first, and is refused).
+ */
+bool isJsonRequest(const QHttpServerRequest &request)
+{
+    return header(request, "Content-Type").trimmed().toLower().startsWith("application/json");
+}
+
+ServiceReply notJson()
+{
+    return ServiceReply::error(415, QStringLiteral("unsupported_media_type"),
+                               QStringLiteral("Send the body as application/json"));
+}
+
+ServiceReply wrongMethod(const char *method)
+{
+    return ServiceReply::error(405, QStringLiteral("method_not_allowed"),
+                               QStringLiteral("Use %1").arg(QLatin1String(method)));
+}
+
+/** The console's files: name -> MIME type. Nothing else under /static/ is served. */
+const QHash<QString, QByteArray> &consoleFiles()
+{
+    static const QHash<QString, QByteArray> files{
+        {QStringLiteral("office.js"), "text/javascript; charset=utf-8"},
+        {QStringLiteral("office.css"), "text/css; charset=utf-8"},
+        {QStringLiteral("bootstrap.min.css"), "text/css; charset=utf-8"},
+        {QStringLiteral("chart.min.js"), "text/javascript; charset=utf-8"},
+    };
+    return files;
+}
+
+QHttpServerResponse consoleFile(const QString &name, const QByteArray &mime)
+{
+    QFile file(QStringLiteral(":/office/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return QHttpServerResponse(QHttpServerResponse::StatusCode::NotFound);
+    QHttpServerResponse response(mime, file.readAll());
+    response.addHeader(QByteArrayLiteral("Content-Security-Policy"),
+                       QByteArrayLiteral("default-src 'none'; script-src 'self'; style-src "
+                                         "'self'; img-src 'self' data:; connect-src 'self'; "
+                                         "form-action 'self'; frame-ancestors 'none'; "
+                                         "base-uri 'none'"));
+    response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    response.addHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache"));
     return response;
 }
 
 } // namespace
 
-AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync,
-                                   ReviewService &review, HistoryService &history, QObject *parent)
-    : QObject(parent), m_accounts(accounts), m_sync(sync), m_review(review), m_history(history)
+AgencyHttpServer::AgencyHttpServer(AgencyServer &server, QObject *parent)
+    : QObject(parent), m_server(server)
 {
-    using Method = QHttpServerRequest::Method;
-    const auto post =
-        [this](const char *path, bool auth,
-               const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn) {
-            m_http.route(
-                QString::fromLatin1(path), [this, auth, fn](const QHttpServerRequest &req) {
-                    if (req.method() != Method::Post)
-                        return jsonResponse(
-                            req, ServiceReply::error(405, QStringLiteral("method_not_allowed"),
-                                                     QStringLiteral("Use POST")));
-                    return handle(req, auth, fn);
-                });
-        };
-    const auto get =
-        [this](const char *path,
-               std::function<ServiceReply(const Caller &, const QHttpServerRequest &)> fn) {
-            m_http.route(QString::fromLatin1(path), [this, fn](const QHttpServerRequest &req) {
-                if (req.method() != Method::Get)
-                    return jsonResponse(
-                        req, ServiceReply::error(405, QStringLiteral("method_not_allowed"),
-                                                 QStringLiteral("Use GET")));
-                return handle(req, true,
-                              [&](const Caller &c, const QJsonObject &) { return fn(c, req); });
-            });
-        };
-    post("/v1/enroll", false,
-         [this](const Caller &c, const QJsonObject &b) { return m_accounts.enroll(b, c.remote); });
-    post("/v1/sync/hello", true,
-         [this](const Caller &c, const QJsonObject &b) { return m_sync.hello(c, b); });
-    post("/v1/sync/push", true,
-         [this](const Caller &c, const QJsonObject &b) { return m_sync.push(c, b); });
-    get("/v1/sync/pull",
-        [this](const Caller &c, const QHttpServerRequest &r) { return m_sync.pull(c, r.query()); });
-    get("/v1/conflicts",
-        [this](const Caller &c, const QHttpServerRequest &) { return m_sync.conflicts(c); });
-    get("/v1/review", [this](const Caller &c, const QHttpServerRequest &r) {
-        return m_review.list(c, r.query());
-    });
-    post("/v1/review/settle", true,
-         [this](const Caller &c, const QJsonObject &b) { return m_review.settle(c, b); });
-    get("/v1/history", [this](const Caller &c, const QHttpServerRequest &r) {
-        return m_history.history(c, r.query());
-    });
-    m_http.route(QStringLiteral("/v1/health"), [](const QHttpServerRequest &req) {
-        return jsonResponse(req, ServiceReply{200, QJsonObject{{"status", "ok"}}});
-    });
+    routeApi();
+    routeOffice();
+    routeConsole();
     m_http.setMissingHandler([](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
         const QByteArray body =
             QJsonDocument(Protocol::errorBody(QStringLiteral("not_found"),
@@ -100,6 +116,172 @@ AgencyHttpServer::AgencyHttpServer(AccountService &accounts, SyncService &sync,
         responder.write(body, QByteArrayLiteral("application/json"),
                         QHttpServerResponder::StatusCode::NotFound);
     });
+}
+
+void AgencyHttpServer::routeApi()
+{
+    using Method = QHttpServerRequest::Method;
+    const Authenticator device = [this](const QHttpServerRequest &req, Caller &caller) {
+        return m_server.accounts.authenticate(header(req, "Authorization"), caller);
+    };
+    const Authenticator anyone = [](const QHttpServerRequest &, Caller &) {
+        return std::optional<ServiceReply>();
+    };
+    const auto post = [this](const char *path, const Authenticator &auth, const Handler &fn) {
+        m_http.route(QString::fromLatin1(path), [this, auth, fn](const QHttpServerRequest &req) {
+            if (req.method() != Method::Post)
+                return jsonResponse(req, wrongMethod("POST"));
+            return handle(req, auth, fn);
+        });
+    };
+    const auto get =
+        [this, device](const char *path,
+                       std::function<ServiceReply(const Caller &, const QHttpServerRequest &)> fn) {
+            m_http.route(
+                QString::fromLatin1(path), [this, device, fn](const QHttpServerRequest &req) {
+                    if (req.method() != Method::Get)
+                        return jsonResponse(req, wrongMethod("GET"));
+                    return handle(req, device,
+                                  [&](const Caller &c, const QJsonObject &) { return fn(c, req); });
+                });
+        };
+    post("/v1/enroll", anyone, [this](const Caller &c, const QJsonObject &b) {
+        return m_server.accounts.enroll(b, c.remote);
+    });
+    post("/v1/sync/hello", device,
+         [this](const Caller &c, const QJsonObject &b) { return m_server.sync.hello(c, b); });
+    post("/v1/sync/push", device,
+         [this](const Caller &c, const QJsonObject &b) { return m_server.sync.push(c, b); });
+    get("/v1/sync/pull", [this](const Caller &c, const QHttpServerRequest &r) {
+        return m_server.sync.pull(c, r.query());
+    });
+    get("/v1/conflicts",
+        [this](const Caller &c, const QHttpServerRequest &) { return m_server.sync.conflicts(c); });
+    get("/v1/review", [this](const Caller &c, const QHttpServerRequest &r) {
+        return m_server.review.list(c, r.query());
+    });
+    post("/v1/review/settle", device,
+         [this](const Caller &c, const QJsonObject &b) { return m_server.review.settle(c, b); });
+    get("/v1/history", [this](const Caller &c, const QHttpServerRequest &r) {
+        return m_server.history.history(c, r.query());
+    });
+    m_http.route(QStringLiteral("/v1/health"), [](const QHttpServerRequest &req) {
+        return jsonResponse(req, ServiceReply{200, QJsonObject{{"status", "ok"}}});
+    });
+}
+
+void AgencyHttpServer::routeOffice()
+{
+    using Method = QHttpServerRequest::Method;
+    // A session's cookie on every request, and its CSRF token on every POST.
+    const Authenticator session = [this](const QHttpServerRequest &req, Caller &caller) {
+        return m_server.sessions.resume(OfficeSessions::tokenFromCookies(header(req, "Cookie")),
+                                        header(req, "X-CSRF-Token"), req.method() != Method::Get,
+                                        caller);
+    };
+    const auto get = [this,
+                      session](const char *path,
+                               std::function<ServiceReply(const Caller &, const QUrlQuery &)> fn) {
+        m_http.route(QString::fromLatin1(path), [this, session, fn](const QHttpServerRequest &req) {
+            if (req.method() != Method::Get)
+                return jsonResponse(req, wrongMethod("GET"));
+            return handle(req, session,
+                          [&](const Caller &c, const QJsonObject &) { return fn(c, req.query()); });
+        });
+    };
+    const auto post = [this, session](const char *path, const Handler &fn) {
+        m_http.route(QString::fromLatin1(path), [this, session, fn](const QHttpServerRequest &req) {
+            if (req.method() != Method::Post)
+                return jsonResponse(req, wrongMethod("POST"));
+            if (!isJsonRequest(req))
+                return jsonResponse(req, notJson());
+            return handle(req, session, fn);
+        });
+    };
+    OfficeService &office = m_server.office;
+    m_http.route(QStringLiteral("/v1/office/session"), [this,
+                                                        session](const QHttpServerRequest &req) {
+        if (req.method() == Method::Get)
+            return handle(req, session, [this](const Caller &c, const QJsonObject &) {
+                return m_server.sessions.current(c);
+            });
+        if (req.method() != Method::Post)
+            return jsonResponse(req, wrongMethod("GET or POST"));
+        if (!isJsonRequest(req))
+            return jsonResponse(req, notJson());
+        return handle(
+            req, [](const QHttpServerRequest &, Caller &) { return std::optional<ServiceReply>(); },
+            [this](const Caller &c, const QJsonObject &b) {
+                return m_server.sessions.signIn(b, c.remote);
+            });
+    });
+    m_http.route(
+        QStringLiteral("/v1/office/session/end"), [this, session](const QHttpServerRequest &req) {
+            if (req.method() != Method::Post)
+                return jsonResponse(req, wrongMethod("POST"));
+            if (!isJsonRequest(req))
+                return jsonResponse(req, notJson());
+            return handle(req, session, [this, &req](const Caller &c, const QJsonObject &) {
+                return m_server.sessions.signOut(
+                    OfficeSessions::tokenFromCookies(header(req, "Cookie")), c);
+            });
+        });
+    get("/v1/office/dashboard",
+        [&office](const Caller &c, const QUrlQuery &q) { return office.dashboard(c, q); });
+    get("/v1/office/clients",
+        [&office](const Caller &c, const QUrlQuery &q) { return office.clients(c, q); });
+    get("/v1/office/staff-names",
+        [&office](const Caller &c, const QUrlQuery &) { return office.coordinators(c); });
+    get("/v1/office/client",
+        [&office](const Caller &c, const QUrlQuery &q) { return office.chart(c, q); });
+    get("/v1/office/history",
+        [&office](const Caller &c, const QUrlQuery &q) { return office.history(c, q); });
+    get("/v1/office/review",
+        [&office](const Caller &c, const QUrlQuery &) { return office.review(c); });
+    get("/v1/office/staff",
+        [&office](const Caller &c, const QUrlQuery &) { return office.staff(c); });
+    get("/v1/office/providers",
+        [&office](const Caller &c, const QUrlQuery &) { return office.providers(c); });
+    get("/v1/office/audit",
+        [&office](const Caller &c, const QUrlQuery &q) { return office.audit(c, q); });
+    m_http.route(QStringLiteral("/v1/office/reports/<arg>"),
+                 [this, session](const QString &name, const QHttpServerRequest &req) {
+                     if (req.method() != Method::Get)
+                         return jsonResponse(req, wrongMethod("GET"));
+                     return handle(req, session, [&](const Caller &c, const QJsonObject &) {
+                         return m_server.reports.report(c, name, req.query());
+                     });
+                 });
+    post("/v1/office/clients/move",
+         [&office](const Caller &c, const QJsonObject &b) { return office.moveClients(c, b); });
+    post("/v1/office/conflicts/settle",
+         [&office](const Caller &c, const QJsonObject &b) { return office.settleConflict(c, b); });
+    post("/v1/office/refused/settle",
+         [&office](const Caller &c, const QJsonObject &b) { return office.settleRefused(c, b); });
+    post("/v1/office/staff/create",
+         [&office](const Caller &c, const QJsonObject &b) { return office.createAccount(c, b); });
+    post("/v1/office/staff/change",
+         [&office](const Caller &c, const QJsonObject &b) { return office.changeAccount(c, b); });
+    post("/v1/office/devices/revoke",
+         [&office](const Caller &c, const QJsonObject &b) { return office.revokeDevice(c, b); });
+    post("/v1/office/providers/save",
+         [&office](const Caller &c, const QJsonObject &b) { return office.saveProvider(c, b); });
+}
+
+void AgencyHttpServer::routeConsole()
+{
+    m_http.route(QStringLiteral("/"), [](const QHttpServerRequest &req) {
+        if (req.method() != QHttpServerRequest::Method::Get)
+            return QHttpServerResponse(QHttpServerResponse::StatusCode::MethodNotAllowed);
+        return consoleFile(QStringLiteral("index.html"), "text/html; charset=utf-8");
+    });
+    m_http.route(
+        QStringLiteral("/static/<arg>"), [](const QString &name, const QHttpServerRequest &req) {
+            const auto it = consoleFiles().constFind(name);
+            if (req.method() != QHttpServerRequest::Method::Get || it == consoleFiles().cend())
+                return QHttpServerResponse(QHttpServerResponse::StatusCode::NotFound);
+            return consoleFile(name, *it);
+        });
 }
 
 bool AgencyHttpServer::setTls(const QString &certificatePath, const QString &keyPath,
@@ -122,6 +304,7 @@ bool AgencyHttpServer::setTls(const QString &certificatePath, const QString &key
         return false;
     }
     m_http.sslSetup(certificate, key, QSsl::TlsV1_2OrLater);
+    m_tls = true;
     return true;
 }
 
@@ -130,9 +313,8 @@ quint16 AgencyHttpServer::listen(const QHostAddress &address, quint16 port)
     return m_http.listen(address, port);
 }
 
-QHttpServerResponse
-AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
-                         const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn)
+QHttpServerResponse AgencyHttpServer::handle(const QHttpServerRequest &request,
+                                             const Authenticator &auth, const Handler &fn)
 {
     QElapsedTimer timer;
     timer.start();
@@ -141,11 +323,8 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
         reply = [&]() -> ServiceReply {
             Caller caller;
             caller.remote = request.remoteAddress().toString();
-            if (needsAuth) {
-                if (auto refused =
-                        m_accounts.authenticate(header(request, "Authorization"), caller))
-                    return *refused;
-            }
+            if (auto refused = auth(request, caller))
+                return *refused;
             QJsonObject body;
             if (request.method() == QHttpServerRequest::Method::Post) {
                 QByteArray raw = request.body();
@@ -181,7 +360,7 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
                              << request.url().path() << reply.status << timer.elapsed() << "ms";
     if (m_beforeReply)
         m_beforeReply(request.url().path());
-    return jsonResponse(request, reply);
+    return jsonResponse(request, reply, m_tls);
 }
 
 } // namespace careround

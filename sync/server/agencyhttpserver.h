@@ -1,9 +1,6 @@
 #pragma once
 
-#include "accountservice.h"
-#include "historyservice.h"
-#include "reviewservice.h"
-#include "syncservice.h"
+#include "agencyserver.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -12,17 +9,20 @@
 namespace careround {
 
 /**
- * The HTTP face of the agency server (/v1/...): decodes bodies (gzip, size limits, strict
- * JSON), authenticates (AccountService), hands each request to the part that serves it
- * (enrolment to AccountService, sync to SyncService, the review of refused changes to
- * ReviewService, the history to HistoryService) and encodes the reply (gzip
- * when the client accepts it). Logs method, path, status and time; never a body.
+ * The HTTP face of the agency server: the API under /v1/ and the office console at /.
+ * Decodes bodies (gzip, size limits, strict JSON), authenticates (a device's bearer token
+ * with AccountService; an office session's cookie and, on a POST, its CSRF header with
+ * OfficeSessions), hands each request to the part that serves it (enrolment to
+ * AccountService, sync to SyncService, the review of refused changes to ReviewService, the
+ * history to HistoryService, /v1/office/ to OfficeService and OfficeReports) and encodes the
+ * reply (gzip when the client accepts it). Serves the console's files (compiled in) with a
+ * Content-Security-Policy that allows only the server's own scripts and styles. Logs
+ * method, path, status and time; never a body.
  */
 class AgencyHttpServer : public QObject {
     Q_OBJECT
 public:
-    AgencyHttpServer(AccountService &accounts, SyncService &sync, ReviewService &review,
-                     HistoryService &history, QObject *parent = nullptr);
+    explicit AgencyHttpServer(AgencyServer &server, QObject *parent = nullptr);
     /** Listens; returns the bound port (0 on failure). Port 0 picks a free port. */
     quint16 listen(const QHostAddress &address, quint16 port);
     /** Serves HTTPS with this certificate and key (PEM files); call before listen. */
@@ -37,13 +37,17 @@ public:
     }
 
 private:
-    QHttpServerResponse
-    handle(const QHttpServerRequest &request, bool needsAuth,
-           const std::function<ServiceReply(const Caller &, const QJsonObject &)> &fn);
-    AccountService &m_accounts;
-    SyncService &m_sync;
-    ReviewService &m_review;
-    HistoryService &m_history;
+    /** Who a request is from, or the reply that refuses it. */
+    using Authenticator =
+        std::function<std::optional<ServiceReply>(const QHttpServerRequest &, Caller &)>;
+    using Handler = std::function<ServiceReply(const Caller &, const QJsonObject &)>;
+    QHttpServerResponse handle(const QHttpServerRequest &request, const Authenticator &auth,
+                               const Handler &fn);
+    void routeApi();
+    void routeOffice();
+    void routeConsole();
+    AgencyServer &m_server;
+    bool m_tls = false;
     QHttpServer m_http;
     std::function<void(const QString &)> m_beforeReply;
 };

@@ -57,6 +57,30 @@ QString AgencyRecords::createRecord(const QString &entity, const QJsonObject &va
     return r.id;
 }
 
+void AgencyRecords::updateStaffRecord(const QString &coordinatorId, const QJsonObject &values,
+                                      const QString &actor)
+{
+    const EntityDef &def = *Schema::instance().entity(QStringLiteral("coordinator"));
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+    const std::optional<Record> before = m_store.load(def, coordinatorId);
+    if (!before)
+        throw StoreError(StoreError::Code::NotFound, QStringLiteral("There is no such account"));
+    const QString error = RecordValidator::checkEdit(def, before->values, values, false);
+    if (!error.isEmpty())
+        throw StoreError(StoreError::Code::InvalidInput, error);
+    ServerStore::Writes writes = m_store.startWrites();
+    const Stamp stamp = writes.stamp();
+    Record staff = *before;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        staff.values.insert(it.key(), it.value());
+        staff.stamps.insert(it.key(), stamp);
+    }
+    m_store.write(writes, def, staff, {}, before,
+                  Provenance{actor, QStringLiteral("office"), HistoryOutcome::Admin});
+    m_store.finishWrites(writes);
+    tx.commit();
+}
+
 void AgencyRecords::assignClient(const QString &clientId, const QString &coordinatorId)
 {
     const EntityDef &def = *Schema::instance().entity(QStringLiteral("client"));

@@ -23,6 +23,12 @@ public:
     qint64 maxSeq();
     /** Creates a record of a replicated kind; returns its id. Throws StoreError when invalid. */
     QString createRecord(const QString &entity, const QJsonObject &values);
+    /**
+     * Changes fields of a coordinator record (a staff record, which only the server writes),
+     * in the name of `actor` (an office account). Throws StoreError when invalid or missing.
+     */
+    void updateStaffRecord(const QString &coordinatorId, const QJsonObject &values,
+                           const QString &actor);
     /** Puts the client on the coordinator's caseload (and off any other). */
     void assignClient(const QString &clientId, const QString &coordinatorId);
 

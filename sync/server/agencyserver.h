@@ -5,6 +5,9 @@
 #include "accountstore.h"
 #include "agencyrecords.h"
 #include "historyservice.h"
+#include "officereports.h"
+#include "officeservice.h"
+#include "officesessions.h"
 #include "reviewservice.h"
 #include "reviewstore.h"
 #include "serverstore.h"
@@ -15,7 +18,8 @@ namespace careround {
 /**
  * The agency server's parts over one database, each given what it uses: the stores (all the
  * server's SQL), the access policy, the server's own records, accounts and enrolment, the
- * sync service, the review of refused changes and the history service. What careround-server,
+ * sync service, the review of refused changes, the history service and the office console's
+ * sessions, API and reports. What careround-server,
  * the tests and the benchmarks run.
  */
 struct AgencyServer {
@@ -23,7 +27,10 @@ struct AgencyServer {
         : database(db), store(db, wall), accountStore(db), reviewStore(db), policy(store),
           records(store), accounts(accountStore, records, wall),
           sync(store, accountStore, reviewStore, policy, wall),
-          review(store, reviewStore, accountStore, sync, wall), history(store, policy)
+          review(store, reviewStore, accountStore, sync, wall), history(store, policy),
+          sessions(accountStore, accounts, wall),
+          office(store, accountStore, reviewStore, accounts, sync, review, history, policy, wall),
+          reports(store, accountStore, policy, wall)
     {}
     AgencyServer(const AgencyServer &) = delete;
     AgencyServer &operator=(const AgencyServer &) = delete;
@@ -41,6 +48,9 @@ struct AgencyServer {
     SyncService sync;
     ReviewService review;
     HistoryService history;
+    OfficeSessions sessions;
+    OfficeService office;
+    OfficeReports reports;
 };
 
 } // namespace careround

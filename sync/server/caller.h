@@ -10,6 +10,7 @@ struct Caller {
     QString accountId; ///< also the id of the account's coordinator record
     QString role;      ///< "coordinator" or "supervisor"
     QString remote;    ///< the client's address (for rate limits), set before authentication
+    QString csrf = {}; ///< an office session's CSRF token (empty for a device)
     bool isSupervisor() const { return role == QLatin1String("supervisor"); }
 };
 

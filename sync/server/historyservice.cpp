@@ -21,6 +21,23 @@ ServiceReply badRequest(const QString &message)
 
 } // namespace
 
+QJsonObject HistoryService::toJson(const FieldChange &e)
+{
+    QJsonObject entry{{"seq", double(e.seq)},
+                      {"entity", e.entity},
+                      {"recordId", e.recordId},
+                      {"field", e.field},
+                      {"after", e.after},
+                      {"accountId", orNull(e.accountId)},
+                      {"deviceId", orNull(e.deviceId)},
+                      {"stamp", orNull(e.stamp)},
+                      {"serverTime", e.serverTime},
+                      {"outcome", e.outcome}};
+    if (e.before)
+        entry.insert(QStringLiteral("before"), *e.before);
+    return entry;
+}
+
 ServiceReply HistoryService::history(const Caller &caller, const QUrlQuery &query)
 {
     const QString repeated = Protocol::repeatedItem(
@@ -62,19 +79,7 @@ ServiceReply HistoryService::history(const Caller &caller, const QUrlQuery &quer
     QJsonArray out;
     qint64 next = cursor;
     for (const FieldChange &e : entries) {
-        QJsonObject entry{{"seq", double(e.seq)},
-                          {"entity", e.entity},
-                          {"recordId", e.recordId},
-                          {"field", e.field},
-                          {"after", e.after},
-                          {"accountId", orNull(e.accountId)},
-                          {"deviceId", orNull(e.deviceId)},
-                          {"stamp", orNull(e.stamp)},
-                          {"serverTime", e.serverTime},
-                          {"outcome", e.outcome}};
-        if (e.before)
-            entry.insert(QStringLiteral("before"), *e.before);
-        out.append(entry);
+        out.append(toJson(e));
         next = e.seq;
     }
     return ServiceReply{200, QJsonObject{{"client", client},

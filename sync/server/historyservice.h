@@ -26,6 +26,8 @@ public:
 
     /** One page: `client` (required), `cursor` (a history number, default 0), `limit`. */
     ServiceReply history(const Caller &caller, const QUrlQuery &query);
+    /** One entry as the history gives it. */
+    static QJsonObject toJson(const FieldChange &entry);
 
 private:
     ServerStore &m_store;

@@ -92,42 +92,99 @@ void HistoryStore::flush(Batch &batch)
     batch.rows.clear();
 }
 
+namespace {
+
+const char *const kHistoryColumns =
+    "SELECT seq, entity, record_id, client_id, field, value_before, value_after, account_id, "
+    "device_id, stamp, server_time, outcome FROM history ";
+
+FieldChange fieldChangeOf(const ServerDatabase::Row &r)
+{
+    FieldChange e;
+    e.seq = r[0].toLongLong();
+    e.entity = r[1].toString();
+    e.recordId = r[2].toString();
+    e.clientId = r[3].toString();
+    e.field = r[4].toString();
+    if (!r[5].isNull())
+        e.before = valueFromText(r[5].toString());
+    e.after = valueFromText(r[6].toString());
+    e.accountId = r[7].toString();
+    e.deviceId = r[8].toString();
+    e.stamp = r[9].toString();
+    e.serverTime = r[10].toString();
+    e.outcome = r[11].toString();
+    return e;
+}
+
+QString notIn(const QStringList &kinds, QVariantList &params)
+{
+    if (kinds.isEmpty())
+        return {};
+    QStringList marks;
+    for (const QString &kind : kinds) {
+        marks.append(QStringLiteral("?"));
+        params.append(kind);
+    }
+    return QStringLiteral("AND entity NOT IN (%1) ").arg(marks.join(QLatin1Char(',')));
+}
+
+} // namespace
+
 QVector<FieldChange> HistoryStore::page(const QString &clientId, qint64 cursor, int limit,
                                         const QStringList &hiddenKinds)
 {
-    QString sql = QStringLiteral(
-        "SELECT seq, entity, record_id, client_id, field, value_before, value_after, "
-        "account_id, device_id, stamp, server_time, outcome FROM history WHERE client_id = ? "
-        "AND seq > ? ");
     QVariantList params{clientId, cursor};
-    if (!hiddenKinds.isEmpty()) {
-        QStringList marks;
-        for (const QString &kind : hiddenKinds) {
-            marks.append(QStringLiteral("?"));
-            params.append(kind);
-        }
-        sql += QStringLiteral("AND entity NOT IN (%1) ").arg(marks.join(QLatin1Char(',')));
-    }
+    QString sql =
+        QLatin1String(kHistoryColumns) + QStringLiteral("WHERE client_id = ? AND seq > ? ");
+    sql += notIn(hiddenKinds, params);
     sql += QStringLiteral("ORDER BY seq LIMIT ?");
     params.append(limit);
     QVector<FieldChange> out;
-    for (const ServerDatabase::Row &r : m_db.query(sql, params)) {
+    for (const ServerDatabase::Row &r : m_db.query(sql, params))
+        out.append(fieldChangeOf(r));
+    return out;
+}
+
+QVector<FieldChange> HistoryStore::valuesOf(const QString &entity, const QString &field)
+{
+    QVector<FieldChange> out;
+    for (const ServerDatabase::Row &r :
+         m_db.query(QStringLiteral("SELECT record_id, client_id, value_after, server_time FROM "
+                                   "history WHERE entity = ? AND field = ? ORDER BY seq"),
+                    {entity, field})) {
         FieldChange e;
-        e.seq = r[0].toLongLong();
-        e.entity = r[1].toString();
-        e.recordId = r[2].toString();
-        e.clientId = r[3].toString();
-        e.field = r[4].toString();
-        if (!r[5].isNull())
-            e.before = valueFromText(r[5].toString());
-        e.after = valueFromText(r[6].toString());
-        e.accountId = r[7].toString();
-        e.deviceId = r[8].toString();
-        e.stamp = r[9].toString();
-        e.serverTime = r[10].toString();
-        e.outcome = r[11].toString();
+        e.entity = entity;
+        e.field = field;
+        e.recordId = r[0].toString();
+        e.clientId = r[1].toString();
+        e.after = valueFromText(r[2].toString());
+        e.serverTime = r[3].toString();
         out.append(e);
     }
+    return out;
+}
+
+QVector<FieldChange> HistoryStore::search(const QString &accountId, const QString &clientId,
+                                          const QString &from, const QString &to, int limit)
+{
+    QString sql = QLatin1String(kHistoryColumns) + QStringLiteral("WHERE 1 = 1 ");
+    QVariantList params;
+    const auto filter = [&](const QString &value, const char *clause) {
+        if (value.isEmpty())
+            return;
+        sql += QLatin1String(clause);
+        params.append(value);
+    };
+    filter(accountId, "AND account_id = ? ");
+    filter(clientId, "AND client_id = ? ");
+    filter(from, "AND server_time >= ? ");
+    filter(to, "AND server_time < ? ");
+    sql += QStringLiteral("ORDER BY seq DESC LIMIT ?");
+    params.append(limit);
+    QVector<FieldChange> out;
+    for (const ServerDatabase::Row &r : m_db.query(sql, params))
+        out.append(fieldChangeOf(r));
     return out;
 }
 

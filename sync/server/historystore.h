@@ -85,6 +85,18 @@ public:
     /** The client's entries after the cursor, in history order, leaving out these kinds. */
     QVector<FieldChange> page(const QString &clientId, qint64 cursor, int limit,
                               const QStringList &hiddenKinds);
+    /**
+     * Entries newest first, at most limit: by this account (empty: anyone), of this client
+     * (empty: any), with a server time at or after `from` and before `to` (ISO 8601; empty:
+     * open). The office's audit page.
+     */
+    /**
+     * Every value one field of a kind was given, in history order, without the values before
+     * (the reports' steps: when a referral became accepted, a complaint resolved).
+     */
+    QVector<FieldChange> valuesOf(const QString &entity, const QString &field);
+    QVector<FieldChange> search(const QString &accountId, const QString &clientId,
+                                const QString &from, const QString &to, int limit);
 
 private:
     ServerDatabase &m_db;

@@ -263,7 +263,7 @@ int runServerCommand(const QStringList &arguments)
         server.sync.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
         if (mode == QLatin1String("admin"))
             return admin(server, positional.mid(1));
-        AgencyHttpServer http(server.accounts, server.sync, server.review, server.history);
+        AgencyHttpServer http(server);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
         // is committed and before its reply leaves; die-before-push-commit after its writes
         // and before its commit.

@@ -87,9 +87,28 @@ void migrateTo3(ServerDatabase &db)
     db.exec(QStringLiteral("CREATE INDEX refused_change_state ON refused_change (state, id)"));
 }
 
+// Version 4: the office console. Its sign-in sessions (a token's hash, never the token; the
+// CSRF token; when it was made and last used, for the idle timeout), accounts that can be
+// deactivated, the tablets' last contact, and the indexes the audit page and the reports read the
+// history by.
+void migrateTo4(ServerDatabase &db)
+{
+    db.exec(QStringLiteral("CREATE TABLE office_session (token_hash TEXT PRIMARY KEY, account_id "
+                           "TEXT NOT NULL, csrf TEXT NOT NULL, created_ms BIGINT NOT NULL, "
+                           "seen_ms BIGINT NOT NULL)"));
+    db.exec(QStringLiteral("CREATE INDEX office_session_account ON office_session (account_id)"));
+    db.exec(QStringLiteral("ALTER TABLE account ADD COLUMN active INTEGER NOT NULL DEFAULT 1"));
+    // What a tablet last said in hello: when, its app and schema version, its pending changes.
+    for (const char *column :
+         {"last_seen TEXT", "app_version TEXT", "schema_version INTEGER", "pending BIGINT"})
+        db.exec(QStringLiteral("ALTER TABLE device ADD COLUMN %1").arg(QLatin1String(column)));
+    db.exec(QStringLiteral("CREATE INDEX history_account ON history (account_id, seq)"));
+    db.exec(QStringLiteral("CREATE INDEX history_field ON history (entity, field, seq)"));
+}
+
 using Migration = void (*)(ServerDatabase &);
 // Migration n is kMigrations[n - 1]. Append only: a released migration never changes.
-const Migration kMigrations[] = {migrateTo1, migrateTo2, migrateTo3};
+const Migration kMigrations[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 
 } // namespace
 

@@ -219,4 +219,30 @@ QVector<StoredRecord> ServerStore::allOf(const QString &entity, const ReadScope 
     return storedRecords(m_db.query(sql, params));
 }
 
+QVector<Record> ServerStore::records(const QString &entity, const ReadScope &scope)
+{
+    QVector<Record> out;
+    for (const StoredRecord &row : allOf(entity, scope)) {
+        Record r{row.entity, row.id, fromJsonText(row.values), {}};
+        if (r.isVoided())
+            continue;
+        Protocol::stampsFromJson(fromJsonText(row.stamps), r.stamps);
+        out.append(std::move(r));
+    }
+    return out;
+}
+
+QVector<Record> ServerStore::clientRecords(const QString &clientId)
+{
+    QVector<Record> out;
+    for (const auto &row : m_db.query(QStringLiteral("SELECT entity, id, vals, stamps FROM record "
+                                                     "WHERE client_id = ? ORDER BY seq"),
+                                      {clientId})) {
+        Record r{row[0].toString(), row[1].toString(), fromJsonText(row[2]), {}};
+        Protocol::stampsFromJson(fromJsonText(row[3]), r.stamps);
+        out.append(std::move(r));
+    }
+    return out;
+}
+
 } // namespace careround

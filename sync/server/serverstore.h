@@ -89,6 +89,14 @@ public:
     /** Every record of a kind within the scope, in sequence order. */
     QVector<StoredRecord> allOf(const QString &entity, const ReadScope &scope);
 
+    /**
+     * Every record of a kind within the scope, decoded, voided ones left out, with the client
+     * each belongs to (Record::clientId of the kind). What the office console reads.
+     */
+    QVector<Record> records(const QString &entity, const ReadScope &scope);
+    /** Every record of one client (the client's own included), decoded, in sequence order. */
+    QVector<Record> clientRecords(const QString &clientId);
+
     /** The change history, written by write(). */
     HistoryStore &history() { return m_history; }
 

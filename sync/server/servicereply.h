@@ -12,6 +12,9 @@ struct ServiceReply {
     /** The body already encoded as JSON (the pull's pages, spliced from stored JSON text);
         when set it is what is sent, and body is empty. */
     QByteArray json = {};
+    /** A Set-Cookie value to send ("name=value" and its own attributes; the HTTP layer adds
+        Path, HttpOnly, SameSite=Strict and, under TLS, Secure). Empty: none. */
+    QByteArray cookie = {};
 
     /** The JSON sent for this reply. */
     QByteArray encoded() const;

@@ -130,6 +130,19 @@ ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
         return ServiceReply::error(400, QStringLiteral("bad_request"),
                                    QStringLiteral("cursor must be a non-negative integer"));
     const QString serverEpoch = m_store.epoch();
+    {
+        // What the office lists of the tablet; a value of the wrong type is left out.
+        const std::optional<qint64> pending =
+            Protocol::integerValue(body.value(QStringLiteral("pending")));
+        const std::optional<qint64> schema =
+            Protocol::integerValue(body.value(QStringLiteral("schemaVersion")));
+        ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+        m_accounts.noteContact(caller.deviceId, nowIso(m_wall()),
+                               body.value(QStringLiteral("appVersion")).toString().left(40),
+                               schema && *schema < 1000000 ? int(*schema) : 0,
+                               pending && *pending >= 0 ? *pending : -1);
+        tx.commit();
+    }
     const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
     const bool newEpoch = !deviceEpoch.isEmpty() && deviceEpoch != serverEpoch;
     const qint64 maxSeq = m_store.maxSeq();
@@ -525,6 +538,36 @@ QJsonObject SyncService::applyFromReview(ServerStore::Writes &writes, const Call
         return refusedResult(change.deviceSeq, error.value(QStringLiteral("error")).toString(),
                              error.value(QStringLiteral("message")).toString(), false);
     }
+}
+
+ServiceReply SyncService::applyOffice(const Caller &office, QVector<Edit> edits)
+{
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+    PushRun run{0, 0, m_store.startWrites(), m_wall(), {}, {}};
+    for (const Edit &edit : edits)
+        if (edit.entity == QLatin1String("conflict") &&
+            edit.values.value(QStringLiteral("status")).toString() == QLatin1String("resolved"))
+            if (const auto c = m_store.load(*Schema::instance().entity(edit.entity), edit.id))
+                for (const QString &field : c->text("field").split(QLatin1Char(',')))
+                    run.resolving.insert(c->text("recordEntity") + QLatin1Char('/') +
+                                         c->text("recordId") + QLatin1Char('/') + field);
+    qint64 n = 0;
+    for (Edit &edit : edits) {
+        const EntityDef *def = Schema::instance().entity(edit.entity);
+        if (!def || !def->replicated)
+            return ServiceReply::error(400, QStringLiteral("invalid_change"),
+                                       QStringLiteral("Unknown kind of record"));
+        edit.stamp = run.writes.stamp();
+        try {
+            run.results.append(applyChange(run, office, PushChange{++n, edit},
+                                           Provenance{office.accountId, office.deviceId}));
+        } catch (const Refusal &refusal) {
+            return refusal.reply; // the transaction rolls back: nothing of the request stays
+        }
+    }
+    m_store.finishWrites(run.writes);
+    tx.commit();
+    return ServiceReply{200, QJsonObject{{"results", run.results}}};
 }
 
 ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)

@@ -55,6 +55,16 @@ public:
     QJsonObject applyFromReview(ServerStore::Writes &writes, const Caller &as,
                                 const PushChange &change, const Provenance &author);
 
+    /**
+     * Edits made in the office console by `office` (a signed-in account; its deviceId is
+     * "office"), through the push's own steps: each is stamped by the server's clock now,
+     * checked (validation, access, references, authors) and merged against its bases (the
+     * stamps the console showed), so an edit a tablet made meanwhile is a conflict like any
+     * other. All or nothing: the first refused edit undoes the request and its reply (400 or
+     * 403, the refusal's code and message) is returned. Otherwise 200 with the results.
+     */
+    ServiceReply applyOffice(const Caller &office, QVector<Edit> edits);
+
 private:
     struct PushRun;
     struct Target;

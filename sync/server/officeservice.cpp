@@ -1,0 +1,884 @@
+#include "officeservice.h"
+
+#include "carerules.h"
+#include "contenthash.h"
+#include "instruments.h"
+#include "protocol.h"
+#include "recordvalidator.h"
+#include "sqlitedatabase.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace careround {
+
+namespace {
+
+constexpr int kListCap = 50; ///< items of each dashboard list (the counts are whole)
+
+ServiceReply notFound()
+{
+    // The same words whether the record does not exist or is not the caller's to see.
+    return ServiceReply::error(404, QStringLiteral("not_found"),
+                               QStringLiteral("There is no such record"));
+}
+
+ServiceReply supervisorsOnly()
+{
+    return ServiceReply::error(403, QStringLiteral("forbidden"),
+                               QStringLiteral("This needs the supervisor role"));
+}
+
+ServiceReply badRequest(const QString &message)
+{
+    return ServiceReply::error(400, QStringLiteral("bad_request"), message);
+}
+
+ServiceReply invalid(const StoreError &e)
+{
+    if (e.code() == StoreError::Code::NotFound)
+        return notFound();
+    return ServiceReply::error(400, QStringLiteral("invalid"), e.message());
+}
+
+QString clientName(const Record &client)
+{
+    return (client.text("firstName") + QLatin1Char(' ') + client.text("lastName")).trimmed();
+}
+
+QString isoOfMillis(qint64 millis)
+{
+    return QDateTime::fromMSecsSinceEpoch(millis, Qt::UTC).toString(Qt::ISODate);
+}
+
+/** A query item given once at most; its decoded value (empty when absent). */
+std::optional<QString> single(const QUrlQuery &query, const QString &key)
+{
+    if (query.allQueryItemValues(key).size() > 1)
+        return std::nullopt;
+    return query.queryItemValue(key, QUrl::FullyDecoded);
+}
+
+/** A YYYY-MM-DD date filter: empty when absent, none when malformed. */
+std::optional<QString> dateFilter(const QUrlQuery &query, const QString &key)
+{
+    const std::optional<QString> text = single(query, key);
+    if (!text || text->isEmpty())
+        return text;
+    if (!QDate::fromString(*text, Qt::ISODate).isValid() || text->size() != 10)
+        return std::nullopt;
+    return text;
+}
+
+bool isSigned(const QSet<QString> &signedIds, const Record &r)
+{
+    return signedIds.contains(r.id);
+}
+
+} // namespace
+
+OfficeService::OfficeService(ServerStore &store, AccountStore &accounts, ReviewStore &review,
+                             AccountService &accountService, SyncService &sync,
+                             ReviewService &reviews, HistoryService &history,
+                             const AccessPolicy &policy, WallClock wall)
+    : m_store(store), m_accounts(accounts), m_review(review), m_accountService(accountService),
+      m_sync(sync), m_reviews(reviews), m_history(history), m_policy(policy),
+      m_wall(std::move(wall))
+{}
+
+QDate OfficeService::today() const
+{
+    return QDateTime::fromMSecsSinceEpoch(m_wall()).date();
+}
+
+QHash<QString, QString> OfficeService::staffNames()
+{
+    QHash<QString, QString> names;
+    for (const Account &a : m_accounts.accounts())
+        names.insert(a.id, a.name);
+    return names;
+}
+
+QJsonObject OfficeService::stampJson(const QString &stamp,
+                                     const QHash<QString, QString> &deviceOwners,
+                                     const QHash<QString, QString> &names)
+{
+    const Stamp s = Stamp::fromString(stamp);
+    if (s.isNull())
+        return {};
+    const QString owner = deviceOwners.value(s.node);
+    return QJsonObject{
+        {"at", isoOfMillis(qint64(s.hlc.millis()))},
+        {"device", s.node},
+        {"by", owner.isEmpty() ? QStringLiteral("the office") : names.value(owner, owner)}};
+}
+
+ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &query)
+{
+    const std::optional<QString> staleText = single(query, QStringLiteral("staleDays"));
+    int staleDays = 7;
+    if (!staleText)
+        return badRequest(QStringLiteral("staleDays is given more than once"));
+    if (!staleText->isEmpty()) {
+        const std::optional<qint64> n = Protocol::parseCount(*staleText);
+        if (!n || *n < 1 || *n > 365)
+            return badRequest(QStringLiteral("staleDays must be a whole number from 1 to 365"));
+        staleDays = int(*n);
+    }
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+    const ReadScope scope = m_policy.readScope(caller);
+    const QDate day = today();
+    const QString todayText = day.toString(Qt::ISODate);
+
+    QHash<QString, Record> clients;
+    QJsonObject byStatus;
+    for (Record &c : m_store.records(QStringLiteral("client"), scope)) {
+        const QString status = c.text("status");
+        byStatus.insert(status, byStatus.value(status).toInt() + 1);
+        clients.insert(c.id, std::move(c));
+    }
+    const auto named = [&](QJsonObject item, const QString &clientId) {
+        item.insert(QStringLiteral("clientId"), clientId);
+        item.insert(QStringLiteral("clientName"), clientName(clients.value(clientId)));
+        return item;
+    };
+
+    QJsonArray overdue;
+    QJsonArray dueToday;
+    int overdueCount = 0;
+    int dueTodayCount = 0;
+    for (const Record &f : m_store.records(QStringLiteral("followUp"), scope)) {
+        const QString clientId = f.text("clientId");
+        const QJsonObject item{{"id", f.id},
+                               {"description", f.text("description")},
+                               {"dueOn", f.text("dueOn")},
+                               {"priority", f.text("priority")}};
+        if (CareRules::isOverdueFollowUp(f.text("status"), f.text("dueOn"), day)) {
+            if (++overdueCount <= kListCap)
+                overdue.append(named(item, clientId));
+        } else if (f.text("status") == QLatin1String("open") && f.text("dueOn") == todayText) {
+            if (++dueTodayCount <= kListCap)
+                dueToday.append(named(item, clientId));
+        }
+    }
+
+    QJsonArray complaints;
+    int complaintCount = 0;
+    for (const Record &c : m_store.records(QStringLiteral("complaint"), scope))
+        if (CareRules::isOpenComplaint(c.text("status")) && ++complaintCount <= kListCap)
+            complaints.append(named(QJsonObject{{"id", c.id},
+                                                {"subject", c.text("subject")},
+                                                {"status", c.text("status")},
+                                                {"raisedOn", c.text("raisedOn")}},
+                                    c.text("clientId")));
+
+    // Documents waiting for the client's signature: a completed assessment, an active plan,
+    // a completed visit, none signed.
+    QSet<QString> signedIds;
+    for (const Record &s : m_store.records(QStringLiteral("signature"), scope))
+        signedIds.insert(s.text("recordId"));
+    QJsonArray unsignedDocs;
+    int unsignedCount = 0;
+    const QList<QPair<QString, QString>> signables{
+        {QStringLiteral("assessment"), QStringLiteral("complete")},
+        {QStringLiteral("carePlan"), QStringLiteral("active")},
+        {QStringLiteral("visit"), QStringLiteral("completed")}};
+    for (const auto &[kind, status] : signables)
+        for (const Record &r : m_store.records(kind, scope))
+            if (r.text("status") == status && !isSigned(signedIds, r) &&
+                ++unsignedCount <= kListCap)
+                unsignedDocs.append(named(QJsonObject{{"entity", kind},
+                                                      {"id", r.id},
+                                                      {"title", r.text("title")},
+                                                      {"status", status}},
+                                          r.text("clientId")));
+
+    // Safety alerts: a client's latest PHQ-9 (CareRules) severe, or item 9 above "not at all".
+    QHash<QString, QHash<QString, int>> phq9;
+    for (const Record &a : m_store.records(QStringLiteral("assessmentAnswer"), scope))
+        if (a.text("instrument") == QLatin1String("phq9") && a.values.value("value").isDouble())
+            phq9[a.text("assessmentId")].insert(a.text("item"), a.values.value("value").toInt());
+    QHash<QString, Record> latest; // client -> newest assessment with PHQ-9 answers
+    for (Record &a : m_store.records(QStringLiteral("assessment"), scope)) {
+        if (!phq9.contains(a.id))
+            continue;
+        const QString clientId = a.text("clientId");
+        const auto it = latest.constFind(clientId);
+        if (it == latest.cend() || std::make_pair(it->text("startedAt"), it->id) <
+                                       std::make_pair(a.text("startedAt"), a.id))
+            latest.insert(clientId, std::move(a));
+    }
+    QJsonArray alerts;
+    const Instrument &phq9Def = *Instruments::find(QStringLiteral("phq9"));
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+        if (clients.value(it.key()).text("status") == QLatin1String("discharged"))
+            continue;
+        const InstrumentScore s = Instruments::score(phq9Def, phq9.value(it->id));
+        if (s.severe || s.selfHarmRisk)
+            alerts.append(named(QJsonObject{{"assessmentId", it->id},
+                                            {"score", s.score},
+                                            {"band", s.bandLabel},
+                                            {"selfHarmRisk", s.selfHarmRisk},
+                                            {"startedAt", it->text("startedAt")}},
+                                it.key()));
+    }
+
+    QJsonObject reply{
+        {"today", todayText},
+        {"clientsByStatus", byStatus},
+        {"overdueFollowUps", QJsonObject{{"count", overdueCount}, {"items", overdue}}},
+        {"dueToday", QJsonObject{{"count", dueTodayCount}, {"items", dueToday}}},
+        {"unsignedDocuments", QJsonObject{{"count", unsignedCount}, {"items", unsignedDocs}}},
+        {"openComplaints", QJsonObject{{"count", complaintCount}, {"items", complaints}}},
+        {"safetyAlerts", alerts}};
+    if (caller.isSupervisor()) {
+        int conflicts = 0;
+        int amendments = 0;
+        for (const Record &c : m_store.records(QStringLiteral("conflict"), scope))
+            if (c.text("status") == QLatin1String("open"))
+                ++(c.text("kind") == QLatin1String("amendment") ? amendments : conflicts);
+        reply.insert(QStringLiteral("review"),
+                     QJsonObject{{"conflicts", conflicts},
+                                 {"refused", double(m_review.openCount())},
+                                 {"amendments", amendments}});
+        const QString staleBefore = isoOfMillis(m_wall() - qint64(staleDays) * 86400000);
+        QJsonArray tablets;
+        for (const DeviceInfo &d : m_accounts.devices())
+            if (d.status == QLatin1String("active") &&
+                (d.lastSeen.isEmpty() || d.lastSeen < staleBefore || d.pending > 0))
+                tablets.append(QJsonObject{{"id", d.id},
+                                           {"login", d.login},
+                                           {"label", d.label},
+                                           {"lastSeen", d.lastSeen},
+                                           {"pending", double(d.pending)}});
+        reply.insert(QStringLiteral("tablets"),
+                     QJsonObject{{"staleDays", staleDays}, {"items", tablets}});
+    }
+    return ServiceReply{200, reply};
+}
+
+ServiceReply OfficeService::clients(const Caller &caller, const QUrlQuery &query)
+{
+    QHash<QString, QString> filter;
+    for (const char *key : {"q", "coordinator", "status", "risk", "overdue", "offset", "limit"}) {
+        const std::optional<QString> v = single(query, QLatin1String(key));
+        if (!v)
+            return badRequest(QStringLiteral("%1 is given more than once").arg(QLatin1String(key)));
+        filter.insert(QLatin1String(key), *v);
+    }
+    qint64 offset = 0;
+    qint64 limit = 100;
+    if (!filter.value("offset").isEmpty()) {
+        const auto n = Protocol::parseCount(filter.value("offset"));
+        if (!n)
+            return badRequest(QStringLiteral("offset must be a non-negative whole number"));
+        offset = *n;
+    }
+    if (!filter.value("limit").isEmpty()) {
+        const auto n = Protocol::parseCount(filter.value("limit"));
+        if (!n || *n < 1 || *n > 1000)
+            return badRequest(QStringLiteral("limit must be from 1 to 1000"));
+        limit = *n;
+    }
+    const QString status = filter.value("status");
+    if (!status.isEmpty() &&
+        !Schema::instance().entity(QStringLiteral("client"))->transitions.contains(status))
+        return badRequest(QStringLiteral("status is not a client status"));
+    const QString overdueOnly = filter.value("overdue");
+    if (!overdueOnly.isEmpty() && overdueOnly != QLatin1String("1"))
+        return badRequest(QStringLiteral("overdue must be 1 when given"));
+
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+    const ReadScope scope = m_policy.readScope(caller);
+    const QDate day = today();
+    QHash<QString, int> overdue;
+    for (const Record &f : m_store.records(QStringLiteral("followUp"), scope))
+        if (CareRules::isOverdueFollowUp(f.text("status"), f.text("dueOn"), day))
+            ++overdue[f.text("clientId")];
+    const QHash<QString, QString> names = staffNames();
+    QVector<Record> matching;
+    const QString words = filter.value("q").simplified();
+    const QString risk = filter.value("risk");
+    for (Record &c : m_store.records(QStringLiteral("client"), scope)) {
+        if (!words.isEmpty() && !clientName(c).contains(words, Qt::CaseInsensitive))
+            continue;
+        if (!filter.value("coordinator").isEmpty() &&
+            c.text("coordinatorId") != filter.value("coordinator"))
+            continue;
+        if (!status.isEmpty() && c.text("status") != status)
+            continue;
+        const QJsonArray flags = c.values.value(QStringLiteral("riskFlags")).toArray();
+        if (risk == QLatin1String("any") ? flags.isEmpty()
+                                         : !risk.isEmpty() && !flags.contains(QJsonValue(risk)))
+            continue;
+        if (!overdueOnly.isEmpty() && !overdue.contains(c.id))
+            continue;
+        matching.append(std::move(c));
+    }
+    std::sort(matching.begin(), matching.end(), [](const Record &a, const Record &b) {
+        const auto key = [](const Record &r) {
+            return std::make_tuple(r.text("lastName").toLower(), r.text("firstName").toLower(),
+                                   r.id);
+        };
+        return key(a) < key(b);
+    });
+    QJsonArray rows;
+    for (qsizetype i = offset; i < matching.size() && i < offset + limit; ++i) {
+        const Record &c = matching[i];
+        rows.append(QJsonObject{{"id", c.id},
+                                {"name", clientName(c)},
+                                {"status", c.text("status")},
+                                {"city", c.text("city")},
+                                {"language", c.text("language")},
+                                {"coordinatorId", c.text("coordinatorId")},
+                                {"coordinatorName", names.value(c.text("coordinatorId"))},
+                                {"riskFlags", c.values.value(QStringLiteral("riskFlags"))},
+                                {"overdue", overdue.value(c.id)}});
+    }
+    return ServiceReply{200, QJsonObject{{"total", int(matching.size())},
+                                         {"offset", double(offset)},
+                                         {"clients", rows}}};
+}
+
+ServiceReply OfficeService::coordinators(const Caller &caller)
+{
+    QJsonArray out;
+    for (const Account &a : m_accounts.accounts())
+        if (caller.isSupervisor() || a.id == caller.accountId)
+            out.append(QJsonObject{{"id", a.id},
+                                   {"login", a.login},
+                                   {"name", a.name},
+                                   {"role", a.role},
+                                   {"active", a.active}});
+    return ServiceReply{200, QJsonObject{{"staff", out}}};
+}
+
+ServiceReply OfficeService::chart(const Caller &caller, const QUrlQuery &query)
+{
+    const std::optional<QString> id = single(query, QStringLiteral("id"));
+    if (!id || !RecordValidator::isUuid(*id))
+        return badRequest(QStringLiteral("id must be a client's id"));
+    const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));
+    QJsonObject kinds;
+    QJsonArray signatures;
+    QJsonObject scores;
+    QJsonObject client;
+    {
+        ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+        const std::optional<Record> found = m_store.load(clientDef, *id);
+        if (!found || !m_policy.mayReadClient(caller, *id))
+            return notFound();
+        const QVector<Record> records = m_store.clientRecords(*id);
+        QHash<QString, QString> deviceOwners;
+        for (const DeviceInfo &d : m_accounts.devices())
+            deviceOwners.insert(d.id, d.accountId);
+        const QHash<QString, QString> names = staffNames();
+        QHash<QString, QHash<QString, QHash<QString, int>>> answers; // assessment -> instrument
+        for (const Record &r : records) {
+            const EntityDef *def = Schema::instance().entity(r.entity);
+            if (!def || !m_policy.mayRead(caller, AccessTarget{def, *id, true}))
+                continue;
+            QJsonObject stamps;
+            for (auto it = r.stamps.cbegin(); it != r.stamps.cend(); ++it)
+                stamps.insert(it.key(), it->toString());
+            QJsonObject entry{{"id", r.id}, {"values", r.values}, {"stamps", stamps}};
+            if (r.entity == QLatin1String("client")) {
+                client = entry;
+                client.insert(QStringLiteral("coordinatorName"),
+                              names.value(r.text("coordinatorId")));
+                continue;
+            }
+            QJsonArray list = kinds.value(r.entity).toArray();
+            list.append(entry);
+            kinds.insert(r.entity, list);
+            if (r.entity == QLatin1String("assessmentAnswer") && !r.isVoided() &&
+                r.values.value("value").isDouble())
+                answers[r.text("assessmentId")][r.text("instrument")].insert(
+                    r.text("item"), r.values.value("value").toInt());
+        }
+        // Each signature checked against what is stored now: the content hash recomputed by
+        // core's one function over the signed record and its children.
+        for (const Record &s : records) {
+            if (s.entity != QLatin1String("signature"))
+                continue;
+            const EntityDef *def = Schema::instance().entity(s.text("recordEntity"));
+            const auto target =
+                std::find_if(records.cbegin(), records.cend(), [&](const Record &r) {
+                    return r.entity == s.text("recordEntity") && r.id == s.text("recordId");
+                });
+            QString hashNow;
+            if (def && target != records.cend()) {
+                QVector<Record> children;
+                for (const EntityDef *child : sealedChildKinds(*def))
+                    for (const Record &r : records)
+                        if (r.entity == child->name &&
+                            r.text(child->sealedVia.toUtf8()) == target->id)
+                            children.append(r);
+                hashNow = contentHash(*def, *target, children);
+            }
+            signatures.append(
+                QJsonObject{{"id", s.id},
+                            {"recordEntity", s.text("recordEntity")},
+                            {"recordId", s.text("recordId")},
+                            {"signerName", s.text("signerName")},
+                            {"relationship", s.text("relationship")},
+                            {"signedAt", s.text("signedAt")},
+                            {"contentHash", s.text("contentHash")},
+                            {"hashNow", hashNow},
+                            {"verified", !hashNow.isEmpty() && hashNow == s.text("contentHash")},
+                            {"amendsId", s.values.value("amendsId")}});
+        }
+        for (auto a = answers.cbegin(); a != answers.cend(); ++a) {
+            QJsonArray results;
+            for (const InstrumentResult &r : Instruments::results(a.value()))
+                results.append(QJsonObject{{"instrument", r.instrument->id},
+                                           {"name", r.instrument->name},
+                                           {"score", r.score.score},
+                                           {"max", r.instrument->maxScore()},
+                                           {"complete", r.score.complete},
+                                           {"band", r.score.bandLabel},
+                                           {"selfHarmRisk", r.score.selfHarmRisk}});
+            scores.insert(a.key(), results);
+        }
+    }
+    // Every view of a chart is in the audit: who, and which client (never its content).
+    m_accountService.audit(caller.accountId, caller.deviceId, QStringLiteral("chart_viewed"), *id);
+    return ServiceReply{200, QJsonObject{{"client", client},
+                                         {"records", kinds},
+                                         {"signatures", signatures},
+                                         {"scores", scores}}};
+}
+
+ServiceReply OfficeService::history(const Caller &caller, const QUrlQuery &query)
+{
+    ServiceReply reply = m_history.history(caller, query);
+    // Another caseload's client is "no such record", as everywhere in the console.
+    if (reply.status == 403 || reply.status == 404)
+        return notFound();
+    return reply;
+}
+
+ServiceReply OfficeService::review(const Caller &caller)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+    QHash<QString, QString> deviceOwners;
+    for (const DeviceInfo &d : m_accounts.devices())
+        deviceOwners.insert(d.id, d.accountId);
+    const QHash<QString, QString> names = staffNames();
+    const ReadScope everything;
+    QHash<QString, QString> clientNames;
+    for (const Record &c : m_store.records(QStringLiteral("client"), everything))
+        clientNames.insert(c.id, clientName(c));
+    QJsonArray conflicts;
+    for (const Record &c : m_store.records(QStringLiteral("conflict"), everything)) {
+        if (c.text("status") != QLatin1String("open"))
+            continue;
+        QJsonValue current;
+        if (const EntityDef *def = Schema::instance().entity(c.text("recordEntity")))
+            if (const auto r = m_store.load(*def, c.text("recordId")))
+                current = r->values.value(c.text("field"));
+        conflicts.append(QJsonObject{
+            {"id", c.id},
+            {"kind", c.text("kind")},
+            {"recordEntity", c.text("recordEntity")},
+            {"recordId", c.text("recordId")},
+            {"clientId", c.values.value("clientId")},
+            {"clientName", clientNames.value(c.text("clientId"))},
+            {"field", c.text("field")},
+            {"current", current},
+            {"kept", QJsonObject{{"value", c.values.value("keptValue").toObject().value("value")},
+                                 {"stamp", stampJson(c.text("keptStamp"), deviceOwners, names)}}},
+            {"other",
+             QJsonObject{{"value", c.values.value("otherValue").toObject().value("value")},
+                         {"stamp", stampJson(c.text("otherStamp"), deviceOwners, names)}}}});
+    }
+    QJsonArray refused;
+    for (const RefusedChange &r : m_review.open(QString(), 500)) {
+        QJsonObject o = ReviewService::toJson(r);
+        o.insert(QStringLiteral("authorName"), names.value(r.authorId));
+        o.insert(QStringLiteral("clientName"), clientNames.value(r.clientId));
+        refused.append(o);
+    }
+    return ServiceReply{200, QJsonObject{{"conflicts", conflicts},
+                                         {"refused", refused},
+                                         {"refusedTotal", double(m_review.openCount())}}};
+}
+
+ServiceReply OfficeService::staff(const Caller &caller)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    QHash<QString, QJsonArray> devicesOf;
+    for (const DeviceInfo &d : m_accounts.devices())
+        devicesOf[d.accountId].append(QJsonObject{{"id", d.id},
+                                                  {"label", d.label},
+                                                  {"status", d.status},
+                                                  {"enrolledAt", d.enrolledAt},
+                                                  {"lastSeen", d.lastSeen},
+                                                  {"appVersion", d.appVersion},
+                                                  {"schemaVersion", d.schemaVersion},
+                                                  {"pending", double(d.pending)},
+                                                  {"lastDeviceSeq", double(d.lastSeq)}});
+    QJsonArray out;
+    for (const Account &a : m_accounts.accounts())
+        out.append(QJsonObject{{"id", a.id},
+                               {"login", a.login},
+                               {"name", a.name},
+                               {"role", a.role},
+                               {"active", a.active},
+                               {"devices", devicesOf.value(a.id)}});
+    return ServiceReply{200, QJsonObject{{"accounts", out}}};
+}
+
+ServiceReply OfficeService::providers(const Caller &caller)
+{
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+    const ReadScope scope = m_policy.readScope(caller);
+    QHash<QString, QPair<int, int>> ratings; // provider -> (sum, count)
+    for (const Record &r : m_store.records(QStringLiteral("providerRating"), scope)) {
+        auto &[sum, count] = ratings[r.text("providerId")];
+        sum += r.values.value("score").toInt();
+        ++count;
+    }
+    QHash<QString, int> complaints;
+    for (const Record &c : m_store.records(QStringLiteral("complaint"), scope))
+        if (!c.text("providerId").isEmpty())
+            ++complaints[c.text("providerId")];
+    QJsonArray out;
+    for (const Record &p : m_store.records(QStringLiteral("provider"), scope)) {
+        QJsonObject stamps;
+        for (auto it = p.stamps.cbegin(); it != p.stamps.cend(); ++it)
+            stamps.insert(it.key(), it->toString());
+        const auto [sum, count] = ratings.value(p.id);
+        out.append(
+            QJsonObject{{"id", p.id},
+                        {"values", p.values},
+                        {"stamps", stamps},
+                        {"ratingCount", count},
+                        {"ratingAverage",
+                         count ? QJsonValue(std::round(10.0 * sum / count) / 10) : QJsonValue()},
+                        {"complaints", complaints.value(p.id)}});
+    }
+    return ServiceReply{200, QJsonObject{{"providers", out}}};
+}
+
+ServiceReply OfficeService::audit(const Caller &caller, const QUrlQuery &query)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    const std::optional<QString> person = single(query, QStringLiteral("person"));
+    const std::optional<QString> client = single(query, QStringLiteral("client"));
+    const std::optional<QString> from = dateFilter(query, QStringLiteral("from"));
+    const std::optional<QString> to = dateFilter(query, QStringLiteral("to"));
+    if (!person || !client)
+        return badRequest(QStringLiteral("person and client are given at most once"));
+    if (!from || !to)
+        return badRequest(QStringLiteral("from and to must be dates (YYYY-MM-DD)"));
+    if ((!person->isEmpty() && !RecordValidator::isUuid(*person)) ||
+        (!client->isEmpty() && !RecordValidator::isUuid(*client)))
+        return badRequest(QStringLiteral("person and client must be ids"));
+    // `to` is a day included whole.
+    const QString toBound =
+        to->isEmpty() ? QString()
+                      : QDate::fromString(*to, Qt::ISODate).addDays(1).toString(Qt::ISODate);
+    const QHash<QString, QString> names = staffNames();
+    QJsonArray changes;
+    {
+        ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+        for (const FieldChange &e :
+             m_store.history().search(*person, *client, *from, toBound, 500)) {
+            QJsonObject o = HistoryService::toJson(e);
+            o.insert(QStringLiteral("clientId"), e.clientId);
+            o.insert(QStringLiteral("accountName"), names.value(e.accountId));
+            changes.append(o);
+        }
+    }
+    QJsonArray events;
+    for (const AuditEntry &a : m_accounts.auditEntries(*person, *client, *from, toBound, 500))
+        events.append(QJsonObject{{"at", a.at},
+                                  {"actor", a.actor},
+                                  {"actorName", names.value(a.actor)},
+                                  {"device", a.device},
+                                  {"action", a.action},
+                                  {"detail", a.detail}});
+    return ServiceReply{200, QJsonObject{{"changes", changes}, {"events", events}}};
+}
+
+ServiceReply OfficeService::moveClients(const Caller &caller, const QJsonObject &body)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    const QJsonValue ids = body.value(QStringLiteral("clients"));
+    const QString to = body.value(QStringLiteral("coordinator")).toString();
+    if (!ids.isArray() || ids.toArray().isEmpty() || ids.toArray().size() > 1000)
+        return badRequest(QStringLiteral("clients must be a list of 1 to 1000 client ids"));
+    const std::optional<Account> target = m_accounts.accountById(to);
+    if (!target || !target->active || target->role != QLatin1String("coordinator"))
+        return badRequest(QStringLiteral("Choose an active coordinator to move the clients to"));
+    const EntityDef &def = *Schema::instance().entity(QStringLiteral("client"));
+    QVector<Edit> edits;
+    QSet<QString> seen;
+    {
+        ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+        for (const QJsonValue &v : ids.toArray()) {
+            const QString id = v.toString();
+            if (!RecordValidator::isUuid(id) || seen.contains(id))
+                return badRequest(QStringLiteral("clients must be distinct client ids"));
+            seen.insert(id);
+            const std::optional<Record> client = m_store.load(def, id);
+            if (!client)
+                return notFound();
+            if (client->text("coordinatorId") == to)
+                continue;
+            edits.append(
+                Edit{def.name,
+                     id,
+                     QJsonObject{{def.caseloadField, to}},
+                     {},
+                     FieldStamps{{def.caseloadField, client->stamps.value(def.caseloadField)}}});
+        }
+    }
+    ServiceReply reply = m_sync.applyOffice(caller, edits);
+    if (reply.status != 200)
+        return reply;
+    m_accountService.audit(caller.accountId, caller.deviceId, QStringLiteral("clients_moved"),
+                           QStringLiteral("%1 to %2").arg(edits.size()).arg(to));
+    reply.body.insert(QStringLiteral("moved"), int(edits.size()));
+    reply.body.insert(
+        QStringLiteral("effect"),
+        QStringLiteral("%1 client(s) now on %2's caseload. At its next sync each tablet of the "
+                       "coordinator who had them stops showing them (edits already made there "
+                       "are still sent and merged, nothing is lost), and %2's tablet receives "
+                       "them whole at its next sync.")
+            .arg(edits.size())
+            .arg(target->name));
+    return reply;
+}
+
+ServiceReply OfficeService::settleConflict(const Caller &caller, const QJsonObject &body)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    const QString id = body.value(QStringLiteral("id")).toString();
+    const QString choice = body.value(QStringLiteral("choice")).toString();
+    const QString reason = body.value(QStringLiteral("reason")).toString().trimmed();
+    if (!RecordValidator::isUuid(id))
+        return badRequest(QStringLiteral("id must be a conflict's id"));
+    if (choice != QLatin1String("kept") && choice != QLatin1String("other") &&
+        choice != QLatin1String("value"))
+        return badRequest(QStringLiteral("choice must be kept, other or value"));
+    const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
+    QVector<Edit> edits;
+    QJsonObject resolved;
+    {
+        ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+        const std::optional<Record> conflict = m_store.load(conflictDef, id);
+        if (!conflict)
+            return notFound();
+        if (conflict->text("status") != QLatin1String("open"))
+            return ServiceReply::error(409, QStringLiteral("already_settled"),
+                                       QStringLiteral("This conflict was settled already"));
+        const QString kind = conflict->text("kind");
+        const QString entity = conflict->text("recordEntity");
+        const QString recordId = conflict->text("recordId");
+        const QString field = conflict->text("field");
+        const QJsonValue kept = conflict->values.value("keptValue").toObject().value("value");
+        const QJsonValue other = conflict->values.value("otherValue").toObject().value("value");
+        const QJsonValue chosen = choice == QLatin1String("kept")    ? kept
+                                  : choice == QLatin1String("other") ? other
+                                                                     : body.value("value");
+        const EntityDef *def = Schema::instance().entity(entity);
+        const std::optional<Record> record = def ? m_store.load(*def, recordId) : std::nullopt;
+        if (!record)
+            return notFound();
+        const auto edit = [&](const QJsonObject &values) {
+            FieldStamps bases;
+            for (auto it = values.begin(); it != values.end(); ++it)
+                bases.insert(it.key(), record->stamps.value(it.key()));
+            edits.append(Edit{entity, recordId, values, {}, bases});
+        };
+        if (kind == QLatin1String("amendment")) {
+            if (choice != QLatin1String("kept"))
+                return ServiceReply::error(
+                    400, QStringLiteral("sealed"),
+                    QStringLiteral("Signed content cannot change: the amendment is kept on "
+                                   "file; record it as a new document and have it signed"));
+            if (reason.isEmpty())
+                return badRequest(QStringLiteral("Say why the amendment is rejected"));
+        } else if (kind == QLatin1String("concurrent_edit") && choice != QLatin1String("kept")) {
+            if (!def->field(field))
+                return badRequest(QStringLiteral("This conflict is about several fields: keep "
+                                                 "one of the two values"));
+            edit(QJsonObject{{field, chosen}});
+        } else if (kind == QLatin1String("void_vs_edit") && choice == QLatin1String("other")) {
+            edit(QJsonObject{
+                {"voided", true},
+                {"voidReason",
+                 other.toObject().value("voidReason").toString(QStringLiteral("void confirmed"))}});
+        } else if (kind == QLatin1String("future_stamp") && choice == QLatin1String("other")) {
+            edit(other.toObject());
+        } else if (choice == QLatin1String("value")) {
+            return badRequest(QStringLiteral("A new value can be written only for an edit that "
+                                             "met another edit"));
+        }
+        resolved = QJsonObject{{"value", chosen}};
+        if (!reason.isEmpty())
+            resolved.insert(QStringLiteral("reason"), reason.left(2000));
+        FieldStamps bases{{QStringLiteral("status"), conflict->stamps.value("status")}};
+        edits.append(Edit{conflictDef.name,
+                          id,
+                          QJsonObject{{"status", "resolved"},
+                                      {"resolvedValue", resolved},
+                                      {"resolvedBy", caller.accountId},
+                                      {"resolvedAt", isoOfMillis(m_wall())}},
+                          {},
+                          bases});
+    }
+    return m_sync.applyOffice(caller, edits);
+}
+
+ServiceReply OfficeService::settleRefused(const Caller &caller, const QJsonObject &body)
+{
+    ServiceReply reply = m_reviews.settle(caller, body);
+    return reply.status == 404 ? notFound() : reply;
+}
+
+ServiceReply OfficeService::createAccount(const Caller &caller, const QJsonObject &body)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    for (const char *key : {"login", "name", "role", "password"})
+        if (!body.value(QLatin1String(key)).isString())
+            return badRequest(QStringLiteral("login, name, role and password must be text"));
+    const QString login = body.value(QStringLiteral("login")).toString().trimmed();
+    static const QRegularExpression loginShape(QStringLiteral("^[a-z0-9._-]{2,64}$"));
+    if (!loginShape.match(login).hasMatch())
+        return badRequest(QStringLiteral("The login must be 2 to 64 lower-case letters, digits, "
+                                         "dots, dashes or underscores"));
+    try {
+        const QString id = m_accountService.createAccount(
+            login, body.value(QStringLiteral("name")).toString().trimmed().left(200),
+            body.value(QStringLiteral("password")).toString(),
+            body.value(QStringLiteral("role")).toString());
+        m_accountService.audit(caller.accountId, caller.deviceId,
+                               QStringLiteral("account_created_by"), id);
+        return ServiceReply{200, QJsonObject{{"id", id}}};
+    } catch (const StoreError &e) {
+        return invalid(e);
+    }
+}
+
+ServiceReply OfficeService::changeAccount(const Caller &caller, const QJsonObject &body)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    const QString id = body.value(QStringLiteral("id")).toString();
+    const QString action = body.value(QStringLiteral("action")).toString();
+    if (!RecordValidator::isUuid(id))
+        return badRequest(QStringLiteral("id must be an account's id"));
+    try {
+        if (action == QLatin1String("role"))
+            m_accountService.setRole(caller.accountId, id,
+                                     body.value(QStringLiteral("role")).toString());
+        else if (action == QLatin1String("deactivate") || action == QLatin1String("reactivate"))
+            m_accountService.setActive(caller.accountId, id, action == QLatin1String("reactivate"));
+        else if (action == QLatin1String("password"))
+            m_accountService.resetPassword(caller.accountId, id,
+                                           body.value(QStringLiteral("password")).toString());
+        else
+            return badRequest(
+                QStringLiteral("action must be role, deactivate, reactivate or password"));
+    } catch (const StoreError &e) {
+        return invalid(e);
+    }
+    return ServiceReply{200, QJsonObject{{"id", id}, {"done", action}}};
+}
+
+ServiceReply OfficeService::revokeDevice(const Caller &caller, const QJsonObject &body)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    const QString id = body.value(QStringLiteral("id")).toString();
+    if (!RecordValidator::isUuid(id))
+        return badRequest(QStringLiteral("id must be a device's id"));
+    try {
+        m_accountService.revokeDevice(id, caller.accountId);
+    } catch (const StoreError &e) {
+        return invalid(e);
+    }
+    return ServiceReply{200, QJsonObject{{"id", id}, {"status", "revoked"}}};
+}
+
+ServiceReply OfficeService::saveProvider(const Caller &caller, const QJsonObject &body)
+{
+    if (!caller.isSupervisor())
+        return supervisorsOnly();
+    const EntityDef &def = *Schema::instance().entity(QStringLiteral("provider"));
+    const QJsonValue valuesValue = body.value(QStringLiteral("values"));
+    if (!valuesValue.isObject() || valuesValue.toObject().isEmpty())
+        return badRequest(QStringLiteral("values must be an object of the provider's fields"));
+    QJsonObject values = valuesValue.toObject();
+    for (auto it = values.begin(); it != values.end(); ++it)
+        if (!def.field(it.key()) || it.key() == QLatin1String("voided"))
+            return badRequest(QStringLiteral("%1 is not a field of a provider").arg(it.key()));
+    QString id = body.value(QStringLiteral("id")).toString();
+    FieldStamps bases;
+    QJsonObject merged = values;
+    std::optional<Record> current;
+    {
+        ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+        if (id.isEmpty()) {
+            id = newUuid7();
+            if (!values.contains(QStringLiteral("status")))
+                values.insert(QStringLiteral("status"), QStringLiteral("active"));
+            merged = values;
+        } else {
+            if (!RecordValidator::isUuid(id))
+                return badRequest(QStringLiteral("id must be a provider's id"));
+            current = m_store.load(def, id);
+            if (!current)
+                return notFound();
+            // The bases are the stamps the form showed: a tablet's edit since is a conflict.
+            const QJsonObject sent = body.value(QStringLiteral("bases")).toObject();
+            for (auto it = values.begin(); it != values.end(); ++it) {
+                const QString text = sent.value(it.key()).toString();
+                const Stamp base =
+                    text.isEmpty() ? current->stamps.value(it.key()) : Stamp::fromString(text);
+                if (!text.isEmpty() && base.isNull())
+                    return badRequest(QStringLiteral("bases.%1 is not a stamp").arg(it.key()));
+                bases.insert(it.key(), base);
+            }
+            merged = current->values;
+            for (auto it = values.begin(); it != values.end(); ++it)
+                merged.insert(it.key(), it.value());
+        }
+    }
+    // A discontinued service says since when and why; a reactivated one forgets both.
+    if (merged.value(QStringLiteral("status")).toString() == QLatin1String("discontinued")) {
+        if (!QDate::fromString(merged.value(QStringLiteral("discontinuedOn")).toString(),
+                               Qt::ISODate)
+                 .isValid() ||
+            merged.value(QStringLiteral("discontinuedReason")).toString().trimmed().isEmpty())
+            return badRequest(QStringLiteral("A discontinued service needs the date (YYYY-MM-DD) "
+                                             "and the reason"));
+    } else if (values.value(QStringLiteral("status")).toString() == QLatin1String("active") &&
+               !merged.value(QStringLiteral("discontinuedOn")).isNull() &&
+               merged.contains(QStringLiteral("discontinuedOn"))) {
+        values.insert(QStringLiteral("discontinuedOn"), QJsonValue());
+        values.insert(QStringLiteral("discontinuedReason"), QJsonValue());
+    }
+    if (current)
+        for (auto it = values.begin(); it != values.end(); ++it)
+            if (!bases.contains(it.key()))
+                bases.insert(it.key(), current->stamps.value(it.key()));
+    ServiceReply reply = m_sync.applyOffice(caller, {Edit{def.name, id, values, {}, bases}});
+    if (reply.status == 200)
+        reply.body.insert(QStringLiteral("id"), id);
+    return reply;
+}
+
+} // namespace careround
