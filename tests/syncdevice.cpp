@@ -4,12 +4,17 @@
 // before the page's cursor is stored. With --loop N it makes an edit and syncs, N times,
 // printing "ack create ENTITY ID" / "ack update ENTITY ID FIELD VALUE" once each edit is
 // committed and "ack sync" after each sync, until it is killed.
+// --set ENTITY ID FIELD VALUE (repeatable) makes a local edit before the sync (VALUE is JSON
+// when it parses as JSON, else text); --dump ENTITY (repeatable) prints each record of the
+// kind after the sync as one JSON line {"entity", "id", "values"}. The sync's outcome is
+// printed on stderr as "sync: STATE MESSAGE" (the office console's browser test reads both).
 #include "devicestore.h"
 #include "devicesyncer.h"
 #include "localeditor.h"
 #include "synctransport.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <csignal>
@@ -75,10 +80,36 @@ int main(int argc, char **argv)
         }
         return 0;
     }
+    for (qsizetype i = args.indexOf("--set"); i >= 0 && i + 4 < args.size();
+         i = args.indexOf("--set", i + 1)) {
+        const QByteArray text = args[i + 4].toUtf8();
+        const QJsonDocument parsed = QJsonDocument::fromJson("[" + text + "]");
+        const QJsonValue value =
+            parsed.isArray() ? parsed.array().first() : QJsonValue(QString::fromUtf8(text));
+        LocalEditor(*store, store->meta().value("test.account"))
+            .update(args[i + 1], args[i + 2], {{args[i + 3], value}});
+    }
     HttpSyncTransport transport(QUrl(args[2]), token);
     DeviceSyncer syncer(*store, transport);
     syncer.pullPageSize = 3;
     if (args.contains("--die-after-page"))
         syncer.setCrashAfterApplyingPage([] { ::raise(SIGKILL); });
-    return syncer.syncOnce().ok() ? 0 : 1;
+    const SyncOutcome outcome = syncer.syncOnce();
+    static const char *const states[] = {"up_to_date", "offline", "error", "revoked",
+                                         "unrecognised"};
+    std::fprintf(stderr, "sync: %s %s\n", states[int(outcome.state)],
+                 qPrintable(outcome.message));
+    for (qsizetype i = args.indexOf("--dump"); i >= 0 && i + 1 < args.size();
+         i = args.indexOf("--dump", i + 1)) {
+        const EntityDef *def = Schema::instance().entity(args[i + 1]);
+        if (!def)
+            return 2;
+        for (const Record &r : store->records().all(*def))
+            std::puts(QJsonDocument(QJsonObject{{"entity", r.entity}, {"id", r.id},
+                                                {"values", r.values}})
+                          .toJson(QJsonDocument::Compact)
+                          .constData());
+    }
+    std::fflush(stdout);
+    return outcome.ok() ? 0 : 1;
 }

@@ -284,7 +284,9 @@ async function clients() {
     [q, coordinator, status, risk].map((f) => el('div', { class: 'col-sm-6 col-lg-2' }, f.node)),
     el('div', { class: 'col-sm-6 col-lg-2' }, overdue.node),
     el('div', { class: 'col-sm-6 col-lg-2' }, el('button', { type: 'submit', class: 'btn btn-primary' }, 'Search')));
+  let latest = 0; // only the answer to the newest search is shown
   const load = async () => {
+    const asked = ++latest;
     const params = new URLSearchParams();
     if (q.input.value) params.set('q', q.input.value);
     if (coordinator.input.value) params.set('coordinator', coordinator.input.value);
@@ -294,6 +296,7 @@ async function clients() {
     params.set('limit', '200');
     try {
       const data = await api('GET', `/v1/office/clients?${params}`);
+      if (asked !== latest) return;
       renderClients(results, data);
       status1.replaceChildren();
     } catch (e) {

@@ -64,6 +64,17 @@ ServiceReply notJson()
                                QStringLiteral("Send the body as application/json"));
 }
 
+/**
+ * The query of an office request, read as a browser's form encoding: a '+' is a space (a
+ * plus sign itself comes as %2B).
+ */
+QUrlQuery formQuery(const QHttpServerRequest &request)
+{
+    QString text = request.url().query(QUrl::FullyEncoded);
+    text.replace(QLatin1Char('+'), QStringLiteral("%20"));
+    return QUrlQuery(text);
+}
+
 ServiceReply wrongMethod(const char *method)
 {
     return ServiceReply::error(405, QStringLiteral("method_not_allowed"),
@@ -186,7 +197,7 @@ void AgencyHttpServer::routeOffice()
             if (req.method() != Method::Get)
                 return jsonResponse(req, wrongMethod("GET"));
             return handle(req, session,
-                          [&](const Caller &c, const QJsonObject &) { return fn(c, req.query()); });
+                          [&](const Caller &c, const QJsonObject &) { return fn(c, formQuery(req)); });
         });
     };
     const auto post = [this, session](const char *path, const Handler &fn) {
@@ -249,7 +260,7 @@ void AgencyHttpServer::routeOffice()
                      if (req.method() != Method::Get)
                          return jsonResponse(req, wrongMethod("GET"));
                      return handle(req, session, [&](const Caller &c, const QJsonObject &) {
-                         return m_server.reports.report(c, name, req.query());
+                         return m_server.reports.report(c, name, formQuery(req));
                      });
                  });
     post("/v1/office/clients/move",
