@@ -140,6 +140,15 @@ QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonVa
         if (!field.allowed.isEmpty() && !field.allowed.contains(s))
             return QStringLiteral("%1 must be one of: %2")
                 .arg(where(entity, field), field.allowed.join(QStringLiteral(", ")));
+        // A status is one of the kind's statuses (its transitions say which), wherever the
+        // value comes from; which step may follow which is checkEdit's, on the edit's device.
+        if (field.name == entity.statusField && !entity.transitions.isEmpty() &&
+            !entity.transitions.contains(s)) {
+            QStringList statuses = entity.transitions.keys();
+            statuses.sort();
+            return QStringLiteral("%1 must be one of: %2")
+                .arg(where(entity, field), statuses.join(QStringLiteral(", ")));
+        }
         return {};
     }
     case FieldType::Integer:

@@ -42,3 +42,4 @@ careround_test(tst_serveratrest SOURCES tst_serveratrest.cpp serverfixture.h
 target_compile_definitions(tst_serveratrest PRIVATE
     CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
 add_dependencies(tst_serveratrest careround-server)
+careround_server_test(tst_office SOURCES tst_office.cpp serverfixture.h LIBS careround_syncdevice careround_server careround_demo)

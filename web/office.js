@@ -134,7 +134,8 @@ function heading(text) {
 function setPage(...children) {
   const m = main();
   m.replaceChildren(...children);
-  m.focus();
+  window.scrollTo(0, 0);
+  m.focus({ preventScroll: true });
 }
 
 // --- sign-in --------------------------------------------------------------------------
@@ -231,9 +232,12 @@ function countCard(title, count, body) {
         body)));
 }
 
-function itemList(items, render) {
+const shownItems = 8; // each dashboard card lists the first few; the count is whole
+
+function itemList(items, render, total = items.length) {
   if (!items.length) return el('p', { class: 'text-muted mb-0' }, 'None');
-  return el('ul', { class: 'list-unstyled mb-0' }, items.map((i) => el('li', {}, render(i))));
+  return el('ul', { class: 'list-unstyled mb-0' }, items.slice(0, shownItems).map((i) => el('li', {}, render(i))),
+    total > shownItems ? el('li', { class: 'text-muted' }, `and ${total - shownItems} more`) : null);
 }
 
 async function dashboard() {
@@ -243,13 +247,13 @@ async function dashboard() {
   const cards = [
     countCard('Clients', total, el('p', { class: 'mb-0' }, statuses || 'No clients')),
     countCard('Overdue follow-ups', d.overdueFollowUps.count,
-      itemList(d.overdueFollowUps.items, (f) => [clientLink(f.clientId, f.clientName), `: ${f.description} (due ${f.dueOn})`])),
+      itemList(d.overdueFollowUps.items, (f) => [clientLink(f.clientId, f.clientName), `: ${f.description} (due ${f.dueOn})`], d.overdueFollowUps.count)),
     countCard('Follow-ups due today', d.dueToday.count,
-      itemList(d.dueToday.items, (f) => [clientLink(f.clientId, f.clientName), `: ${f.description}`])),
+      itemList(d.dueToday.items, (f) => [clientLink(f.clientId, f.clientName), `: ${f.description}`], d.dueToday.count)),
     countCard('Unsigned documents', d.unsignedDocuments.count,
-      itemList(d.unsignedDocuments.items, (u) => [clientLink(u.clientId, u.clientName), `: ${words(u.entity)} ${u.title || ''}`])),
+      itemList(d.unsignedDocuments.items, (u) => [clientLink(u.clientId, u.clientName), `: ${u.label} ${u.title || ''}`], d.unsignedDocuments.count)),
     countCard('Open complaints', d.openComplaints.count,
-      itemList(d.openComplaints.items, (c) => [clientLink(c.clientId, c.clientName), `: ${c.subject} (${words(c.status)})`])),
+      itemList(d.openComplaints.items, (c) => [clientLink(c.clientId, c.clientName), `: ${c.subject} (${words(c.status)})`], d.openComplaints.count)),
     countCard('Safety alerts', d.safetyAlerts.length,
       itemList(d.safetyAlerts, (a) => [clientLink(a.clientId, a.clientName),
         `: PHQ-9 ${a.score}${a.band ? `, ${a.band}` : ''}${a.selfHarmRisk ? ', item 9 (thoughts of self-harm): ask today' : ''}`])),

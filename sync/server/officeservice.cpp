@@ -189,11 +189,13 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
         for (const Record &r : m_store.records(kind, scope))
             if (r.text("status") == status && !isSigned(signedIds, r) &&
                 ++unsignedCount <= kListCap)
-                unsignedDocs.append(named(QJsonObject{{"entity", kind},
-                                                      {"id", r.id},
-                                                      {"title", r.text("title")},
-                                                      {"status", status}},
-                                          r.text("clientId")));
+                unsignedDocs.append(
+                    named(QJsonObject{{"entity", kind},
+                                      {"label", Schema::instance().entity(kind)->label},
+                                      {"id", r.id},
+                                      {"title", r.text("title")},
+                                      {"status", status}},
+                          r.text("clientId")));
 
     // Safety alerts: a client's latest PHQ-9 (CareRules) severe, or item 9 above "not at all".
     QHash<QString, QHash<QString, int>> phq9;

@@ -229,6 +229,9 @@ int runServerCommand(const QStringList &arguments)
          QStringLiteral("ms"), QStringLiteral("600000")},
         {QStringLiteral("key-file"), QStringLiteral("Key of the encrypted SQLite store"),
          QStringLiteral("file")},
+        {QStringLiteral("office-idle-minutes"),
+         QStringLiteral("Office console sessions end after this long without a request"),
+         QStringLiteral("minutes"), QString::number(OfficeSessions::kDefaultIdleMinutes)},
     });
     parser.addHelpOption();
     if (!parser.parse(arguments))
@@ -261,6 +264,11 @@ int runServerCommand(const QStringList &arguments)
         AgencyServer server(*db);
         server.initialize();
         server.sync.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
+        bool idleOk = false;
+        const int idleMinutes = parser.value(QStringLiteral("office-idle-minutes")).toInt(&idleOk);
+        if (!idleOk || idleMinutes < 1 || idleMinutes > 24 * 60)
+            return usage(QStringLiteral("--office-idle-minutes must be from 1 to 1440"));
+        server.sessions.setIdleMinutes(idleMinutes);
         if (mode == QLatin1String("admin"))
             return admin(server, positional.mid(1));
         AgencyHttpServer http(server);

@@ -557,6 +557,14 @@ ServiceReply SyncService::applyOffice(const Caller &office, QVector<Edit> edits)
         if (!def || !def->replicated)
             return ServiceReply::error(400, QStringLiteral("invalid_change"),
                                        QStringLiteral("Unknown kind of record"));
+        // What a person types in the console is checked as a tablet checks a local edit:
+        // every field known, every value valid, the status step allowed.
+        const std::optional<Record> current = m_store.load(*def, edit.id);
+        const QString invalid =
+            RecordValidator::checkEdit(*def, current ? current->values : QJsonObject(),
+                                       edit.values, !current.has_value());
+        if (!invalid.isEmpty())
+            return ServiceReply::error(400, QStringLiteral("invalid_change"), invalid);
         edit.stamp = run.writes.stamp();
         try {
             run.results.append(applyChange(run, office, PushChange{++n, edit},
@@ -566,6 +574,8 @@ ServiceReply SyncService::applyOffice(const Caller &office, QVector<Edit> edits)
         }
     }
     m_store.finishWrites(run.writes);
+    if (m_beforeCommit)
+        m_beforeCommit();
     tx.commit();
     return ServiceReply{200, QJsonObject{{"results", run.results}}};
 }

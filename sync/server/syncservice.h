@@ -38,8 +38,9 @@ public:
     /** Edits stamped further ahead of the server's clock than this are held (a conflict). */
     void setMaxSkewMillis(qint64 millis) { m_maxSkewMillis = millis; }
     /**
-     * Fault injection for crash tests: called in a push after all its writes, before the
-     * commit (a process that dies there must leave nothing of the push, history included).
+     * Fault injection for crash tests: called in a push (and an office change) after all its
+     * writes, before the commit (a process that dies there must leave nothing of it, history
+     * included).
      */
     void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommit = std::move(hook); }
 

@@ -1,0 +1,421 @@
+// The office console's server side in the server's own parts (AgencyServer over a fresh
+// SQLite or, as tst_office_pg, PostgreSQL database) with a clock the test moves: sessions
+// (cookie token, CSRF, idle timeout, sign-out), sign-in rate limits, deactivation and password
+// resets, the one path of office changes (validation, access, merge against the bases, history,
+// all or nothing, a death before the commit), and the chart's signature check. The browser
+// test (tests/office/office_console_test.py) drives the same API through the real process.
+#include "agencyserver.h"
+#include "demoagency.h"
+#include "protocol.h"
+#include "serverfixture.h"
+
+using namespace careround;
+using namespace careround::test;
+
+namespace {
+
+const QString kPw = QStringLiteral("office-password");
+
+/** The cookie token of a sign-in reply. */
+QByteArray tokenOf(const ServiceReply &reply)
+{
+    return OfficeSessions::tokenFromCookies(reply.cookie);
+}
+
+} // namespace
+
+class TestOffice : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerDatabase> m_db;
+    std::unique_ptr<AgencyServer> m_server;
+    qint64 m_now = 1796000000000; // 2026-11-30
+    QString m_renee, m_ana, m_ben;
+
+    AgencyServer &server() { return *m_server; }
+
+    Caller signedIn(const QString &login)
+    {
+        const ServiceReply r =
+            server().sessions.signIn(QJsonObject{{"login", login}, {"password", kPw}}, "10.0.0.1");
+        Caller c;
+        const auto refused = server().sessions.resume(tokenOf(r), {}, false, c);
+        if (refused)
+            qWarning("sign-in of %s: %d", qPrintable(login), refused->status);
+        return c;
+    }
+
+    /** A tablet of the account: enrolled, and its caller as authenticate gives it. */
+    Caller tablet(const QString &login, QByteArray *token = nullptr)
+    {
+        const QString t = server().accounts.enrollDevice(login, kPw, newUuid7(), "tablet");
+        Caller c;
+        server().accounts.authenticate("Bearer " + t.toLatin1(), c);
+        if (token)
+            *token = t.toLatin1();
+        return c;
+    }
+
+private slots:
+    void init()
+    {
+        m_db = ServerDatabase::open(freshServerDb(m_dir));
+        m_server = std::make_unique<AgencyServer>(*m_db, [this] { return m_now; });
+        server().initialize();
+        server().accounts.setPasswordIterations(1000);
+        m_renee = server().accounts.createAccount("renee", "Renee Castillo", kPw, "supervisor");
+        m_ana = server().accounts.createAccount("ana", "Ana Ortiz", kPw, "coordinator");
+        m_ben = server().accounts.createAccount("ben", "Ben Ruiz", kPw, "coordinator");
+    }
+    void cleanup()
+    {
+        m_server.reset();
+        m_db.reset();
+    }
+
+    void aSessionNeedsItsCsrfTokenToChangeStateAndEndsWhenIdle()
+    {
+        const ServiceReply wrong = server().sessions.signIn(
+            QJsonObject{{"login", "renee"}, {"password", "not-it"}}, "10.0.0.1");
+        QCOMPARE(wrong.status, 401);
+        QVERIFY(wrong.cookie.isEmpty());
+        const ServiceReply in = server().sessions.signIn(
+            QJsonObject{{"login", "renee"}, {"password", kPw}}, "10.0.0.1");
+        QCOMPARE(in.status, 200);
+        const QByteArray token = tokenOf(in);
+        const QByteArray csrf = in.body.value("csrf").toString().toLatin1();
+        QVERIFY(token.size() >= 40);
+        QVERIFY(csrf.size() >= 40);
+        QVERIFY(token != csrf);
+        // Only the token's hash is stored.
+        QCOMPARE(m_db->scalar("SELECT count(*) FROM office_session WHERE token_hash = ?",
+                              {QString::fromLatin1(token)})
+                     .toInt(),
+                 0);
+        Caller c;
+        QVERIFY(!server().sessions.resume(token, {}, false, c));
+        QCOMPARE(c.accountId, m_renee);
+        QCOMPARE(c.deviceId, QStringLiteral("office"));
+        QCOMPARE(server().sessions.resume(token, {}, true, c)->status, 403);
+        QCOMPARE(server().sessions.resume(token, "x" + csrf.mid(1), true, c)->status, 403);
+        QVERIFY(!server().sessions.resume(token, csrf, true, c));
+        QCOMPARE(server().sessions.resume("forged-token", csrf, false, c)->status, 401);
+        // In use every 20 minutes it stays; 31 minutes without a request end it.
+        for (int i = 0; i < 4; ++i) {
+            m_now += 20 * 60 * 1000;
+            QVERIFY(!server().sessions.resume(token, {}, false, c));
+        }
+        m_now += 31 * 60 * 1000;
+        const auto expired = server().sessions.resume(token, {}, false, c);
+        QCOMPARE(expired->status, 401);
+        QCOMPARE(expired->body.value("error").toString(), QStringLiteral("session_expired"));
+        QCOMPARE(server().sessions.resume(token, {}, false, c)->status, 401);
+        // Sign-out ends a session and clears the cookie.
+        const ServiceReply again = server().sessions.signIn(
+            QJsonObject{{"login", "renee"}, {"password", kPw}}, "10.0.0.1");
+        Caller c2;
+        QVERIFY(!server().sessions.resume(tokenOf(again), {}, false, c2));
+        const ServiceReply out = server().sessions.signOut(tokenOf(again), c2);
+        QVERIFY(out.cookie.contains("Max-Age=0"));
+        QCOMPARE(server().sessions.resume(tokenOf(again), {}, false, c2)->status, 401);
+    }
+
+    void signInIsRateLimitedWithEnrolment()
+    {
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(server()
+                         .sessions
+                         .signIn(QJsonObject{{"login", "ana"}, {"password", "wrong"}}, "10.0.0.2")
+                         .status,
+                     401);
+        const ServiceReply blocked =
+            server().sessions.signIn(QJsonObject{{"login", "ana"}, {"password", kPw}}, "10.0.0.2");
+        QCOMPARE(blocked.status, 429);
+        // The same budget as a tablet's enrolment.
+        QCOMPARE(
+            server()
+                .accounts
+                .enroll(QJsonObject{{"login", "ana"}, {"password", kPw}, {"deviceId", newUuid7()}},
+                        "10.0.0.2")
+                .status,
+            429);
+        QCOMPARE(server()
+                     .sessions.signIn(QJsonObject{{"login", 5}, {"password", kPw}}, "10.0.0.2")
+                     .status,
+                 400);
+    }
+
+    void aDeactivatedAccountCannotSignInAndItsTabletsStopSyncing()
+    {
+        QByteArray token;
+        tablet("ana", &token);
+        const ServiceReply in =
+            server().sessions.signIn(QJsonObject{{"login", "ana"}, {"password", kPw}}, "10.0.0.3");
+        Caller office;
+        QVERIFY(!server().sessions.resume(tokenOf(in), {}, false, office));
+        QVERIFY_THROWS_EXCEPTION(StoreError, server().accounts.setActive(m_renee, m_renee, false));
+        server().accounts.setActive(m_renee, m_ana, false);
+        QCOMPARE(server().sessions.resume(tokenOf(in), {}, false, office)->status, 401);
+        QCOMPARE(server()
+                     .sessions.signIn(QJsonObject{{"login", "ana"}, {"password", kPw}}, "10.0.0.3")
+                     .status,
+                 403);
+        Caller device;
+        const auto refused = server().accounts.authenticate("Bearer " + token, device);
+        QCOMPARE(refused->status, 403);
+        QCOMPARE(refused->body.value("error").toString(), QStringLiteral("account_deactivated"));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 server().accounts.enrollDevice("ana", kPw, newUuid7(), "t"));
+        // The staff record says so too (tablets receive it), in the supervisor's name.
+        const auto record = server().store.load(*Schema::instance().entity("coordinator"), m_ana);
+        QCOMPARE(record->values.value("active").toBool(true), false);
+        server().accounts.setActive(m_renee, m_ana, true);
+        QVERIFY(!server().accounts.authenticate("Bearer " + token, device));
+        // A reset password ends the sessions and the old password.
+        QVERIFY(!server().sessions.resume(
+            tokenOf(server().sessions.signIn(QJsonObject{{"login", "ana"}, {"password", kPw}},
+                                             "10.0.0.3")),
+            {}, false, office));
+        server().accounts.resetPassword(m_renee, m_ana, "a-new-password");
+        QCOMPARE(server()
+                     .sessions.signIn(QJsonObject{{"login", "ana"}, {"password", kPw}}, "10.0.0.3")
+                     .status,
+                 401);
+        QCOMPARE(
+            server()
+                .sessions
+                .signIn(QJsonObject{{"login", "ana"}, {"password", "a-new-password"}}, "10.0.0.3")
+                .status,
+            200);
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 server().accounts.resetPassword(m_renee, m_ana, "short"));
+    }
+
+    void anOfficeEditMeetsATabletEditAsAConflict()
+    {
+        const QString provider = server().records.createRecord(
+            "provider", {{"name", "Meals on Wheels"}, {"status", "active"}, {"phone", "555-0100"}});
+        const Caller renee = signedIn("renee");
+        const QJsonObject before = server().office.providers(renee).body;
+        const QJsonObject stampsSeen =
+            before.value("providers").toArray().first().toObject().value("stamps").toObject();
+        // A tablet changes the phone, based on what it had.
+        const Caller ana = tablet("ana");
+        const Stamp base = Stamp::fromString(stampsSeen.value("phone").toString());
+        const QJsonObject change = Protocol::encodeChange(
+            1, "provider", provider, Hlc::fromParts(quint64(m_now + 1000), 0),
+            QJsonObject{{"phone", "555-0111"}}, QJsonObject{{"phone", base.toString()}});
+        const ServiceReply pushed =
+            server().sync.push(ana, QJsonObject{{"changes", QJsonArray{change}}});
+        QCOMPARE(pushed.status, 200);
+        QCOMPARE(
+            pushed.body.value("results").toArray().first().toObject().value("status").toString(),
+            QStringLiteral("applied"));
+        // The office, from the page it loaded before, writes another phone: a conflict.
+        const qint64 seqBefore = server().store.maxSeq();
+        const ServiceReply saved = server().office.saveProvider(
+            renee, QJsonObject{{"id", provider},
+                               {"values", QJsonObject{{"phone", "555-0122"}}},
+                               {"bases", stampsSeen}});
+        QCOMPARE(saved.status, 200);
+        QCOMPARE(
+            saved.body.value("results").toArray().first().toObject().value("status").toString(),
+            QStringLiteral("conflict"));
+        QVERIFY(server().store.maxSeq() > seqBefore);
+        const QJsonArray open = server().office.review(renee).body.value("conflicts").toArray();
+        QCOMPARE(open.size(), 1);
+        const QJsonObject conflict = open.first().toObject();
+        QCOMPARE(conflict.value("field").toString(), QStringLiteral("phone"));
+        QSet<QString> both{conflict.value("kept").toObject().value("value").toString(),
+                           conflict.value("other").toObject().value("value").toString()};
+        QCOMPARE(both, (QSet<QString>{"555-0111", "555-0122"}));
+        // The history names the office account on device "office".
+        const auto rows = m_db->query(
+            "SELECT account_id, device_id FROM history WHERE entity = 'provider' AND record_id = "
+            "? AND field = 'phone' AND seq > ?",
+            {provider, seqBefore});
+        QVERIFY(!rows.isEmpty());
+        QCOMPARE(rows.last()[0].toString(), m_renee);
+        QCOMPARE(rows.last()[1].toString(), QStringLiteral("office"));
+        // Settled in the console: the other value, once.
+        const ServiceReply settled = server().office.settleConflict(
+            renee, QJsonObject{{"id", conflict.value("id")}, {"choice", "other"}});
+        QCOMPARE(settled.status, 200);
+        const auto after = server().store.load(*Schema::instance().entity("provider"), provider);
+        QCOMPARE(after->text("phone"),
+                 conflict.value("other").toObject().value("value").toString());
+        QCOMPARE(server()
+                     .office
+                     .settleConflict(renee,
+                                     QJsonObject{{"id", conflict.value("id")}, {"choice", "kept"}})
+                     .status,
+                 409);
+    }
+
+    void aBadOfficeChangeStoresNothing()
+    {
+        const QString provider = server().records.createRecord(
+            "provider", {{"name", "Senior Ride"}, {"status", "active"}});
+        const QString client = server().records.createRecord(
+            "client", {{"firstName", "Maria"}, {"lastName", "Lopez"}, {"status", "active"}});
+        server().records.assignClient(client, m_ana);
+        const Caller renee = signedIn("renee");
+        const Caller ana = signedIn("ana");
+        const qint64 seq = server().store.maxSeq();
+        const int history = m_db->scalar("SELECT count(*) FROM history").toInt();
+        const auto unchanged = [&] {
+            return server().store.maxSeq() == seq &&
+                   m_db->scalar("SELECT count(*) FROM history").toInt() == history;
+        };
+        const auto save = [&](const Caller &who, const QJsonObject &body) {
+            return server().office.saveProvider(who, body).status;
+        };
+        QCOMPARE(save(renee, {{"id", provider}, {"values", QJsonObject{{"status", "bogus"}}}}),
+                 400);
+        QCOMPARE(
+            save(renee, {{"id", provider}, {"values", QJsonObject{{"status", "discontinued"}}}}),
+            400); // no date, no reason
+        QCOMPARE(save(renee, {{"values", QJsonObject{{"phone", "555"}}}}), 400); // no name
+        QCOMPARE(save(renee, {{"values", QJsonObject{{"clientId", client}}}}), 400);
+        QCOMPARE(save(renee, {{"id", newUuid7()}, {"values", QJsonObject{{"name", "X"}}}}), 404);
+        QCOMPARE(save(ana, {{"values", QJsonObject{{"name", "Forged"}}}}), 403);
+        QVERIFY(unchanged());
+        // A move is all or nothing: one unknown client among them moves none.
+        const ServiceReply move = server().office.moveClients(
+            renee,
+            QJsonObject{{"clients", QJsonArray{client, newUuid7()}}, {"coordinator", m_ben}});
+        QCOMPARE(move.status, 404);
+        QCOMPARE(server()
+                     .office
+                     .moveClients(renee, QJsonObject{{"clients", QJsonArray{client}},
+                                                     {"coordinator", m_renee}})
+                     .status,
+                 400); // a supervisor holds no caseload
+        QCOMPARE(server()
+                     .office
+                     .moveClients(
+                         ana, QJsonObject{{"clients", QJsonArray{client}}, {"coordinator", m_ben}})
+                     .status,
+                 403);
+        QVERIFY(unchanged());
+        // A coordinator asking for a client not theirs gets the answer of no such client.
+        const Caller ben = signedIn("ben");
+        const ServiceReply foreign = server().office.chart(ben, QUrlQuery("id=" + client));
+        const ServiceReply unknown = server().office.chart(ben, QUrlQuery("id=" + newUuid7()));
+        QCOMPARE(foreign.status, 404);
+        QCOMPARE(foreign.body, unknown.body);
+        QVERIFY(unchanged());
+    }
+
+    void aServerThatDiesBeforeTheCommitKeepsNothingOfTheChange()
+    {
+        const QString client = server().records.createRecord(
+            "client", {{"firstName", "Maria"}, {"lastName", "Lopez"}, {"status", "active"}});
+        server().records.assignClient(client, m_ana);
+        const Caller renee = signedIn("renee");
+        const qint64 seq = server().store.maxSeq();
+        // The hook stands for the process dying after the writes and before the commit (the
+        // real process does so with CAREROUND_FAULT=die-before-push-commit).
+        server().sync.setBeforeCommitHook([] { throw StoreError(StoreError::Code::Sql, "died"); });
+        QVERIFY_THROWS_EXCEPTION(StoreError, server().office.moveClients(
+                                                 renee, QJsonObject{{"clients", QJsonArray{client}},
+                                                                    {"coordinator", m_ben}}));
+        server().sync.setBeforeCommitHook({});
+        QCOMPARE(server().store.maxSeq(), seq);
+        QCOMPARE(server().store.caseload(m_ben), QStringList());
+        QCOMPARE(server().store.caseload(m_ana), QStringList{client});
+        const ServiceReply moved = server().office.moveClients(
+            renee, QJsonObject{{"clients", QJsonArray{client}}, {"coordinator", m_ben}});
+        QCOMPARE(moved.status, 200);
+        QCOMPARE(server().store.caseload(m_ben), QStringList{client});
+        QVERIFY(moved.body.value("effect").toString().contains("Ben Ruiz"));
+    }
+
+    void theChartVerifiesEverySignatureAndIsAudited()
+    {
+        DemoAgency::Options options;
+        options.clientCount = 4;
+        DemoAgency::generate(
+            [&](const QString &entity, const QJsonObject &values) {
+                if (entity == QLatin1String("coordinator"))
+                    return values.value("role").toString() == QLatin1String("supervisor") ? m_renee
+                                                                                          : m_ana;
+                return server().records.createRecord(entity, values);
+            },
+            options);
+        const Caller renee = signedIn("renee");
+        QString signedClient;
+        QJsonArray signatures;
+        for (const QJsonValue &c :
+             server().office.clients(renee, QUrlQuery()).body.value("clients").toArray()) {
+            const QString id = c.toObject().value("id").toString();
+            signatures = server()
+                             .office.chart(renee, QUrlQuery("id=" + id))
+                             .body.value("signatures")
+                             .toArray();
+            if (!signatures.isEmpty()) {
+                signedClient = id;
+                break;
+            }
+        }
+        QVERIFY(!signedClient.isEmpty());
+        for (const QJsonValue &s : signatures)
+            QVERIFY2(s.toObject().value("verified").toBool(),
+                     qPrintable(s.toObject().value("id").toString()));
+        // Content changed behind the signature's back (the database edited by hand): caught.
+        const QJsonObject first = signatures.first().toObject();
+        const QString entity = first.value("recordEntity").toString();
+        const QString id = first.value("recordId").toString();
+        const auto record = server().store.load(*Schema::instance().entity(entity), id);
+        QJsonObject tampered = record->values;
+        tampered.insert(entity == QLatin1String("visit")      ? "summary"
+                        : entity == QLatin1String("carePlan") ? "summary"
+                                                              : "strengths",
+                        "changed after signing");
+        m_db->exec("UPDATE record SET vals = ? WHERE entity = ? AND id = ?",
+                   {QString::fromUtf8(QJsonDocument(tampered).toJson(QJsonDocument::Compact)),
+                    entity, id});
+        const QJsonArray now = server()
+                                   .office.chart(renee, QUrlQuery("id=" + signedClient))
+                                   .body.value("signatures")
+                                   .toArray();
+        bool caught = false;
+        for (const QJsonValue &s : now)
+            if (s.toObject().value("recordId").toString() == id)
+                caught = !s.toObject().value("verified").toBool();
+        QVERIFY(caught);
+        const auto viewed = m_db->query(
+            "SELECT actor, device, detail FROM audit WHERE action = 'chart_viewed' AND detail = ?",
+            {signedClient});
+        QCOMPARE(viewed.size(), 2);
+        QCOMPARE(viewed[0][0].toString(), m_renee);
+        QCOMPARE(viewed[0][1].toString(), QStringLiteral("office"));
+    }
+
+    void everyReportAnswersAndBadFiltersAreRefused()
+    {
+        const Caller renee = signedIn("renee");
+        for (const QString &name : OfficeReports::names()) {
+            const ServiceReply r = server().reports.report(renee, name, QUrlQuery());
+            QCOMPARE(r.status, 200);
+            QVERIFY(!r.body.value("tables").toArray().isEmpty());
+            QVERIFY(!r.body.value("charts").toArray().isEmpty());
+        }
+        QCOMPARE(server().reports.report(renee, "nope", QUrlQuery()).status, 404);
+        QCOMPARE(server().reports.report(renee, "visits", QUrlQuery("from=2026-02-30")).status,
+                 400);
+        QCOMPARE(server()
+                     .reports.report(renee, "visits", QUrlQuery("from=2026-12-02&to=2026-12-01"))
+                     .status,
+                 400);
+        QCOMPARE(server().reports.report(renee, "visits", QUrlQuery("coordinator=ana")).status,
+                 400);
+        QCOMPARE(server()
+                     .reports.report(renee, "visits", QUrlQuery("to=2026-01-01&to=2026-02-01"))
+                     .status,
+                 400);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOffice)
+#include "tst_office.moc"
