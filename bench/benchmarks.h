@@ -32,4 +32,8 @@ void benchSync(BenchContext &ctx);
 // (loadbenchmark.cpp).
 void benchServerLoad(BenchContext &ctx, bool postgres);
 
+// The office console's dashboard and reports over HTTP at the scale's agency
+// (officebenchmark.cpp).
+void benchOffice(BenchContext &ctx);
+
 } // namespace careround::bench
