@@ -392,6 +392,90 @@ private slots:
         QCOMPARE(viewed[0][1].toString(), QStringLiteral("office"));
     }
 
+    void anAcceptedAmendmentBecomesANewVersionToSignAndARejectedOneNeedsAReason()
+    {
+        DemoAgency::Options options;
+        options.clientCount = 6;
+        DemoAgency::generate(
+            [&](const QString &entity, const QJsonObject &values) {
+                if (entity == QLatin1String("coordinator"))
+                    return values.value("role").toString() == QLatin1String("supervisor") ? m_renee
+                                                                                          : m_ana;
+                return server().records.createRecord(entity, values);
+            },
+            options);
+        const Caller renee = signedIn("renee");
+        // A signed care plan with goals.
+        const EntityDef &planDef = *Schema::instance().entity("carePlan");
+        QString plan;
+        for (const StoredRecord &s : server().store.allOf("signature", {}))
+            if (QJsonDocument::fromJson(s.values.toUtf8()).object().value("recordEntity") ==
+                QLatin1String("carePlan"))
+                plan = QJsonDocument::fromJson(s.values.toUtf8())
+                           .object()
+                           .value("recordId")
+                           .toString();
+        QVERIFY(!plan.isEmpty());
+        QString client;
+        const auto signedPlan = server().store.load(planDef, plan, &client);
+        const auto goalsOf = [&](const QString &planId) {
+            QStringList statements;
+            for (const Record &r : server().store.clientRecords(client))
+                if (r.entity == QLatin1String("goal") && r.text("carePlanId") == planId &&
+                    !r.isVoided())
+                    statements.append(r.text("statement"));
+            statements.sort();
+            return statements;
+        };
+        QVERIFY(!goalsOf(plan).isEmpty());
+        const auto propose = [&](const QString &text) {
+            return server().records.createRecord(
+                "conflict",
+                {{"recordEntity", "carePlan"},
+                 {"recordId", plan},
+                 {"clientId", client},
+                 {"field", "summary"},
+                 {"kind", "amendment"},
+                 {"status", "open"},
+                 {"keptValue",
+                  QJsonObject{
+                      {"value", QJsonObject{{"summary", signedPlan->values.value("summary")}}}}},
+                 {"otherValue", QJsonObject{{"value", QJsonObject{{"summary", text}}}}}});
+        };
+        const QString rejected = propose("A summary the client did not agree to");
+        QCOMPARE(
+            server().office.settleConflict(renee, {{"id", rejected}, {"choice", "kept"}}).status,
+            400); // no reason
+        QCOMPARE(
+            server().office.settleConflict(renee, {{"id", rejected}, {"choice", "other"}}).status,
+            400); // signed content cannot change
+        QCOMPARE(server()
+                     .office
+                     .settleConflict(
+                         renee, {{"id", rejected}, {"choice", "kept"}, {"reason", "Not agreed"}})
+                     .status,
+                 200);
+        const QString accepted = propose("Meals five days a week, not three");
+        const qint64 seq = server().store.maxSeq();
+        const ServiceReply reply =
+            server().office.settleConflict(renee, {{"id", accepted}, {"choice", "accept"}});
+        QCOMPARE(reply.status, 200);
+        const auto conflict = server().store.load(*Schema::instance().entity("conflict"), accepted);
+        QCOMPARE(conflict->text("status"), QStringLiteral("resolved"));
+        const QString version =
+            conflict->values.value("resolvedValue").toObject().value("newVersionId").toString();
+        const auto copy = server().store.load(planDef, version);
+        QVERIFY(copy);
+        QCOMPARE(copy->text("summary"), QStringLiteral("Meals five days a week, not three"));
+        QCOMPARE(copy->text("status"), QStringLiteral("draft"));
+        QCOMPARE(copy->text("title"), signedPlan->text("title"));
+        QCOMPARE(goalsOf(version), goalsOf(plan));
+        QVERIFY(!server().store.isSealed(planDef, *copy));
+        // The signed plan is as it was signed.
+        QCOMPARE(server().store.load(planDef, plan)->values, signedPlan->values);
+        QVERIFY(server().store.maxSeq() > seq);
+    }
+
     void everyReportAnswersAndBadFiltersAreRefused()
     {
         const Caller renee = signedIn("renee");

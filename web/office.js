@@ -427,7 +427,9 @@ async function review() {
     const actions = el('div', {});
     if (c.kind === 'amendment') {
       const reason = field('Reason for rejecting', { id: `reason-${c.id}` });
-      actions.append(reason.node,
+      actions.append(
+        el('button', { type: 'button', class: 'btn btn-primary btn-sm mb-2', onclick: () => settle({ choice: 'accept' }) }, 'Accept: prepare a new version to sign on the tablet'),
+        reason.node,
         el('button', { type: 'button', class: 'btn btn-outline-dark btn-sm', onclick: () => settle({ choice: 'kept', reason: reason.input.value }) }, 'Reject the amendment'));
     } else {
       actions.append(

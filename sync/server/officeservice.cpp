@@ -671,8 +671,8 @@ ServiceReply OfficeService::settleConflict(const Caller &caller, const QJsonObje
     if (!RecordValidator::isUuid(id))
         return badRequest(QStringLiteral("id must be a conflict's id"));
     if (choice != QLatin1String("kept") && choice != QLatin1String("other") &&
-        choice != QLatin1String("value"))
-        return badRequest(QStringLiteral("choice must be kept, other or value"));
+        choice != QLatin1String("value") && choice != QLatin1String("accept"))
+        return badRequest(QStringLiteral("choice must be kept, other, value or accept"));
     const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
     QVector<Edit> edits;
     QJsonObject resolved;
@@ -703,7 +703,12 @@ ServiceReply OfficeService::settleConflict(const Caller &caller, const QJsonObje
                 bases.insert(it.key(), record->stamps.value(it.key()));
             edits.append(Edit{entity, recordId, values, {}, bases});
         };
-        if (kind == QLatin1String("amendment")) {
+        if (kind == QLatin1String("amendment") && choice == QLatin1String("accept")) {
+            const QString version = newVersion(*def, *record, other.toObject(), edits);
+            resolved = QJsonObject{{"value", other}, {"accepted", true}, {"newVersionId", version}};
+        } else if (choice == QLatin1String("accept")) {
+            return badRequest(QStringLiteral("Only an amendment proposal is accepted"));
+        } else if (kind == QLatin1String("amendment")) {
             if (choice != QLatin1String("kept"))
                 return ServiceReply::error(
                     400, QStringLiteral("sealed"),
@@ -727,7 +732,8 @@ ServiceReply OfficeService::settleConflict(const Caller &caller, const QJsonObje
             return badRequest(QStringLiteral("A new value can be written only for an edit that "
                                              "met another edit"));
         }
-        resolved = QJsonObject{{"value", chosen}};
+        if (resolved.isEmpty())
+            resolved = QJsonObject{{"value", chosen}};
         if (!reason.isEmpty())
             resolved.insert(QStringLiteral("reason"), reason.left(2000));
         FieldStamps bases{{QStringLiteral("status"), conflict->stamps.value("status")}};
@@ -741,6 +747,46 @@ ServiceReply OfficeService::settleConflict(const Caller &caller, const QJsonObje
                           bases});
     }
     return m_sync.applyOffice(caller, edits);
+}
+
+QString OfficeService::newVersion(const EntityDef &def, const Record &signedRecord,
+                                  const QJsonObject &amended, QVector<Edit> &edits)
+{
+    // A signed document never changes: its new version is a copy, with its children (the
+    // records its signature covers), the amendment applied, unsigned, for the client to sign
+    // on the tablet. References between the copies point at the copies.
+    QHash<QString, QString> ids{{signedRecord.id, newUuid7()}};
+    const auto copy = [&](const EntityDef &kind, const Record &r, QJsonObject values) {
+        values.remove(QStringLiteral("voided"));
+        values.remove(QStringLiteral("voidReason"));
+        for (const FieldDef &fd : kind.fields)
+            if (fd.type == FieldType::Reference && ids.contains(values.value(fd.name).toString()))
+                values.insert(fd.name, ids.value(values.value(fd.name).toString()));
+        for (auto it = values.begin(); it != values.end();)
+            it = it.value().isNull() ? values.erase(it) : std::next(it);
+        edits.append(Edit{kind.name, ids.value(r.id), values, {}, {}});
+    };
+    QJsonObject values = signedRecord.values;
+    for (auto it = amended.begin(); it != amended.end(); ++it)
+        if (def.field(it.key()) && def.field(it.key())->type != FieldType::Json)
+            values.insert(it.key(), it.value());
+    // The new version starts where a document of its kind is written before signing.
+    if (def.name == QLatin1String("carePlan"))
+        values.insert(QStringLiteral("status"), QStringLiteral("draft"));
+    else if (def.name == QLatin1String("assessment"))
+        values.insert(QStringLiteral("status"), QStringLiteral("in_progress"));
+    copy(def, signedRecord, values);
+    const QVector<Record> all = m_store.clientRecords(signedRecord.clientId(def));
+    for (const EntityDef *child : sealedChildKinds(def))
+        for (const Record &r : all)
+            if (r.entity == child->name && !r.isVoided() &&
+                r.text(child->sealedVia.toUtf8()) == signedRecord.id)
+                ids.insert(r.id, newUuid7());
+    for (const EntityDef *child : sealedChildKinds(def))
+        for (const Record &r : all)
+            if (r.entity == child->name && ids.contains(r.id) && r.id != signedRecord.id)
+                copy(*child, r, r.values);
+    return ids.value(signedRecord.id);
 }
 
 ServiceReply OfficeService::settleRefused(const Caller &caller, const QJsonObject &body)

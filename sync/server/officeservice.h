@@ -56,6 +56,12 @@ public:
     QDate today() const;
 
 private:
+    /**
+     * Appends to `edits` the creation of a new, unsigned version of a signed record: a copy
+     * of it and of the children its signature covers, with the amended values. Its id.
+     */
+    QString newVersion(const EntityDef &def, const Record &signedRecord, const QJsonObject &amended,
+                       QVector<Edit> &edits);
     /** The names of the agency's accounts by id (staff names are no client data). */
     QHash<QString, QString> staffNames();
     /** Who made the edit a stamp marks: the account's name, from the device (its node). */
