@@ -102,10 +102,10 @@ private slots:
         QCOMPARE(server().sessions.resume("forged-token", csrf, false, c)->status, 401);
         // In use every 20 minutes it stays; 31 minutes without a request end it.
         for (int i = 0; i < 4; ++i) {
-            m_now += 20 * 60 * 1000;
+            m_now += qint64(20) * 60 * 1000;
             QVERIFY(!server().sessions.resume(token, {}, false, c));
         }
-        m_now += 31 * 60 * 1000;
+        m_now += qint64(31) * 60 * 1000;
         const auto expired = server().sessions.resume(token, {}, false, c);
         QCOMPARE(expired->status, 401);
         QCOMPARE(expired->body.value("error").toString(), QStringLiteral("session_expired"));
@@ -346,7 +346,7 @@ private slots:
         const Caller renee = signedIn("renee");
         QString signedClient;
         QJsonArray signatures;
-        for (const QJsonValue &c :
+        for (const auto &c :
              server().office.clients(renee, QUrlQuery()).body.value("clients").toArray()) {
             const QString id = c.toObject().value("id").toString();
             signatures = server()
@@ -359,7 +359,7 @@ private slots:
             }
         }
         QVERIFY(!signedClient.isEmpty());
-        for (const QJsonValue &s : signatures)
+        for (const auto &s : signatures)
             QVERIFY2(s.toObject().value("verified").toBool(),
                      qPrintable(s.toObject().value("id").toString()));
         // Content changed behind the signature's back (the database edited by hand): caught.
@@ -380,7 +380,7 @@ private slots:
                                    .body.value("signatures")
                                    .toArray();
         bool caught = false;
-        for (const QJsonValue &s : now)
+        for (const auto &s : now)
             if (s.toObject().value("recordId").toString() == id)
                 caught = !s.toObject().value("verified").toBool();
         QVERIFY(caught);

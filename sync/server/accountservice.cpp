@@ -107,7 +107,7 @@ void AccountService::audit(const QString &actor, const QString &device, const QS
 
 std::optional<Account> AccountService::checkPassword(const QString &login, const QString &password)
 {
-    const std::optional<Account> found = m_accounts.accountByLogin(login);
+    std::optional<Account> found = m_accounts.accountByLogin(login);
     // Verify a hash even for an unknown login, so timing does not tell which logins exist.
     static const QString dummy = PasswordHash::hash(QStringLiteral("not a password"));
     const bool ok = PasswordHash::verify(password, found ? found->passwordHash : dummy);

@@ -64,7 +64,7 @@ std::optional<QString> single(const QUrlQuery &query, const QString &key)
 /** A YYYY-MM-DD date filter: empty when absent, none when malformed. */
 std::optional<QString> dateFilter(const QUrlQuery &query, const QString &key)
 {
-    const std::optional<QString> text = single(query, key);
+    std::optional<QString> text = single(query, key);
     if (!text || text->isEmpty())
         return text;
     if (!QDate::fromString(*text, Qt::ISODate).isValid() || text->size() != 10)
@@ -134,10 +134,10 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
 
     QHash<QString, Record> clients;
     QJsonObject byStatus;
-    for (Record &c : m_store.records(QStringLiteral("client"), scope)) {
+    for (const Record &c : m_store.records(QStringLiteral("client"), scope)) {
         const QString status = c.text("status");
         byStatus.insert(status, byStatus.value(status).toInt() + 1);
-        clients.insert(c.id, std::move(c));
+        clients.insert(c.id, c);
     }
     const auto named = [&](QJsonObject item, const QString &clientId) {
         item.insert(QStringLiteral("clientId"), clientId);
@@ -203,14 +203,14 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
         if (a.text("instrument") == QLatin1String("phq9") && a.values.value("value").isDouble())
             phq9[a.text("assessmentId")].insert(a.text("item"), a.values.value("value").toInt());
     QHash<QString, Record> latest; // client -> newest assessment with PHQ-9 answers
-    for (Record &a : m_store.records(QStringLiteral("assessment"), scope)) {
+    for (const Record &a : m_store.records(QStringLiteral("assessment"), scope)) {
         if (!phq9.contains(a.id))
             continue;
         const QString clientId = a.text("clientId");
         const auto it = latest.constFind(clientId);
         if (it == latest.cend() || std::make_pair(it->text("startedAt"), it->id) <
                                        std::make_pair(a.text("startedAt"), a.id))
-            latest.insert(clientId, std::move(a));
+            latest.insert(clientId, a);
     }
     QJsonArray alerts;
     const Instrument &phq9Def = *Instruments::find(QStringLiteral("phq9"));
@@ -626,7 +626,7 @@ ServiceReply OfficeService::moveClients(const Caller &caller, const QJsonObject 
     QSet<QString> seen;
     {
         ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
-        for (const QJsonValue &v : ids.toArray()) {
+        for (const auto &v : ids.toArray()) {
             const QString id = v.toString();
             if (!RecordValidator::isUuid(id) || seen.contains(id))
                 return badRequest(QStringLiteral("clients must be distinct client ids"));

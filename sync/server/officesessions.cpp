@@ -103,7 +103,7 @@ std::optional<ServiceReply> OfficeSessions::resume(const QByteArray &token, cons
                                    QStringLiteral("The request did not carry the session's "
                                                   "CSRF token: reload the page"));
     // Written at most once a minute: reading pages does not write on every request.
-    if (now - session->seenMs > 60 * 1000) {
+    if (now - session->seenMs > qint64(60) * 1000) {
         ServerTransaction tx = m_accounts.transaction(ServerTransaction::Write);
         m_accounts.touchSession(hash, now);
         tx.commit();
