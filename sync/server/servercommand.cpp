@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QTextStream>
 
 #include <cstdio>
@@ -100,6 +101,7 @@ int seedDemo(AgencyServer &server, int clients)
     const QString password = readPassword();
     server.records.createAgency(QStringLiteral("Riverside Home Care (demo)"));
     QStringList logins;
+    QSet<QString> used;
     DemoAgency::Options options;
     options.clientCount = clients;
     const auto summary = DemoAgency::generate(
@@ -107,7 +109,11 @@ int seedDemo(AgencyServer &server, int clients)
             if (entity != QLatin1String("coordinator"))
                 return server.records.createRecord(entity, values);
             const QString name = values.value(QStringLiteral("name")).toString();
-            const QString login = name.section(QLatin1Char(' '), 0, 0).toLower();
+            // The first name, lower-case; a second coordinator of that name gets a number.
+            QString login = name.section(QLatin1Char(' '), 0, 0).toLower();
+            for (int n = 2; used.contains(login); ++n)
+                login = name.section(QLatin1Char(' '), 0, 0).toLower() + QString::number(n);
+            used.insert(login);
             const QString role = values.value(QStringLiteral("role")).toString();
             logins.append(QStringLiteral("%1 (%2, %3)").arg(login, name, role));
             return server.accounts.createAccount(login, name, password, role);
