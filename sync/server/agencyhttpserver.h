@@ -11,6 +11,9 @@
 
 namespace careround {
 
+class ExportService;
+class FhirExport;
+
 /**
  * The HTTP face of the agency server (/v1/...): decodes bodies (gzip, size limits, strict
  * JSON), authenticates (AccountService), hands each request to the part that serves it
@@ -27,6 +30,13 @@ public:
     quint16 listen(const QHostAddress &address, quint16 port);
     /** Serves HTTPS with this certificate and key (PEM files); call before listen. */
     bool setTls(const QString &certificatePath, const QString &keyPath, QString *error);
+    /**
+     * Adds the routes that get data out (docs/export.md): GET /v1/export/pdf?record=ID,
+     * /v1/export/csv?report=NAME, /v1/export/fhir?client=ID (a Bundle), /v1/export/ics;
+     * POST /v1/calendar/feed and /v1/calendar/revoke (the caller's feed secret); and the
+     * feed itself, GET /v1/calendar/SECRET.ics, which needs no token (the secret is one).
+     */
+    void addExportRoutes(ExportService &exports, FhirExport &fhir);
     /**
      * Fault injection for crash tests: called after a request was handled (and committed),
      * before the reply is sent.

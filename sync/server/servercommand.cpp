@@ -3,6 +3,9 @@
 #include "agencyhttpserver.h"
 #include "agencyserver.h"
 #include "demoagency.h"
+#include "exportcommand.h"
+#include "exportservice.h"
+#include "fhirexport.h"
 #include "serverkeyfile.h"
 #include "sqlitedatabase.h"
 
@@ -83,6 +86,7 @@ int usage(const QString &message)
         << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch |\n"
         << "  list-refused | settle-refused ID apply|discard REASON\n"
         << "  seed-demo [N]   (an empty agency: the demo's accounts and N clients, 40)\n"
+        << ExportCommand::usage()
         << "Passwords are read from $CAREROUND_PASSWORD or the first line of stdin.\n";
     return message.isEmpty() ? 0 : 2;
 }
@@ -118,9 +122,11 @@ int seedDemo(AgencyServer &server, int clients)
     return 0;
 }
 
-int admin(AgencyServer &server, const QStringList &args)
+int admin(AgencyServer &server, const QStringList &args, const QCommandLineParser &parser)
 {
     const QString cmd = args.value(0);
+    if (ExportCommand::handles(args))
+        return ExportCommand::run(server, args, parser);
     const auto need = [&](int n) { return args.size() >= n + 1; };
     if (cmd == QLatin1String("create-agency") && need(1)) {
         server.records.createAgency(args[1]);
@@ -230,6 +236,7 @@ int runServerCommand(const QStringList &arguments)
         {QStringLiteral("key-file"), QStringLiteral("Key of the encrypted SQLite store"),
          QStringLiteral("file")},
     });
+    parser.addOptions(ExportCommand::options());
     parser.addHelpOption();
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -262,8 +269,11 @@ int runServerCommand(const QStringList &arguments)
         server.initialize();
         server.sync.setMaxSkewMillis(parser.value(QStringLiteral("max-skew-ms")).toLongLong());
         if (mode == QLatin1String("admin"))
-            return admin(server, positional.mid(1));
+            return admin(server, positional.mid(1), parser);
         AgencyHttpServer http(server.accounts, server.sync, server.review, server.history);
+        ExportService exports(server.store, server.policy);
+        FhirExport fhir(server.store, server.policy, exports);
+        http.addExportRoutes(exports, fhir);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
         // is committed and before its reply leaves; die-before-push-commit after its writes
         // and before its commit.
