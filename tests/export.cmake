@@ -3,3 +3,13 @@
 # node, Python's csv and icalendar). Server suites run on SQLite and PostgreSQL.
 careround_server_test(tst_pdfexport SOURCES tst_pdfexport.cpp exportfixture.h
     LIBS careround_syncdevice careround_server)
+
+# The FHIR validator: Medplum's packages from npm, installed by scripts/install-deps into
+# tests/fhir/node_modules (pinned in tests/fhir/package-lock.json), run under Debian's node.
+find_program(CAREROUND_NODE_EXE NAMES node nodejs REQUIRED)
+careround_server_test(tst_fhirexport SOURCES tst_fhirexport.cpp exportfixture.h
+    LIBS careround_syncdevice careround_server)
+target_compile_definitions(tst_fhirexport PRIVATE
+    CAREROUND_NODE="${CAREROUND_NODE_EXE}"
+    CAREROUND_FHIR_CHECK="${PROJECT_SOURCE_DIR}/tests/fhir/check-fhir.cjs"
+    CAREROUND_FHIR_MODULES="${PROJECT_SOURCE_DIR}/tests/fhir/node_modules/@medplum/core/package.json")

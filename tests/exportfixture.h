@@ -7,6 +7,9 @@
 #include "serverfixture.h"
 
 #include <QDir>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 
 namespace careround::test {
@@ -111,6 +114,39 @@ inline QStringList storedIds(ServerDatabase &db, const QString &entity)
          db.query(QStringLiteral("SELECT id FROM record WHERE entity = ? ORDER BY id"), {entity}))
         ids.append(row[0].toString());
     return ids;
+}
+
+/** A raw HTTP reply (files, not JSON). */
+struct HttpFile {
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+};
+
+/** GET or POST on the test server with a device token (empty: none), waiting for the reply. */
+inline HttpFile httpRequest(const QUrl &url, const QByteArray &token, bool post = false)
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request(url);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply =
+        post ? manager.post(request, QByteArrayLiteral("{}")) : manager.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpFile out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                 reply->readAll(), reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()};
+    reply->deleteLater();
+    return out;
+}
+
+/** The account id of a login, read in process. */
+inline QString accountIdOf(ServerDatabase &db, const QString &login)
+{
+    const auto rows = db.query(QStringLiteral("SELECT id FROM account WHERE login = ?"), {login});
+    return rows.isEmpty() ? QString() : rows[0][0].toString();
 }
 
 } // namespace careround::test

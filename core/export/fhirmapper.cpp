@@ -664,7 +664,11 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
             continue;
         const QDateTime start = QDateTime::fromString(a.text("startsAt"), Qt::ISODate).toUTC();
         QJsonArray participants{QJsonObject{{"actor", patient}, {"status", "accepted"}}};
-        if (!a.text("providerId").isEmpty()) {
+        const auto provider = a.text("providerId").isEmpty()
+                                  ? std::nullopt
+                                  : source.find(kind("provider"), a.text("providerId"));
+        if (provider &&
+            !provider->values.value(QLatin1String("serviceTypes")).toArray().isEmpty()) {
             providerRef(a.text("providerId")); // its HealthcareService comes with the provider
             participants.append(
                 QJsonObject{{"actor", ref(QStringLiteral("HealthcareService"),
