@@ -13,3 +13,10 @@ target_compile_definitions(tst_fhirexport PRIVATE
     CAREROUND_NODE="${CAREROUND_NODE_EXE}"
     CAREROUND_FHIR_CHECK="${PROJECT_SOURCE_DIR}/tests/fhir/check-fhir.cjs"
     CAREROUND_FHIR_MODULES="${PROJECT_SOURCE_DIR}/tests/fhir/node_modules/@medplum/core/package.json")
+
+# CSV and iCalendar, read back by Python (Debian's python3 and python3-icalendar; called as
+# /usr/bin/python3, since a python3 on PATH may not see Debian's modules).
+careround_server_test(tst_csvexport SOURCES tst_csvexport.cpp exportfixture.h
+    LIBS careround_syncdevice careround_server)
+target_compile_definitions(tst_csvexport PRIVATE
+    CAREROUND_EXPORT_TOOLS="${PROJECT_SOURCE_DIR}/tests/exporttools")
