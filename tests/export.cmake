@@ -20,3 +20,7 @@ careround_server_test(tst_csvexport SOURCES tst_csvexport.cpp exportfixture.h
     LIBS careround_syncdevice careround_server)
 target_compile_definitions(tst_csvexport PRIVATE
     CAREROUND_EXPORT_TOOLS="${PROJECT_SOURCE_DIR}/tests/exporttools")
+careround_server_test(tst_icsexport SOURCES tst_icsexport.cpp exportfixture.h
+    LIBS careround_syncdevice careround_server)
+target_compile_definitions(tst_icsexport PRIVATE
+    CAREROUND_EXPORT_TOOLS="${PROJECT_SOURCE_DIR}/tests/exporttools")
