@@ -24,3 +24,12 @@ careround_server_test(tst_icsexport SOURCES tst_icsexport.cpp exportfixture.h
     LIBS careround_syncdevice careround_server)
 target_compile_definitions(tst_icsexport PRIVATE
     CAREROUND_EXPORT_TOOLS="${PROJECT_SOURCE_DIR}/tests/exporttools")
+
+# The tablet's side, offline: Save as PDF, the client's handout, appointments as .ics.
+careround_test(tst_documentsui SOURCES tst_documentsui.cpp pageharness.h
+    LIBS careround_signoff careround_signoffplugin careround_client careround_clientplugin
+         careround_formsplugin careround_assessmentplugin careround_sessionplugin
+         careround_controlsplugin careround_demo Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+target_compile_definitions(tst_documentsui PRIVATE
+    CAREROUND_EXPORT_TOOLS="${PROJECT_SOURCE_DIR}/tests/exporttools")
