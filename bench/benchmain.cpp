@@ -64,7 +64,7 @@ int main(int argc, char **argv)
          QStringLiteral(CAREROUND_BENCH_BINARY_DIR "/bench-run")},
         {QStringLiteral("only"),
          QStringLiteral("Comma-separated benchmarks: edit, search, open, app, sync, load, "
-                        "load-pg."),
+                        "load-pg, export."),
          QStringLiteral("list")},
     });
     parser.process(app);
@@ -124,6 +124,7 @@ int main(int argc, char **argv)
     run(ctx, only, QStringLiteral("sync"), [&] { benchSync(ctx); });
     run(ctx, only, QStringLiteral("load"), [&] { benchServerLoad(ctx, false); });
     run(ctx, only, QStringLiteral("load-pg"), [&] { benchServerLoad(ctx, true); });
+    run(ctx, only, QStringLiteral("export"), [&] { benchExport(ctx); });
 
     const QString cpu = cpuModel();
     const int cores = coreCount();

@@ -32,4 +32,7 @@ void benchSync(BenchContext &ctx);
 // (loadbenchmark.cpp).
 void benchServerLoad(BenchContext &ctx, bool postgres);
 
+// Getting data out (exportbenchmarks.cpp): FHIR export of the agency, PDF of the longest plan.
+void benchExport(BenchContext &ctx);
+
 } // namespace careround::bench

@@ -200,6 +200,8 @@ private slots:
             QVERIFY2(text.contains(p.text("phone")), qPrintable(p.text("name")));
         }
         render(handout, QStringLiteral("handout"));
+        QFile::remove(pdfDir() + QStringLiteral("/handout.pdf"));
+        QFile::copy(handout, pdfDir() + QStringLiteral("/handout.pdf"));
 
         click(item(w.page, "saveAppointments"));
         const QString ics = said->property("text").toString().section(QStringLiteral(": "), 1);

@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QTextStream>
 
 namespace careround::ExportCommand {
@@ -52,14 +53,16 @@ std::optional<QString> coordinatorId(AgencyServer &server, const QString &login,
     return account->id;
 }
 
-int writeResult(const ExportResult &result, const QString &path)
+/** Writes the export; says how long making it took (the process start not counted). */
+int writeResult(const ExportResult &result, const QString &path, const QElapsedTimer &timer)
 {
     if (!result.ok())
         return fail(result.error);
     QString error;
     if (!ExportFile::save(result.data, path, &error))
         return fail(error);
-    out() << "written " << path << " (" << result.data.size() << " bytes)" << Qt::endl;
+    out() << "written " << path << " (" << result.data.size() << " bytes) in " << timer.elapsed()
+          << " ms" << Qt::endl;
     return 0;
 }
 
@@ -132,18 +135,20 @@ int run(AgencyServer &server, const QStringList &args, const QCommandLineParser 
     const auto caller = callerFor(server, parser, &error);
     if (!caller)
         return fail(error);
+    QElapsedTimer timer;
+    timer.start();
     if (kind == QLatin1String("pdf")) {
         if (args.value(2).isEmpty())
             return fail(QStringLiteral("say which record: export pdf RECORD_ID --out FILE"), 2);
-        return writeResult(exports.pdf(*caller, args.value(2)), path);
+        return writeResult(exports.pdf(*caller, args.value(2)), path, timer);
     }
     if (kind == QLatin1String("csv"))
-        return writeResult(exports.csv(*caller, args.value(2), QDate::currentDate()), path);
+        return writeResult(exports.csv(*caller, args.value(2), QDate::currentDate()), path, timer);
     if (kind == QLatin1String("ics")) {
         const auto id = coordinatorId(server, parser.value(QStringLiteral("coordinator")), &error);
         if (!id)
             return fail(error);
-        return writeResult(exports.ics(*caller, *id), path);
+        return writeResult(exports.ics(*caller, *id), path, timer);
     }
     if (kind == QLatin1String("fhir")) {
         QDateTime since;
@@ -161,6 +166,7 @@ int run(AgencyServer &server, const QStringList &args, const QCommandLineParser 
             return fail(error);
         for (auto it = summary.counts.cbegin(); it != summary.counts.cend(); ++it)
             out() << it.key() << ".ndjson\t" << it.value() << Qt::endl;
+        out() << "written " << path << " in " << timer.elapsed() << " ms" << Qt::endl;
         return 0;
     }
     return fail(QStringLiteral("export what? pdf, fhir, csv or ics"), 2);
