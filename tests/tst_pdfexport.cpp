@@ -199,7 +199,11 @@ private slots:
         qInfo("long plan: %d pages", pages);
         QVERIFY2(pages >= 4 && pages <= 30, qPrintable(QString::number(pages)));
         const QString text = pdfText(pdf);
-        QVERIFY(text.contains(QStringLiteral("Goal number 40: walk to the corner shop")));
+        for (int g = 1; g <= 40; ++g) // every goal, none lost at a page end
+            QVERIFY2(
+                text.contains(QStringLiteral("Goal number %1: walk to the corner shop").arg(g)),
+                qPrintable(QString::number(g)));
+        QVERIFY(!text.contains(QChar(0xFB01)) && !text.contains(QChar(0xFB00))); // no ligatures
         QVERIFY(text.contains(hash));
         QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
         QVERIFY(renderPdf(pdf, m_out + QStringLiteral("/long-plan")));
@@ -245,6 +249,99 @@ private slots:
         QVERIFY(!QFile::exists(pdf));
         // No client data in what the CLI says: ids only.
         QVERIFY(!r.err.contains(client.text("lastName")));
+    }
+    void overHttpForTheConsoleAndTheTablet()
+    {
+        ServerProcess server(m_db);
+        QVERIFY(server.start());
+        TestDevice tablet(m_dir.filePath(QStringLiteral("tablet.db")), server.url(),
+                          QStringLiteral("alicia"));
+        QVERIFY(tablet.enrolled());
+        auto db = ServerDatabase::open(m_db);
+        QString hers, other;
+        for (const QString &id : storedIds(*db, QStringLiteral("signature"))) {
+            const Record s = storedRecord(*db, QStringLiteral("signature"), id);
+            const Record c = storedRecord(*db, QStringLiteral("client"), s.text("clientId"));
+            (c.text("coordinatorId") == tablet.accountId ? hers : other) = s.text("recordId");
+        }
+        const QString unsignedPlan = [&] {
+            AgencyServer agency(*db);
+            return agency.records.createRecord(
+                QStringLiteral("carePlan"),
+                {{"clientId", storedRecord(*db, QStringLiteral("signature"),
+                                           storedIds(*db, QStringLiteral("signature")).value(0))
+                                  .text("clientId")},
+                 {"title", "A draft"},
+                 {"status", "draft"}});
+        }();
+        db.reset();
+        QVERIFY(!hers.isEmpty() && !other.isEmpty());
+        QUrl url = server.url();
+        url.setPath(QStringLiteral("/v1/export/pdf"));
+        url.setQuery(QStringLiteral("record=") + hers);
+        const HttpFile pdf = httpRequest(url, tablet.token);
+        QCOMPARE(pdf.status, 200);
+        QCOMPARE(pdf.contentType, QByteArrayLiteral("application/pdf"));
+        QVERIFY(pdf.body.startsWith("%PDF-"));
+        url.setQuery(QStringLiteral("record=") + other);
+        QCOMPARE(httpRequest(url, tablet.token).status, 403);
+        url.setQuery(QStringLiteral("record=0190c0de-0000-7000-8000-000000000000"));
+        QCOMPARE(httpRequest(url, tablet.token).status, 404);
+        url.setQuery(QStringLiteral("record=") + hers);
+        QCOMPARE(httpRequest(url, {}).status, 401);
+        // A supervisor's device reads the agency; an unsigned plan is a clear 400 (or 403 for a
+        // coordinator whose caseload it is not on).
+        TestDevice office(m_dir.filePath(QStringLiteral("office.db")), server.url(),
+                          QStringLiteral("renee"));
+        QVERIFY(office.enrolled());
+        url.setQuery(QStringLiteral("record=") + other);
+        QCOMPARE(httpRequest(url, office.token).status, 200);
+        url.setQuery(QStringLiteral("record=") + unsignedPlan);
+        const HttpFile draft = httpRequest(url, office.token);
+        QCOMPARE(draft.status, 400);
+        QVERIFY(draft.body.contains("not signed"));
+    }
+
+    void anAmendedDocumentShowsTheAmendmentAndItsSignature()
+    {
+        auto db = ServerDatabase::open(m_db);
+        const Record first = firstSignatureOf(*db, QStringLiteral("carePlan"));
+        db.reset();
+        const QString recordId = first.text("recordId");
+        const QString clientId = first.text("clientId");
+        create("conflict",
+               {{"recordEntity", "carePlan"},
+                {"recordId", recordId},
+                {"clientId", clientId},
+                {"field", "summary"},
+                {"kind", "amendment"},
+                {"otherValue",
+                 QJsonObject{{"value", QJsonObject{{"summary", "Corrected: the neighbour drives "
+                                                               "her on Tuesdays"}}}}},
+                {"status", "open"}});
+        const QString amendedHash(64, QLatin1Char('c'));
+        create("signature", {{"clientId", clientId},
+                             {"recordEntity", "carePlan"},
+                             {"recordId", recordId},
+                             {"signerName", "Marisol Rep"},
+                             {"relationship", "representative"},
+                             {"signedAt", "2030-01-02T10:00:00Z"},
+                             {"strokes", QJsonArray{QJsonArray{5, 5, 50, 40, 90, 10}}},
+                             {"contentHash", amendedHash},
+                             {"amendsId", first.id}});
+        const QString pdf = m_out + QStringLiteral("/carePlan-amended.pdf");
+        const Run r = serverAdmin(m_db, {"export", "pdf", recordId, "--out", pdf});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString text = pdfText(pdf);
+        QVERIFY(text.contains(QStringLiteral("Amendment (Open)")));
+        QVERIFY(text.contains(QStringLiteral("Corrected: the neighbour drives her on Tuesdays")));
+        QVERIFY(text.contains(QStringLiteral("Amendment signature")));
+        QVERIFY(text.contains(QStringLiteral("Marisol Rep (representative)")));
+        QVERIFY(text.contains(first.text("contentHash")));
+        QVERIFY(text.contains(amendedHash));
+        // The content now is not what the amendment's signature holds: the PDF says so.
+        QVERIFY(text.contains(QStringLiteral("This differs from the hash of the signature")));
+        QVERIFY(renderPdf(pdf, m_out + QStringLiteral("/carePlan-amended")));
     }
 };
 

@@ -26,6 +26,8 @@ using ExportText::fieldLabel;
 constexpr int kDpi = 300;
 /** Pixels per typographic point at kDpi. */
 constexpr qreal kPt = kDpi / 72.0;
+/** A letter spacing too small to see (in pixels at kDpi) that turns ligatures off. */
+constexpr qreal kNoLigatures = 0.05;
 
 /** Builds a document through a cursor: headings, paragraphs, label-value lines, tables. */
 class Composer {
@@ -35,6 +37,9 @@ public:
     {
         QFont font(QStringLiteral("DejaVu Sans"));
         font.setPointSizeF(basePoints);
+        // No ligatures ("fi" stays two letters, so a PDF's text searches and copies as typed):
+        // Qt shapes without them when the letter spacing is not zero.
+        font.setLetterSpacing(QFont::AbsoluteSpacing, kNoLigatures);
         doc.setDefaultFont(font);
         doc.setDocumentMargin(0);
         m_first = true;
@@ -44,6 +49,8 @@ public:
     {
         QTextCharFormat f;
         f.setFontPointSize(m_base * scale);
+        f.setFontLetterSpacingType(QFont::AbsoluteSpacing);
+        f.setFontLetterSpacing(kNoLigatures);
         f.setFontWeight(bold ? QFont::Bold : QFont::Normal);
         if (mono)
             f.setFontFamilies({QStringLiteral("DejaVu Sans Mono")});
@@ -331,7 +338,10 @@ QByteArray paint(QTextDocument &doc, const QString &title, const QString &footer
             writer.newPage();
         p.save();
         p.translate(0, -i * page.height());
-        doc.drawContents(&p, QRectF(0, i * page.height(), page.width(), page.height()));
+        // Only this page's part: a paragraph that goes on overleaf is not drawn twice.
+        const QRectF part(0, i * page.height(), page.width(), page.height());
+        p.setClipRect(part);
+        doc.drawContents(&p, part);
         p.restore();
         p.setFont(small);
         p.setPen(QColor(0x55, 0x55, 0x55));
