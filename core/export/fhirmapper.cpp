@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace careround {
 
@@ -333,14 +334,17 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
     }
 
     // The hash of each signable record now: its meta.versionId, which Provenance names.
-    QHash<QString, QString> versions;
+    // Only signed records need it (a Provenance names them): the others carry no versionId.
+    QSet<QString> signedIds;
+    for (const Record &s : rows("signature"))
+        signedIds.insert(s.text("recordId"));
     const auto versionOf = [&](const EntityDef &def, const Record &r) {
+        if (!signedIds.contains(r.id))
+            return QString();
         QVector<Record> children;
         for (const EntityDef *child : sealedChildKinds(def))
             children += source.findBy(*child, child->sealedVia, r.id);
-        const QString v = contentHash(def, r, children);
-        versions.insert(r.id, v);
-        return v;
+        return contentHash(def, r, children);
     };
     QHash<QString, QStringList> targetsOf; // signable record id -> resources it became
 
@@ -383,6 +387,8 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
                 qr.insert(QStringLiteral("author"), coordinatorRef(coordinatorId));
             if (!items.isEmpty())
                 qr.insert(QStringLiteral("item"), items);
+            if (version.isEmpty())
+                qr.remove(QStringLiteral("meta"));
             sink(qr);
             targetsOf[a.id].append(QStringLiteral("QuestionnaireResponse/") +
                                    qr.value("id").toString());
@@ -599,6 +605,8 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
             cp.insert(QStringLiteral("supportingInfo"),
                       QJsonArray{ref(QStringLiteral("QuestionnaireResponse"),
                                      plan.text("assessmentId") + QStringLiteral("-domains"))});
+        if (version.isEmpty())
+            cp.remove(QStringLiteral("meta"));
         sink(cp);
         targetsOf[plan.id].append(QStringLiteral("CarePlan/") + plan.id);
     }
@@ -733,6 +741,8 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
             e.insert(QStringLiteral("period"), period(start, instant(v.text("checkOutAt"))));
         if (!v.text("purpose").isEmpty())
             e.insert(QStringLiteral("reasonCode"), QJsonArray{textConcept(v.text("purpose"))});
+        if (version.isEmpty())
+            e.remove(QStringLiteral("meta"));
         sink(e);
         targetsOf[v.id].append(QStringLiteral("Encounter/") + v.id);
     }
@@ -908,7 +918,6 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
                  {"sigFormat", "application/json"},
                  {"data", QString::fromLatin1(strokes.toBase64())}}}}});
     }
-    Q_UNUSED(versions);
     return refs;
 }
 

@@ -21,13 +21,14 @@ namespace {
 const QString kFeedKey = QStringLiteral("calendar-feed:");      // + SHA-256 of a secret
 const QString kFeedOfKey = QStringLiteral("calendar-feed-of:"); // + coordinator id
 
-Record toRecord(const StoredRecord &s)
+Record toRecord(const StoredRecord &s, bool withStamps = true)
 {
     Record r;
     r.entity = s.entity;
     r.id = s.id;
     r.values = QJsonDocument::fromJson(s.values.toUtf8()).object();
-    Protocol::stampsFromJson(QJsonDocument::fromJson(s.stamps.toUtf8()).object(), r.stamps);
+    if (withStamps)
+        Protocol::stampsFromJson(QJsonDocument::fromJson(s.stamps.toUtf8()).object(), r.stamps);
     return r;
 }
 
@@ -51,14 +52,15 @@ QVector<Record> liveRecords(ServerStore &store, const QString &entity, const Rea
 
 } // namespace
 
-ExportService::ClientSource::ClientSource(ServerStore &store, const QString &clientId)
+ExportService::ClientSource::ClientSource(ServerStore &store, const QString &clientId,
+                                          bool withStamps)
     : m_store(store)
 {
     qint64 cursor = 0;
     for (;;) {
         const QVector<StoredRecord> page = store.page(cursor, 1000, clientId, {});
         for (const StoredRecord &s : page)
-            m_set.add(toRecord(s));
+            m_set.add(toRecord(s, withStamps));
         if (page.size() < 1000)
             break;
         cursor = page.constLast().seq;

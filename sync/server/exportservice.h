@@ -68,7 +68,9 @@ public:
      */
     class ClientSource : public RecordSource {
     public:
-        ClientSource(ServerStore &store, const QString &clientId);
+        /** withStamps false: the field stamps are not read (an export that does not need
+            them, such as a full FHIR export, reads the records faster). */
+        ClientSource(ServerStore &store, const QString &clientId, bool withStamps = true);
         std::optional<Record> find(const EntityDef &def, const QString &id) override;
         QVector<Record> findBy(const EntityDef &def, const QString &field,
                                const QString &value) override;

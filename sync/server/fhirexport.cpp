@@ -83,15 +83,24 @@ void sharedResources(ServerStore &store, const FhirMapper::Referenced &refs,
             FhirMapper::provider(*r, sink);
 }
 
-void merge(FhirMapper::Referenced &into, const FhirMapper::Referenced &more)
-{
-    for (const QString &id : more.coordinators)
-        if (!into.coordinators.contains(id))
-            into.coordinators.append(id);
-    for (const QString &id : more.providers)
-        if (!into.providers.contains(id))
-            into.providers.append(id);
-}
+/** The coordinators and providers referred to so far, each once, in the order first met. */
+struct Referred {
+    FhirMapper::Referenced ids;
+    QSet<QString> seen;
+    void add(const FhirMapper::Referenced &more)
+    {
+        for (const QString &id : more.coordinators)
+            if (!seen.contains(QStringLiteral("c:") + id)) {
+                seen.insert(QStringLiteral("c:") + id);
+                ids.coordinators.append(id);
+            }
+        for (const QString &id : more.providers)
+            if (!seen.contains(QStringLiteral("p:") + id)) {
+                seen.insert(QStringLiteral("p:") + id);
+                ids.providers.append(id);
+            }
+    }
+};
 
 } // namespace
 
@@ -133,14 +142,15 @@ FhirExport::Summary FhirExport::writeNdjson(const Caller &caller, const QString 
     const auto keep = [sinceMs](const Record &r) {
         return sinceMs == 0 || qint64(r.latestStamp().hlc.millis()) >= sinceMs;
     };
-    FhirMapper::Referenced refs;
+    Referred refs;
     for (const QString &id : clients) {
-        ExportService::ClientSource source(m_store, id); // one client in memory at a time
-        merge(refs, FhirMapper::client(source, id, sink, keep));
+        // One client in memory at a time; the stamps only when --since needs them.
+        ExportService::ClientSource source(m_store, id, sinceMs != 0);
+        refs.add(FhirMapper::client(source, id, sink, keep));
         if (!ok)
             break;
     }
-    sharedResources(m_store, refs, sink);
+    sharedResources(m_store, refs.ids, sink);
     ok = files.close() && ok;
     if (ok && target.exists())
         ok = QDir().rmdir(dir);
