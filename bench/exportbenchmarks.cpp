@@ -12,6 +12,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 
+#include <cmath>
+
 #include <sys/resource.h>
 
 namespace careround::bench {
@@ -73,11 +75,15 @@ void benchExport(BenchContext &ctx)
     fhir.target = QStringLiteral("≤ 10,000");
     QVector<double> times, rss;
     for (int i = 0; i < 3; ++i) {
-        const QString out = ctx.scratch(QStringLiteral("fhir-%1").arg(i));
+        // A folder that does not exist yet (the export makes it).
+        const QString out =
+            ctx.scratch(QStringLiteral("fhir-%1").arg(i)) + QStringLiteral("/export");
         const auto [ms, mb] = exportRun(ctx, db, {"export", "fhir", "--out", out});
         times.append(ms);
         rss.append(mb);
         QDir(out).removeRecursively();
+        if (std::isnan(ms)) // the export failed
+            break;
     }
     fhir.median = median(times);
     fhir.met = verdict(fhir.median, 10000);
@@ -92,9 +98,9 @@ void benchExport(BenchContext &ctx)
     pdf.target = QStringLiteral("≤ 200");
     const QString plan = longestSignedPlan(db);
     QVector<double> pdfTimes;
+    const QString pdfFile = ctx.scratch(QStringLiteral("pdf")) + QStringLiteral("/plan.pdf");
     for (int i = 0; i < 10 && !plan.isEmpty(); ++i)
-        pdfTimes.append(
-            exportRun(ctx, db, {"export", "pdf", plan, "--out", ctx.scratch("plan.pdf")}).first);
+        pdfTimes.append(exportRun(ctx, db, {"export", "pdf", plan, "--out", pdfFile}).first);
     pdf.median = median(pdfTimes);
     pdf.tail = percentile(pdfTimes, 95);
     pdf.tailName = QStringLiteral("p95");
