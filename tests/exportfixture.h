@@ -53,8 +53,8 @@ inline Run serverAdmin(const QString &db, const QStringList &args)
 /** <build>/screenshots/SUB, made when missing. */
 inline QString screenshotDir(const QString &sub)
 {
-    const QString dir = QDir::cleanPath(QCoreApplication::applicationDirPath() +
-                                        QStringLiteral("/../screenshots/") + sub);
+    QString dir = QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                  QStringLiteral("/../screenshots/") + sub);
     QDir().mkpath(dir);
     return dir;
 }

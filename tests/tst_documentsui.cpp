@@ -56,7 +56,7 @@ QString oneLine(QString s)
 
 QString pdfDir()
 {
-    const QString dir = screenshotDir() + QStringLiteral("/pdf");
+    QString dir = screenshotDir() + QStringLiteral("/pdf");
     QDir().mkpath(dir);
     return dir;
 }

@@ -21,7 +21,7 @@ class TestPdfExport : public QObject {
     Record firstSignatureOf(ServerDatabase &db, const QString &entity)
     {
         for (const QString &id : storedIds(db, QStringLiteral("signature"))) {
-            const Record s = storedRecord(db, QStringLiteral("signature"), id);
+            Record s = storedRecord(db, QStringLiteral("signature"), id);
             if (s.text("recordEntity") == entity && s.text("amendsId").isEmpty())
                 return s;
         }

@@ -313,14 +313,16 @@ bool ExportService::revokeCalendarSecret(const QString &coordinatorId)
 
 ExportResult ExportService::calendarFeed(const QString &fileName)
 {
-    const ExportResult unknown =
-        ExportResult::failure(404, QStringLiteral("No such calendar (the link may be revoked)"));
+    const auto unknown = [] {
+        return ExportResult::failure(404,
+                                     QStringLiteral("No such calendar (the link may be revoked)"));
+    };
     if (!fileName.endsWith(QLatin1String(".ics")) || fileName.size() > 100)
-        return unknown;
+        return unknown();
     const QString secret = fileName.chopped(4);
     const QString coordinatorId = m_store.meta(kFeedKey + secretHash(secret));
     if (secret.isEmpty() || coordinatorId.isEmpty())
-        return unknown;
+        return unknown();
     Caller owner;
     owner.accountId = coordinatorId;
     owner.role = QStringLiteral("coordinator");
