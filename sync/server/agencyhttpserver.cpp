@@ -188,13 +188,15 @@ AgencyHttpServer::handle(const QHttpServerRequest &request, bool needsAuth,
 
 // ---- Getting data out (issue 13): files, not JSON replies; each checks the caller. ----
 
-void AgencyHttpServer::addExportRoutes(ExportService &exports, FhirExport &fhir)
+void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &exports,
+                                       FhirExport &fhir)
 {
     using Method = QHttpServerRequest::Method;
     // Authenticates, runs the export and answers with the file or a JSON error; logs the
     // route, status and time only (never a query value or a calendar secret).
-    const auto serve = [this](const QHttpServerRequest &req, const char *logPath, bool needsAuth,
-                              const std::function<ExportResult(const Caller &)> &fn) {
+    const auto serve = [&accounts](const QHttpServerRequest &req, const char *logPath,
+                                   bool needsAuth,
+                                   const std::function<ExportResult(const Caller &)> &fn) {
         QElapsedTimer timer;
         timer.start();
         ExportResult result;
@@ -203,7 +205,7 @@ void AgencyHttpServer::addExportRoutes(ExportService &exports, FhirExport &fhir)
             caller.remote = req.remoteAddress().toString();
             std::optional<ServiceReply> refused;
             if (needsAuth)
-                refused = m_accounts.authenticate(header(req, "Authorization"), caller);
+                refused = accounts.authenticate(header(req, "Authorization"), caller);
             if (refused) {
                 qCInfo(lcHttp).noquote()
                     << "GET" << logPath << refused->status << timer.elapsed() << "ms";

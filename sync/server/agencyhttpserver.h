@@ -35,8 +35,9 @@ public:
      * /v1/export/csv?report=NAME, /v1/export/fhir?client=ID (a Bundle), /v1/export/ics;
      * POST /v1/calendar/feed and /v1/calendar/revoke (the caller's feed secret); and the
      * feed itself, GET /v1/calendar/SECRET.ics, which needs no token (the secret is one).
+     * accounts authenticates their callers.
      */
-    void addExportRoutes(ExportService &exports, FhirExport &fhir);
+    void addExportRoutes(AccountService &accounts, ExportService &exports, FhirExport &fhir);
     /**
      * Fault injection for crash tests: called after a request was handled (and committed),
      * before the reply is sent.

@@ -273,7 +273,7 @@ int runServerCommand(const QStringList &arguments)
         AgencyHttpServer http(server.accounts, server.sync, server.review, server.history);
         ExportService exports(server.store, server.policy);
         FhirExport fhir(server.store, server.policy, exports);
-        http.addExportRoutes(exports, fhir);
+        http.addExportRoutes(server.accounts, exports, fhir);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
         // is committed and before its reply leaves; die-before-push-commit after its writes
         // and before its commit.
