@@ -43,6 +43,9 @@ private slots:
         qInfo("server database: %s", usePostgres() ? "PostgreSQL" : "SQLite");
         QVERIFY2(QFile::exists(QStringLiteral(CAREROUND_FHIR_MODULES)),
                  "the FHIR validator is not installed: run scripts/install-deps");
+        QVERIFY2(
+            runProgram(QStringLiteral(CAREROUND_NODE), {QStringLiteral("--version")}).exitCode == 0,
+            "node is not installed: run scripts/install-deps");
         m_db = freshServerDb(m_dir);
         const Run seeded = serverAdmin(m_db, {"seed-demo", "8"});
         QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
