@@ -64,7 +64,7 @@ int main(int argc, char **argv)
          QStringLiteral(CAREROUND_BENCH_BINARY_DIR "/bench-run")},
         {QStringLiteral("only"),
          QStringLiteral("Comma-separated benchmarks: edit, search, open, app, sync, load, "
-                        "load-pg, office."),
+                        "load-pg, office, export."),
          QStringLiteral("list")},
     });
     parser.process(app);
@@ -125,6 +125,7 @@ int main(int argc, char **argv)
     run(ctx, only, QStringLiteral("load"), [&] { benchServerLoad(ctx, false); });
     run(ctx, only, QStringLiteral("load-pg"), [&] { benchServerLoad(ctx, true); });
     run(ctx, only, QStringLiteral("office"), [&] { benchOffice(ctx); });
+    run(ctx, only, QStringLiteral("export"), [&] { benchExport(ctx); });
 
     const QString cpu = cpuModel();
     const int cores = coreCount();

@@ -35,5 +35,7 @@ void benchServerLoad(BenchContext &ctx, bool postgres);
 // The office console's dashboard and reports over HTTP at the scale's agency
 // (officebenchmark.cpp).
 void benchOffice(BenchContext &ctx);
+// Getting data out (exportbenchmarks.cpp): FHIR export of the agency, PDF of the longest plan.
+void benchExport(BenchContext &ctx);
 
 } // namespace careround::bench

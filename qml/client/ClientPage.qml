@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import CareRound.Controls
 import CareRound.Session
 import CareRound.Client
+import CareRound.SignOff
 
 // One client at a glance: who, how to reach them and their people, risks, the plan, history.
 Rectangle {
@@ -20,6 +21,25 @@ Rectangle {
         id: client
         session: page.session
         clientId: page.clientId
+    }
+    // Saving the signed plan and assessment, the handout and the appointments for the client.
+    // What the last save said: where the file went, or why it could not be written.
+    property string savedText: ""
+    DocumentExportController {
+        id: planDocument
+        session: page.session
+        recordId: client.planId
+        clientId: page.clientId
+        onSavedPathChanged: page.savedText = qsTr("Saved: %1").arg(savedPath)
+        onErrorTextChanged: if (errorText.length > 0) page.savedText = errorText
+    }
+    DocumentExportController {
+        id: assessmentDocument
+        session: page.session
+        recordId: client.assessmentId
+        clientId: page.clientId
+        onSavedPathChanged: page.savedText = qsTr("Saved: %1").arg(savedPath)
+        onErrorTextChanged: if (errorText.length > 0) page.savedText = errorText
     }
 
     Text {
@@ -107,6 +127,49 @@ Rectangle {
                     text: qsTr("Sign off the assessment")
                     onClicked: page.openRequested("signoff", client.assessmentId, "assessment")
                 }
+            }
+
+            Flow {
+                objectName: "clientDocuments"
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                spacing: Theme.spacing
+                TouchButton {
+                    objectName: "savePlanPdf"
+                    visible: planDocument.signedDocument
+                    text: qsTr("Signed plan as PDF")
+                    onClicked: planDocument.savePdf()
+                }
+                TouchButton {
+                    objectName: "saveAssessmentPdf"
+                    visible: assessmentDocument.signedDocument
+                    text: qsTr("Signed assessment as PDF")
+                    onClicked: assessmentDocument.savePdf()
+                }
+                TouchButton {
+                    objectName: "saveHandout"
+                    text: qsTr("Handout for the client")
+                    onClicked: planDocument.saveHandout()
+                }
+                TouchButton {
+                    objectName: "saveAppointments"
+                    text: qsTr("Appointments (.ics)")
+                    onClicked: planDocument.saveAppointments()
+                }
+            }
+            Text {
+                objectName: "savedDocumentPath"
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                visible: page.savedText.length > 0
+                text: page.savedText
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.WrapAnywhere
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
 
             Card {

@@ -25,6 +25,11 @@ Rectangle {
         recordEntity: page.recordEntity
         recordId: page.recordId
     }
+    DocumentExportController {
+        id: documents
+        session: page.session
+        recordId: page.recordId
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -314,6 +319,24 @@ Rectangle {
                             Accessible.name: qsTr("Signature of %1").arg(signOff.signedBy)
                         }
                     }
+                }
+                TouchButton {
+                    objectName: "savePdf"
+                    visible: signOff.sealed && documents.signedDocument
+                    text: qsTr("Save as PDF")
+                    onClicked: documents.savePdf()
+                }
+                Text {
+                    objectName: "savedPdfPath"
+                    Layout.fillWidth: true
+                    visible: documents.savedPath.length > 0 || documents.errorText.length > 0
+                    text: documents.errorText.length > 0 ? documents.errorText
+                                                         : qsTr("Saved: %1").arg(documents.savedPath)
+                    color: documents.errorText.length > 0 ? Theme.warning : Theme.text
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.WrapAnywhere
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                 }
                 TouchButton {
                     objectName: "proposeAmendment"

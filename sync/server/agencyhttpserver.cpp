@@ -1,5 +1,7 @@
 #include "agencyhttpserver.h"
 
+#include "exportservice.h"
+#include "fhirexport.h"
 #include "gzip.h"
 #include "protocol.h"
 #include "sqlitedatabase.h"
@@ -372,6 +374,133 @@ QHttpServerResponse AgencyHttpServer::handle(const QHttpServerRequest &request,
     if (m_beforeReply)
         m_beforeReply(request.url().path());
     return jsonResponse(request, reply, m_tls);
+}
+
+// ---- Getting data out (issue 13): files, not JSON replies; each checks the caller. ----
+
+void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &exports,
+                                       FhirExport &fhir)
+{
+    using Method = QHttpServerRequest::Method;
+    // Authenticates, runs the export and answers with the file or a JSON error; logs the
+    // route, status and time only (never a query value or a calendar secret).
+    const auto serve = [&accounts](const QHttpServerRequest &req, const char *logPath,
+                                   bool needsAuth,
+                                   const std::function<ExportResult(const Caller &)> &fn) {
+        QElapsedTimer timer;
+        timer.start();
+        ExportResult result;
+        try {
+            Caller caller;
+            caller.remote = req.remoteAddress().toString();
+            std::optional<ServiceReply> refused;
+            if (needsAuth)
+                refused = accounts.authenticate(header(req, "Authorization"), caller);
+            if (refused) {
+                qCInfo(lcHttp).noquote()
+                    << "GET" << logPath << refused->status << timer.elapsed() << "ms";
+                return jsonResponse(req, *refused);
+            }
+            result = fn(caller);
+        } catch (const StoreError &e) {
+            qCWarning(lcHttp) << "storage error:" << e.message();
+            result = ExportResult::failure(503, QStringLiteral("The server could not read the "
+                                                               "records; try again later"));
+        }
+        qCInfo(lcHttp).noquote() << (req.method() == Method::Post ? "POST" : "GET") << logPath
+                                 << result.status << timer.elapsed() << "ms";
+        if (!result.ok())
+            return jsonResponse(
+                req, ServiceReply::error(result.status,
+                                         result.status == 403   ? QStringLiteral("forbidden")
+                                         : result.status == 404 ? QStringLiteral("not_found")
+                                                                : QStringLiteral("bad_request"),
+                                         result.error));
+        QHttpServerResponse response(result.contentType, result.data);
+        if (!result.fileName.isEmpty())
+            response.addHeader(
+                QByteArrayLiteral("Content-Disposition"),
+                QStringLiteral("attachment; filename=\"%1\"").arg(result.fileName).toLatin1());
+        response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+        return response;
+    };
+    const auto methodIs = [](const QHttpServerRequest &req, Method m) { return req.method() == m; };
+    const auto wrongMethod = [](const QHttpServerRequest &req, const char *use) {
+        return jsonResponse(req, ServiceReply::error(405, QStringLiteral("method_not_allowed"),
+                                                     QString::fromLatin1(use)));
+    };
+    m_http.route(QStringLiteral("/v1/export/pdf"), [=, &exports](const QHttpServerRequest &req) {
+        if (!methodIs(req, Method::Get))
+            return wrongMethod(req, "Use GET");
+        return serve(req, "/v1/export/pdf", true, [&](const Caller &c) {
+            return exports.pdf(c, req.query().queryItemValue(QStringLiteral("record")));
+        });
+    });
+    m_http.route(QStringLiteral("/v1/export/csv"), [=, &exports](const QHttpServerRequest &req) {
+        if (!methodIs(req, Method::Get))
+            return wrongMethod(req, "Use GET");
+        return serve(req, "/v1/export/csv", true, [&](const Caller &c) {
+            return exports.csv(c, req.query().queryItemValue(QStringLiteral("report")),
+                               QDate::currentDate());
+        });
+    });
+    m_http.route(QStringLiteral("/v1/export/ics"), [=, &exports](const QHttpServerRequest &req) {
+        if (!methodIs(req, Method::Get))
+            return wrongMethod(req, "Use GET");
+        return serve(req, "/v1/export/ics", true, [&](const Caller &c) {
+            const QString who = req.query().queryItemValue(QStringLiteral("coordinator"));
+            return exports.ics(c, who.isEmpty() ? c.accountId : who);
+        });
+    });
+    m_http.route(QStringLiteral("/v1/export/fhir"), [=, &fhir](const QHttpServerRequest &req) {
+        if (!methodIs(req, Method::Get))
+            return wrongMethod(req, "Use GET");
+        return serve(req, "/v1/export/fhir", true, [&](const Caller &c) {
+            int status = 200;
+            QString error;
+            const QJsonObject bundle = fhir.clientBundle(
+                c, req.query().queryItemValue(QStringLiteral("client")), &status, &error);
+            if (status != 200)
+                return ExportResult::failure(status, error);
+            return ExportResult{200,
+                                {},
+                                QJsonDocument(bundle).toJson(QJsonDocument::Compact),
+                                QByteArrayLiteral("application/fhir+json"),
+                                QStringLiteral("bundle.json")};
+        });
+    });
+    m_http.route(QStringLiteral("/v1/calendar/feed"), [=, &exports](const QHttpServerRequest &req) {
+        if (!methodIs(req, Method::Post))
+            return wrongMethod(req, "Use POST");
+        return serve(req, "/v1/calendar/feed", true, [&](const Caller &c) {
+            const QJsonObject body{{"path", exports.newCalendarSecret(c.accountId)}};
+            return ExportResult{200,
+                                {},
+                                QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                QByteArrayLiteral("application/json"),
+                                {}};
+        });
+    });
+    m_http.route(
+        QStringLiteral("/v1/calendar/revoke"), [=, &exports](const QHttpServerRequest &req) {
+            if (!methodIs(req, Method::Post))
+                return wrongMethod(req, "Use POST");
+            return serve(req, "/v1/calendar/revoke", true, [&](const Caller &c) {
+                const QJsonObject body{{"revoked", exports.revokeCalendarSecret(c.accountId)}};
+                return ExportResult{200,
+                                    {},
+                                    QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                    QByteArrayLiteral("application/json"),
+                                    {}};
+            });
+        });
+    m_http.route(QStringLiteral("/v1/calendar/<arg>"),
+                 [=, &exports](const QString &file, const QHttpServerRequest &req) {
+                     if (!methodIs(req, Method::Get))
+                         return wrongMethod(req, "Use GET");
+                     return serve(req, "/v1/calendar/(secret)", false,
+                                  [&](const Caller &) { return exports.calendarFeed(file); });
+                 });
 }
 
 } // namespace careround

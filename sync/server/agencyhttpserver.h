@@ -8,6 +8,9 @@
 
 namespace careround {
 
+class ExportService;
+class FhirExport;
+
 /**
  * The HTTP face of the agency server: the API under /v1/ and the office console at /.
  * Decodes bodies (gzip, size limits, strict JSON), authenticates (a device's bearer token
@@ -27,6 +30,14 @@ public:
     quint16 listen(const QHostAddress &address, quint16 port);
     /** Serves HTTPS with this certificate and key (PEM files); call before listen. */
     bool setTls(const QString &certificatePath, const QString &keyPath, QString *error);
+    /**
+     * Adds the routes that get data out (docs/export.md): GET /v1/export/pdf?record=ID,
+     * /v1/export/csv?report=NAME, /v1/export/fhir?client=ID (a Bundle), /v1/export/ics;
+     * POST /v1/calendar/feed and /v1/calendar/revoke (the caller's feed secret); and the
+     * feed itself, GET /v1/calendar/SECRET.ics, which needs no token (the secret is one).
+     * accounts authenticates their callers.
+     */
+    void addExportRoutes(AccountService &accounts, ExportService &exports, FhirExport &fhir);
     /**
      * Fault injection for crash tests: called after a request was handled (and committed),
      * before the reply is sent.

@@ -3,6 +3,9 @@
 #include "agencyhttpserver.h"
 #include "agencyserver.h"
 #include "demoagency.h"
+#include "exportcommand.h"
+#include "exportservice.h"
+#include "fhirexport.h"
 #include "serverkeyfile.h"
 #include "sqlitedatabase.h"
 
@@ -84,6 +87,7 @@ int usage(const QString &message)
         << "  list-devices | revoke-device DEVICE_ID | new-epoch | show-epoch |\n"
         << "  list-refused | settle-refused ID apply|discard REASON\n"
         << "  seed-demo [N]   (an empty agency: the demo's accounts and N clients, 40)\n"
+        << ExportCommand::usage()
         << "Passwords are read from $CAREROUND_PASSWORD or the first line of stdin.\n";
     return message.isEmpty() ? 0 : 2;
 }
@@ -124,9 +128,11 @@ int seedDemo(AgencyServer &server, int clients)
     return 0;
 }
 
-int admin(AgencyServer &server, const QStringList &args)
+int admin(AgencyServer &server, const QStringList &args, const QCommandLineParser &parser)
 {
     const QString cmd = args.value(0);
+    if (ExportCommand::handles(args))
+        return ExportCommand::run(server, args, parser);
     const auto need = [&](int n) { return args.size() >= n + 1; };
     if (cmd == QLatin1String("create-agency") && need(1)) {
         server.records.createAgency(args[1]);
@@ -239,6 +245,7 @@ int runServerCommand(const QStringList &arguments)
          QStringLiteral("Office console sessions end after this long without a request"),
          QStringLiteral("minutes"), QString::number(OfficeSessions::kDefaultIdleMinutes)},
     });
+    parser.addOptions(ExportCommand::options());
     parser.addHelpOption();
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -276,8 +283,11 @@ int runServerCommand(const QStringList &arguments)
             return usage(QStringLiteral("--office-idle-minutes must be from 1 to 1440"));
         server.sessions.setIdleMinutes(idleMinutes);
         if (mode == QLatin1String("admin"))
-            return admin(server, positional.mid(1));
+            return admin(server, positional.mid(1), parser);
         AgencyHttpServer http(server);
+        ExportService exports(server.store, server.policy);
+        FhirExport fhir(server.store, server.policy, exports);
+        http.addExportRoutes(server.accounts, exports, fhir);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
         // is committed and before its reply leaves; die-before-push-commit after its writes
         // and before its commit.
