@@ -5,6 +5,8 @@
 // at /v1/calendar/SECRET.ics; a revoked or replaced secret gets 404.
 #include "exportfixture.h"
 
+#include <QThread>
+
 using namespace careround;
 using namespace careround::test;
 
@@ -133,12 +135,25 @@ private slots:
     {
         auto db = ServerDatabase::open(m_db);
         QString visitId;
+        qint64 stampedAt = 0;
         for (const QString &id : storedIds(*db, QStringLiteral("visit"))) {
             const Record v = storedRecord(*db, QStringLiteral("visit"), id);
             if (v.text("coordinatorId") == m_alicia && v.text("status") == "planned")
                 visitId = id;
         }
+        {
+            AgencyServer server(*db);
+            const auto visit = server.store.load(Schema::kind(QStringLiteral("visit")), visitId);
+            QVERIFY(visit);
+            for (const Stamp &stamp : visit->stamps)
+                stampedAt = qMax(stampedAt, qint64(stamp.hlc.millis()));
+        }
         db.reset();
+        // SEQUENCE counts in seconds of the stamps (docs/export.md): the move below is stamped
+        // in a later second than the visit was, as any edit a person makes by hand. Waits for
+        // the clock to get there (a state, not a length of time).
+        while (QDateTime::currentMSecsSinceEpoch() / 1000 <= stampedAt / 1000)
+            QThread::msleep(20);
         QVERIFY(!visitId.isEmpty());
         const QString before = path(QStringLiteral("before.ics")),
                       after = path(QStringLiteral("after.ics"));
