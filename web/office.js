@@ -377,11 +377,14 @@ async function chart(id) {
     el('p', {}, `Phone: ${shown(c.phone)} · Address: ${shown(c.address)} ${c.city || ''} · Lives alone: ${shown(c.livesAlone)}`),
     el('p', {}, `Notes: ${shown(c.notes)}`),
     el('h2', { class: 'h5 mt-4' }, 'Signed documents'),
-    table(['Document', 'Signed by', 'As', 'Signed at', 'Content hash', 'Check'],
+    table(['Document', 'Signed by', 'As', 'Signed at', 'Content hash', 'Check', 'Download'],
       data.signatures.map((s) => row(words(s.recordEntity), s.signerName, s.relationship, s.signedAt,
         el('code', {}, s.contentHash),
         el('span', { class: `badge ${s.verified ? 'text-bg-success' : 'text-bg-danger'}` },
-          s.verified ? 'verified: the stored content has this hash' : 'does not match the stored content')))),
+          s.verified ? 'verified: the stored content has this hash' : 'does not match the stored content'),
+        el('a', { href: `/v1/office/export/pdf?record=${encodeURIComponent(s.recordId)}`, download: true }, 'PDF')))),
+    el('p', {}, el('a', { href: `/v1/office/export/fhir?client=${encodeURIComponent(id)}`, download: true, id: 'fhir-bundle' },
+      'Download the chart as FHIR R4 (a Bundle, JSON)')),
   ];
   const scores = Object.entries(data.scores);
   if (scores.length) {
@@ -690,7 +693,11 @@ async function reports(name) {
     }
   };
   form.addEventListener('submit', (e) => { e.preventDefault(); load(); });
-  setPage(heading('Reports'), form, line, out);
+  const csv = [['caseload', 'Caseload'], ['followups', 'Follow-ups'], ['overdue', 'Overdue follow-ups'], ['visits', 'Visits'],
+    ['referrals', 'Referrals'], ['benefits', 'Benefit applications'], ['complaints', 'Complaints']];
+  const downloads = el('section', { class: 'mt-4' }, el('h2', { class: 'h5' }, 'Spreadsheets (CSV) for funders'),
+    el('ul', {}, csv.map(([key, label]) => el('li', {}, el('a', { href: `/v1/office/export/csv?report=${key}`, download: true }, label)))));
+  setPage(heading('Reports'), form, line, out, downloads);
   await load();
 }
 

@@ -198,8 +198,9 @@ void AgencyHttpServer::routeOffice()
         m_http.route(QString::fromLatin1(path), [this, session, fn](const QHttpServerRequest &req) {
             if (req.method() != Method::Get)
                 return jsonResponse(req, wrongMethod("GET"));
-            return handle(req, session,
-                          [&](const Caller &c, const QJsonObject &) { return fn(c, formQuery(req)); });
+            return handle(req, session, [&](const Caller &c, const QJsonObject &) {
+                return fn(c, formQuery(req));
+            });
         });
     };
     const auto post = [this, session](const char *path, const Handler &fn) {
@@ -384,9 +385,10 @@ void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &
     using Method = QHttpServerRequest::Method;
     // Authenticates, runs the export and answers with the file or a JSON error; logs the
     // route, status and time only (never a query value or a calendar secret).
-    const auto serve = [&accounts](const QHttpServerRequest &req, const char *logPath,
-                                   bool needsAuth,
-                                   const std::function<ExportResult(const Caller &)> &fn) {
+    // needsAuth: a device's bearer token; for /v1/office/export/ the office session's cookie.
+    const auto serve = [this, &accounts](const QHttpServerRequest &req, const char *logPath,
+                                         bool needsAuth,
+                                         const std::function<ExportResult(const Caller &)> &fn) {
         QElapsedTimer timer;
         timer.start();
         ExportResult result;
@@ -394,7 +396,10 @@ void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &
             Caller caller;
             caller.remote = req.remoteAddress().toString();
             std::optional<ServiceReply> refused;
-            if (needsAuth)
+            if (needsAuth && QByteArray(logPath).startsWith("/v1/office/"))
+                refused = m_server.sessions.resume(
+                    OfficeSessions::tokenFromCookies(header(req, "Cookie")), {}, false, caller);
+            else if (needsAuth)
                 refused = accounts.authenticate(header(req, "Authorization"), caller);
             if (refused) {
                 qCInfo(lcHttp).noquote()
@@ -436,6 +441,42 @@ void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &
             return exports.pdf(c, req.query().queryItemValue(QStringLiteral("record")));
         });
     });
+    // The office console's downloads: the same exports for a signed-in office account.
+    m_http.route(
+        QStringLiteral("/v1/office/export/pdf"), [=, &exports](const QHttpServerRequest &req) {
+            if (!methodIs(req, Method::Get))
+                return wrongMethod(req, "Use GET");
+            return serve(req, "/v1/office/export/pdf", true, [&](const Caller &c) {
+                return exports.pdf(c, req.query().queryItemValue(QStringLiteral("record")));
+            });
+        });
+    m_http.route(QStringLiteral("/v1/office/export/csv"),
+                 [=, &exports](const QHttpServerRequest &req) {
+                     if (!methodIs(req, Method::Get))
+                         return wrongMethod(req, "Use GET");
+                     return serve(req, "/v1/office/export/csv", true, [&](const Caller &c) {
+                         return exports.csv(c, req.query().queryItemValue(QStringLiteral("report")),
+                                            QDate::currentDate());
+                     });
+                 });
+    m_http.route(
+        QStringLiteral("/v1/office/export/fhir"), [=, &fhir](const QHttpServerRequest &req) {
+            if (!methodIs(req, Method::Get))
+                return wrongMethod(req, "Use GET");
+            return serve(req, "/v1/office/export/fhir", true, [&](const Caller &c) {
+                int status = 200;
+                QString error;
+                const QJsonObject bundle = fhir.clientBundle(
+                    c, req.query().queryItemValue(QStringLiteral("client")), &status, &error);
+                if (status != 200)
+                    return ExportResult::failure(status == 403 ? 404 : status, error);
+                return ExportResult{200,
+                                    {},
+                                    QJsonDocument(bundle).toJson(QJsonDocument::Compact),
+                                    QByteArrayLiteral("application/fhir+json"),
+                                    QStringLiteral("bundle.json")};
+            });
+        });
     m_http.route(QStringLiteral("/v1/export/csv"), [=, &exports](const QHttpServerRequest &req) {
         if (!methodIs(req, Method::Get))
             return wrongMethod(req, "Use GET");

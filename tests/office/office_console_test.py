@@ -242,12 +242,28 @@ class OfficeConsoleTest(unittest.TestCase):
                 self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "#audit-output table")))
             self.assert_accessible(page)
             self.shot(heading.replace(" ", ""))
-        client, _ = self.client_of("alicia")
+        # A client with a signed document.
+        _, alicia = self.client_of("alicia")
+        mine = self.fetch("GET", "/v1/office/clients?coordinator=%s" % alicia["id"])["body"]["clients"]
+        client = next(c for c in mine
+                      if self.fetch("GET", "/v1/office/client?id=%s" % c["id"])["body"]["signatures"])
         self.go("client/" + client["id"], client["name"])
         self.driver.find_element(By.ID, "show-history").click()
         self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "#history table")))
         self.assert_accessible("chart")
         self.shot("ClientChart")
+        # Its downloads: a signed document's PDF and the chart as FHIR, for the session only.
+        links = [a.get_attribute("href") for a in self.driver.find_elements(By.CSS_SELECTOR, "main a[download]")]
+        self.assertTrue(any("/v1/office/export/fhir?client=" in h for h in links), links)
+        fhir = self.fetch("GET", "/v1/office/export/fhir?client=%s" % client["id"], csrf=False, content_type=None)
+        self.assertEqual(fhir["status"], 200)
+        self.assertEqual(fhir["body"]["resourceType"], "Bundle")
+        pdfs = [h for h in links if "/v1/office/export/pdf?record=" in h]
+        self.assertTrue(pdfs)
+        status = self.driver.execute_async_script(
+            "fetch(arguments[0], {credentials: 'same-origin'}).then((r) => arguments[1](r.status + ' ' + r.headers.get('content-type')))",
+            pdfs[0])
+        self.assertEqual(status, "200 application/pdf")
         # The chart's view is in the audit, with the viewer and the client (no content).
         events = self.fetch("GET", "/v1/office/audit?client=%s" % client["id"])["body"]["events"]
         self.assertTrue(any(e["action"] == "chart_viewed" for e in events), events)
@@ -282,6 +298,8 @@ class OfficeConsoleTest(unittest.TestCase):
         self.assertEqual(self.fetch("GET", "/v1/office/history?client=%s" % theirs["id"])["status"], 404)
         self.assertEqual(self.fetch("GET", "/v1/office/client?id=%s" % own["id"])["status"], 200)
         self.assertEqual(self.fetch("GET", "/v1/office/review")["status"], 403)
+        self.assertEqual(self.fetch("GET", "/v1/office/export/fhir?client=%s" % theirs["id"], csrf=False,
+                                    content_type=None)["status"], 404)
         self.assertEqual(self.fetch("GET", "/v1/office/staff")["status"], 403)
         listed = self.fetch("GET", "/v1/office/clients?limit=1000")["body"]["clients"]
         self.assertNotIn(theirs["id"], [c["id"] for c in listed])
