@@ -149,7 +149,8 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
     QJsonArray dueToday;
     int overdueCount = 0;
     int dueTodayCount = 0;
-    for (const Record &f : m_store.records(QStringLiteral("followUp"), scope)) {
+    for (const Record &f : m_store.recordsWith(QStringLiteral("followUp"), scope,
+                                               QStringLiteral("status"), QStringLiteral("open"))) {
         const QString clientId = f.text("clientId");
         const QJsonObject item{{"id", f.id},
                                {"description", f.text("description")},
@@ -186,7 +187,7 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
         {QStringLiteral("carePlan"), QStringLiteral("active")},
         {QStringLiteral("visit"), QStringLiteral("completed")}};
     for (const auto &[kind, status] : signables)
-        for (const Record &r : m_store.records(kind, scope))
+        for (const Record &r : m_store.recordsWith(kind, scope, QStringLiteral("status"), status))
             if (r.text("status") == status && !isSigned(signedIds, r) &&
                 ++unsignedCount <= kListCap)
                 unsignedDocs.append(
@@ -199,7 +200,9 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
 
     // Safety alerts: a client's latest PHQ-9 (CareRules) severe, or item 9 above "not at all".
     QHash<QString, QHash<QString, int>> phq9;
-    for (const Record &a : m_store.records(QStringLiteral("assessmentAnswer"), scope))
+    for (const Record &a :
+         m_store.recordsWith(QStringLiteral("assessmentAnswer"), scope,
+                             QStringLiteral("instrument"), QStringLiteral("phq9")))
         if (a.text("instrument") == QLatin1String("phq9") && a.values.value("value").isDouble())
             phq9[a.text("assessmentId")].insert(a.text("item"), a.values.value("value").toInt());
     QHash<QString, Record> latest; // client -> newest assessment with PHQ-9 answers
@@ -238,7 +241,9 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
     if (caller.isSupervisor()) {
         int conflicts = 0;
         int amendments = 0;
-        for (const Record &c : m_store.records(QStringLiteral("conflict"), scope))
+        for (const Record &c :
+             m_store.recordsWith(QStringLiteral("conflict"), scope, QStringLiteral("status"),
+                                 QStringLiteral("open")))
             if (c.text("status") == QLatin1String("open"))
                 ++(c.text("kind") == QLatin1String("amendment") ? amendments : conflicts);
         reply.insert(QStringLiteral("review"),
@@ -296,7 +301,8 @@ ServiceReply OfficeService::clients(const Caller &caller, const QUrlQuery &query
     const ReadScope scope = m_policy.readScope(caller);
     const QDate day = today();
     QHash<QString, int> overdue;
-    for (const Record &f : m_store.records(QStringLiteral("followUp"), scope))
+    for (const Record &f : m_store.recordsWith(QStringLiteral("followUp"), scope,
+                                               QStringLiteral("status"), QStringLiteral("open")))
         if (CareRules::isOverdueFollowUp(f.text("status"), f.text("dueOn"), day))
             ++overdue[f.text("clientId")];
     const QHash<QString, QString> names = staffNames();

@@ -232,6 +232,33 @@ QVector<Record> ServerStore::records(const QString &entity, const ReadScope &sco
     return out;
 }
 
+QVector<Record> ServerStore::recordsWith(const QString &entity, const ReadScope &scope,
+                                         const QString &field, const QString &value)
+{
+    // The store writes values as compact JSON (QJsonDocument::Compact): "field":"value".
+    const QString needle = QString::fromUtf8(QJsonDocument(QJsonObject{{field, value}})
+                                                 .toJson(QJsonDocument::Compact)
+                                                 .mid(1)
+                                                 .chopped(1));
+    QString escaped = needle;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    QVariantList params{entity, QLatin1Char('%') + escaped + QLatin1Char('%')};
+    const QString sql = QStringLiteral("SELECT entity, id, seq, vals, stamps FROM record WHERE "
+                                       "entity = ? AND vals LIKE ? ESCAPE '\\' ") +
+                        scopeSql(scope, params) + QStringLiteral("ORDER BY seq");
+    QVector<Record> out;
+    for (const StoredRecord &row : storedRecords(m_db.query(sql, params))) {
+        Record r{row.entity, row.id, fromJsonText(row.values), {}};
+        if (r.isVoided() || r.values.value(field).toString() != value)
+            continue;
+        Protocol::stampsFromJson(fromJsonText(row.stamps), r.stamps);
+        out.append(std::move(r));
+    }
+    return out;
+}
+
 QVector<Record> ServerStore::clientRecords(const QString &clientId)
 {
     QVector<Record> out;

@@ -94,6 +94,12 @@ public:
      * each belongs to (Record::clientId of the kind). What the office console reads.
      */
     QVector<Record> records(const QString &entity, const ReadScope &scope);
+    /**
+     * The same, only records whose stored JSON holds `"field":"value"` (a pre-filter in SQL
+     * on the compact text the store writes; callers still check the decoded value).
+     */
+    QVector<Record> recordsWith(const QString &entity, const ReadScope &scope,
+                                const QString &field, const QString &value);
     /** Every record of one client (the client's own included), decoded, in sequence order. */
     QVector<Record> clientRecords(const QString &clientId);
 
