@@ -97,18 +97,17 @@ int main(int argc, char **argv)
     const SyncOutcome outcome = syncer.syncOnce();
     static const char *const states[] = {"up_to_date", "offline", "error", "revoked",
                                          "unrecognised"};
-    std::fprintf(stderr, "sync: %s %s\n", states[int(outcome.state)],
-                 qPrintable(outcome.message));
+    std::fprintf(stderr, "sync: %s %s\n", states[int(outcome.state)], qPrintable(outcome.message));
     for (qsizetype i = args.indexOf("--dump"); i >= 0 && i + 1 < args.size();
          i = args.indexOf("--dump", i + 1)) {
         const EntityDef *def = Schema::instance().entity(args[i + 1]);
         if (!def)
             return 2;
         for (const Record &r : store->records().all(*def))
-            std::puts(QJsonDocument(QJsonObject{{"entity", r.entity}, {"id", r.id},
-                                                {"values", r.values}})
-                          .toJson(QJsonDocument::Compact)
-                          .constData());
+            std::puts(
+                QJsonDocument(QJsonObject{{"entity", r.entity}, {"id", r.id}, {"values", r.values}})
+                    .toJson(QJsonDocument::Compact)
+                    .constData());
     }
     std::fflush(stdout);
     return outcome.ok() ? 0 : 1;

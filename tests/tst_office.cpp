@@ -56,6 +56,21 @@ class TestOffice : public QObject {
         return c;
     }
 
+    /** The demo agency's clients and records; its staff are renee (supervisor) and ana. */
+    void seedDemo(int clients)
+    {
+        DemoAgency::Options options;
+        options.clientCount = clients;
+        DemoAgency::generate(
+            [&](const QString &entity, const QJsonObject &values) {
+                if (entity == QLatin1String("coordinator"))
+                    return values.value("role").toString() == QLatin1String("supervisor") ? m_renee
+                                                                                          : m_ana;
+                return server().records.createRecord(entity, values);
+            },
+            options);
+    }
+
 private slots:
     void init()
     {
@@ -333,16 +348,7 @@ private slots:
 
     void theChartVerifiesEverySignatureAndIsAudited()
     {
-        DemoAgency::Options options;
-        options.clientCount = 4;
-        DemoAgency::generate(
-            [&](const QString &entity, const QJsonObject &values) {
-                if (entity == QLatin1String("coordinator"))
-                    return values.value("role").toString() == QLatin1String("supervisor") ? m_renee
-                                                                                          : m_ana;
-                return server().records.createRecord(entity, values);
-            },
-            options);
+        seedDemo(4);
         const Caller renee = signedIn("renee");
         QString signedClient;
         QJsonArray signatures;
@@ -394,16 +400,7 @@ private slots:
 
     void anAcceptedAmendmentBecomesANewVersionToSignAndARejectedOneNeedsAReason()
     {
-        DemoAgency::Options options;
-        options.clientCount = 6;
-        DemoAgency::generate(
-            [&](const QString &entity, const QJsonObject &values) {
-                if (entity == QLatin1String("coordinator"))
-                    return values.value("role").toString() == QLatin1String("supervisor") ? m_renee
-                                                                                          : m_ana;
-                return server().records.createRecord(entity, values);
-            },
-            options);
+        seedDemo(6);
         const Caller renee = signedIn("renee");
         // A signed care plan with goals.
         const EntityDef &planDef = *Schema::instance().entity("carePlan");

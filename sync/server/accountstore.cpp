@@ -153,21 +153,16 @@ void AccountStore::audit(const QString &at, const QString &actor, const QString 
 QVector<AuditEntry> AccountStore::auditEntries(const QString &actor, const QString &detail,
                                                const QString &from, const QString &to, int limit)
 {
-    QString sql = QStringLiteral("SELECT at, actor, device, action, detail FROM audit WHERE 1 = 1");
-    QVariantList params;
-    const auto filter = [&](const QString &value, const char *clause) {
-        if (value.isEmpty())
-            return;
-        sql += QLatin1String(clause);
-        params.append(value);
-    };
-    filter(actor, " AND actor = ?");
-    filter(detail, " AND detail = ?");
-    filter(from, " AND at >= ?");
-    filter(to, " AND at < ?");
-    sql += QStringLiteral(" ORDER BY at DESC LIMIT %1").arg(limit);
+    SqlFilters where;
+    where.add(actor, " AND actor = ?")
+        .add(detail, " AND detail = ?")
+        .add(from, " AND at >= ?")
+        .add(to, " AND at < ?");
+    const QString sql =
+        QStringLiteral("SELECT at, actor, device, action, detail FROM audit WHERE 1 = 1") +
+        where.sql + QStringLiteral(" ORDER BY at DESC LIMIT %1").arg(limit);
     QVector<AuditEntry> out;
-    for (const auto &row : m_db.query(sql, params))
+    for (const auto &row : m_db.query(sql, where.params))
         out.append(AuditEntry{row[0].toString(), row[1].toString(), row[2].toString(),
                               row[3].toString(), row[4].toString()});
     return out;

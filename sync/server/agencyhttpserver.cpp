@@ -131,15 +131,33 @@ AgencyHttpServer::AgencyHttpServer(AgencyServer &server, QObject *parent)
     });
 }
 
+AgencyHttpServer::Authenticator AgencyHttpServer::byDevice()
+{
+    return [this](const QHttpServerRequest &req, Caller &caller) {
+        return m_server.accounts.authenticate(header(req, "Authorization"), caller);
+    };
+}
+
+AgencyHttpServer::Authenticator AgencyHttpServer::bySession()
+{
+    // A session's cookie on every request, and its CSRF token on every one that is not a GET.
+    return [this](const QHttpServerRequest &req, Caller &caller) {
+        return m_server.sessions.resume(OfficeSessions::tokenFromCookies(header(req, "Cookie")),
+                                        header(req, "X-CSRF-Token"),
+                                        req.method() != QHttpServerRequest::Method::Get, caller);
+    };
+}
+
+AgencyHttpServer::Authenticator AgencyHttpServer::byAnyone()
+{
+    return [](const QHttpServerRequest &, Caller &) { return std::optional<ServiceReply>(); };
+}
+
 void AgencyHttpServer::routeApi()
 {
     using Method = QHttpServerRequest::Method;
-    const Authenticator device = [this](const QHttpServerRequest &req, Caller &caller) {
-        return m_server.accounts.authenticate(header(req, "Authorization"), caller);
-    };
-    const Authenticator anyone = [](const QHttpServerRequest &, Caller &) {
-        return std::optional<ServiceReply>();
-    };
+    const Authenticator device = byDevice();
+    const Authenticator anyone = byAnyone();
     const auto post = [this](const char *path, const Authenticator &auth, const Handler &fn) {
         m_http.route(QString::fromLatin1(path), [this, auth, fn](const QHttpServerRequest &req) {
             if (req.method() != Method::Post)
@@ -186,12 +204,7 @@ void AgencyHttpServer::routeApi()
 void AgencyHttpServer::routeOffice()
 {
     using Method = QHttpServerRequest::Method;
-    // A session's cookie on every request, and its CSRF token on every POST.
-    const Authenticator session = [this](const QHttpServerRequest &req, Caller &caller) {
-        return m_server.sessions.resume(OfficeSessions::tokenFromCookies(header(req, "Cookie")),
-                                        header(req, "X-CSRF-Token"), req.method() != Method::Get,
-                                        caller);
-    };
+    const Authenticator session = bySession();
     const auto get = [this,
                       session](const char *path,
                                std::function<ServiceReply(const Caller &, const QUrlQuery &)> fn) {
@@ -213,22 +226,20 @@ void AgencyHttpServer::routeOffice()
         });
     };
     OfficeService &office = m_server.office;
-    m_http.route(QStringLiteral("/v1/office/session"), [this,
-                                                        session](const QHttpServerRequest &req) {
-        if (req.method() == Method::Get)
-            return handle(req, session, [this](const Caller &c, const QJsonObject &) {
-                return m_server.sessions.current(c);
-            });
-        if (req.method() != Method::Post)
-            return jsonResponse(req, wrongMethod("GET or POST"));
-        if (!isJsonRequest(req))
-            return jsonResponse(req, notJson());
-        return handle(
-            req, [](const QHttpServerRequest &, Caller &) { return std::optional<ServiceReply>(); },
-            [this](const Caller &c, const QJsonObject &b) {
-                return m_server.sessions.signIn(b, c.remote);
-            });
-    });
+    m_http.route(QStringLiteral("/v1/office/session"),
+                 [this, session](const QHttpServerRequest &req) {
+                     if (req.method() == Method::Get)
+                         return handle(req, session, [this](const Caller &c, const QJsonObject &) {
+                             return m_server.sessions.current(c);
+                         });
+                     if (req.method() != Method::Post)
+                         return jsonResponse(req, wrongMethod("GET or POST"));
+                     if (!isJsonRequest(req))
+                         return jsonResponse(req, notJson());
+                     return handle(req, byAnyone(), [this](const Caller &c, const QJsonObject &b) {
+                         return m_server.sessions.signIn(b, c.remote);
+                     });
+                 });
     m_http.route(
         QStringLiteral("/v1/office/session/end"), [this, session](const QHttpServerRequest &req) {
             if (req.method() != Method::Post)
@@ -379,29 +390,24 @@ QHttpServerResponse AgencyHttpServer::handle(const QHttpServerRequest &request,
 
 // ---- Getting data out (issue 13): files, not JSON replies; each checks the caller. ----
 
-void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &exports,
-                                       FhirExport &fhir)
+void AgencyHttpServer::addExportRoutes(ExportService &exports, FhirExport &fhir)
 {
     using Method = QHttpServerRequest::Method;
     // Authenticates, runs the export and answers with the file or a JSON error; logs the
     // route, status and time only (never a query value or a calendar secret).
-    // needsAuth: a device's bearer token; for /v1/office/export/ the office session's cookie.
-    const auto serve = [this, &accounts](const QHttpServerRequest &req, const char *logPath,
-                                         bool needsAuth,
-                                         const std::function<ExportResult(const Caller &)> &fn) {
+    const Authenticator device = byDevice();
+    const Authenticator session = bySession();
+    const Authenticator anyone = byAnyone();
+    const auto serve = [](const QHttpServerRequest &req, const char *logPath,
+                          const Authenticator &auth,
+                          const std::function<ExportResult(const Caller &)> &fn) {
         QElapsedTimer timer;
         timer.start();
         ExportResult result;
         try {
             Caller caller;
             caller.remote = req.remoteAddress().toString();
-            std::optional<ServiceReply> refused;
-            if (needsAuth && QByteArray(logPath).startsWith("/v1/office/"))
-                refused = m_server.sessions.resume(
-                    OfficeSessions::tokenFromCookies(header(req, "Cookie")), {}, false, caller);
-            else if (needsAuth)
-                refused = accounts.authenticate(header(req, "Authorization"), caller);
-            if (refused) {
+            if (const std::optional<ServiceReply> refused = auth(req, caller)) {
                 qCInfo(lcHttp).noquote()
                     << "GET" << logPath << refused->status << timer.elapsed() << "ms";
                 return jsonResponse(req, *refused);
@@ -434,86 +440,52 @@ void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &
         return jsonResponse(req, ServiceReply::error(405, QStringLiteral("method_not_allowed"),
                                                      QString::fromLatin1(use)));
     };
-    m_http.route(QStringLiteral("/v1/export/pdf"), [=, &exports](const QHttpServerRequest &req) {
-        if (!methodIs(req, Method::Get))
-            return wrongMethod(req, "Use GET");
-        return serve(req, "/v1/export/pdf", true, [&](const Caller &c) {
-            return exports.pdf(c, req.query().queryItemValue(QStringLiteral("record")));
-        });
+    // Each export twice: /v1/export/NAME for a device's token, /v1/office/export/NAME for the
+    // office console's session (where another caseload's record is a 404, as in the console).
+    using Export = std::function<ExportResult(const Caller &, const QUrlQuery &, bool office)>;
+    const auto exportRoute = [=](const char *name, const Export &fn) {
+        for (const bool office : {false, true}) {
+            const QByteArray path =
+                (office ? "/v1/office/export/" : "/v1/export/") + QByteArray(name);
+            m_http.route(QString::fromLatin1(path), [=](const QHttpServerRequest &req) {
+                if (!methodIs(req, Method::Get))
+                    return wrongMethod(req, "Use GET");
+                return serve(req, path.constData(), office ? session : device,
+                             [&](const Caller &c) { return fn(c, req.query(), office); });
+            });
+        }
+    };
+    exportRoute("pdf", [&exports](const Caller &c, const QUrlQuery &q, bool) {
+        return exports.pdf(c, q.queryItemValue(QStringLiteral("record")));
     });
-    // The office console's downloads: the same exports for a signed-in office account.
-    m_http.route(
-        QStringLiteral("/v1/office/export/pdf"), [=, &exports](const QHttpServerRequest &req) {
-            if (!methodIs(req, Method::Get))
-                return wrongMethod(req, "Use GET");
-            return serve(req, "/v1/office/export/pdf", true, [&](const Caller &c) {
-                return exports.pdf(c, req.query().queryItemValue(QStringLiteral("record")));
-            });
-        });
-    m_http.route(QStringLiteral("/v1/office/export/csv"),
-                 [=, &exports](const QHttpServerRequest &req) {
-                     if (!methodIs(req, Method::Get))
-                         return wrongMethod(req, "Use GET");
-                     return serve(req, "/v1/office/export/csv", true, [&](const Caller &c) {
-                         return exports.csv(c, req.query().queryItemValue(QStringLiteral("report")),
-                                            QDate::currentDate());
-                     });
-                 });
-    m_http.route(
-        QStringLiteral("/v1/office/export/fhir"), [=, &fhir](const QHttpServerRequest &req) {
-            if (!methodIs(req, Method::Get))
-                return wrongMethod(req, "Use GET");
-            return serve(req, "/v1/office/export/fhir", true, [&](const Caller &c) {
-                int status = 200;
-                QString error;
-                const QJsonObject bundle = fhir.clientBundle(
-                    c, req.query().queryItemValue(QStringLiteral("client")), &status, &error);
-                if (status != 200)
-                    return ExportResult::failure(status == 403 ? 404 : status, error);
-                return ExportResult{200,
-                                    {},
-                                    QJsonDocument(bundle).toJson(QJsonDocument::Compact),
-                                    QByteArrayLiteral("application/fhir+json"),
-                                    QStringLiteral("bundle.json")};
-            });
-        });
-    m_http.route(QStringLiteral("/v1/export/csv"), [=, &exports](const QHttpServerRequest &req) {
-        if (!methodIs(req, Method::Get))
-            return wrongMethod(req, "Use GET");
-        return serve(req, "/v1/export/csv", true, [&](const Caller &c) {
-            return exports.csv(c, req.query().queryItemValue(QStringLiteral("report")),
-                               QDate::currentDate());
-        });
+    exportRoute("csv", [&exports](const Caller &c, const QUrlQuery &q, bool) {
+        return exports.csv(c, q.queryItemValue(QStringLiteral("report")), QDate::currentDate());
+    });
+    exportRoute("fhir", [&fhir](const Caller &c, const QUrlQuery &q, bool office) {
+        int status = 200;
+        QString error;
+        const QJsonObject bundle =
+            fhir.clientBundle(c, q.queryItemValue(QStringLiteral("client")), &status, &error);
+        if (status != 200)
+            return ExportResult::failure(office && status == 403 ? 404 : status, error);
+        return ExportResult{200,
+                            {},
+                            QJsonDocument(bundle).toJson(QJsonDocument::Compact),
+                            QByteArrayLiteral("application/fhir+json"),
+                            QStringLiteral("bundle.json")};
     });
     m_http.route(QStringLiteral("/v1/export/ics"), [=, &exports](const QHttpServerRequest &req) {
         if (!methodIs(req, Method::Get))
             return wrongMethod(req, "Use GET");
-        return serve(req, "/v1/export/ics", true, [&](const Caller &c) {
+        return serve(req, "/v1/export/ics", device, [&](const Caller &c) {
             const QString who = req.query().queryItemValue(QStringLiteral("coordinator"));
             return exports.ics(c, who.isEmpty() ? c.accountId : who);
-        });
-    });
-    m_http.route(QStringLiteral("/v1/export/fhir"), [=, &fhir](const QHttpServerRequest &req) {
-        if (!methodIs(req, Method::Get))
-            return wrongMethod(req, "Use GET");
-        return serve(req, "/v1/export/fhir", true, [&](const Caller &c) {
-            int status = 200;
-            QString error;
-            const QJsonObject bundle = fhir.clientBundle(
-                c, req.query().queryItemValue(QStringLiteral("client")), &status, &error);
-            if (status != 200)
-                return ExportResult::failure(status, error);
-            return ExportResult{200,
-                                {},
-                                QJsonDocument(bundle).toJson(QJsonDocument::Compact),
-                                QByteArrayLiteral("application/fhir+json"),
-                                QStringLiteral("bundle.json")};
         });
     });
     m_http.route(QStringLiteral("/v1/calendar/feed"), [=, &exports](const QHttpServerRequest &req) {
         if (!methodIs(req, Method::Post))
             return wrongMethod(req, "Use POST");
-        return serve(req, "/v1/calendar/feed", true, [&](const Caller &c) {
+        return serve(req, "/v1/calendar/feed", device, [&](const Caller &c) {
             const QJsonObject body{{"path", exports.newCalendarSecret(c.accountId)}};
             return ExportResult{200,
                                 {},
@@ -526,7 +498,7 @@ void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &
         QStringLiteral("/v1/calendar/revoke"), [=, &exports](const QHttpServerRequest &req) {
             if (!methodIs(req, Method::Post))
                 return wrongMethod(req, "Use POST");
-            return serve(req, "/v1/calendar/revoke", true, [&](const Caller &c) {
+            return serve(req, "/v1/calendar/revoke", device, [&](const Caller &c) {
                 const QJsonObject body{{"revoked", exports.revokeCalendarSecret(c.accountId)}};
                 return ExportResult{200,
                                     {},
@@ -539,7 +511,7 @@ void AgencyHttpServer::addExportRoutes(AccountService &accounts, ExportService &
                  [=, &exports](const QString &file, const QHttpServerRequest &req) {
                      if (!methodIs(req, Method::Get))
                          return wrongMethod(req, "Use GET");
-                     return serve(req, "/v1/calendar/(secret)", false,
+                     return serve(req, "/v1/calendar/(secret)", anyone,
                                   [&](const Caller &) { return exports.calendarFeed(file); });
                  });
 }

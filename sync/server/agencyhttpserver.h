@@ -35,9 +35,10 @@ public:
      * /v1/export/csv?report=NAME, /v1/export/fhir?client=ID (a Bundle), /v1/export/ics;
      * POST /v1/calendar/feed and /v1/calendar/revoke (the caller's feed secret); and the
      * feed itself, GET /v1/calendar/SECRET.ics, which needs no token (the secret is one).
-     * accounts authenticates their callers.
+     * The pdf, csv and fhir exports also answer under /v1/office/export/ for an office
+     * session (docs/office-api.md).
      */
-    void addExportRoutes(AccountService &accounts, ExportService &exports, FhirExport &fhir);
+    void addExportRoutes(ExportService &exports, FhirExport &fhir);
     /**
      * Fault injection for crash tests: called after a request was handled (and committed),
      * before the reply is sent.
@@ -54,6 +55,10 @@ private:
     using Handler = std::function<ServiceReply(const Caller &, const QJsonObject &)>;
     QHttpServerResponse handle(const QHttpServerRequest &request, const Authenticator &auth,
                                const Handler &fn);
+    /** The three ways a request is let in: a device's token, an office session, anyone. */
+    Authenticator byDevice();
+    Authenticator bySession();
+    static Authenticator byAnyone();
     void routeApi();
     void routeOffice();
     void routeConsole();

@@ -168,19 +168,14 @@ QVector<FieldChange> HistoryStore::valuesOf(const QString &entity, const QString
 QVector<FieldChange> HistoryStore::search(const QString &accountId, const QString &clientId,
                                           const QString &from, const QString &to, int limit)
 {
-    QString sql = QLatin1String(kHistoryColumns) + QStringLiteral("WHERE 1 = 1 ");
-    QVariantList params;
-    const auto filter = [&](const QString &value, const char *clause) {
-        if (value.isEmpty())
-            return;
-        sql += QLatin1String(clause);
-        params.append(value);
-    };
-    filter(accountId, "AND account_id = ? ");
-    filter(clientId, "AND client_id = ? ");
-    filter(from, "AND server_time >= ? ");
-    filter(to, "AND server_time < ? ");
-    sql += QStringLiteral("ORDER BY seq DESC LIMIT ?");
+    SqlFilters where;
+    where.add(accountId, "AND account_id = ? ")
+        .add(clientId, "AND client_id = ? ")
+        .add(from, "AND server_time >= ? ")
+        .add(to, "AND server_time < ? ");
+    const QString sql = QLatin1String(kHistoryColumns) + QStringLiteral("WHERE 1 = 1 ") +
+                        where.sql + QStringLiteral("ORDER BY seq DESC LIMIT ?");
+    QVariantList params = where.params;
     params.append(limit);
     QVector<FieldChange> out;
     for (const ServerDatabase::Row &r : m_db.query(sql, params))

@@ -388,10 +388,8 @@ ServiceReply OfficeService::chart(const Caller &caller, const QUrlQuery &query)
             const EntityDef *def = Schema::instance().entity(r.entity);
             if (!def || !m_policy.mayRead(caller, AccessTarget{def, *id, true}))
                 continue;
-            QJsonObject stamps;
-            for (auto it = r.stamps.cbegin(); it != r.stamps.cend(); ++it)
-                stamps.insert(it.key(), it->toString());
-            QJsonObject entry{{"id", r.id}, {"values", r.values}, {"stamps", stamps}};
+            QJsonObject entry{
+                {"id", r.id}, {"values", r.values}, {"stamps", Protocol::stampsToJson(r.stamps)}};
             if (r.entity == QLatin1String("client")) {
                 client = entry;
                 client.insert(QStringLiteral("coordinatorName"),
@@ -558,9 +556,7 @@ ServiceReply OfficeService::providers(const Caller &caller)
             ++complaints[c.text("providerId")];
     QJsonArray out;
     for (const Record &p : m_store.records(QStringLiteral("provider"), scope)) {
-        QJsonObject stamps;
-        for (auto it = p.stamps.cbegin(); it != p.stamps.cend(); ++it)
-            stamps.insert(it.key(), it->toString());
+        const QJsonObject stamps = Protocol::stampsToJson(p.stamps);
         const auto [sum, count] = ratings.value(p.id);
         out.append(
             QJsonObject{{"id", p.id},

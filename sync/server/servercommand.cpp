@@ -287,7 +287,7 @@ int runServerCommand(const QStringList &arguments)
         AgencyHttpServer http(server);
         ExportService exports(server.store, server.policy);
         FhirExport fhir(server.store, server.policy, exports);
-        http.addExportRoutes(server.accounts, exports, fhir);
+        http.addExportRoutes(exports, fhir);
         // Crash tests: CAREROUND_FAULT=die-after-push-commit kills the process after a push
         // is committed and before its reply leaves; die-before-push-commit after its writes
         // and before its commit.

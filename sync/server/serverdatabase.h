@@ -50,6 +50,23 @@ public:
     QVariant scalar(const QString &sql, const QVariantList &params = {});
 };
 
+/**
+ * A query's optional filters, built in order: each is `clause` (text with one `?`) and its
+ * value, left out when the value is empty.
+ */
+struct SqlFilters {
+    QString sql;
+    QVariantList params;
+    SqlFilters &add(const QString &value, const char *clause)
+    {
+        if (!value.isEmpty()) {
+            sql += QLatin1String(clause);
+            params.append(value);
+        }
+        return *this;
+    }
+};
+
 /** Begins a read, write or schema-change transaction and rolls it back unless committed. */
 class ServerTransaction {
 public:

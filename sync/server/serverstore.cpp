@@ -219,17 +219,27 @@ QVector<StoredRecord> ServerStore::allOf(const QString &entity, const ReadScope 
     return storedRecords(m_db.query(sql, params));
 }
 
-QVector<Record> ServerStore::records(const QString &entity, const ReadScope &scope)
+namespace {
+
+/** Stored rows decoded, voided ones left out, and those `keep` refuses. */
+template <typename Keep> QVector<Record> decoded(const QVector<StoredRecord> &rows, Keep keep)
 {
     QVector<Record> out;
-    for (const StoredRecord &row : allOf(entity, scope)) {
+    for (const StoredRecord &row : rows) {
         Record r{row.entity, row.id, fromJsonText(row.values), {}};
-        if (r.isVoided())
+        if (r.isVoided() || !keep(r))
             continue;
         Protocol::stampsFromJson(fromJsonText(row.stamps), r.stamps);
         out.append(std::move(r));
     }
     return out;
+}
+
+} // namespace
+
+QVector<Record> ServerStore::records(const QString &entity, const ReadScope &scope)
+{
+    return decoded(allOf(entity, scope), [](const Record &) { return true; });
 }
 
 QVector<Record> ServerStore::recordsWith(const QString &entity, const ReadScope &scope,
@@ -248,15 +258,8 @@ QVector<Record> ServerStore::recordsWith(const QString &entity, const ReadScope 
     const QString sql = QStringLiteral("SELECT entity, id, seq, vals, stamps FROM record WHERE "
                                        "entity = ? AND vals LIKE ? ESCAPE '\\' ") +
                         scopeSql(scope, params) + QStringLiteral("ORDER BY seq");
-    QVector<Record> out;
-    for (const StoredRecord &row : storedRecords(m_db.query(sql, params))) {
-        Record r{row.entity, row.id, fromJsonText(row.values), {}};
-        if (r.isVoided() || r.values.value(field).toString() != value)
-            continue;
-        Protocol::stampsFromJson(fromJsonText(row.stamps), r.stamps);
-        out.append(std::move(r));
-    }
-    return out;
+    return decoded(storedRecords(m_db.query(sql, params)),
+                   [&](const Record &r) { return r.values.value(field).toString() == value; });
 }
 
 QVector<Record> ServerStore::clientRecords(const QString &clientId)

@@ -98,8 +98,8 @@ public:
      * The same, only records whose stored JSON holds `"field":"value"` (a pre-filter in SQL
      * on the compact text the store writes; callers still check the decoded value).
      */
-    QVector<Record> recordsWith(const QString &entity, const ReadScope &scope,
-                                const QString &field, const QString &value);
+    QVector<Record> recordsWith(const QString &entity, const ReadScope &scope, const QString &field,
+                                const QString &value);
     /** Every record of one client (the client's own included), decoded, in sequence order. */
     QVector<Record> clientRecords(const QString &clientId);
 

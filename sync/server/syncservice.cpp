@@ -326,23 +326,27 @@ Provenance SyncService::fieldOutcomes(const PushRun &run, const PushChange &chan
     return provenance;
 }
 
+void SyncService::noteResolved(const Edit &edit, QSet<QString> &fields)
+{
+    const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
+    if (edit.entity != conflictDef.name ||
+        edit.values.value(QStringLiteral("status")).toString() != QLatin1String("resolved"))
+        return;
+    const std::optional<Record> conflict = m_store.load(conflictDef, edit.id);
+    if (!conflict || conflict->text("status") != QLatin1String("open"))
+        return;
+    const QString key = conflict->text("recordEntity") + QLatin1Char('/') +
+                        conflict->text("recordId") + QLatin1Char('/');
+    for (const QString &field : conflict->text("field").split(QLatin1Char(',')))
+        fields.insert(key + field);
+}
+
 QSet<QString> SyncService::resolvedFields(const QVector<Incoming> &changes)
 {
     QSet<QString> fields;
-    const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
-    for (const Incoming &in : changes) {
-        const PushChange &pc = in.change;
-        if (!in.reason.isEmpty() || pc.edit.entity != conflictDef.name ||
-            pc.edit.values.value(QStringLiteral("status")).toString() != QLatin1String("resolved"))
-            continue;
-        const std::optional<Record> conflict = m_store.load(conflictDef, pc.edit.id);
-        if (!conflict || conflict->text("status") != QLatin1String("open"))
-            continue;
-        const QString key = conflict->text("recordEntity") + QLatin1Char('/') +
-                            conflict->text("recordId") + QLatin1Char('/');
-        for (const QString &field : conflict->text("field").split(QLatin1Char(',')))
-            fields.insert(key + field);
-    }
+    for (const Incoming &in : changes)
+        if (in.reason.isEmpty())
+            noteResolved(in.change.edit, fields);
     return fields;
 }
 
@@ -545,12 +549,7 @@ ServiceReply SyncService::applyOffice(const Caller &office, QVector<Edit> edits)
     ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
     PushRun run{0, 0, m_store.startWrites(), m_wall(), {}, {}};
     for (const Edit &edit : edits)
-        if (edit.entity == QLatin1String("conflict") &&
-            edit.values.value(QStringLiteral("status")).toString() == QLatin1String("resolved"))
-            if (const auto c = m_store.load(*Schema::instance().entity(edit.entity), edit.id))
-                for (const QString &field : c->text("field").split(QLatin1Char(',')))
-                    run.resolving.insert(c->text("recordEntity") + QLatin1Char('/') +
-                                         c->text("recordId") + QLatin1Char('/') + field);
+        noteResolved(edit, run.resolving);
     qint64 n = 0;
     for (Edit &edit : edits) {
         const EntityDef *def = Schema::instance().entity(edit.entity);
@@ -560,9 +559,8 @@ ServiceReply SyncService::applyOffice(const Caller &office, QVector<Edit> edits)
         // What a person types in the console is checked as a tablet checks a local edit:
         // every field known, every value valid, the status step allowed.
         const std::optional<Record> current = m_store.load(*def, edit.id);
-        const QString invalid =
-            RecordValidator::checkEdit(*def, current ? current->values : QJsonObject(),
-                                       edit.values, !current.has_value());
+        const QString invalid = RecordValidator::checkEdit(
+            *def, current ? current->values : QJsonObject(), edit.values, !current.has_value());
         if (!invalid.isEmpty())
             return ServiceReply::error(400, QStringLiteral("invalid_change"), invalid);
         edit.stamp = run.writes.stamp();

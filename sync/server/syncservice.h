@@ -100,6 +100,8 @@ private:
     static Provenance fieldOutcomes(const PushRun &run, const PushChange &change,
                                     const Target &target, const MergeResult &merged,
                                     Provenance provenance);
+    /** Adds entity/id/field of what an edit resolving an open conflict is about. */
+    void noteResolved(const Edit &edit, QSet<QString> &fields);
     QSet<QString> resolvedFields(const QVector<Incoming> &changes);
     void recordConflict(ServerStore::Writes &writes, qint64 deviceSeq, const EntityDef &def,
                         const Record &record, const QString &clientId, const ConflictDraft &draft,
