@@ -5,6 +5,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <mutex>
 
 namespace careround {
 
@@ -93,22 +94,42 @@ void HybridLogicalClock::observe(Hlc remote)
 
 QString newUuid7()
 {
-    const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
-    quint8 bytes[16];
+    // RFC 9562 section 6.2, method 1: the 12 bits after the version hold a counter, so ids made
+    // in one process are strictly increasing even within one millisecond ("newest by id" rules
+    // such as the current plan rely on it). The counter starts at a random value below 2048 so
+    // it rarely overflows; when it does, the timestamp moves on by one millisecond.
+    static std::mutex mutex;
+    static quint64 lastMs = 0;
+    static quint32 counter = 0;
     QRandomGenerator *rng = QRandomGenerator::global();
-    for (int i = 0; i < 16; i += 4) {
-        const quint32 r = rng->generate();
-        bytes[i] = quint8(r);
-        bytes[i + 1] = quint8(r >> 8);
-        bytes[i + 2] = quint8(r >> 16);
-        bytes[i + 3] = quint8(r >> 24);
+    quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (ms > lastMs) {
+            counter = rng->bounded(2048u);
+        } else if (++counter > 0xfff) {
+            ++lastMs;
+            counter = 0;
+        }
+        ms = std::max(ms, lastMs);
+        lastMs = ms;
+        quint8 bytes[16];
+        for (int i = 8; i < 16; i += 4) {
+            const quint32 r = rng->generate();
+            bytes[i] = quint8(r);
+            bytes[i + 1] = quint8(r >> 8);
+            bytes[i + 2] = quint8(r >> 16);
+            bytes[i + 3] = quint8(r >> 24);
+        }
+        for (int i = 0; i < 6; ++i)
+            bytes[i] = quint8(ms >> (40 - 8 * i));
+        bytes[6] = quint8(0x70 | (counter >> 8)); // version 7, counter's high bits
+        bytes[7] = quint8(counter);
+        bytes[8] = quint8(0x80 | (bytes[8] & 0x3f)); // RFC 4122 variant
+        const QUuid uuid =
+            QUuid::fromRfc4122(QByteArray(reinterpret_cast<const char *>(bytes), 16));
+        return uuid.toString(QUuid::WithoutBraces);
     }
-    for (int i = 0; i < 6; ++i)
-        bytes[i] = quint8(ms >> (40 - 8 * i));
-    bytes[6] = quint8(0x70 | (bytes[6] & 0x0f)); // version 7
-    bytes[8] = quint8(0x80 | (bytes[8] & 0x3f)); // RFC 4122 variant
-    const QUuid uuid = QUuid::fromRfc4122(QByteArray(reinterpret_cast<const char *>(bytes), 16));
-    return uuid.toString(QUuid::WithoutBraces);
 }
 
 } // namespace careround

@@ -80,7 +80,11 @@ private:
     Hlc m_last;
 };
 
-/** A new UUID version 7 (time-ordered, random tail) in canonical lower-case text form. */
+/**
+ * A new UUID version 7 in canonical lower-case text form: time-ordered, with a counter so that
+ * ids made by one process are strictly increasing (comparing the text compares the time), and
+ * a random tail.
+ */
 QString newUuid7();
 
 } // namespace careround

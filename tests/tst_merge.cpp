@@ -1,5 +1,7 @@
 // The merge rules as pure functions: the same inputs decide alike on every machine.
+#include "hlc.h"
 #include "merge.h"
+#include "recordvalidator.h"
 
 #include <QTest>
 
@@ -223,6 +225,21 @@ private slots:
         QCOMPARE(r.conflicts.size(), 1);
         QCOMPARE(r.conflicts[0].otherValue.toObject().value("status").toString(),
                  QStringLiteral("open"));
+    }
+
+    // "Newest by id" rules (the current plan, the latest assessment) need ids that increase
+    // even when many are made within one millisecond.
+    void idsMadeInOneProcessStrictlyIncrease()
+    {
+        QString previous = newUuid7();
+        for (int i = 0; i < 20'000; ++i) {
+            const QString id = newUuid7();
+            QVERIFY2(id > previous, qPrintable(previous + QLatin1String(" then ") + id));
+            QVERIFY(RecordValidator::isUuid(id));
+            QCOMPARE(id.at(14), QLatin1Char('7')); // version 7
+            QVERIFY(QStringLiteral("89ab").contains(id.at(19))); // RFC 4122 variant
+            previous = id;
+        }
     }
 };
 
