@@ -10,13 +10,24 @@ namespace careround {
 
 namespace {
 
-/** The values as a store holds them: every field of the kind present, null when unset. */
+// Fields added from this schema version on join the hash only when they hold a value: a
+// signature stored before a field existed keeps verifying after the field is added.
+constexpr int kNullFieldsLeftOutFrom = 7;
+
+/** The values as a store holds them: every field of the kind present, null when unset (a field
+    of version kNullFieldsLeftOutFrom or later only when set). */
 QJsonObject storedValues(const EntityDef &def, const QJsonObject &values)
 {
     QJsonObject all = values;
-    for (const FieldDef &fd : def.fields)
-        if (!all.contains(fd.name))
+    for (const FieldDef &fd : def.fields) {
+        const auto it = all.constFind(fd.name);
+        if (fd.since >= kNullFieldsLeftOutFrom) {
+            if (it != all.constEnd() && it->isNull())
+                all.remove(fd.name);
+        } else if (it == all.constEnd()) {
             all.insert(fd.name, QJsonValue(QJsonValue::Null));
+        }
+    }
     return all;
 }
 

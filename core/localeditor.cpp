@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <utility>
+
 namespace careround {
 
 const EntityDef &LocalEditor::entityDef(const QString &entity) const
@@ -161,13 +163,35 @@ QString LocalEditor::sign(const QString &entity, const QString &id, const QStrin
     return sig.id;
 }
 
+void LocalEditor::together(const std::function<void()> &edits)
+{
+    SqliteTransaction tx(m_store.db());
+    ++m_together;
+    try {
+        edits();
+    } catch (...) {
+        if (--m_together == 0)
+            m_unpublished.clear();
+        throw;
+    }
+    tx.commit();
+    if (--m_together > 0)
+        return;
+    const QVector<Change> changes = std::exchange(m_unpublished, {});
+    for (const Change &change : changes)
+        m_store.changes().publish(change);
+}
+
 void LocalEditor::publish(const EntityDef &def, const Record &record)
 {
     Change change;
     change.kinds = QStringList{def.name};
     change.recordIds = QStringList{record.id};
     change.clientId = record.clientId(def);
-    m_store.changes().publish(change);
+    if (m_together > 0)
+        m_unpublished.append(change);
+    else
+        m_store.changes().publish(change);
 }
 
 void LocalEditor::commit(const EntityDef &def, Record record, const QJsonObject &changes,

@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace careround {
 
 /**
@@ -22,6 +24,11 @@ public:
     QString create(const QString &entity, const QJsonObject &values);
     /** Sets some fields of a record. Fields whose value does not change are skipped. */
     void update(const QString &entity, const QString &id, const QJsonObject &changes);
+    /**
+     * Runs several edits as one: every one is stored, or (when one throws) none is. Each is
+     * published once all are committed.
+     */
+    void together(const std::function<void()> &edits);
     /** Soft-deletes a record with a reason. */
     void voidRecord(const QString &entity, const QString &id, const QString &reason);
     /**
@@ -50,6 +57,8 @@ private:
 
     DeviceStore &m_store;
     QString m_actor;
+    int m_together = 0;            ///< depth of together() calls
+    QVector<Change> m_unpublished; ///< what together() publishes once committed
 };
 
 } // namespace careround

@@ -118,7 +118,8 @@ QVector<EntityDef> buildEntities()
                   {text("firstName").req(), text("lastName").req(), date("dateOfBirth"),
                    text("phone"), text("address"), text("city"), text("postalCode"),
                    text("language"), ref("coordinatorId", "coordinator"), text("status").req(),
-                   list("riskFlags"), text("notes"), boolean("livesAlone").from(2)},
+                   list("riskFlags"), text("notes"), boolean("livesAlone").from(2),
+                   text("statusReason").from(7), date("statusChangedOn").from(7)},
                   QStringLiteral("id"));
     status(client, {{"active", L{"on_hold", "discharged"}},
                     {"on_hold", L{"active", "discharged"}},
@@ -173,7 +174,12 @@ QVector<EntityDef> buildEntities()
          text("domain").oneOf({"medical", "emotional", "social", "financial", "daily_living",
                                "housing", "transportation", "medication", "safety"}),
          text("measure"), text("targetValue"), date("targetDate"), text("status").req().afterSeal(),
-         integer("progress").range(0, 100).afterSeal(), text("achievable"), text("relevance")});
+         integer("progress").range(0, 100).afterSeal(), text("achievable"), text("relevance"),
+         text("attainment")
+             .oneOf({"exceeded", "achieved", "partly_achieved", "not_achieved"})
+             .afterSeal()
+             .from(7),
+         date("attainmentOn").afterSeal().from(7)});
     status(goal, {{"open", L{"in_progress", "achieved", "not_achieved", "dropped"}},
                   {"in_progress", L{"open", "achieved", "not_achieved", "dropped"}},
                   {"achieved", L{"in_progress"}},
@@ -181,6 +187,15 @@ QVector<EntityDef> buildEntities()
                   {"dropped", L{"open"}}});
     goal.sealedVia = QStringLiteral("carePlanId");
     all.append(goal);
+
+    // Each progress update of a goal, kept (never overwritten): the trend over time.
+    EntityDef progress =
+        appendOnly("goalProgress", "goal progress update",
+                   {ref("goalId", "goal").req(), ref("clientId", "client").req(),
+                    integer("value").req().range(0, 100), text("note"),
+                    dateTime("recordedAt").req(), ref("authorId", "coordinator").byActor()});
+    progress.since = 7;
+    all.append(progress);
 
     EntityDef step = mergeable(
         "actionStep", "action step",
@@ -222,7 +237,8 @@ QVector<EntityDef> buildEntities()
         mergeable("referral", "referral",
                   {ref("clientId", "client").req(), ref("providerId", "provider").req(),
                    ref("goalId", "goal"), text("serviceType"), text("status").req(), date("sentOn"),
-                   date("startedOn"), text("notes")});
+                   date("startedOn"), text("notes"), date("closedOn").from(7),
+                   text("outcome").from(7), integer("rating").range(1, 5).from(7)});
     status(referral, {{"draft", L{"sent", "cancelled"}},
                       {"sent", L{"accepted", "declined", "cancelled"}},
                       {"accepted", L{"in_service", "cancelled"}},
@@ -282,16 +298,48 @@ QVector<EntityDef> buildEntities()
            {{"open", L{"done", "cancelled"}}, {"done", L{"open"}}, {"cancelled", L{"open"}}});
     all.append(followUp);
 
-    EntityDef complaint =
-        mergeable("complaint", "complaint",
-                  {ref("clientId", "client").req(), ref("visitId", "visit"),
-                   ref("providerId", "provider"), text("subject").req(), text("description"),
-                   text("status").req(), date("raisedOn"), text("resolution")});
+    EntityDef complaint = mergeable(
+        "complaint", "complaint",
+        {ref("clientId", "client").req(), ref("visitId", "visit"), ref("providerId", "provider"),
+         text("subject").req(), text("description"), text("status").req(), date("raisedOn"),
+         text("resolution"), text("handledBy").from(7), date("dueOn").from(7),
+         text("escalation").oneOf({"none", "supervisor", "agency", "ombudsman"}).from(7),
+         date("resolvedOn").from(7)});
     status(complaint, {{"open", L{"investigating", "resolved"}},
                        {"investigating", L{"resolved"}},
                        {"resolved", L{"closed", "investigating"}},
                        {"closed", L{}}});
     all.append(complaint);
+
+    // The contact log: calls, messages and emails outside visits.
+    EntityDef contactLog =
+        mergeable("contactLog", "contact log entry",
+                  {ref("clientId", "client").req(), ref("contactId", "contact"),
+                   ref("providerId", "provider"), text("withWhom").req(),
+                   text("channel").req().oneOf(
+                       {"phone", "text_message", "email", "in_person", "video", "letter"}),
+                   text("direction").oneOf({"outgoing", "incoming"}), dateTime("at").req(),
+                   text("summary").req(), ref("followUpId", "followUp"),
+                   ref("authorId", "coordinator").byActor()});
+    contactLog.since = 7;
+    all.append(contactLog);
+
+    // Consent to share information (a release of information) with one provider or
+    // organisation: what may be shared and until when. Signed by the client; revoking it
+    // after signing is recorded on the signed record.
+    EntityDef consent = mergeable("consent", "consent to share information",
+                                  {ref("clientId", "client").req(), ref("providerId", "provider"),
+                                   text("recipient").req(), list("shares").req(), text("purpose"),
+                                   date("validFrom").req(), date("validUntil").req(),
+                                   text("status").req().afterSeal(), date("revokedOn").afterSeal(),
+                                   text("revokedReason").afterSeal()});
+    status(consent, {{"draft", L{"active", "cancelled"}},
+                     {"active", L{"revoked"}},
+                     {"revoked", L{}},
+                     {"cancelled", L{}}});
+    consent.signable = true;
+    consent.since = 7;
+    all.append(consent);
 
     all.append(appendOnly("complaintAction", "complaint action",
                           {ref("complaintId", "complaint").req(), ref("clientId", "client").req(),
@@ -303,13 +351,13 @@ QVector<EntityDef> buildEntities()
                            integer("score").req().range(1, 5), text("comments"),
                            dateTime("respondedAt").req()}));
 
-    all.append(appendOnly("signature", "signature",
-                          {ref("clientId", "client").req(),
-                           text("recordEntity").req().oneOf({"assessment", "carePlan", "visit"}),
-                           text("recordId").req().kindIn("recordEntity"), text("signerName").req(),
-                           text("relationship").req().oneOf({"client", "representative"}),
-                           dateTime("signedAt").req(), json("strokes").req(),
-                           text("contentHash").req(), ref("amendsId", "signature")}));
+    all.append(appendOnly(
+        "signature", "signature",
+        {ref("clientId", "client").req(),
+         text("recordEntity").req().oneOf({"assessment", "carePlan", "visit", "consent"}),
+         text("recordId").req().kindIn("recordEntity"), text("signerName").req(),
+         text("relationship").req().oneOf({"client", "representative"}), dateTime("signedAt").req(),
+         json("strokes").req(), text("contentHash").req(), ref("amendsId", "signature")}));
 
     EntityDef conflict = mergeable(
         "conflict", "conflict",
@@ -362,7 +410,10 @@ Schema::Schema() : m_entities(buildEntities())
     // Versions 3 and 4 add no field: they are the caseload's and Today's indexes
     // (DeviceStore::migrate); version 5 keeps refused edits and set-aside pulled records
     // (OutboxRepository::migrationSql). Version 6 adds the directory's contact and the date
-    // and reason a provider's service was discontinued (the office console).
+    // and reason a provider's service was discontinued (the office console). Version 7 keeps the
+    // record current: a client's status reason, goal progress over time and attainment, the
+    // contact log, consent to share information, and a complaint's handler, due date and
+    // escalation, a referral's outcome and the coordinator's rating of the service.
     m_version = 5;
     for (int i = 0; i < m_entities.size(); ++i) {
         m_index.insert(m_entities[i].name, i);

@@ -1,27 +1,19 @@
 #include "servicesrepository.h"
 
+#include "clientrepository.h"
 #include "schema.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
 namespace careround {
 
-QString ServicesRepository::statusDateField(const QString &entity, const QString &status)
-{
-    static const QHash<QString, QString> dated{{"referral/sent", "sentOn"},
-                                               {"referral/in_service", "startedOn"},
-                                               {"benefitApplication/submitted", "submittedOn"},
-                                               {"benefitApplication/approved", "decisionOn"},
-                                               {"benefitApplication/denied", "decisionOn"}};
-    return dated.value(entity + QLatin1Char('/') + status);
-}
-
 QStringList ServicesRepository::kinds()
 {
-    return {"client",   "carePlan",           "goal",       "referral",
-            "provider", "benefitApplication", "appointment"};
+    return {"client",      "carePlan", "goal",     "referral", "provider", "benefitApplication",
+            "appointment", "consent",  "signature"};
 }
 
 ServicesView ServicesRepository::view(const QString &clientId, const QDate &today)
@@ -44,6 +36,10 @@ ServicesView ServicesRepository::view(const QString &clientId, const QDate &toda
             v.goals.append({g.id, g.text("statement")});
     }
 
+    QSet<QString> consented; // providers with a consent in force today
+    for (const ConsentEntry &c : ClientRepository::consents(m_records, clientId, today))
+        if (c.state == CareRules::ConsentState::Valid && !c.providerId.isEmpty())
+            consented.insert(c.providerId);
     for (const Record &r :
          m_records.findBy(Schema::kind(QStringLiteral("referral")), clientKey, clientId)) {
         if (r.isVoided())
@@ -63,6 +59,9 @@ ServicesView ServicesRepository::view(const QString &clientId, const QDate &toda
         e.sentOn = r.text("sentOn");
         e.startedOn = r.text("startedOn");
         e.notes = r.text("notes");
+        e.outcome = r.text("outcome");
+        e.closedOn = r.text("closedOn");
+        e.consentMissing = !consented.contains(e.providerId);
         v.referrals.append(e);
     }
 

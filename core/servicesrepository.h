@@ -28,6 +28,10 @@ struct ReferralEntry {
     QString status;
     QString sentOn, startedOn; ///< YYYY-MM-DD
     QString notes;
+    QString outcome, closedOn;
+    /** No signed consent to share information with this provider is in force today
+        (CareRules::consentState); the referral screen says so before it is sent. */
+    bool consentMissing = false;
 };
 
 /** A benefit application with its next action. */
@@ -74,8 +78,6 @@ public:
 
     ServicesView view(const QString &clientId, const QDate &today);
 
-    /** The date field a move to status dates ("referral", "sent" -> "sentOn"); empty: none. */
-    static QString statusDateField(const QString &entity, const QString &status);
     /** The kinds view() reads: a change of another kind leaves it as it was. */
     static QStringList kinds();
 

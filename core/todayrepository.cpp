@@ -1,5 +1,6 @@
 #include "todayrepository.h"
 
+#include "carerules.h"
 #include "instruments.h"
 
 #include <QDateTime>
@@ -251,6 +252,32 @@ QVector<TodayItem> TodayRepository::alerts(const QDate &day, int transportDays)
         phq.append(i);
     }
     st.reset();
+
+    // Signed consents to share information that have run out (CareRules::consentState).
+    SqliteStatement &consents = m_db.prepare(QStringLiteral(
+        "SELECT k.id, k.clientId, ifnull(k.validFrom,''), k.validUntil, k.recipient, "
+        "EXISTS (SELECT 1 FROM signature s WHERE s.recordId = k.id), c.firstName, c.lastName, "
+        "ifnull(c.address,''), ifnull(c.city,'') FROM consent k CROSS JOIN client c ON c.id = "
+        "k.clientId WHERE k.status = 'active' AND k.validUntil < ?1 AND ifnull(k.voided,0)=0 "
+        "AND ifnull(c.voided,0)=0 AND c.status != 'discharged' ORDER BY k.validUntil, k.id"));
+    consents.bindAll({day.toString(Qt::ISODate)});
+    while (consents.step()) {
+        if (CareRules::consentState(QStringLiteral("active"), consents.int64(5) != 0,
+                                    consents.text(2), consents.text(3),
+                                    day) != CareRules::ConsentState::Expired)
+            continue;
+        TodayItem i;
+        i.kind = TodayItem::Kind::ConsentExpired;
+        i.recordId = consents.text(0);
+        i.clientId = consents.text(1);
+        i.when = consents.text(3);
+        i.title = consents.text(4);
+        i.status = QStringLiteral("active");
+        i.clientName = fullName(consents.text(6), consents.text(7));
+        i.place = joinPlace(consents.text(8), consents.text(9));
+        phq.append(i);
+    }
+    consents.reset();
     return phq;
 }
 

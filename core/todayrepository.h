@@ -18,6 +18,8 @@ struct TodayItem {
         SelfHarmRisk,     ///< PHQ-9 item 9 above "not at all"; when: the assessment's start
         SevereDepression, ///< PHQ-9 in the severe band; when: the assessment's start
         TransportMissing, ///< a scheduled appointment soon with no transport; when: its start
+        ConsentExpired,   ///< a signed consent to share information ran out; when: validUntil,
+                          ///< title: its recipient
     };
     Kind kind = Kind::Visit;
     QString recordId; ///< the visit, appointment, follow-up or assessment
@@ -52,7 +54,8 @@ public:
                                  const QString &afterId = {});
     /** How many follow-ups followUps() lists in all: overdue and due on the day. */
     std::pair<qint64, qint64> followUpCounts(const QDate &day);
-    /** Self-harm first, then severe depression, then missing transport by start time. */
+    /** Self-harm first, then severe depression, then missing transport by start time, then
+        expired consents to share information (oldest first). */
     QVector<TodayItem> alerts(const QDate &day, int transportDays = 7);
 
     /** The indexes these queries rely on (CREATE INDEX IF NOT EXISTS ...). */

@@ -87,7 +87,7 @@ private slots:
             QCOMPARE(after.audit, before.audit + 1);
             ++kinds;
         }
-        QCOMPARE(kinds, 23); // every kind but the device-local audit log
+        QCOMPARE(kinds, 26); // every kind but the device-local audit log
         // The outbox holds each edit with its values, in order, with no bases for a create.
         const QVector<OutboxEntry> pending = store->outbox().pending(100);
         QCOMPARE(pending.size(), kinds);

@@ -638,7 +638,8 @@ private slots:
                 ++checked;
             }
         }
-        QCOMPARE(checked, 3); // visitNote.authorId, complaintAction.authorId, conflict.resolvedBy
+        // visitNote, complaintAction, goalProgress and contactLog authorId; conflict.resolvedBy
+        QCOMPARE(checked, 5);
     }
 
     // The reproduction of issue 11: Ana signs her own client's record naming Ben's plan.

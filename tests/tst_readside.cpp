@@ -3,6 +3,7 @@
 // the change feed every committed edit is published on; what the care plan and services screens
 // read (voided records out, their order, the current plan's goals), and what the sign-off and
 // assessment screens read.
+#include "carerules.h"
 #include "changefeed.h"
 #include "contenthash.h"
 #include "devicestore.h"
@@ -259,8 +260,8 @@ private slots:
         QVERIFY(v.appointments[0].needsTransport);
         QCOMPARE(v.appointments[1].id, later);
         QVERIFY(!v.appointments[1].needsTransport);
-        QCOMPARE(ServicesRepository::statusDateField("referral", "sent"), QStringLiteral("sentOn"));
-        QVERIFY(ServicesRepository::statusDateField("referral", "accepted").isEmpty());
+        QCOMPARE(CareRules::statusDateField("referral", "sent"), QStringLiteral("sentOn"));
+        QVERIFY(CareRules::statusDateField("referral", "accepted").isEmpty());
     }
 
     // The sign-off screen reads what a signature covers: the kinds sealed via the record

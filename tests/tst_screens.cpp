@@ -169,8 +169,17 @@ private slots:
 
     void clientAndItsScreens()
     {
-        const Record client =
-            m_session->store()->records().all(*Schema::instance().entity("client")).constFirst();
+        // A client whose current plan waits for signing (a signed plan is not offered again).
+        Record client;
+        for (const Record &c :
+             m_session->store()->records().all(*Schema::instance().entity("client"))) {
+            const ClientOverview o = m_session->store()->clients().overview(c.id, test::kPageToday);
+            if (!o.planId.isEmpty() && !o.planSigned) {
+                client = c;
+                break;
+            }
+        }
+        QVERIFY(!client.id.isEmpty());
         m_window->setProperty("selectedClientId", client.id);
         showSection("caseload", "clientPage");
         QTRY_VERIFY(findVisible(m_window, "openVisit"));

@@ -74,3 +74,9 @@ careround_test(tst_reenrolui SOURCES tst_reenrolui.cpp pageharness.h serverfixtu
 target_compile_definitions(tst_reenrolui PRIVATE
     CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
 add_dependencies(tst_reenrolui careround-server)
+# Keeping the record current (issue 14): the client's forms over a real store.
+careround_test(tst_recordupkeep SOURCES tst_recordupkeep.cpp pageharness.h
+    LIBS careround_client careround_clientplugin careround_signoffplugin
+         careround_assessmentplugin careround_formsplugin careround_sessionplugin
+         careround_controlsplugin careround_demo Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")

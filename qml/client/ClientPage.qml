@@ -13,7 +13,8 @@ Rectangle {
     property string clientId: ""
     property bool showBack: false
     signal backRequested()
-    /** screen: visit, assessment, plan, services, signoff; recordId may be empty (new). */
+    /** screen: visit, assessment, plan, services, signoff, or record (a form of the client's
+        record: recordEntity names the form, see RecordFormPage); recordId may be empty (new). */
     signal openRequested(string screen, string recordId, string recordEntity)
     color: Theme.background
 
@@ -82,10 +83,22 @@ Rectangle {
                     Accessible.name: text
                 }
                 Text {
+                    objectName: "clientStatus"
                     text: client.statusText
                     font.pixelSize: Theme.fontBody
                     color: Theme.mutedText
                 }
+            }
+            Text {
+                objectName: "clientStatusReason"
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                visible: client.status !== "active" && client.statusReason.length > 0
+                text: qsTr("%1: %2").arg(client.statusText).arg(client.statusReason)
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
+                wrapMode: Text.Wrap
             }
 
             Flow {
@@ -116,8 +129,23 @@ Rectangle {
                     onClicked: page.openRequested("services", "", "")
                 }
                 TouchButton {
+                    objectName: "editClient"
+                    text: qsTr("Edit details")
+                    onClicked: page.openRequested("record", page.clientId, "client")
+                }
+                TouchButton {
+                    objectName: "changeClientStatus"
+                    text: qsTr("Change status")
+                    onClicked: page.openRequested("record", page.clientId, "clientStatus")
+                }
+                TouchButton {
+                    objectName: "logContact"
+                    text: qsTr("Log a call or message")
+                    onClicked: page.openRequested("record", "", "contactLog")
+                }
+                TouchButton {
                     objectName: "openSignOff"
-                    visible: client.planId.length > 0
+                    visible: client.planId.length > 0 && !client.planSigned
                     text: qsTr("Sign off the plan")
                     onClicked: page.openRequested("signoff", client.planId, "carePlan")
                 }
@@ -220,18 +248,30 @@ Rectangle {
                 }
             }
 
-            SectionHeader {
+            RowLayout {
+                Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
-                text: qsTr("Contacts and caregivers")
+                Layout.rightMargin: Theme.margin
+                SectionHeader {
+                    Layout.fillWidth: true
+                    text: qsTr("Contacts and caregivers")
+                }
+                TouchButton {
+                    objectName: "addContact"
+                    text: qsTr("Add contact")
+                    onClicked: page.openRequested("record", "", "contact")
+                }
             }
             Repeater {
                 model: client.contacts
                 delegate: Card {
                     required property var modelData
+                    objectName: "contact_" + modelData.name
                     Layout.fillWidth: true
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
                     Accessible.name: modelData.name
+                    TapHandler { onTapped: page.openRequested("record", modelData.id, "contact") }
                     Text {
                         Layout.fillWidth: true
                         text: qsTr("%1 (%2)").arg(modelData.name).arg(modelData.relationship)
@@ -242,10 +282,157 @@ Rectangle {
                     }
                     Text {
                         Layout.fillWidth: true
-                        text: [modelData.phone, modelData.roles].filter(s => s.length > 0).join(" · ")
+                        text: [modelData.phone, modelData.email, modelData.roles].filter(s => s.length > 0).join(" · ")
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
                         wrapMode: Text.Wrap
+                    }
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                SectionHeader {
+                    Layout.fillWidth: true
+                    text: client.followUps.length > 0 ? qsTr("Follow-ups (%1 open)").arg(client.followUps.length)
+                                                      : qsTr("Follow-ups")
+                }
+                TouchButton {
+                    objectName: "addFollowUp"
+                    text: qsTr("Add follow-up")
+                    onClicked: page.openRequested("record", "", "followUp")
+                }
+            }
+            Repeater {
+                model: client.followUps
+                delegate: Card {
+                    required property var modelData
+                    objectName: "followUp_" + modelData.id
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Accessible.name: modelData.description
+                    TapHandler { onTapped: page.openRequested("record", modelData.id, "followUp") }
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.description
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · %2 priority").arg(modelData.due).arg(modelData.priority)
+                        font.pixelSize: Theme.fontSmall
+                        color: modelData.overdue ? Theme.urgent : Theme.mutedText
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                SectionHeader {
+                    Layout.fillWidth: true
+                    text: qsTr("Complaints")
+                }
+                TouchButton {
+                    objectName: "addComplaint"
+                    text: qsTr("Log a complaint")
+                    onClicked: page.openRequested("record", "", "complaint")
+                }
+            }
+            Repeater {
+                model: client.complaints
+                delegate: Card {
+                    required property var modelData
+                    objectName: "complaint_" + modelData.id
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Accessible.name: modelData.subject
+                    TapHandler { onTapped: page.openRequested("record", modelData.id, "complaint") }
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.subject
+                        font.pixelSize: Theme.fontBody
+                        font.bold: modelData.open
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.detail
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                SectionHeader {
+                    Layout.fillWidth: true
+                    text: qsTr("Consent to share information")
+                }
+                TouchButton {
+                    objectName: "addConsent"
+                    text: qsTr("New consent")
+                    onClicked: page.openRequested("record", "", "consent")
+                }
+            }
+            Repeater {
+                model: client.consents
+                delegate: Card {
+                    required property var modelData
+                    objectName: "consent_" + modelData.id
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Accessible.name: qsTr("Consent to share with %1").arg(modelData.recipient)
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("With %1: %2").arg(modelData.recipient).arg(modelData.shares)
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        objectName: "consentState"
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · %2").arg(modelData.dates).arg(modelData.stateText)
+                        font.pixelSize: Theme.fontSmall
+                        color: modelData.state === "expired" || modelData.state === "unsigned" ? Theme.urgent : Theme.mutedText
+                        wrapMode: Text.Wrap
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        TouchButton {
+                            objectName: "signConsent"
+                            visible: modelData.canSign
+                            text: qsTr("Sign")
+                            onClicked: page.openRequested("signoff", modelData.id, "consent")
+                        }
+                        TouchButton {
+                            objectName: "editConsent"
+                            visible: modelData.canSign
+                            text: qsTr("Edit")
+                            onClicked: page.openRequested("record", modelData.id, "consent")
+                        }
+                        TouchButton {
+                            objectName: "revokeConsent"
+                            visible: modelData.canRevoke
+                            text: qsTr("Revoke")
+                            onClicked: page.openRequested("record", modelData.id, "consentRevoke")
+                        }
                     }
                 }
             }
@@ -296,19 +483,30 @@ Rectangle {
 
             SectionHeader {
                 Layout.leftMargin: Theme.margin
-                text: qsTr("Visits and assessments")
+                text: qsTr("Visits, assessments and contacts")
             }
             Repeater {
                 model: client.history
                 delegate: Card {
                     required property var modelData
+                    objectName: "history_" + modelData.id
                     Layout.fillWidth: true
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
                     Accessible.name: modelData.title
+                    TapHandler {
+                        onTapped: {
+                            if (modelData.kind === "assessment")
+                                page.openRequested("assessment", modelData.id, "assessment")
+                            else if (modelData.kind === "contact")
+                                page.openRequested("record", modelData.id, "contactLog")
+                            else
+                                page.openRequested("visit", modelData.id, "visit")
+                        }
+                    }
                     Text {
                         Layout.fillWidth: true
-                        text: qsTr("%1 · %2 · %3").arg(modelData.when).arg(modelData.title).arg(modelData.status)
+                        text: [modelData.when, modelData.title, modelData.status].filter(s => s.length > 0).join(" · ")
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         color: Theme.text

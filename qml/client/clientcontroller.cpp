@@ -23,14 +23,20 @@ void ClientController::setClientId(const QString &id)
 
 void ClientController::load()
 {
-    m_fullName = m_facts = m_phone = m_address = m_status = m_notes = QString();
+    m_fullName = m_facts = m_phone = m_address = m_statusText = m_status = m_statusReason =
+        m_notes = QString();
+    m_planSigned = false;
+    m_followUps.clear();
+    m_complaints.clear();
+    m_consents.clear();
     m_riskFlags.clear();
     m_contacts.clear();
     m_planTitle = m_planFacts = m_planId = m_assessmentId = QString();
     m_goals.clear();
     m_history.clear();
     DeviceStore *store = ScreenController::store();
-    const ClientOverview o = store ? store->clients().overview(m_clientId) : ClientOverview{};
+    const ClientOverview o =
+        store ? store->clients().overview(m_clientId, ScreenController::today()) : ClientOverview{};
     m_found = o.found;
     if (!o.found) {
         emit changed();
@@ -53,7 +59,13 @@ void ClientController::load()
     m_facts = facts.join(QStringLiteral(" · "));
     m_phone = o.phone;
     m_address = QStringList({o.address, o.city, o.postalCode}).join(QStringLiteral(", "));
-    m_status = RecordInput::label(o.status);
+    m_status = o.status;
+    m_statusText = RecordInput::label(o.status);
+    if (!o.statusReason.isEmpty())
+        m_statusReason =
+            o.statusChangedOn.isEmpty()
+                ? o.statusReason
+                : tr("%1 · %2").arg(o.statusReason, RecordInput::dateText(o.statusChangedOn));
     m_notes = o.notes;
     m_riskFlags = o.riskFlags;
     for (const ContactEntry &c : o.contacts) {
@@ -62,9 +74,11 @@ void ClientController::load()
             roles.append(tr("Caregiver"));
         if (c.emergencyContact)
             roles.append(tr("Emergency contact"));
-        m_contacts.append(QVariantMap{{"name", c.name},
+        m_contacts.append(QVariantMap{{"id", c.id},
+                                      {"name", c.name},
                                       {"relationship", RecordInput::label(c.relationship)},
                                       {"phone", c.phone},
+                                      {"email", c.email},
                                       {"roles", roles.join(QStringLiteral(" · "))},
                                       {"notes", c.notes}});
     }
@@ -75,6 +89,7 @@ void ClientController::load()
         if (!o.planReviewDate.isEmpty())
             planFacts.append(tr("review %1").arg(RecordInput::momentText(o.planReviewDate)));
         planFacts.append(o.planSigned ? tr("signed") : tr("not signed yet"));
+        m_planSigned = o.planSigned;
         m_planFacts = planFacts.join(QStringLiteral(" · "));
         for (const PlanGoalEntry &g : o.planGoals)
             m_goals.append(
@@ -87,8 +102,19 @@ void ClientController::load()
     }
     m_assessmentId = o.latestAssessmentId;
     for (const HistoryEntry &h : o.history) {
+        if (h.kind == HistoryEntry::Kind::ContactLog) {
+            m_history.append(
+                QVariantMap{{"kind", "contact"},
+                            {"id", h.id},
+                            {"title", tr("%1 with %2").arg(RecordInput::label(h.status), h.title)},
+                            {"when", RecordInput::momentText(h.when)},
+                            {"status", QString()},
+                            {"detail", h.summary}});
+            continue;
+        }
         if (h.kind == HistoryEntry::Kind::Visit) {
             m_history.append(QVariantMap{{"kind", "visit"},
+                                         {"id", h.id},
                                          {"title", h.title.isEmpty() ? tr("Visit") : h.title},
                                          {"when", RecordInput::momentText(h.when)},
                                          {"status", RecordInput::label(h.status)},
@@ -110,10 +136,74 @@ void ClientController::load()
         }
         m_history.append(
             QVariantMap{{"kind", "assessment"},
+                        {"id", h.id},
                         {"title", tr("%1 assessment").arg(RecordInput::label(h.title))},
                         {"when", RecordInput::momentText(h.when)},
                         {"status", RecordInput::label(h.status)},
                         {"detail", scores.join(QStringLiteral(" · "))}});
+    }
+    for (const FollowUpEntry &f : o.followUps)
+        m_followUps.append(QVariantMap{
+            {"id", f.id},
+            {"description", f.description},
+            {"due", f.overdue ? tr("Overdue since %1").arg(RecordInput::dateText(f.dueOn))
+                              : tr("Due %1").arg(RecordInput::dateText(f.dueOn))},
+            {"overdue", f.overdue},
+            {"priority",
+             RecordInput::label(f.priority.isEmpty() ? QStringLiteral("normal") : f.priority)}});
+    for (const ComplaintEntry &c : o.complaints) {
+        QStringList detail{RecordInput::label(c.status)};
+        if (!c.providerName.isEmpty())
+            detail.append(tr("about %1").arg(c.providerName));
+        if (!c.handledBy.isEmpty())
+            detail.append(tr("handled by %1").arg(c.handledBy));
+        if (c.open && !c.dueOn.isEmpty())
+            detail.append(tr("due %1").arg(RecordInput::dateText(c.dueOn)));
+        if (!c.escalation.isEmpty() && c.escalation != QLatin1String("none"))
+            detail.append(tr("escalated: %1").arg(RecordInput::label(c.escalation).toLower()));
+        m_complaints.append(QVariantMap{{"id", c.id},
+                                        {"subject", c.subject},
+                                        {"status", c.status},
+                                        {"detail", detail.join(QStringLiteral(" · "))},
+                                        {"open", c.open}});
+    }
+    using CareRules::ConsentState;
+    for (const ConsentEntry &c : o.consents) {
+        QString state, stateText;
+        switch (c.state) {
+        case ConsentState::Valid:
+            state = QStringLiteral("valid");
+            stateText = tr("In force until %1").arg(RecordInput::dateText(c.validUntil));
+            break;
+        case ConsentState::Expired:
+            state = QStringLiteral("expired");
+            stateText =
+                tr("Expired %1: ask for a new consent").arg(RecordInput::dateText(c.validUntil));
+            break;
+        case ConsentState::NotYet:
+            state = QStringLiteral("notYet");
+            stateText = tr("Signed; in force from %1").arg(RecordInput::dateText(c.validFrom));
+            break;
+        case ConsentState::Unsigned:
+            state = QStringLiteral("unsigned");
+            stateText = tr("Not signed yet: nothing may be shared");
+            break;
+        case ConsentState::Revoked:
+            state = QStringLiteral("revoked");
+            stateText = tr("Revoked");
+            break;
+        }
+        m_consents.append(
+            QVariantMap{{"id", c.id},
+                        {"recipient", c.recipient},
+                        {"shares", c.shares.join(QStringLiteral(", "))},
+                        {"dates", tr("%1 to %2")
+                                      .arg(RecordInput::dateText(c.validFrom),
+                                           RecordInput::dateText(c.validUntil))},
+                        {"state", state},
+                        {"stateText", stateText},
+                        {"canSign", !c.isSigned && c.state != ConsentState::Revoked},
+                        {"canRevoke", c.isSigned && c.state != ConsentState::Revoked}});
     }
     emit changed();
 }

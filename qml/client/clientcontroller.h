@@ -11,8 +11,10 @@ namespace careround {
 
 /**
  * Backs the client overview: who the client is, contacts and caregivers, risk flags, the
- * current care plan at a glance and the history of visits and assessments (with instrument
- * scores). Read-only; reloads when the session's data changes.
+ * current care plan at a glance, open follow-ups, complaints, consents to share information,
+ * and the timeline of visits, assessments (with instrument scores) and logged calls and
+ * messages. Read-only (the forms of RecordFormController edit); reloads when the session's
+ * data changes.
  */
 class ClientController : public ScreenController {
     Q_OBJECT
@@ -24,6 +26,8 @@ class ClientController : public ScreenController {
     Q_PROPERTY(QString phone READ phone NOTIFY changed)
     Q_PROPERTY(QString address READ address NOTIFY changed)
     Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
+    Q_PROPERTY(QString status READ status NOTIFY changed)
+    Q_PROPERTY(QString statusReason READ statusReason NOTIFY changed)
     Q_PROPERTY(QString notes READ notes NOTIFY changed)
     Q_PROPERTY(QStringList riskFlags READ riskFlags NOTIFY changed)
     Q_PROPERTY(QVariantList contacts READ contacts NOTIFY changed)
@@ -31,6 +35,10 @@ class ClientController : public ScreenController {
     Q_PROPERTY(QString planId READ planId NOTIFY changed)
     Q_PROPERTY(QString assessmentId READ assessmentId NOTIFY changed)
     Q_PROPERTY(QString planFacts READ planFacts NOTIFY changed)
+    Q_PROPERTY(bool planSigned READ planSigned NOTIFY changed)
+    Q_PROPERTY(QVariantList followUps READ followUps NOTIFY changed)
+    Q_PROPERTY(QVariantList complaints READ complaints NOTIFY changed)
+    Q_PROPERTY(QVariantList consents READ consents NOTIFY changed)
     Q_PROPERTY(QVariantList goals READ goals NOTIFY changed)
     Q_PROPERTY(QVariantList history READ history NOTIFY changed)
 
@@ -46,10 +54,14 @@ public:
     QString facts() const { return m_facts; }
     QString phone() const { return m_phone; }
     QString address() const { return m_address; }
-    QString statusText() const { return m_status; }
+    QString statusText() const { return m_statusText; }
+    /** The status code ("active", "on_hold", "discharged"). */
+    QString status() const { return m_status; }
+    /** Why the status last changed, and when ("Moved to a nursing home · 3 Nov 2026"). */
+    QString statusReason() const { return m_statusReason; }
     QString notes() const { return m_notes; }
     QStringList riskFlags() const { return m_riskFlags; }
-    /** Maps: name, relationship, phone, roles ("Caregiver · Emergency contact"). */
+    /** Maps: id, name, relationship, phone, email, roles ("Caregiver · Emergency contact"). */
     QVariantList contacts() const { return m_contacts; }
     QString planTitle() const { return m_planTitle; }
     /** The current care plan (active, else draft), or empty. */
@@ -57,9 +69,19 @@ public:
     /** The most recent assessment, or empty. */
     QString assessmentId() const { return m_assessmentId; }
     QString planFacts() const { return m_planFacts; }
+    /** The current plan is signed: it is not offered for signing again. */
+    bool planSigned() const { return m_planSigned; }
+    /** Open follow-ups, soonest first. Maps: id, description, due, overdue, priority. */
+    QVariantList followUps() const { return m_followUps; }
+    /** Open complaints first. Maps: id, subject, status, detail, open. */
+    QVariantList complaints() const { return m_complaints; }
+    /** Newest first. Maps: id, recipient, shares, dates, state ("valid", "expired", "unsigned",
+        "notYet", "revoked"), stateText, canSign, canRevoke. */
+    QVariantList consents() const { return m_consents; }
     /** Maps: statement, status, progress (0-100), target. */
     QVariantList goals() const { return m_goals; }
-    /** Maps: kind ("visit"/"assessment"), title, when, status, detail; newest first. */
+    /** Maps: kind ("visit", "assessment", "contact"), id, title, when, status, detail; newest
+        first. Every assessment is listed. */
     QVariantList history() const { return m_history; }
 
     /**
@@ -80,7 +102,10 @@ protected:
 private:
     QString m_clientId;
     bool m_found = false;
-    QString m_fullName, m_facts, m_phone, m_address, m_status, m_notes;
+    QString m_fullName, m_facts, m_phone, m_address, m_statusText, m_status, m_statusReason,
+        m_notes;
+    bool m_planSigned = false;
+    QVariantList m_followUps, m_complaints, m_consents;
     QStringList m_riskFlags;
     QVariantList m_contacts;
     QString m_planTitle, m_planFacts, m_planId, m_assessmentId;

@@ -197,6 +197,11 @@ ApplicationWindow {
                     spacing: 0
 
                     function openScreen(screen, recordId, recordEntity) {
+                        if (screen === "record") { // recordEntity names the form
+                            detail.push(recordFormPage, { clientId: window.selectedClientId,
+                                                          recordId: recordId, form: recordEntity })
+                            return
+                        }
                         const pages = { visit: visitPage, assessment: assessmentPage, plan: planPage,
                                         services: servicesPage, signoff: signOffPage }
                         detail.push(pages[screen], { clientId: window.selectedClientId,
@@ -315,6 +320,15 @@ ApplicationWindow {
             session: window.session
             property string recordEntity: ""
             onClosed: StackView.view.pop()
+        }
+    }
+    Component {
+        id: recordFormPage
+        RecordFormPage {
+            objectName: "recordFormPage"
+            session: window.session
+            onClosed: StackView.view.pop()
+            onSaved: StackView.view.pop()
         }
     }
     Component {

@@ -1,5 +1,6 @@
 #include "servicescontroller.h"
 
+#include "carerules.h"
 #include "devicestore.h"
 #include "localeditor.h"
 #include "recordinput.h"
@@ -211,7 +212,7 @@ bool ServicesController::setField(const QString &entity, const QString &id, cons
     DeviceStore *store = ScreenController::store();
     if (field == QLatin1String("status") && store) {
         // Moving on dates the step, unless a date is there already.
-        const QString dateField = ServicesRepository::statusDateField(entity, v.toString());
+        const QString dateField = CareRules::statusDateField(entity, v.toString());
         const auto current = store->records().find(e, id);
         if (!dateField.isEmpty() && current &&
             current->values.value(dateField).toString().isEmpty())

@@ -29,6 +29,8 @@ QString kindKey(TodayItem::Kind kind)
         return QStringLiteral("severeDepression");
     case K::TransportMissing:
         return QStringLiteral("transport");
+    case K::ConsentExpired:
+        return QStringLiteral("consentExpired");
     }
     return {};
 }
@@ -56,8 +58,9 @@ QStringList TodayModel::kindsOf(List list)
     case FollowUps:
         return {QStringLiteral("followUp"), QStringLiteral("client")};
     case Alerts:
-        return {QStringLiteral("assessment"), QStringLiteral("assessmentAnswer"),
-                QStringLiteral("appointment"), QStringLiteral("client")};
+        return {QStringLiteral("assessment"),  QStringLiteral("assessmentAnswer"),
+                QStringLiteral("appointment"), QStringLiteral("client"),
+                QStringLiteral("consent"),     QStringLiteral("signature")};
     }
     return {};
 }
@@ -250,14 +253,14 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
             return tr("Due today");
         case K::SelfHarmRisk:
         case K::SevereDepression:
-            return r.when.isEmpty()
-                       ? QString()
-                       : tr("Assessed %1")
-                             .arg(RecordInput::shortDayText(RecordInput::localDate(r.when)));
+            return r.when.isEmpty() ? QString()
+                                    : tr("Assessed %1").arg(RecordInput::dateText(r.when));
         case K::TransportMissing:
             return tr("%1 at %2")
                 .arg(RecordInput::shortDayText(RecordInput::localDate(r.when)),
                      RecordInput::clockText(r.when));
+        case K::ConsentExpired:
+            return tr("Ran out %1").arg(RecordInput::dateText(r.when));
         }
         return {};
     case TitleRole:
@@ -275,6 +278,8 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
             return tr("Severe depression on the PHQ-9");
         case K::TransportMissing:
             return tr("No transport arranged for %1").arg(r.title);
+        case K::ConsentExpired:
+            return tr("Consent to share with %1 has expired").arg(r.title);
         }
         return {};
     case DetailRole:
@@ -305,6 +310,8 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
         case K::TransportMissing:
             return r.detail.isEmpty() ? tr("Arrange a ride or ask family")
                                       : tr("With %1 · arrange a ride or ask family").arg(r.detail);
+        case K::ConsentExpired:
+            return tr("Ask the client to sign a new consent before sharing more");
         }
         return {};
     case UrgentRole:
