@@ -253,13 +253,16 @@ QVector<TodayItem> TodayRepository::alerts(const QDate &day, int transportDays)
     }
     st.reset();
 
-    // Signed consents to share information that have run out (CareRules::consentState).
+    // Signed consents to share information that have run out (CareRules::consentState), unless
+    // a newer consent with the same recipient replaced them.
     SqliteStatement &consents = m_db.prepare(QStringLiteral(
         "SELECT k.id, k.clientId, ifnull(k.validFrom,''), k.validUntil, k.recipient, "
         "EXISTS (SELECT 1 FROM signature s WHERE s.recordId = k.id), c.firstName, c.lastName, "
         "ifnull(c.address,''), ifnull(c.city,'') FROM consent k CROSS JOIN client c ON c.id = "
         "k.clientId WHERE k.status = 'active' AND k.validUntil < ?1 AND ifnull(k.voided,0)=0 "
-        "AND ifnull(c.voided,0)=0 AND c.status != 'discharged' ORDER BY k.validUntil, k.id"));
+        "AND ifnull(c.voided,0)=0 AND c.status != 'discharged' AND NOT EXISTS (SELECT 1 FROM "
+        "consent n WHERE n.clientId = k.clientId AND n.recipient = k.recipient AND n.id > k.id "
+        "AND ifnull(n.voided,0)=0) ORDER BY k.validUntil, k.id"));
     consents.bindAll({day.toString(Qt::ISODate)});
     while (consents.step()) {
         if (CareRules::consentState(QStringLiteral("active"), consents.int64(5) != 0,

@@ -18,8 +18,8 @@ struct TodayItem {
         SelfHarmRisk,     ///< PHQ-9 item 9 above "not at all"; when: the assessment's start
         SevereDepression, ///< PHQ-9 in the severe band; when: the assessment's start
         TransportMissing, ///< a scheduled appointment soon with no transport; when: its start
-        ConsentExpired,   ///< a signed consent to share information ran out; when: validUntil,
-                          ///< title: its recipient
+        ConsentExpired,   ///< a signed consent to share information ran out and no newer one
+                          ///< with its recipient exists; when: validUntil, title: recipient
     };
     Kind kind = Kind::Visit;
     QString recordId; ///< the visit, appointment, follow-up or assessment

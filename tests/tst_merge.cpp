@@ -236,7 +236,7 @@ private slots:
             const QString id = newUuid7();
             QVERIFY2(id > previous, qPrintable(previous + QLatin1String(" then ") + id));
             QVERIFY(RecordValidator::isUuid(id));
-            QCOMPARE(id.at(14), QLatin1Char('7')); // version 7
+            QCOMPARE(id.at(14), QLatin1Char('7'));               // version 7
             QVERIFY(QStringLiteral("89ab").contains(id.at(19))); // RFC 4122 variant
             previous = id;
         }

@@ -96,10 +96,14 @@ private slots:
         QTRY_VERIFY(item(w->page, "error_dateOfBirth"));
         QVERIFY(!item(w->page, "error_dateOfBirth")->property("text").toString().isEmpty());
         QCOMPARE(record("client", m_client).values, before.values);
+        // What was typed stays on the form to be corrected.
+        QTRY_VERIFY(item(w->page, "field_phone"));
+        QCOMPARE(item(w->page, "field_phone")->property("text").toString(),
+                 QStringLiteral("555-0199"));
+        QCOMPARE(item(w->page, "date_dateOfBirth")->property("text").toString(),
+                 QStringLiteral("1941-13-45"));
 
         // Fixed, with one risk flag removed and one added.
-        QTRY_VERIFY(item(w->page, "field_phone"));
-        item(w->page, "field_phone")->setProperty("text", "555-0199");
         item(w->page, "date_dateOfBirth")->setProperty("text", "1941-12-10");
         QQuickItem *flags = nullptr;
         for (QQuickItem *i : visibleItems(w->page, "list_riskFlags"))
@@ -386,6 +390,31 @@ private slots:
         QCOMPARE(revoked.text("revokedOn"), kPageToday.toString(Qt::ISODate));
         QCOMPARE(overview().consents.constFirst().state, CareRules::ConsentState::Revoked);
         QVERIFY(missing(consented));
+
+        // An expired consent renewed (a newer one with the same recipient) leaves Today.
+        const QString lapsing =
+            m_session->editor()->create("consent", {{"clientId", m_client},
+                                                    {"recipient", "Meals Network"},
+                                                    {"shares", QJsonArray{"contact details"}},
+                                                    {"validFrom", "2026-11-01"},
+                                                    {"validUntil", "2026-11-20"},
+                                                    {"status", "active"}});
+        m_session->editor()->sign("consent", lapsing, "Client", "client",
+                                  QJsonArray{QJsonArray{1, 2, 3, 4}});
+        const auto expiredToday = [&](const QString &consent) {
+            for (const TodayItem &i : store().today().alerts(kPageToday))
+                if (i.kind == TodayItem::Kind::ConsentExpired && i.recordId == consent)
+                    return true;
+            return false;
+        };
+        QVERIFY(expiredToday(lapsing));
+        m_session->editor()->create("consent", {{"clientId", m_client},
+                                                {"recipient", "Meals Network"},
+                                                {"shares", QJsonArray{"contact details"}},
+                                                {"validFrom", "2026-11-22"},
+                                                {"validUntil", "2027-11-21"},
+                                                {"status", "active"}});
+        QVERIFY(!expiredToday(lapsing));
     }
 };
 

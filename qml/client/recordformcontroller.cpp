@@ -81,6 +81,7 @@ void RecordFormController::setEntity(const QString &entity)
     if (m_entity == entity)
         return;
     m_entity = entity;
+    m_typed.clear();
     emit formChanged();
     reload();
 }
@@ -90,6 +91,7 @@ void RecordFormController::setRecordId(const QString &id)
     if (m_recordId == id)
         return;
     m_recordId = id;
+    m_typed.clear();
     emit formChanged();
     reload();
 }
@@ -99,6 +101,7 @@ void RecordFormController::setClientId(const QString &id)
     if (m_clientId == id)
         return;
     m_clientId = id;
+    m_typed.clear();
     emit formChanged();
     reload();
 }
@@ -190,7 +193,7 @@ QVariantMap RecordFormController::rowFor(const EntityDef &d, const QVariantMap &
     row.insert(QStringLiteral("error"), m_errors.value(name));
     if (name == kFollowUpOn && d.field(QStringLiteral("followUpId"))) {
         row.insert(QStringLiteral("kind"), QStringLiteral("date"));
-        row.insert(QStringLiteral("value"), QString());
+        row.insert(QStringLiteral("value"), m_typed.value(name).toString());
         row.insert(QStringLiteral("required"), false);
         return row;
     }
@@ -201,7 +204,9 @@ QVariantMap RecordFormController::rowFor(const EntityDef &d, const QVariantMap &
                                   ? values.value(name)
                                   : QJsonValue::fromVariant(m_presets.value(name));
     row.insert(QStringLiteral("kind"), kindOf(*fd));
-    row.insert(QStringLiteral("value"), inputOf(*fd, stored));
+    // After a refused save the form shows what was typed, not what is stored.
+    row.insert(QStringLiteral("value"),
+               m_typed.contains(name) ? m_typed.value(name) : inputOf(*fd, stored));
     row.insert(QStringLiteral("required"), fd->required || m_required.contains(name));
     if (fd->type == FieldType::Reference)
         row.insert(QStringLiteral("choices"), referenceChoices(fd->references, stored.toString()));
@@ -307,6 +312,7 @@ QString RecordFormController::save(const QVariantMap &inputs)
         put(m_presets, false);
     put(m_fixed, true);
     m_errors = errors;
+    m_typed = inputs;
     if (!errors.isEmpty()) {
         setError(tr("Check the fields marked below: nothing was saved."));
         load();
@@ -324,6 +330,23 @@ QString RecordFormController::save(const QVariantMap &inputs)
     QString id = m_recordId;
     const bool ok = edit([&](LocalEditor &editor) {
         editor.together([&] {
+            if (!followUpOn.isEmpty()) {
+                // The follow-up a logged call asks for, in the same edit as the entry.
+                const QString summary = values.value(QStringLiteral("summary")).toString();
+                values.insert(
+                    QStringLiteral("followUpId"),
+                    editor.create(
+                        QStringLiteral("followUp"),
+                        QJsonObject{
+                            {"clientId", m_clientId},
+                            {"description",
+                             RecordValidator::leftCharacters(
+                                 tr("Follow up: %1").arg(summary.isEmpty() ? label() : summary),
+                                 200)},
+                            {"dueOn", followUpOn},
+                            {"status", "open"},
+                            {"priority", "normal"}}));
+            }
             if (!isNew()) {
                 editor.update(d->name, id, values);
             } else {
@@ -337,21 +360,6 @@ QString RecordFormController::save(const QVariantMap &inputs)
                         values.insert(fd.name, actor);
                 id = editor.create(d->name, values);
             }
-            if (!followUpOn.isEmpty()) {
-                // The follow-up a logged call asks for, in the same edit as the entry.
-                const QString summary = values.value(QStringLiteral("summary")).toString();
-                const QString followUp = editor.create(
-                    QStringLiteral("followUp"),
-                    QJsonObject{
-                        {"clientId", m_clientId},
-                        {"description",
-                         RecordValidator::leftCharacters(
-                             tr("Follow up: %1").arg(summary.isEmpty() ? label() : summary), 200)},
-                        {"dueOn", followUpOn},
-                        {"status", "open"},
-                        {"priority", "normal"}});
-                editor.update(d->name, id, QJsonObject{{"followUpId", followUp}});
-            }
         });
     });
     if (!ok) {
@@ -359,8 +367,8 @@ QString RecordFormController::save(const QVariantMap &inputs)
         return {};
     }
     setError({});
-    if (isNew())
-        m_errors.clear();
+    m_errors.clear();
+    m_typed.clear();
     return id;
 }
 

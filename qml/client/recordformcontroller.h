@@ -117,6 +117,7 @@ private:
     QVariantList m_rows;
     QJsonObject m_current;
     QHash<QString, QString> m_errors;
+    QVariantMap m_typed; ///< what the last refused save was given, shown again
     bool m_found = false;
     bool m_sealed = false;
 };
