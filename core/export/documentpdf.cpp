@@ -333,6 +333,7 @@ QByteArray paint(QTextDocument &doc, const QString &title, const QString &footer
     QPainter p(&writer);
     QFont small(QStringLiteral("DejaVu Sans"));
     small.setPointSizeF(7.5);
+    small.setLetterSpacing(QFont::AbsoluteSpacing, kNoLigatures); // the hash's "ff" too
     for (int i = 0; i < pages; ++i) {
         if (i > 0)
             writer.newPage();
