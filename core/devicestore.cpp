@@ -3,6 +3,7 @@
 #include "caseloadrepository.h"
 #include "todayrepository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace careround {
@@ -23,17 +24,19 @@ QByteArray DeviceStore::rawKey(const QByteArray &key32)
 std::unique_ptr<DeviceStore> DeviceStore::open(const Options &options)
 {
     auto db = std::make_unique<SqliteDatabase>(options.path, options.key);
-    db->exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    db->useWriteAheadLog();
     // FULL: a committed edit survives a power cut, not only a killed process.
     db->exec(QStringLiteral("PRAGMA synchronous=FULL"));
     const int version = db->scalar(QStringLiteral("PRAGMA user_version")).toInt();
     const int current = Schema::instance().version();
     if (version > current)
-        throw StoreError(StoreError::Code::TooNew,
-                         QStringLiteral("This store was written by a newer CareRound (schema %1; "
+        throw StoreError(
+            StoreError::Code::TooNew,
+            QCoreApplication::translate("careround::DeviceStore",
+                                        "This store was written by a newer CareRound (schema %1; "
                                         "this app knows %2). Update the app to open it.")
-                             .arg(version)
-                             .arg(current));
+                .arg(version)
+                .arg(current));
     std::unique_ptr<DeviceStore> store(new DeviceStore(std::move(db), options.wallClock));
     store->migrate(options.targetVersion > 0 ? options.targetVersion : current);
     SqliteTransaction tx(store->db());

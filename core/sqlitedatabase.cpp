@@ -1,8 +1,16 @@
 #include "sqlitedatabase.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
 #include <sqlite3.h>
 
 namespace careround {
+
+namespace {
+// How long a statement waits for another connection's lock before it reports "busy".
+constexpr int busyTimeoutMs = 10000;
+} // namespace
 
 SqliteStatement::SqliteStatement(SqliteDatabase &db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
 
@@ -129,13 +137,14 @@ SqliteDatabase::SqliteDatabase(const QString &path, const QByteArray &key) : m_p
         sqlite3_open_v2(path.toUtf8().constData(), &m_db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        const QString msg = QStringLiteral("Cannot open the database file: %1")
+        const QString msg = QCoreApplication::translate("careround::SqliteDatabase",
+                                                        "Cannot open the database file: %1")
                                 .arg(QString::fromUtf8(sqlite3_errstr(rc)));
         sqlite3_close(m_db);
         m_db = nullptr;
         throw StoreError(StoreError::Code::Sql, msg);
     }
-    sqlite3_busy_timeout(m_db, 10000);
+    sqlite3_busy_timeout(m_db, busyTimeoutMs);
     if (!key.isEmpty()) {
         if (sqlite3_key(m_db, key.constData(), int(key.size())) != SQLITE_OK) {
             sqlite3_close(m_db);
@@ -156,10 +165,14 @@ SqliteDatabase::SqliteDatabase(const QString &path, const QByteArray &key) : m_p
         sqlite3_close(m_db);
         m_db = nullptr;
         if (check == SQLITE_NOTADB)
-            throw StoreError(StoreError::Code::WrongKey,
-                             QStringLiteral("The passphrase does not open this store (wrong key, "
+            throw StoreError(
+                StoreError::Code::WrongKey,
+                QCoreApplication::translate("careround::SqliteDatabase",
+                                            "The passphrase does not open this store (wrong key, "
                                             "or the file is not a CareRound store)"));
-        throw StoreError(StoreError::Code::Sql, QStringLiteral("Cannot read the database file"));
+        throw StoreError(StoreError::Code::Sql,
+                         QCoreApplication::translate("careround::SqliteDatabase",
+                                                     "Cannot read the database file"));
     }
 }
 
@@ -177,6 +190,19 @@ void SqliteDatabase::exec(const QString &sql)
         const QString msg = QString::fromUtf8(err ? err : "unknown error");
         sqlite3_free(err);
         throw StoreError(StoreError::Code::Sql, QStringLiteral("SQL failed: %1").arg(msg));
+    }
+}
+
+void SqliteDatabase::useWriteAheadLog()
+{
+    const QDeadlineTimer deadline(busyTimeoutMs);
+    for (;;) {
+        const int rc = sqlite3_exec(m_db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK)
+            return;
+        if ((rc & 0xff) != SQLITE_BUSY || deadline.hasExpired())
+            fail(QStringLiteral("journal_mode=WAL"));
+        QThread::msleep(5);
     }
 }
 

@@ -83,6 +83,12 @@ public:
 
     /** Runs one or more statements without parameters. */
     void exec(const QString &sql);
+    /**
+     * Switches the file to write-ahead logging. SQLite answers "busy" at once, without waiting,
+     * when another connection holds the file while it changes the journal mode (deadlock
+     * avoidance), so this retries for as long as the busy timeout before it gives up.
+     */
+    void useWriteAheadLog();
     /** The cached prepared statement for this SQL (reset, ready to bind). */
     SqliteStatement &prepare(const QString &sql);
     /** Runs a query returning one value (or an invalid QVariant when there is no row). */

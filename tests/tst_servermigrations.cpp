@@ -6,7 +6,11 @@
 #include "serverfixture.h"
 #include "servermigrations.h"
 
+#include <QProcess>
 #include <QSet>
+
+#include <memory>
+#include <vector>
 
 using namespace careround;
 using namespace careround::test;
@@ -278,19 +282,17 @@ private slots:
     void severalProcessesMigrateOneNewDatabaseAtOnce()
     {
         const QString url = freshServerDb(m_dir);
-        QList<QProcess *> children;
+        std::vector<std::unique_ptr<QProcess>> children;
         for (int i = 0; i < 4; ++i) {
-            auto *child = new QProcess(this);
-            child->start(QStringLiteral(CAREROUND_SERVER_PATH),
-                         {"admin", "--db", url, "--log-level", "error", "show-epoch"});
-            children.append(child);
+            children.push_back(std::make_unique<QProcess>());
+            children.back()->start(QStringLiteral(CAREROUND_SERVER_PATH),
+                                   {"admin", "--db", url, "--log-level", "error", "show-epoch"});
         }
         QSet<QString> epochs;
-        for (QProcess *child : children) {
+        for (const auto &child : children) {
             QVERIFY(child->waitForFinished(60000));
-            QCOMPARE(child->exitCode(), 0);
+            QVERIFY2(child->exitCode() == 0, child->readAllStandardError().constData());
             epochs.insert(QString::fromUtf8(child->readAllStandardOutput()).trimmed());
-            delete child;
         }
         QCOMPARE(epochs.size(), 1); // one epoch: migration 1 ran once
         auto db = ServerDatabase::open(url);

@@ -60,7 +60,7 @@ class SqliteServerDatabase final : public ServerDatabase {
 public:
     SqliteServerDatabase(const QString &path, const QByteArray &key) : m_db(openSqlite(path, key))
     {
-        m_db.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        m_db.useWriteAheadLog();
         m_db.exec(QStringLiteral("PRAGMA synchronous=FULL"));
     }
     void beginWrite() override { m_db.prepare(QStringLiteral("BEGIN IMMEDIATE")).exec(); }
