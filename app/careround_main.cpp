@@ -3,6 +3,7 @@
 #include "apppaths.h"
 #include "connectivitymonitor.h"
 #include "demostore.h"
+#include "languagesetting.h"
 #include "session.h"
 #include "syncengine.h"
 
@@ -86,14 +87,29 @@ int main(int argc, char *argv[])
         QStringLiteral("pin"),
         QStringLiteral("Set the idle-lock PIN when none is set yet (demo and screenshots only)."),
         QStringLiteral("digits"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QStringLiteral("Show the app in <lang>: en or es (remembered, as if chosen on the unlock "
+                       "screen)."),
+        QStringLiteral("lang"));
     parser.addOptions({dataDirOption, demoOption, demoClientsOption, passphraseOption,
-                       screenshotOption, sizeOption, serverOption, loginOption, pinOption});
+                       screenshotOption, sizeOption, serverOption, loginOption, pinOption,
+                       languageOption});
     parser.process(app);
 
     const QString dataDir =
         parser.isSet(dataDirOption) ? parser.value(dataDirOption) : AppPaths::dataDir();
     QDir().mkpath(dataDir);
     Session session(AppPaths::storeFile(dataDir));
+    if (parser.isSet(languageOption)) {
+        const QString language = parser.value(languageOption);
+        if (!LanguageSetting::languages().contains(language)) {
+            std::fprintf(stderr, "careround: --language takes one of: %s\n",
+                         qPrintable(LanguageSetting::languages().join(QStringLiteral(", "))));
+            return 2;
+        }
+        session.language()->setChoice(language);
+    }
     NetworkInformationMonitor connectivity;
     session.setConnectivityMonitor(&connectivity);
     app.installEventFilter(&session); // input restarts the idle PIN timer

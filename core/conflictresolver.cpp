@@ -1,5 +1,6 @@
 #include "conflictresolver.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace careround {
@@ -14,7 +15,9 @@ void ConflictResolver::resolve(const QString &conflictId, Choice choice, const Q
     const EntityDef &def = *Schema::instance().entity(QStringLiteral("conflict"));
     const std::optional<Record> conflict = m_store.records().find(def, conflictId);
     if (!conflict)
-        throw StoreError(StoreError::Code::NotFound, QStringLiteral("There is no such conflict"));
+        throw StoreError(StoreError::Code::NotFound,
+                         QCoreApplication::translate("careround::ConflictResolver",
+                                                     "There is no such conflict"));
     const QJsonObject c = conflict->values;
     const QString kind = c.value(QStringLiteral("kind")).toString();
     const QString entity = c.value(QStringLiteral("recordEntity")).toString();
@@ -35,8 +38,10 @@ void ConflictResolver::resolve(const QString &conflictId, Choice choice, const Q
                                 .value(QStringLiteral("voidReason"))
                                 .toString(QStringLiteral("void confirmed")));
     } else if (kind == QLatin1String("amendment") && choice != Choice::Kept) {
-        throw StoreError(StoreError::Code::Sealed,
-                         QStringLiteral("Signed content cannot change: record the amendment as "
+        throw StoreError(
+            StoreError::Code::Sealed,
+            QCoreApplication::translate("careround::ConflictResolver",
+                                        "Signed content cannot change: record the amendment as "
                                         "a new document and have it signed"));
     } else if (kind == QLatin1String("future_stamp") && choice == Choice::Other) {
         m_editor.update(entity, recordId, other.toObject());

@@ -1,5 +1,7 @@
 #include "instruments.h"
 
+#include <QCoreApplication>
+
 namespace careround {
 
 namespace {
@@ -21,42 +23,63 @@ QVector<InstrumentItem> frequencyItems(const QVector<QPair<QString, QString>> &i
 }
 
 const QVector<QPair<QString, QString>> kPhqItems = {
-    {"interest", "Little interest or pleasure in doing things"},
-    {"mood", "Feeling down, depressed, or hopeless"},
-    {"sleep", "Trouble falling or staying asleep, or sleeping too much"},
-    {"energy", "Feeling tired or having little energy"},
-    {"appetite", "Poor appetite or overeating"},
-    {"selfworth", "Feeling bad about yourself, or that you are a failure"},
-    {"concentration", "Trouble concentrating on things"},
-    {"psychomotor", "Moving or speaking slowly, or being fidgety or restless"},
-    {"selfharm", "Thoughts that you would be better off dead or of hurting yourself"},
+    {"interest", QT_TRANSLATE_NOOP("Instruments", "Little interest or pleasure in doing things")},
+    {"mood", QT_TRANSLATE_NOOP("Instruments", "Feeling down, depressed, or hopeless")},
+    {"sleep",
+     QT_TRANSLATE_NOOP("Instruments", "Trouble falling or staying asleep, or sleeping too much")},
+    {"energy", QT_TRANSLATE_NOOP("Instruments", "Feeling tired or having little energy")},
+    {"appetite", QT_TRANSLATE_NOOP("Instruments", "Poor appetite or overeating")},
+    {"selfworth",
+     QT_TRANSLATE_NOOP("Instruments", "Feeling bad about yourself, or that you are a failure")},
+    {"concentration", QT_TRANSLATE_NOOP("Instruments", "Trouble concentrating on things")},
+    {"psychomotor",
+     QT_TRANSLATE_NOOP("Instruments", "Moving or speaking slowly, or being fidgety or restless")},
+    {"selfharm",
+     QT_TRANSLATE_NOOP("Instruments",
+                       "Thoughts that you would be better off dead or of hurting yourself")},
 };
 
 QVector<Instrument> build()
 {
     QVector<Instrument> all;
-    all.append(
-        Instrument{"katz", "Katz Index of Independence in ADL", "daily_living",
-                   yesNoItems({{"bathing", "Bathing without help"},
-                               {"dressing", "Dressing without help"},
-                               {"toileting", "Toileting without help"},
-                               {"transferring", "Moving in and out of bed or chair without help"},
-                               {"continence", "Full control of bladder and bowel"},
-                               {"feeding", "Feeding self without help"}})});
     all.append(Instrument{
-        "lawton", "Lawton Instrumental Activities of Daily Living", "daily_living",
-        yesNoItems({{"telephone", "Uses the telephone on own initiative"},
-                    {"shopping", "Takes care of all shopping needs independently"},
-                    {"food", "Plans, prepares and serves adequate meals independently"},
-                    {"housekeeping", "Maintains the house alone or with occasional help"},
-                    {"laundry", "Does personal laundry completely"},
-                    {"transportation", "Travels independently on public transport or drives"},
-                    {"medications", "Takes medication in correct dosages at correct times"},
-                    {"finances", "Manages financial matters independently"}})});
-    all.append(Instrument{"phq2", "PHQ-2 depression screen", "emotional",
-                          frequencyItems(kPhqItems.mid(0, 2))});
-    all.append(
-        Instrument{"phq9", "PHQ-9 depression severity", "emotional", frequencyItems(kPhqItems)});
+        "katz", QT_TRANSLATE_NOOP("Instruments", "Katz Index of Independence in ADL"),
+        "daily_living",
+        yesNoItems(
+            {{"bathing", QT_TRANSLATE_NOOP("Instruments", "Bathing without help")},
+             {"dressing", QT_TRANSLATE_NOOP("Instruments", "Dressing without help")},
+             {"toileting", QT_TRANSLATE_NOOP("Instruments", "Toileting without help")},
+             {"transferring",
+              QT_TRANSLATE_NOOP("Instruments", "Moving in and out of bed or chair without help")},
+             {"continence", QT_TRANSLATE_NOOP("Instruments", "Full control of bladder and bowel")},
+             {"feeding", QT_TRANSLATE_NOOP("Instruments", "Feeding self without help")}})});
+    all.append(Instrument{
+        "lawton",
+        QT_TRANSLATE_NOOP("Instruments", "Lawton Instrumental Activities of Daily Living"),
+        "daily_living",
+        yesNoItems(
+            {{"telephone",
+              QT_TRANSLATE_NOOP("Instruments", "Uses the telephone on own initiative")},
+             {"shopping",
+              QT_TRANSLATE_NOOP("Instruments", "Takes care of all shopping needs independently")},
+             {"food", QT_TRANSLATE_NOOP("Instruments",
+                                        "Plans, prepares and serves adequate meals independently")},
+             {"housekeeping",
+              QT_TRANSLATE_NOOP("Instruments",
+                                "Maintains the house alone or with occasional help")},
+             {"laundry", QT_TRANSLATE_NOOP("Instruments", "Does personal laundry completely")},
+             {"transportation",
+              QT_TRANSLATE_NOOP("Instruments",
+                                "Travels independently on public transport or drives")},
+             {"medications",
+              QT_TRANSLATE_NOOP("Instruments",
+                                "Takes medication in correct dosages at correct times")},
+             {"finances",
+              QT_TRANSLATE_NOOP("Instruments", "Manages financial matters independently")}})});
+    all.append(Instrument{"phq2", QT_TRANSLATE_NOOP("Instruments", "PHQ-2 depression screen"),
+                          "emotional", frequencyItems(kPhqItems.mid(0, 2))});
+    all.append(Instrument{"phq9", QT_TRANSLATE_NOOP("Instruments", "PHQ-9 depression severity"),
+                          "emotional", frequencyItems(kPhqItems)});
     return all;
 }
 
@@ -82,6 +105,11 @@ const QVector<Instrument> &Instruments::all()
 {
     static const QVector<Instrument> instruments = build();
     return instruments;
+}
+
+QString Instruments::text(const QString &english)
+{
+    return QCoreApplication::translate("Instruments", english.toUtf8().constData());
 }
 
 const Instrument *Instruments::find(const QString &id)
@@ -114,31 +142,38 @@ InstrumentScore Instruments::score(const Instrument &instrument, const QHash<QSt
     if (instrument.id == QLatin1String("katz")) {
         // 6 = full function, 3-5 = moderate impairment, <= 2 = severe functional impairment.
         s.band = n == 6 ? "full_function" : n >= 3 ? "moderate_impairment" : "severe_impairment";
-        s.bandLabel = n == 6   ? QStringLiteral("Full function")
-                      : n >= 3 ? QStringLiteral("Moderate impairment")
-                               : QStringLiteral("Severe functional impairment");
+        s.bandLabel =
+            n == 6 ? QStringLiteral(QT_TRANSLATE_NOOP("Instruments", "Full function"))
+            : n >= 3
+                ? QStringLiteral(QT_TRANSLATE_NOOP("Instruments", "Moderate impairment"))
+                : QStringLiteral(QT_TRANSLATE_NOOP("Instruments", "Severe functional impairment"));
         s.severe = n <= 2;
     } else if (instrument.id == QLatin1String("lawton")) {
         s.band = n == 8 ? "independent" : n >= 5 ? "some_help" : "dependent";
-        s.bandLabel = n == 8   ? QStringLiteral("Independent")
-                      : n >= 5 ? QStringLiteral("Needs some help")
-                               : QStringLiteral("Needs much help");
+        s.bandLabel = n == 8 ? QStringLiteral(QT_TRANSLATE_NOOP("Instruments", "Independent"))
+                      : n >= 5
+                          ? QStringLiteral(QT_TRANSLATE_NOOP("Instruments", "Needs some help"))
+                          : QStringLiteral(QT_TRANSLATE_NOOP("Instruments", "Needs much help"));
     } else if (instrument.id == QLatin1String("phq2")) {
         s.positive = n >= 3;
         s.band = s.positive ? "positive" : "negative";
-        s.bandLabel = s.positive ? QStringLiteral("Positive screen: complete the PHQ-9")
-                                 : QStringLiteral("Negative screen");
+        s.bandLabel = s.positive
+                          ? QStringLiteral(QT_TRANSLATE_NOOP("Instruments",
+                                                             "Positive screen: complete the PHQ-9"))
+                          : QStringLiteral(QT_TRANSLATE_NOOP("Instruments", "Negative screen"));
     } else if (instrument.id == QLatin1String("phq9")) {
         struct Band {
             int from;
             const char *key;
             const char *label;
         };
-        static const Band bands[] = {{20, "severe", "Severe depression"},
-                                     {15, "moderately_severe", "Moderately severe depression"},
-                                     {10, "moderate", "Moderate depression"},
-                                     {5, "mild", "Mild depression"},
-                                     {0, "minimal", "Minimal or none"}};
+        static const Band bands[] = {
+            {20, "severe", QT_TRANSLATE_NOOP("Instruments", "Severe depression")},
+            {15, "moderately_severe",
+             QT_TRANSLATE_NOOP("Instruments", "Moderately severe depression")},
+            {10, "moderate", QT_TRANSLATE_NOOP("Instruments", "Moderate depression")},
+            {5, "mild", QT_TRANSLATE_NOOP("Instruments", "Mild depression")},
+            {0, "minimal", QT_TRANSLATE_NOOP("Instruments", "Minimal or none")}};
         for (const Band &b : bands) {
             if (n >= b.from) {
                 s.band = QString::fromLatin1(b.key);
@@ -156,12 +191,16 @@ QString Instruments::checkAnswer(const QString &instrumentId, const QString &ite
 {
     const Instrument *instrument = find(instrumentId);
     if (!instrument)
-        return QStringLiteral("There is no instrument \"%1\"").arg(instrumentId.left(32));
+        return QCoreApplication::translate("careround::Instruments",
+                                           "There is no instrument \"%1\"")
+            .arg(instrumentId.left(32));
     const InstrumentItem *item = instrument->item(itemKey);
     if (!item)
-        return QStringLiteral("%1 has no item \"%2\"").arg(instrument->name, itemKey.left(32));
+        return QCoreApplication::translate("careround::Instruments", "%1 has no item \"%2\"")
+            .arg(instrument->name, itemKey.left(32));
     if (value < item->minimum || value > item->maximum)
-        return QStringLiteral("%1, %2: the answer must be between %3 and %4")
+        return QCoreApplication::translate("careround::Instruments",
+                                           "%1, %2: the answer must be between %3 and %4")
             .arg(instrument->name, item->key)
             .arg(item->minimum)
             .arg(item->maximum);

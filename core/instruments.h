@@ -57,6 +57,9 @@ QVector<InstrumentResult> results(const QHash<QString, QHash<QString, int>> &ans
     except PHQ-9, needed once the PHQ-2 screen is positive or once it is begun. */
 bool isNeeded(const QString &instrumentId, const InstrumentScore &score,
               const InstrumentScore &phq2);
+/** An instrument's name, item or band label in the app's language (English without a
+    translator, as on the server). */
+QString text(const QString &english);
 /** Empty when the answer fits the instrument, else a message naming the rule. */
 QString checkAnswer(const QString &instrumentId, const QString &itemKey, int value);
 } // namespace Instruments

@@ -3,6 +3,7 @@
 #include "contenthash.h"
 #include "recordvalidator.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <utility>
@@ -13,8 +14,10 @@ const EntityDef &LocalEditor::entityDef(const QString &entity) const
 {
     const EntityDef *def = Schema::instance().entity(entity);
     if (!def || !def->replicated)
-        throw StoreError(StoreError::Code::InvalidInput,
-                         QStringLiteral("There is no record kind \"%1\"").arg(entity.left(64)));
+        throw StoreError(
+            StoreError::Code::InvalidInput,
+            QCoreApplication::translate("careround::LocalEditor", "There is no record kind \"%1\"")
+                .arg(entity.left(64)));
     return *def;
 }
 
@@ -22,8 +25,10 @@ Record LocalEditor::load(const EntityDef &def, const QString &id)
 {
     std::optional<Record> r = m_store.records().find(def, id);
     if (!r)
-        throw StoreError(StoreError::Code::NotFound,
-                         QStringLiteral("There is no %1 with this id").arg(def.label));
+        throw StoreError(
+            StoreError::Code::NotFound,
+            QCoreApplication::translate("careround::LocalEditor", "There is no %1 with this id")
+                .arg(def.labelText()));
     return *r;
 }
 
@@ -39,10 +44,12 @@ QString LocalEditor::create(const QString &entity, const QJsonObject &values)
     SqliteTransaction tx(m_store.db());
     if (!def.sealedVia.isEmpty() &&
         m_store.records().isSealed(def, Record{def.name, r.id, values, {}}))
-        throw StoreError(StoreError::Code::Sealed,
-                         QStringLiteral("The record this %1 belongs to is signed; propose an "
+        throw StoreError(
+            StoreError::Code::Sealed,
+            QCoreApplication::translate("careround::LocalEditor",
+                                        "The record this %1 belongs to is signed; propose an "
                                         "amendment instead")
-                             .arg(def.label));
+                .arg(def.labelText()));
     commit(def, r, values, QStringLiteral("create"));
     tx.commit();
     r.values = values;
@@ -56,7 +63,9 @@ void LocalEditor::update(const QString &entity, const QString &id, const QJsonOb
     if (def.isAppendOnly())
         throw StoreError(
             StoreError::Code::InvalidInput,
-            QStringLiteral("A %1 is never edited; add a correction instead").arg(def.label));
+            QCoreApplication::translate("careround::LocalEditor",
+                                        "A %1 is never edited; add a correction instead")
+                .arg(def.labelText()));
     SqliteTransaction tx(m_store.db());
     Record r = load(def, id);
     const QString error = RecordValidator::checkEdit(def, r.values, changes, false);
@@ -64,7 +73,9 @@ void LocalEditor::update(const QString &entity, const QString &id, const QJsonOb
         throw StoreError(StoreError::Code::InvalidInput, error);
     if (r.isVoided() && !changes.contains(QStringLiteral("voided")))
         throw StoreError(StoreError::Code::InvalidInput,
-                         QStringLiteral("This %1 was voided and cannot be edited").arg(def.label));
+                         QCoreApplication::translate("careround::LocalEditor",
+                                                     "This %1 was voided and cannot be edited")
+                             .arg(def.labelText()));
     QJsonObject effective;
     for (auto it = changes.begin(); it != changes.end(); ++it)
         if (r.values.value(it.key()) != it.value())
@@ -74,10 +85,12 @@ void LocalEditor::update(const QString &entity, const QString &id, const QJsonOb
     if (m_store.records().isSealed(def, r)) {
         for (auto it = effective.begin(); it != effective.end(); ++it)
             if (!def.field(it.key())->editableWhenSealed)
-                throw StoreError(StoreError::Code::Sealed,
-                                 QStringLiteral("This %1 is signed and cannot be edited; propose "
+                throw StoreError(
+                    StoreError::Code::Sealed,
+                    QCoreApplication::translate("careround::LocalEditor",
+                                                "This %1 is signed and cannot be edited; propose "
                                                 "an amendment instead")
-                                     .arg(def.label));
+                        .arg(def.labelText()));
     }
     commit(def, r, effective, QStringLiteral("update"));
     tx.commit();
@@ -88,19 +101,24 @@ void LocalEditor::voidRecord(const QString &entity, const QString &id, const QSt
 {
     if (reason.trimmed().isEmpty())
         throw StoreError(StoreError::Code::InvalidInput,
-                         QStringLiteral("A reason is required to void a record"));
+                         QCoreApplication::translate("careround::LocalEditor",
+                                                     "A reason is required to void a record"));
     const EntityDef &def = entityDef(entity);
     if (def.isAppendOnly())
         throw StoreError(
             StoreError::Code::InvalidInput,
-            QStringLiteral("A %1 cannot be voided; add a correction instead").arg(def.label));
+            QCoreApplication::translate("careround::LocalEditor",
+                                        "A %1 cannot be voided; add a correction instead")
+                .arg(def.labelText()));
     SqliteTransaction tx(m_store.db());
     Record r = load(def, id);
     if (r.isVoided())
         return;
     if (m_store.records().isSealed(def, r))
         throw StoreError(StoreError::Code::Sealed,
-                         QStringLiteral("This %1 is signed and cannot be voided").arg(def.label));
+                         QCoreApplication::translate("careround::LocalEditor",
+                                                     "This %1 is signed and cannot be voided")
+                             .arg(def.labelText()));
     commit(def, r, QJsonObject{{"voided", true}, {"voidReason", reason}}, QStringLiteral("void"),
            true);
     tx.commit();
@@ -122,20 +140,28 @@ QString LocalEditor::sign(const QString &entity, const QString &id, const QStrin
 {
     const EntityDef &def = entityDef(entity);
     if (!def.signable)
-        throw StoreError(StoreError::Code::InvalidInput,
-                         QStringLiteral("A %1 cannot be signed").arg(def.label));
+        throw StoreError(
+            StoreError::Code::InvalidInput,
+            QCoreApplication::translate("careround::LocalEditor", "A %1 cannot be signed")
+                .arg(def.labelText()));
     if (strokes.isEmpty())
-        throw StoreError(StoreError::Code::InvalidInput,
-                         QStringLiteral("The signature pad is empty: ask the signer to sign"));
+        throw StoreError(
+            StoreError::Code::InvalidInput,
+            QCoreApplication::translate("careround::LocalEditor",
+                                        "The signature pad is empty: ask the signer to sign"));
     const EntityDef &sigDef = entityDef(QStringLiteral("signature"));
     SqliteTransaction tx(m_store.db());
     const Record r = load(def, id);
     if (r.isVoided())
-        throw StoreError(StoreError::Code::InvalidInput,
-                         QStringLiteral("A voided %1 cannot be signed").arg(def.label));
+        throw StoreError(
+            StoreError::Code::InvalidInput,
+            QCoreApplication::translate("careround::LocalEditor", "A voided %1 cannot be signed")
+                .arg(def.labelText()));
     if (m_store.records().isSealed(def, r))
-        throw StoreError(StoreError::Code::Sealed,
-                         QStringLiteral("This %1 is already signed").arg(def.label));
+        throw StoreError(
+            StoreError::Code::Sealed,
+            QCoreApplication::translate("careround::LocalEditor", "This %1 is already signed")
+                .arg(def.labelText()));
     const QJsonObject values{
         {"clientId", r.clientId(def)},
         {"recordEntity", def.name},

@@ -2,6 +2,7 @@
 
 #include "devicestore.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -37,7 +38,7 @@ QString PinLock::setPin(const QString &pin)
 {
     static const QRegularExpression digits(QStringLiteral("\\A\\d{4,8}\\z"));
     if (!digits.match(pin).hasMatch())
-        return QStringLiteral("The PIN must be 4 to 8 digits");
+        return QCoreApplication::translate("careround::PinLock", "The PIN must be 4 to 8 digits");
     QByteArray salt(16, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(salt.data()),
                                          reinterpret_cast<quint32 *>(salt.data() + 16));

@@ -2,6 +2,7 @@
 
 #include "instruments.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
@@ -21,7 +22,8 @@ QString where(const EntityDef &entity, const FieldDef &field)
 
 QString tooLong(const EntityDef &entity, const FieldDef &field)
 {
-    return QStringLiteral("%1 is longer than %2 characters")
+    return QCoreApplication::translate("careround::RecordValidator",
+                                       "%1 is longer than %2 characters")
         .arg(where(entity, field))
         .arg(kMaxTextLength);
 }
@@ -29,9 +31,15 @@ QString tooLong(const EntityDef &entity, const FieldDef &field)
 QString checkJson(const QString &where, const QJsonValue &value)
 {
     if (jsonDepth(value, kMaxJsonDepth) > kMaxJsonDepth)
-        return QStringLiteral("%1 is nested deeper than %2 levels").arg(where).arg(kMaxJsonDepth);
+        return QCoreApplication::translate("careround::RecordValidator",
+                                           "%1 is nested deeper than %2 levels")
+            .arg(where)
+            .arg(kMaxJsonDepth);
     if (jsonBytes(value) > kMaxJsonBytes)
-        return QStringLiteral("%1 is larger than %2 bytes of JSON").arg(where).arg(kMaxJsonBytes);
+        return QCoreApplication::translate("careround::RecordValidator",
+                                           "%1 is larger than %2 bytes of JSON")
+            .arg(where)
+            .arg(kMaxJsonBytes);
     return {};
 }
 
@@ -85,7 +93,9 @@ qsizetype jsonBytes(const QJsonValue &value)
 QString checkUnknownValue(const EntityDef &entity, const QString &name, const QJsonValue &value)
 {
     if (name.isEmpty() || codePointCount(name) > 64)
-        return QStringLiteral("%1 has a field whose name is empty or longer than 64 characters")
+        return QCoreApplication::translate(
+                   "careround::RecordValidator",
+                   "%1 has a field whose name is empty or longer than 64 characters")
             .arg(entity.name);
     return checkJson(QStringLiteral("%1.%2").arg(entity.name, name.left(64)), value);
 }
@@ -113,11 +123,13 @@ bool isUuid(const QString &text)
 QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonValue &value)
 {
     if (value.isNull())
-        return field.required ? QStringLiteral("%1 is required and cannot be cleared")
+        return field.required ? QCoreApplication::translate("careround::RecordValidator",
+                                                            "%1 is required and cannot be cleared")
                                     .arg(where(entity, field))
                               : QString();
     const auto wrongType = [&] {
-        return QStringLiteral("%1 must be %2").arg(where(entity, field), fieldTypeName(field.type));
+        return QCoreApplication::translate("careround::RecordValidator", "%1 must be %2")
+            .arg(where(entity, field), fieldTypeName(field.type));
     };
     switch (field.type) {
     case FieldType::Text:
@@ -136,9 +148,11 @@ QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonVa
         if (field.type == FieldType::Reference && !isUuid(s))
             return wrongType();
         if (field.required && s.trimmed().isEmpty())
-            return QStringLiteral("%1 is required").arg(where(entity, field));
+            return QCoreApplication::translate("careround::RecordValidator", "%1 is required")
+                .arg(where(entity, field));
         if (!field.allowed.isEmpty() && !field.allowed.contains(s))
-            return QStringLiteral("%1 must be one of: %2")
+            return QCoreApplication::translate("careround::RecordValidator",
+                                               "%1 must be one of: %2")
                 .arg(where(entity, field), field.allowed.join(QStringLiteral(", ")));
         // A status is one of the kind's statuses (its transitions say which), wherever the
         // value comes from; which step may follow which is checkEdit's, on the edit's device.
@@ -146,7 +160,8 @@ QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonVa
             !entity.transitions.contains(s)) {
             QStringList statuses = entity.transitions.keys();
             statuses.sort();
-            return QStringLiteral("%1 must be one of: %2")
+            return QCoreApplication::translate("careround::RecordValidator",
+                                               "%1 must be one of: %2")
                 .arg(where(entity, field), statuses.join(QStringLiteral(", ")));
         }
         return {};
@@ -162,7 +177,8 @@ QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonVa
             (d != std::floor(d) || std::fabs(d) > 9007199254740991.0))
             return wrongType();
         if (field.minimum < field.maximum && (d < field.minimum || d > field.maximum))
-            return QStringLiteral("%1 must be between %2 and %3")
+            return QCoreApplication::translate("careround::RecordValidator",
+                                               "%1 must be between %2 and %3")
                 .arg(where(entity, field))
                 .arg(field.minimum)
                 .arg(field.maximum);
@@ -175,7 +191,8 @@ QString checkValue(const EntityDef &entity, const FieldDef &field, const QJsonVa
             return wrongType();
         const QJsonArray items = value.toArray();
         if (items.size() > kMaxListItems)
-            return QStringLiteral("%1 has more than %2 items")
+            return QCoreApplication::translate("careround::RecordValidator",
+                                               "%1 has more than %2 items")
                 .arg(where(entity, field))
                 .arg(kMaxListItems);
         for (const auto &item : items) {
@@ -199,11 +216,15 @@ QString checkEdit(const EntityDef &entity, const QJsonObject &current, const QJs
                   bool isCreate)
 {
     if (changes.isEmpty())
-        return QStringLiteral("The edit to %1 changes nothing").arg(entity.label);
+        return QCoreApplication::translate("careround::RecordValidator",
+                                           "The edit to %1 changes nothing")
+            .arg(entity.labelText());
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         const FieldDef *fd = entity.field(it.key());
         if (!fd)
-            return QStringLiteral("%1 has no field \"%2\"").arg(entity.name, it.key().left(64));
+            return QCoreApplication::translate("careround::RecordValidator",
+                                               "%1 has no field \"%2\"")
+                .arg(entity.name, it.key().left(64));
         QString error = checkValue(entity, *fd, it.value());
         if (!error.isEmpty())
             return error;
@@ -211,13 +232,15 @@ QString checkEdit(const EntityDef &entity, const QJsonObject &current, const QJs
     if (isCreate) {
         for (const FieldDef &fd : entity.fields)
             if (fd.required && !changes.contains(fd.name))
-                return QStringLiteral("%1 is required").arg(where(entity, fd));
+                return QCoreApplication::translate("careround::RecordValidator", "%1 is required")
+                    .arg(where(entity, fd));
     } else if (!entity.statusField.isEmpty() && changes.contains(entity.statusField)) {
         const QString from = current.value(entity.statusField).toString();
         const QString to = changes.value(entity.statusField).toString();
         if (!entity.allowsTransition(from, to))
-            return QStringLiteral("A %1 cannot move from \"%2\" to \"%3\"")
-                .arg(entity.label, from, to);
+            return QCoreApplication::translate("careround::RecordValidator",
+                                               "A %1 cannot move from \"%2\" to \"%3\"")
+                .arg(entity.labelText(), from, to);
     }
     if (entity.name == QLatin1String("assessmentAnswer")) {
         QJsonObject merged = current;

@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include <QCoreApplication>
+
 namespace careround {
 
 namespace {
@@ -98,14 +100,14 @@ QVector<EntityDef> buildEntities()
     QVector<EntityDef> all;
 
     EntityDef coordinator =
-        mergeable("coordinator", "coordinator",
+        mergeable("coordinator", QT_TRANSLATE_NOOP("careround::Schema", "coordinator"),
                   {text("name").req(), text("email"), text("phone"),
                    text("role").req().oneOf({"coordinator", "supervisor"}), boolean("active")},
                   QString());
     coordinator.audience = Audience::Staff;
     all.append(coordinator);
 
-    EntityDef device = mergeable("device", "device",
+    EntityDef device = mergeable("device", QT_TRANSLATE_NOOP("careround::Schema", "device"),
                                  {ref("coordinatorId", "coordinator").req(), text("label"),
                                   dateTime("enrolledAt"), text("status").req()},
                                  QString());
@@ -114,7 +116,7 @@ QVector<EntityDef> buildEntities()
     all.append(device);
 
     EntityDef client =
-        mergeable("client", "client",
+        mergeable("client", QT_TRANSLATE_NOOP("careround::Schema", "client"),
                   {text("firstName").req(), text("lastName").req(), date("dateOfBirth"),
                    text("phone"), text("address"), text("city"), text("postalCode"),
                    text("language"), ref("coordinatorId", "coordinator"), text("status").req(),
@@ -127,13 +129,13 @@ QVector<EntityDef> buildEntities()
     client.caseloadField = QStringLiteral("coordinatorId");
     all.append(client);
 
-    all.append(mergeable("contact", "contact person",
+    all.append(mergeable("contact", QT_TRANSLATE_NOOP("careround::Schema", "contact person"),
                          {ref("clientId", "client").req(), text("name").req(), text("relationship"),
                           text("phone"), text("email"), boolean("isCaregiver"),
                           boolean("isEmergencyContact"), text("notes")}));
 
     EntityDef assessment = mergeable(
-        "assessment", "assessment",
+        "assessment", QT_TRANSLATE_NOOP("careround::Schema", "assessment"),
         {ref("clientId", "client").req(),
          text("kind").req().oneOf({"initial", "reassessment", "annual"}), text("status").req(),
          dateTime("startedAt"), dateTime("completedAt"), text("medicalNotes"),
@@ -147,7 +149,7 @@ QVector<EntityDef> buildEntities()
     all.append(assessment);
 
     EntityDef answer =
-        mergeable("assessmentAnswer", "assessment answer",
+        mergeable("assessmentAnswer", QT_TRANSLATE_NOOP("careround::Schema", "assessment answer"),
                   {ref("assessmentId", "assessment").req(), ref("clientId", "client").req(),
                    text("instrument").req().oneOf({"katz", "lawton", "phq2", "phq9", "domain"}),
                    text("item").req(), integer("value").range(0, 10), text("note")});
@@ -155,7 +157,7 @@ QVector<EntityDef> buildEntities()
     all.append(answer);
 
     EntityDef plan =
-        mergeable("carePlan", "care plan",
+        mergeable("carePlan", QT_TRANSLATE_NOOP("careround::Schema", "care plan"),
                   {ref("clientId", "client").req(), ref("assessmentId", "assessment"),
                    text("title").req(), text("status").req().afterSeal(), date("startDate"),
                    date("reviewDate").afterSeal(), text("summary")});
@@ -168,7 +170,7 @@ QVector<EntityDef> buildEntities()
     all.append(plan);
 
     EntityDef goal = mergeable(
-        "goal", "goal",
+        "goal", QT_TRANSLATE_NOOP("careround::Schema", "goal"),
         {ref("carePlanId", "carePlan").req(), ref("clientId", "client").req(),
          text("statement").req(),
          text("domain").oneOf({"medical", "emotional", "social", "financial", "daily_living",
@@ -190,7 +192,7 @@ QVector<EntityDef> buildEntities()
 
     // Each progress update of a goal, kept (never overwritten): the trend over time.
     EntityDef progress =
-        appendOnly("goalProgress", "goal progress update",
+        appendOnly("goalProgress", QT_TRANSLATE_NOOP("careround::Schema", "goal progress update"),
                    {ref("goalId", "goal").req(), ref("clientId", "client").req(),
                     integer("value").req().range(0, 100), text("note"),
                     dateTime("recordedAt").req(), ref("authorId", "coordinator").byActor()});
@@ -198,7 +200,7 @@ QVector<EntityDef> buildEntities()
     all.append(progress);
 
     EntityDef step = mergeable(
-        "actionStep", "action step",
+        "actionStep", QT_TRANSLATE_NOOP("careround::Schema", "action step"),
         {ref("goalId", "goal").req(), ref("carePlanId", "carePlan").req(),
          ref("clientId", "client").req(), text("description").req(),
          text("owner").req().oneOf({"client", "coordinator", "provider", "family"}),
@@ -211,14 +213,14 @@ QVector<EntityDef> buildEntities()
     all.append(step);
 
     EntityDef contingency =
-        mergeable("contingency", "contingency",
+        mergeable("contingency", QT_TRANSLATE_NOOP("careround::Schema", "contingency"),
                   {ref("carePlanId", "carePlan").req(), ref("clientId", "client").req(),
                    text("barrier").req(), text("alternative").req()});
     contingency.sealedVia = QStringLiteral("carePlanId");
     all.append(contingency);
 
     EntityDef provider = mergeable(
-        "provider", "provider",
+        "provider", QT_TRANSLATE_NOOP("careround::Schema", "provider"),
         {text("name").req(), list("serviceTypes"), text("area"), text("eligibility"),
          list("languages"), list("funding"), text("phone"), text("address"), text("status").req(),
          text("notes"), text("contactName").from(6), text("email").from(6),
@@ -228,13 +230,13 @@ QVector<EntityDef> buildEntities()
     all.append(provider);
 
     all.append(
-        appendOnly("providerRating", "provider rating",
+        appendOnly("providerRating", QT_TRANSLATE_NOOP("careround::Schema", "provider rating"),
                    {ref("providerId", "provider").req(), ref("coordinatorId", "coordinator"),
                     integer("score").req().range(1, 5), text("comment"), dateTime("ratedAt").req()},
                    QString()));
 
     EntityDef referral =
-        mergeable("referral", "referral",
+        mergeable("referral", QT_TRANSLATE_NOOP("careround::Schema", "referral"),
                   {ref("clientId", "client").req(), ref("providerId", "provider").req(),
                    ref("goalId", "goal"), text("serviceType"), text("status").req(), date("sentOn"),
                    date("startedOn"), text("notes"), date("closedOn").from(7),
@@ -248,7 +250,8 @@ QVector<EntityDef> buildEntities()
                       {"cancelled", L{}}});
     all.append(referral);
 
-    EntityDef benefit = mergeable("benefitApplication", "benefit application",
+    EntityDef benefit = mergeable("benefitApplication",
+                                  QT_TRANSLATE_NOOP("careround::Schema", "benefit application"),
                                   {ref("clientId", "client").req(), text("program").req(),
                                    text("status").req(), date("submittedOn"), date("decisionOn"),
                                    text("nextAction"), date("nextActionDue"), text("notes")});
@@ -261,7 +264,7 @@ QVector<EntityDef> buildEntities()
     all.append(benefit);
 
     EntityDef appointment =
-        mergeable("appointment", "appointment",
+        mergeable("appointment", QT_TRANSLATE_NOOP("careround::Schema", "appointment"),
                   {ref("clientId", "client").req(), ref("providerId", "provider"),
                    text("title").req(), text("withWhom"), dateTime("startsAt").req(),
                    text("location"), boolean("transportArranged"), text("transportNotes"),
@@ -273,7 +276,7 @@ QVector<EntityDef> buildEntities()
     all.append(appointment);
 
     EntityDef visit =
-        mergeable("visit", "visit",
+        mergeable("visit", QT_TRANSLATE_NOOP("careround::Schema", "visit"),
                   {ref("clientId", "client").req(), ref("coordinatorId", "coordinator"),
                    dateTime("plannedAt"), dateTime("checkInAt"), dateTime("checkOutAt"),
                    text("status").req(), text("purpose"), text("summary")});
@@ -284,13 +287,13 @@ QVector<EntityDef> buildEntities()
     visit.signable = true;
     all.append(visit);
 
-    all.append(appendOnly("visitNote", "visit note",
+    all.append(appendOnly("visitNote", QT_TRANSLATE_NOOP("careround::Schema", "visit note"),
                           {ref("visitId", "visit").req(), ref("clientId", "client").req(),
                            text("text").req(), ref("authorId", "coordinator").byActor(),
                            dateTime("writtenAt").req(), ref("correctsId", "visitNote")}));
 
     EntityDef followUp =
-        mergeable("followUp", "follow-up",
+        mergeable("followUp", QT_TRANSLATE_NOOP("careround::Schema", "follow-up"),
                   {ref("clientId", "client").req(), ref("visitId", "visit"),
                    text("description").req(), date("dueOn").req(), text("status").req(),
                    date("doneOn"), text("priority").oneOf({"low", "normal", "high"}).from(2)});
@@ -299,7 +302,7 @@ QVector<EntityDef> buildEntities()
     all.append(followUp);
 
     EntityDef complaint = mergeable(
-        "complaint", "complaint",
+        "complaint", QT_TRANSLATE_NOOP("careround::Schema", "complaint"),
         {ref("clientId", "client").req(), ref("visitId", "visit"), ref("providerId", "provider"),
          text("subject").req(), text("description"), text("status").req(), date("raisedOn"),
          text("resolution"), text("handledBy").from(7), date("dueOn").from(7),
@@ -313,7 +316,7 @@ QVector<EntityDef> buildEntities()
 
     // The contact log: calls, messages and emails outside visits.
     EntityDef contactLog =
-        mergeable("contactLog", "contact log entry",
+        mergeable("contactLog", QT_TRANSLATE_NOOP("careround::Schema", "contact log entry"),
                   {ref("clientId", "client").req(), ref("contactId", "contact"),
                    ref("providerId", "provider"), text("withWhom").req(),
                    text("channel").req().oneOf(
@@ -327,12 +330,12 @@ QVector<EntityDef> buildEntities()
     // Consent to share information (a release of information) with one provider or
     // organisation: what may be shared and until when. Signed by the client; revoking it
     // after signing is recorded on the signed record.
-    EntityDef consent = mergeable("consent", "consent to share information",
-                                  {ref("clientId", "client").req(), ref("providerId", "provider"),
-                                   text("recipient").req(), list("shares").req(), text("purpose"),
-                                   date("validFrom").req(), date("validUntil").req(),
-                                   text("status").req().afterSeal(), date("revokedOn").afterSeal(),
-                                   text("revokedReason").afterSeal()});
+    EntityDef consent = mergeable(
+        "consent", QT_TRANSLATE_NOOP("careround::Schema", "consent to share information"),
+        {ref("clientId", "client").req(), ref("providerId", "provider"), text("recipient").req(),
+         list("shares").req(), text("purpose"), date("validFrom").req(), date("validUntil").req(),
+         text("status").req().afterSeal(), date("revokedOn").afterSeal(),
+         text("revokedReason").afterSeal()});
     status(consent, {{"draft", L{"active", "cancelled"}},
                      {"active", L{"revoked"}},
                      {"revoked", L{}},
@@ -341,18 +344,19 @@ QVector<EntityDef> buildEntities()
     consent.since = 7;
     all.append(consent);
 
-    all.append(appendOnly("complaintAction", "complaint action",
+    all.append(appendOnly("complaintAction",
+                          QT_TRANSLATE_NOOP("careround::Schema", "complaint action"),
                           {ref("complaintId", "complaint").req(), ref("clientId", "client").req(),
                            text("description").req(), ref("authorId", "coordinator").byActor(),
                            dateTime("takenAt").req()}));
 
-    all.append(appendOnly("satisfactionResponse", "satisfaction response",
-                          {ref("clientId", "client").req(), ref("visitId", "visit"),
-                           integer("score").req().range(1, 5), text("comments"),
-                           dateTime("respondedAt").req()}));
+    all.append(appendOnly(
+        "satisfactionResponse", QT_TRANSLATE_NOOP("careround::Schema", "satisfaction response"),
+        {ref("clientId", "client").req(), ref("visitId", "visit"),
+         integer("score").req().range(1, 5), text("comments"), dateTime("respondedAt").req()}));
 
     all.append(appendOnly(
-        "signature", "signature",
+        "signature", QT_TRANSLATE_NOOP("careround::Schema", "signature"),
         {ref("clientId", "client").req(),
          text("recordEntity").req().oneOf({"assessment", "carePlan", "visit", "consent"}),
          text("recordId").req().kindIn("recordEntity"), text("signerName").req(),
@@ -360,7 +364,7 @@ QVector<EntityDef> buildEntities()
          json("strokes").req(), text("contentHash").req(), ref("amendsId", "signature")}));
 
     EntityDef conflict = mergeable(
-        "conflict", "conflict",
+        "conflict", QT_TRANSLATE_NOOP("careround::Schema", "conflict"),
         {text("recordEntity").req(), text("recordId").req().kindIn("recordEntity"),
          ref("clientId", "client"), text("field"),
          text("kind").req().oneOf({"concurrent_edit", "void_vs_edit", "amendment", "future_stamp"}),
@@ -371,7 +375,7 @@ QVector<EntityDef> buildEntities()
     all.append(conflict);
 
     EntityDef audit =
-        appendOnly("auditEvent", "audit event",
+        appendOnly("auditEvent", QT_TRANSLATE_NOOP("careround::Schema", "audit event"),
                    {text("action").req(), text("recordEntity"), text("recordId"), text("actorId"),
                     text("deviceId"), dateTime("at").req(), text("detail")},
                    QString());
@@ -382,6 +386,11 @@ QVector<EntityDef> buildEntities()
 }
 
 } // namespace
+
+QString EntityDef::labelText() const
+{
+    return QCoreApplication::translate("careround::Schema", label.toUtf8().constData());
+}
 
 const FieldDef *EntityDef::field(const QString &fieldName) const
 {

@@ -109,6 +109,8 @@ struct EntityDef {
     QString caseloadField;
 
     const FieldDef *field(const QString &fieldName) const;
+    /** The label in the language the tablet shows (label is the English, for logs and wire). */
+    QString labelText() const;
     /** The fields naming another record: Reference fields and those with a kindField. */
     QVector<const FieldDef *> referenceFields() const;
     bool isAppendOnly() const { return merge == MergeClass::AppendOnly; }

@@ -80,3 +80,13 @@ careround_test(tst_recordupkeep SOURCES tst_recordupkeep.cpp pageharness.h
          careround_assessmentplugin careround_formsplugin careround_sessionplugin
          careround_controlsplugin careround_demo Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
+# The tablet's language (issue 14).
+careround_test(tst_language SOURCES tst_language.cpp pageharness.h
+    LIBS careround_demo careround_signoff careround_forms careround_appui careround_appuiplugin
+         careround_sessionplugin careround_controlsplugin
+         careround_unlockplugin careround_caseloadplugin careround_clientplugin
+         careround_todayplugin careround_visitplugin careround_assessmentplugin
+         careround_signoffplugin careround_planplugin careround_servicesplugin
+         careround_directoryplugin careround_syncuiplugin careround_formsplugin
+         Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")

@@ -39,11 +39,6 @@ QString instrumentName(const Instrument &instrument)
     return AssessmentController::tr("PHQ-9");
 }
 
-QString itemText(const QString &text)
-{
-    return QCoreApplication::translate("Instruments", text.toUtf8().constData());
-}
-
 const QStringList kItemRoles{"key", "text", "options", "value", "answered"};
 
 } // namespace
@@ -79,7 +74,7 @@ AssessmentController::AssessmentController(QObject *parent)
         QVector<QVariantMap> rows;
         for (const InstrumentItem &item : instrument.items)
             rows.append({{"key", item.key},
-                         {"text", itemText(item.text)},
+                         {"text", Instruments::text(item.text)},
                          {"options", instrumentOptions(instrument)},
                          {"value", -1},
                          {"answered", false}});
@@ -384,7 +379,7 @@ void AssessmentController::load()
              {"answered", s.answered},
              {"itemCount", int(instrument.items.size())},
              {"scoreText", scoreText},
-             {"bandLabel", s.complete ? itemText(s.bandLabel) : QString()},
+             {"bandLabel", s.complete ? Instruments::text(s.bandLabel) : QString()},
              {"complete", s.complete},
              {"needed", required},
              {"positive", s.positive},
@@ -394,7 +389,7 @@ void AssessmentController::load()
         if (required && !s.complete) {
             QStringList texts;
             for (const QString &key : s.missing)
-                texts.append(itemText(instrument.item(key)->text));
+                texts.append(Instruments::text(instrument.item(key)->text));
             const QString why = instrument.id == QLatin1String("phq9") && s.answered == 0
                                     ? tr(" (needed: the PHQ-2 screen is positive)")
                                     : QString();

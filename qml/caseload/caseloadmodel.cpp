@@ -212,7 +212,7 @@ QString CaseloadModel::describe(const NextAction &next, const QDate &today)
     case K::OverdueFollowUp: {
         const int days = int(QDate::fromString(next.when, Qt::ISODate).daysTo(today));
         return days == 1 ? tr("Follow-up overdue since yesterday: %1").arg(next.detail)
-                         : tr("Follow-up overdue by %1 days: %2").arg(days).arg(next.detail);
+                         : tr("Follow-up overdue by %n days: %1", nullptr, days).arg(next.detail);
     }
     case K::VisitToday:
         return next.detail.isEmpty()

@@ -123,12 +123,13 @@ void ClientController::load()
         }
         QStringList scores;
         for (const InstrumentResult &r : h.scores) {
-            const QString name = r.instrument->name.section(QLatin1Char(' '), 0, 0);
+            const QString name =
+                Instruments::text(r.instrument->name).section(QLatin1Char(' '), 0, 0);
             scores.append(r.score.complete ? tr("%1 %2/%3 (%4)")
                                                  .arg(name)
                                                  .arg(r.score.score)
                                                  .arg(r.instrument->maxScore())
-                                                 .arg(r.score.bandLabel)
+                                                 .arg(Instruments::text(r.score.bandLabel))
                                            : tr("%1: %2 of %3 answered")
                                                  .arg(name)
                                                  .arg(r.score.answered)

@@ -149,7 +149,7 @@ const EntityDef *RecordFormController::def() const
 QString RecordFormController::label() const
 {
     const EntityDef *d = def();
-    return d ? d->label : QString();
+    return d ? d->labelText() : QString();
 }
 
 QString RecordFormController::todayText() const

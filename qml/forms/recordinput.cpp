@@ -141,6 +141,11 @@ QString label(const QString &code)
         {"high", QT_TRANSLATE_NOOP("RecordInput", "High")},
         {"exceeded", QT_TRANSLATE_NOOP("RecordInput", "Exceeded")},
         {"partly_achieved", QT_TRANSLATE_NOOP("RecordInput", "Partly achieved")},
+        {"planned", QT_TRANSLATE_NOOP("RecordInput", "Planned")},
+        {"complete", QT_TRANSLATE_NOOP("RecordInput", "Complete")},
+        {"initial", QT_TRANSLATE_NOOP("RecordInput", "Initial")},
+        {"reassessment", QT_TRANSLATE_NOOP("RecordInput", "Reassessment")},
+        {"annual", QT_TRANSLATE_NOOP("RecordInput", "Annual")},
     };
     if (const char *text = labels.value(code))
         return tr(text);

@@ -28,6 +28,14 @@ ApplicationWindow {
 
     width: 1280
     height: 800
+
+    // A new language: QQmlApplicationEngine retranslates every qsTr() when Qt.uiLanguage
+    // changes (the translator itself is installed by the session's LanguageSetting).
+    Connections {
+        target: window.session.language
+        function onChanged() { Qt.uiLanguage = window.session.language.language }
+    }
+    Component.onCompleted: Qt.uiLanguage = window.session.language.language
     visible: true
     title: qsTr("CareRound")
     color: Theme.background

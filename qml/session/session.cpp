@@ -3,10 +3,12 @@
 #include "connectivitymonitor.h"
 #include "deviceaccount.h"
 #include "devicestore.h"
+#include "languagesetting.h"
 #include "localeditor.h"
 #include "pinlock.h"
 #include "syncengine.h"
 
+#include <QDir>
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
@@ -30,6 +32,8 @@ QString seenFingerprint(const DeviceAccount::Failure &failure)
 
 Session::Session(QString storePath, QObject *parent)
     : QObject(parent), m_path(std::move(storePath)),
+      m_language(new LanguageSetting(
+          QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("settings.ini")), this)),
       m_account(std::make_unique<DeviceAccount>(m_path))
 {
     m_statusTimer.setInterval(5000);

@@ -6,6 +6,7 @@
 #include <QtQml/qqmlregistration.h>
 
 Q_MOC_INCLUDE("syncengine.h")
+Q_MOC_INCLUDE("languagesetting.h")
 
 #include <memory>
 
@@ -14,6 +15,7 @@ namespace careround {
 class ConnectivityMonitor;
 class DeviceAccount;
 class DeviceStore;
+class LanguageSetting;
 class LocalEditor;
 class SyncEngine;
 
@@ -43,6 +45,7 @@ class Session : public QObject {
     Q_PROPERTY(QString signOutText READ signOutText NOTIFY signOutChanged)
     Q_PROPERTY(bool reenrolling READ isReenrolling NOTIFY signOutChanged)
     Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY unlockedChanged)
+    Q_PROPERTY(careround::LanguageSetting *language READ language CONSTANT)
 
 public:
     /** Why the agency's server no longer takes this tablet, for the screens to say so. */
@@ -122,6 +125,8 @@ public:
     bool isBusy() const { return m_busy; }
     QString role() const;
     QString storePath() const { return m_path; }
+    /** The app's language, remembered in settings.ini beside the store (before any unlock). */
+    LanguageSetting *language() const { return m_language; }
     /** Null until unlocked. */
     DeviceStore *store() const;
     LocalEditor *editor() const { return m_editor.get(); }
@@ -157,6 +162,7 @@ private:
     void startOver();
 
     QString m_path;
+    LanguageSetting *m_language;
     std::unique_ptr<DeviceAccount> m_account;
     std::unique_ptr<LocalEditor> m_editor;
     std::unique_ptr<SyncEngine> m_sync;

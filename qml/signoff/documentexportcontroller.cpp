@@ -9,6 +9,7 @@
 #include "recordfields.h"
 #include "recordsource.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -78,7 +79,11 @@ bool DocumentExportController::write(const QByteArray &data, const QString &file
     QString error;
     if (!QDir().mkpath(folder) ||
         !ExportFile::save(data, QDir(folder).filePath(fileName), &error)) {
-        setError(error.isEmpty() ? QStringLiteral("Cannot make the folder %1").arg(folder) : error);
+        setError(error.isEmpty()
+                     ? QCoreApplication::translate("careround::DocumentExportController",
+                                                   "Cannot make the folder %1")
+                           .arg(folder)
+                     : error);
         return false;
     }
     m_savedPath = QDir(folder).filePath(fileName);
@@ -131,11 +136,15 @@ bool DocumentExportController::saveAppointments()
         return false;
     const auto client = store->records().find(kind("client"), m_clientId);
     if (!client) {
-        setError(QStringLiteral("No client has the id %1").arg(m_clientId));
+        setError(QCoreApplication::translate("careround::DocumentExportController",
+                                             "No client has the id %1")
+                     .arg(m_clientId));
         return false;
     }
-    IcsWriter ics(QStringLiteral("Appointments of %1").arg(ExportText::personName(*client)),
-                  QTimeZone::systemTimeZone());
+    IcsWriter ics(
+        QCoreApplication::translate("careround::DocumentExportController", "Appointments of %1")
+            .arg(ExportText::personName(*client)),
+        QTimeZone::systemTimeZone());
     const QDateTime now = startOfToday();
     for (const Record &a :
          store->records().findBy(kind("appointment"), QStringLiteral("clientId"), m_clientId)) {

@@ -48,12 +48,69 @@ bool shown(const EntityDef &entity, const FieldDef &fd, const QJsonValue &value)
            !(value.toString().isEmpty() && fd.type == FieldType::Text);
 }
 
-QString plural(const QString &label)
+/** The heading over a signed record's parts, e.g. "Goals (3)". */
+QString childrenHeading(const EntityDef &child, qsizetype count)
 {
-    const QString l = RecordInput::label(label);
-    return l.endsWith(QLatin1Char('y')) ? l.chopped(1) + QStringLiteral("ies")
-                                        : l + QLatin1Char('s');
+    const int n = int(count);
+    if (child.name == QLatin1String("goal"))
+        return SignOffController::tr("Goals (%n)", nullptr, n);
+    if (child.name == QLatin1String("actionStep"))
+        return SignOffController::tr("Action steps (%n)", nullptr, n);
+    if (child.name == QLatin1String("contingency"))
+        return SignOffController::tr("Contingencies (%n)", nullptr, n);
+    if (child.name == QLatin1String("assessmentAnswer"))
+        return SignOffController::tr("Answers (%n)", nullptr, n);
+    return SignOffController::tr("%1 (%2)").arg(child.labelText()).arg(n);
 }
+
+// The labels fieldLabel() makes from the names of the fields a signed document shows (the
+// signable kinds and the parts they seal), listed here for lupdate; tst_language checks that
+// each of those fields has its translation.
+[[maybe_unused]] constexpr const char *kFieldLabels[] = {
+    QT_TRANSLATE_NOOP("Fields", "Kind"),
+    QT_TRANSLATE_NOOP("Fields", "Status"),
+    QT_TRANSLATE_NOOP("Fields", "Started at"),
+    QT_TRANSLATE_NOOP("Fields", "Completed at"),
+    QT_TRANSLATE_NOOP("Fields", "Medical notes"),
+    QT_TRANSLATE_NOOP("Fields", "Emotional notes"),
+    QT_TRANSLATE_NOOP("Fields", "Social notes"),
+    QT_TRANSLATE_NOOP("Fields", "Financial notes"),
+    QT_TRANSLATE_NOOP("Fields", "Daily living notes"),
+    QT_TRANSLATE_NOOP("Fields", "Housing notes"),
+    QT_TRANSLATE_NOOP("Fields", "Transportation notes"),
+    QT_TRANSLATE_NOOP("Fields", "Medication notes"),
+    QT_TRANSLATE_NOOP("Fields", "Safety notes"),
+    QT_TRANSLATE_NOOP("Fields", "Strengths"),
+    QT_TRANSLATE_NOOP("Fields", "Title"),
+    QT_TRANSLATE_NOOP("Fields", "Start date"),
+    QT_TRANSLATE_NOOP("Fields", "Review date"),
+    QT_TRANSLATE_NOOP("Fields", "Summary"),
+    QT_TRANSLATE_NOOP("Fields", "Statement"),
+    QT_TRANSLATE_NOOP("Fields", "Domain"),
+    QT_TRANSLATE_NOOP("Fields", "Measure"),
+    QT_TRANSLATE_NOOP("Fields", "Target value"),
+    QT_TRANSLATE_NOOP("Fields", "Target date"),
+    QT_TRANSLATE_NOOP("Fields", "Progress"),
+    QT_TRANSLATE_NOOP("Fields", "Achievable"),
+    QT_TRANSLATE_NOOP("Fields", "Relevance"),
+    QT_TRANSLATE_NOOP("Fields", "Attainment"),
+    QT_TRANSLATE_NOOP("Fields", "Attainment on"),
+    QT_TRANSLATE_NOOP("Fields", "Description"),
+    QT_TRANSLATE_NOOP("Fields", "Owner"),
+    QT_TRANSLATE_NOOP("Fields", "Due date"),
+    QT_TRANSLATE_NOOP("Fields", "Barrier"),
+    QT_TRANSLATE_NOOP("Fields", "Alternative"),
+    QT_TRANSLATE_NOOP("Fields", "Planned at"),
+    QT_TRANSLATE_NOOP("Fields", "Check in at"),
+    QT_TRANSLATE_NOOP("Fields", "Check out at"),
+    QT_TRANSLATE_NOOP("Fields", "Purpose"),
+    QT_TRANSLATE_NOOP("Fields", "Recipient"),
+    QT_TRANSLATE_NOOP("Fields", "Shares"),
+    QT_TRANSLATE_NOOP("Fields", "Valid from"),
+    QT_TRANSLATE_NOOP("Fields", "Valid until"),
+    QT_TRANSLATE_NOOP("Fields", "Revoked on"),
+    QT_TRANSLATE_NOOP("Fields", "Revoked reason"),
+};
 
 QString answerLine(const Record &answer)
 {
@@ -78,7 +135,7 @@ QString answerLine(const Record &answer)
     if (!it)
         return SignOffController::tr("%1 %2: %3").arg(instrument, item).arg(value);
     return SignOffController::tr("%1 — %2: %3")
-        .arg(i->name, QCoreApplication::translate("Instruments", it->text.toUtf8().constData()))
+        .arg(Instruments::text(i->name), Instruments::text(it->text))
         .arg(value);
 }
 
@@ -266,18 +323,18 @@ void SignOffController::load()
             rows.append(QStringLiteral("• ") + parts.join(QStringLiteral("; ")));
         }
         lines.append(QString());
-        lines.append(tr("%1 (%2)").arg(plural(child.label)).arg(rows.size()));
+        lines.append(childrenHeading(child, rows.size()));
         lines.append(rows);
         for (const InstrumentResult &r : group.scores) {
             const Instrument &instrument = *r.instrument;
             const InstrumentScore &s = r.score;
             lines.append(s.complete ? tr("Score, %1: %2 of %3, %4")
-                                          .arg(instrument.name)
+                                          .arg(Instruments::text(instrument.name))
                                           .arg(s.score)
                                           .arg(instrument.maxScore())
-                                          .arg(s.bandLabel)
+                                          .arg(Instruments::text(s.bandLabel))
                                     : tr("Score, %1: %2 of %3 items answered")
-                                          .arg(instrument.name)
+                                          .arg(Instruments::text(instrument.name))
                                           .arg(s.answered)
                                           .arg(instrument.items.size()));
         }

@@ -6,7 +6,8 @@ import CareRound.Session
 import CareRound.Sync
 
 // Sync: online or offline, changes waiting, last sync, progress while syncing, errors in
-// plain words, "Sync now", and the changes the server refused (why, and what was sent).
+// plain words, "Sync now", the changes the server refused (why, and what was sent), and the
+// tablet's language.
 Rectangle {
     id: page
     required property Session session
@@ -112,6 +113,13 @@ Rectangle {
         KeptEditsCard {
             Layout.fillWidth: true
             session: page.session
+        }
+        Card {
+            Layout.fillWidth: true
+            LanguageChooser {
+                Layout.fillWidth: true
+                language: page.session.language
+            }
         }
         RefusedListModel {
             id: refusedModel

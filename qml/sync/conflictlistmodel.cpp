@@ -166,7 +166,7 @@ ConflictListModel::Row ConflictListModel::describe(const Record &conflict) const
     const QString entity = c.value(QStringLiteral("recordEntity")).toString();
     const EntityDef *def = Schema::instance().entity(entity);
     const QString field = c.value(QStringLiteral("field")).toString();
-    QString subject = def ? def->label : entity;
+    QString subject = def ? def->labelText() : entity;
     if (m_session && m_session->store() && def) {
         if (auto rec = m_session->store()->records().find(
                 *def, c.value(QStringLiteral("recordId")).toString())) {

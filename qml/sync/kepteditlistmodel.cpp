@@ -70,7 +70,7 @@ QVariant KeptEditListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case TitleRole: {
         const EntityDef *def = Schema::instance().entity(e.entity);
-        const QString kind = def ? def->label : e.entity;
+        const QString kind = def ? def->labelText() : e.entity;
         const QString name = m_names.value(e.recordId);
         return name.isEmpty() ? tr("%1 %2").arg(kind, e.recordId.left(8))
                               : tr("%1 %2").arg(kind, name);

@@ -81,7 +81,7 @@ void RefusedListModel::reload()
             Row row;
             row.seq = r.entry.seq;
             const EntityDef *def = Schema::instance().entity(r.entry.entity);
-            row.title = tr("Change to a %1").arg(def ? def->label : r.entry.entity);
+            row.title = tr("Change to a %1").arg(def ? def->labelText() : r.entry.entity);
             row.reason = reasonText(r.reason, r.message);
             QStringList parts;
             for (auto it = r.entry.values.begin(); it != r.entry.values.end(); ++it)

@@ -245,8 +245,7 @@ QVariant TodayModel::data(const QModelIndex &index, int role) const
             const QDate due = QDate::fromString(r.when, Qt::ISODate);
             const qint64 days = due.daysTo(today());
             return days == 1 ? tr("Overdue since yesterday")
-                             : tr("Overdue by %1 days (%2)")
-                                   .arg(days)
+                             : tr("Overdue by %n days (%1)", nullptr, int(days))
                                    .arg(RecordInput::shortDayText(due));
         }
         case K::FollowUpDueToday:

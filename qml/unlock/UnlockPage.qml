@@ -163,6 +163,11 @@ Rectangle {
                 visible: running
                 Accessible.name: qsTr("Enrolling this tablet")
             }
+            LanguageChooser {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                language: page.session.language
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 #include "keyvault.h"
 #include "synctransport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -32,11 +33,14 @@ std::optional<DeviceAccount::Failure> checkAddressAndLogin(const DeviceAccount::
     if (!e.server.isValid() ||
         (e.server.scheme() != QLatin1String("http") && e.server.scheme() != QLatin1String("https")))
         return DeviceAccount::Failure{
-            QStringLiteral("The server address must start with https:// (or http:// "
-                           "for a server on this computer)"),
+            QCoreApplication::translate("careround::DeviceAccount",
+                                        "The server address must start with https:// (or http:// "
+                                        "for a server on this computer)"),
             {}};
     if (e.login.trimmed().isEmpty() || e.password.isEmpty())
-        return DeviceAccount::Failure{QStringLiteral("Enter your login and password"), {}};
+        return DeviceAccount::Failure{QCoreApplication::translate("careround::DeviceAccount",
+                                                                  "Enter your login and password"),
+                                      {}};
     return std::nullopt;
 }
 } // namespace
@@ -46,9 +50,11 @@ std::optional<DeviceAccount::Failure> DeviceAccount::enrol(const Enrolment &e)
     if (auto failure = checkAddressAndLogin(e))
         return failure;
     if (e.passphrase.size() < kPassphraseMinLength)
-        return Failure{QStringLiteral("The passphrase must have at least %1 characters")
-                           .arg(kPassphraseMinLength),
-                       {}};
+        return Failure{
+            QCoreApplication::translate("careround::DeviceAccount",
+                                        "The passphrase must have at least %1 characters")
+                .arg(kPassphraseMinLength),
+            {}};
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     for (const QString &f : {storePath(), storePath() + "-wal", storePath() + "-shm", keyPath()})
         QFile::remove(f);
@@ -71,7 +77,9 @@ std::optional<DeviceAccount::Failure> DeviceAccount::enrol(const Enrolment &e)
     }
     // The key file is written last: a tablet is enrolled only when everything else is there.
     if (!KeyVault::save(keyPath(), wrapped))
-        return Failure{QStringLiteral("This tablet could not save its key file"), {}};
+        return Failure{QCoreApplication::translate("careround::DeviceAccount",
+                                                   "This tablet could not save its key file"),
+                       {}};
     m_store = std::move(store);
     m_storeKey = DeviceStore::rawKey(dataKey);
     return std::nullopt;
@@ -151,10 +159,14 @@ std::optional<DeviceAccount::Failure> DeviceAccount::unlock(const QString &passp
 {
     const auto wrapped = KeyVault::load(keyPath());
     if (!wrapped)
-        return Failure{QStringLiteral("This tablet is not enrolled yet"), {}};
+        return Failure{QCoreApplication::translate("careround::DeviceAccount",
+                                                   "This tablet is not enrolled yet"),
+                       {}};
     const auto dataKey = KeyVault::unwrap(passphrase, *wrapped);
     if (!dataKey)
-        return Failure{QStringLiteral("That passphrase is not right"), {}};
+        return Failure{
+            QCoreApplication::translate("careround::DeviceAccount", "That passphrase is not right"),
+            {}};
     DeviceStore::Options o;
     o.path = storePath();
     o.key = DeviceStore::rawKey(*dataKey);

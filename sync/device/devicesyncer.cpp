@@ -3,6 +3,7 @@
 #include "merge.h"
 #include "protocol.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 
@@ -21,8 +22,9 @@ SyncOutcome DeviceSyncer::unreadableAnswer()
 {
     SyncOutcome o;
     o.state = SyncOutcome::State::Offline;
-    o.message = QStringLiteral("The agency server sent an unreadable answer. Your changes are "
-                               "safe on this tablet and will be sent later.");
+    o.message = QCoreApplication::translate(
+        "careround::DeviceSyncer", "The agency server sent an unreadable answer. Your changes are "
+                                   "safe on this tablet and will be sent later.");
     return o;
 }
 
@@ -62,23 +64,29 @@ std::optional<SyncOutcome> DeviceSyncer::failure(const SyncResponse &response)
                                                            "tablet and will be sent later.");
     } else if (code == QLatin1String("device_revoked")) {
         o.state = SyncOutcome::State::Revoked;
-        o.message = QStringLiteral("The agency signed this tablet out (revoked it), and the "
-                                   "data on it has been wiped. You can enrol it again.");
+        o.message = QCoreApplication::translate(
+            "careround::DeviceSyncer", "The agency signed this tablet out (revoked it), and the "
+                                       "data on it has been wiped. You can enrol it again.");
     } else if (response.status == 401) {
         o.state = SyncOutcome::State::Unrecognised;
-        o.message = QStringLiteral("The agency no longer recognises this tablet (its server "
-                                   "may have a new database). Nothing was wiped: your unsent "
-                                   "changes are kept here. Enrol this tablet again to go on.");
+        o.message = QCoreApplication::translate(
+            "careround::DeviceSyncer", "The agency no longer recognises this tablet (its server "
+                                       "may have a new database). Nothing was wiped: your unsent "
+                                       "changes are kept here. Enrol this tablet again to go on.");
     } else if (response.status >= 500) {
         o.state = SyncOutcome::State::Offline;
-        o.message = QStringLiteral("The agency server is having trouble (%1). Your changes are "
-                                   "safe and will be sent later.")
+        o.message = QCoreApplication::translate(
+                        "careround::DeviceSyncer",
+                        "The agency server is having trouble (%1). Your changes are "
+                        "safe and will be sent later.")
                         .arg(response.status);
     } else {
         o.state = SyncOutcome::State::Error;
-        o.message = QStringLiteral("The agency server refused the sync: %1. Contact your "
-                                   "supervisor; your changes stay on this tablet.")
-                        .arg(response.body.value(QStringLiteral("message")).toString());
+        o.message =
+            QCoreApplication::translate("careround::DeviceSyncer",
+                                        "The agency server refused the sync: %1. Contact your "
+                                        "supervisor; your changes stay on this tablet.")
+                .arg(response.body.value(QStringLiteral("message")).toString());
     }
     return o;
 }
@@ -108,7 +116,8 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
             progress(s, done, total);
     };
     SyncOutcome outcome;
-    step(QStringLiteral("Contacting the agency server"), 0, 0);
+    step(QCoreApplication::translate("careround::DeviceSyncer", "Contacting the agency server"), 0,
+         0);
     const SyncResponse hello =
         m_transport.post(QStringLiteral("/v1/sync/hello"),
                          QJsonObject{{"deviceId", m_store.deviceId()},
@@ -203,7 +212,7 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
     // Acknowledged edits are kept 30 days, for a server restored from an older backup.
     m_store.outbox().pruneAcknowledged(
         Hlc::fromParts(quint64(qMax<qint64>(0, m_store.wallMillis() - 30LL * 86400000)), 0));
-    outcome.message = QStringLiteral("Up to date");
+    outcome.message = QCoreApplication::translate("careround::DeviceSyncer", "Up to date");
     return outcome;
 }
 
@@ -216,7 +225,8 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
         if (batch.isEmpty())
             return std::nullopt;
         if (progress)
-            progress(QStringLiteral("Sending changes"), sent, total);
+            progress(QCoreApplication::translate("careround::DeviceSyncer", "Sending changes"),
+                     sent, total);
         QJsonArray changes;
         for (const OutboxEntry &e : batch)
             changes.append(
@@ -234,8 +244,10 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
             tx.commit();
             SyncOutcome o;
             o.state = SyncOutcome::State::Offline;
-            o.message = QStringLiteral("The agency server needs some changes again; they will be "
-                                       "sent at the next sync.");
+            o.message = QCoreApplication::translate(
+                "careround::DeviceSyncer",
+                "The agency server needs some changes again; they will be "
+                "sent at the next sync.");
             return o;
         }
         if (auto f = failure(reply))
@@ -248,7 +260,8 @@ std::optional<SyncOutcome> DeviceSyncer::push(SyncOutcome &outcome, const SyncPr
         if (*through < batch.first().seq) {
             SyncOutcome o;
             o.state = SyncOutcome::State::Error;
-            o.message = QStringLiteral("The agency server did not accept the changes.");
+            o.message = QCoreApplication::translate(
+                "careround::DeviceSyncer", "The agency server did not accept the changes.");
             return o;
         }
         const int acked = int(std::count_if(
@@ -354,7 +367,8 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
         if (!client.isEmpty())
             path += QStringLiteral("&client=") + client;
         if (progress)
-            progress(QStringLiteral("Receiving changes"), outcome.pulled, 0);
+            progress(QCoreApplication::translate("careround::DeviceSyncer", "Receiving changes"),
+                     outcome.pulled, 0);
         const SyncResponse reply = m_transport.get(path);
         if (reply.status == 409 && client.isEmpty()) {
             m_store.meta().setValue(kCursor, QStringLiteral("0")); // stale cursor: read all again

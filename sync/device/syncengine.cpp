@@ -4,6 +4,7 @@
 #include "devicestore.h"
 #include "synctransport.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QRandomGenerator>
 
@@ -35,7 +36,9 @@ public slots:
         } catch (const StoreError &e) {
             outcome.state = SyncOutcome::State::Error;
             outcome.message =
-                QStringLiteral("This tablet could not update its store: %1").arg(e.message());
+                QCoreApplication::translate("careround::SyncEngine",
+                                            "This tablet could not update its store: %1")
+                    .arg(e.message());
         }
         emit done(outcome);
     }

@@ -3,6 +3,7 @@
 #include "gzip.h"
 #include "protocol.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -83,18 +84,22 @@ SyncResponse HttpSyncTransport::send(const QString &method, const QString &pathA
         switch (reply->error()) {
         case QNetworkReply::ConnectionRefusedError:
         case QNetworkReply::HostNotFoundError:
-            response.networkError = QStringLiteral("The agency server cannot be reached");
+            response.networkError = QCoreApplication::translate(
+                "careround::SyncTransport", "The agency server cannot be reached");
             break;
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError:
-            response.networkError = QStringLiteral("The agency server did not answer in time");
+            response.networkError = QCoreApplication::translate(
+                "careround::SyncTransport", "The agency server did not answer in time");
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            response.networkError = QStringLiteral("The agency server's certificate is not the "
-                                                   "one this tablet trusts");
+            response.networkError = QCoreApplication::translate(
+                "careround::SyncTransport", "The agency server's certificate is not the "
+                                            "one this tablet trusts");
             break;
         default:
-            response.networkError = QStringLiteral("The connection to the agency server failed");
+            response.networkError = QCoreApplication::translate(
+                "careround::SyncTransport", "The connection to the agency server failed");
         }
     } else {
         QJsonParseError error;
@@ -102,7 +107,8 @@ SyncResponse HttpSyncTransport::send(const QString &method, const QString &pathA
         if (error.error != QJsonParseError::NoError || !doc.isObject()) {
             // A proxy's error page or a cut reply: treat as no answer at all.
             response.status = 0;
-            response.networkError = QStringLiteral("The agency server sent an unreadable answer");
+            response.networkError = QCoreApplication::translate(
+                "careround::SyncTransport", "The agency server sent an unreadable answer");
         } else {
             response.body = doc.object();
         }
