@@ -90,6 +90,75 @@ private slots:
         QTRY_VERIFY(shown(app.find("caseloadPage")));
         QVERIFY(!shown(app.find("clientPage")));
     }
+
+    void aCompletedVisitIsSignedByTheClient()
+    {
+        const QString path = m_dir.filePath("visit-signed.db");
+        createDemoStore(path, "demo", 3);
+        PageHarness app = PageHarness::app(path, kPageToday);
+        QVERIFY(app.window);
+        app.session->open("demo");
+        QVERIFY(app.session->setPin(QStringLiteral("2468")).isEmpty());
+        const QString client = app.session->store()
+                                   ->records()
+                                   .all(*Schema::instance().entity("client"))
+                                   .constFirst()
+                                   .id;
+        app.window->setProperty("section", "caseload");
+        app.window->setProperty("selectedClientId", client);
+        QQuickItem *openVisit = nullptr;
+        QTRY_VERIFY((openVisit = app.item(QStringLiteral("openVisit"))));
+        PageHarness::press(openVisit);
+        QTRY_COMPARE(app.find("detailStack")->property("busy").toBool(), false);
+        QQuickItem *checkIn = nullptr;
+        QTRY_VERIFY((checkIn = app.item(QStringLiteral("checkInButton"))));
+        // Not signable while it goes on.
+        QVERIFY(!app.item(QStringLiteral("signVisitButton")));
+        PageHarness::press(checkIn);
+        QQuickItem *checkOut = nullptr;
+        QTRY_VERIFY((checkOut = app.item(QStringLiteral("checkOutButton"))));
+        QVERIFY(!app.item(QStringLiteral("signVisitButton")));
+        PageHarness::press(checkOut);
+        QQuickItem *sign = nullptr;
+        QTRY_VERIFY((sign = app.item(QStringLiteral("signVisitButton"))));
+        PageHarness::press(sign);
+
+        // The sign-off screen shows the visit record; the client signs it on the pad.
+        QQuickItem *content = nullptr;
+        QTRY_VERIFY((content = app.item(QStringLiteral("signedContent"))));
+        QTRY_VERIFY(content->property("text").toString().contains(QStringLiteral("Client: ")));
+        QQuickItem *pad = nullptr;
+        QTRY_VERIFY((pad = app.item(QStringLiteral("signaturePad"))));
+        QTRY_COMPARE(app.find("detailStack")->property("busy").toBool(), false);
+        const QPointF origin = pad->mapToScene(QPointF(20, pad->height() / 2));
+        QTest::mousePress(app.window, Qt::LeftButton, {}, origin.toPoint());
+        for (int i = 1; i <= 10; ++i)
+            QTest::mouseMove(app.window, (origin + QPointF(i * 15, (i % 2) * 20)).toPoint());
+        QTest::mouseRelease(app.window, Qt::LeftButton, {}, (origin + QPointF(150, 0)).toPoint());
+        QTRY_COMPARE(pad->property("strokeCount").toInt(), 1);
+        app.item(QStringLiteral("signerName"))->setProperty("text", "Client");
+        PageHarness::press(app.item(QStringLiteral("relationClient")));
+        PageHarness::press(app.item(QStringLiteral("signButton")));
+        QTRY_VERIFY(app.item(QStringLiteral("sealedNotice")));
+
+        // Sealed in the store, bound to the visit's content.
+        const Record visit = app.session->store()
+                                 ->records()
+                                 .findBy(*Schema::instance().entity("visit"), "clientId", client)
+                                 .constLast();
+        const QVector<Record> sigs = app.session->store()->records().findBy(
+            *Schema::instance().entity("signature"), "recordId", visit.id);
+        QCOMPARE(sigs.size(), 1);
+        QCOMPARE(sigs.constFirst().values.value("contentHash").toString(),
+                 app.session->editor()->contentHash("visit", visit.id));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, app.session->editor()->update("visit", visit.id, {{"summary", "Changed"}}));
+
+        // Back on the visit: signed, and not offered again.
+        PageHarness::press(app.item(QStringLiteral("closeSignOff")));
+        QTRY_VERIFY(app.item(QStringLiteral("visitSignedText")));
+        QVERIFY(!app.item(QStringLiteral("signVisitButton")));
+    }
 };
 
 QTEST_MAIN(TestAppUi)

@@ -3087,6 +3087,14 @@
         <source>No current care plan with goals</source>
         <translation>No hay un plan de atención vigente con metas</translation>
     </message>
+    <message>
+        <source>Client signs the visit record</source>
+        <translation>El cliente firma el registro de la visita</translation>
+    </message>
+    <message>
+        <source>Signed by the client: the record is sealed</source>
+        <translation>Firmado por el cliente: el registro está sellado</translation>
+    </message>
 </context>
 <context>
     <name>careround::AssessmentController</name>

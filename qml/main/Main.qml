@@ -301,6 +301,8 @@ ApplicationWindow {
             session: window.session
             property string recordEntity: ""
             onClosed: StackView.view.pop()
+            onSignOffRequested: (visitId) => StackView.view.push(signOffPage, {
+                clientId: window.selectedClientId, recordId: visitId, recordEntity: "visit" })
         }
     }
     Component {

@@ -14,6 +14,8 @@ Rectangle {
     property string recordId: ""
     property bool showBack: true
     signal closed()
+    /** The client signs this visit record (a completed visit, not signed yet). */
+    signal signOffRequested(string visitId)
     color: Theme.background
 
     readonly property bool wide: width > height
@@ -153,6 +155,20 @@ Rectangle {
                                 visible: visit.canCheckOut
                                 text: qsTr("Check out")
                                 onClicked: visit.checkOut()
+                            }
+                            TouchButton {
+                                objectName: "signVisitButton"
+                                visible: visit.hasVisit && visit.status === "completed" && !visit.sealed
+                                text: qsTr("Client signs the visit record")
+                                onClicked: page.signOffRequested(visit.visitId)
+                            }
+                            Text {
+                                objectName: "visitSignedText"
+                                visible: visit.sealed
+                                text: qsTr("Signed by the client: the record is sealed")
+                                font.pixelSize: Theme.fontBody
+                                color: Theme.ok
+                                Layout.alignment: Qt.AlignVCenter
                             }
                         }
                         Text {
