@@ -95,6 +95,10 @@ private slots:
                  qPrintable(app.text("signOutText")));
         QVERIFY(app.text("signOutText").contains("wiped"));
         QCOMPARE(session->syncEngine()->state(), SyncEngine::State::Revoked);
+        // Over the wiped store the strip claims nothing about syncing, and no PIN is asked for.
+        QTRY_VERIFY(!app.item("pendingChanges"));
+        QVERIFY(!app.item("syncNowButton"));
+        QVERIFY(!app.item("pinField"));
         app.screenshot("SignedOut");
         {
             // Started again, the wiped tablet still says why it is empty.
@@ -258,6 +262,9 @@ private slots:
                        {"coordinatorId", session->store()->meta().value("account.id")}});
         session->lock();
         QTRY_VERIFY(app.item("pinField"));
+        // Nothing above the lock can be used either.
+        QVERIFY(!app.find("statusStrip")->property("enabled").toBool());
+        QVERIFY(app.item("syncNowButton"));
         // Wrong PINs until the tablet wipes itself: the engine syncs first and the wipe runs
         // after its finished signal, not inside it.
         for (int i = 0; i < 20 && !app.text("pinError").contains("has been wiped"); ++i) {
@@ -267,6 +274,9 @@ private slots:
         QVERIFY(app.text("pinError").contains("has been wiped"));
         QTRY_VERIFY_WITH_TIMEOUT(session->isWiped(), kWait);
         QCOMPARE(session->syncEngine()->state(), SyncEngine::State::Local);
+        QTRY_VERIFY(!app.item("pendingChanges"));
+        QVERIFY(!app.item("pinField")); // a wiped tablet asks for no PIN
+        app.screenshot("Wiped");
         QCOMPARE(session->store()->records().count(*Schema::instance().entity("client")), 0);
         QVERIFY(serverSnapshot(server.db()).contains("client/" + client));
     }

@@ -73,16 +73,23 @@ Rectangle {
         Text {
             objectName: "pendingChanges"
             visible: strip.showSyncState
-            text: strip.pendingChanges === 0 ? qsTr("All changes synced")
-                                             : qsTr("Changes waiting to sync: %1")
-                                                   .arg(strip.pendingChanges)
+            // A store with no agency server sends nothing: say where the data is.
+            text: strip.syncState === SyncEngine.Local ? qsTr("Kept on this tablet only")
+                : strip.pendingChanges === 0 ? qsTr("All changes synced")
+                : qsTr("Changes waiting to sync: %1").arg(strip.pendingChanges)
             color: Theme.statusBarText
             font.pixelSize: Theme.fontBody
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
         Text {
-            visible: strip.showSyncState && text.length > 0
+            objectName: "syncSummary"
+            visible: strip.showSyncState && strip.syncState !== SyncEngine.Local && text.length > 0
+            // It gives way to the buttons after it (the whole text is on the sync screen).
+            Layout.fillWidth: true
+            Layout.minimumWidth: 0
+            horizontalAlignment: Text.AlignRight
+            elide: Text.ElideRight
             text: strip.sync ? strip.sync.summary : ""
             color: Theme.statusBarText
             opacity: 0.8

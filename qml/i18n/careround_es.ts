@@ -2590,6 +2590,10 @@
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
+    <message>
+        <source>Kept on this tablet only</source>
+        <translation>Guardado solo en esta tableta</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

@@ -41,8 +41,13 @@ ApplicationWindow {
     color: Theme.background
 
     header: StatusStrip {
+        objectName: "statusStrip"
         sync: window.session.sync
-        showSyncState: window.session.unlocked
+        // A wiped or signed-out tablet has nothing to sync: the screen below says what happened.
+        showSyncState: window.session.unlocked && !window.session.wiped
+                       && window.session.signOut !== Session.Revoked && !window.session.reenrolling
+        // Under the PIN lock nothing of the app can be touched, the strip included.
+        enabled: !pinLayer.visible
         onSyncRequested: window.session.syncNow()
         onConflictsRequested: window.section = "conflicts"
         onRefusedRequested: window.section = "sync"

@@ -68,6 +68,7 @@ Rectangle {
                 Text {
                     objectName: "syncDetail"
                     Layout.fillWidth: true
+                    visible: page.syncState !== SyncEngine.Local && text.length > 0
                     text: page.sync ? page.sync.summary : ""
                     font.pixelSize: Theme.fontBody
                     color: Theme.mutedText
@@ -85,6 +86,7 @@ Rectangle {
                 Text {
                     objectName: "pendingText"
                     Layout.fillWidth: true
+                    visible: page.syncState !== SyncEngine.Local
                     text: page.pendingChanges === 0 ? qsTr("No changes waiting to be sent.")
                                                     : qsTr("Changes waiting to be sent: %1").arg(page.pendingChanges)
                     font.pixelSize: Theme.fontBody
