@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QVector>
 
+#include <optional>
+
 namespace careround {
 
 /** An instrument on an assessment: its live score and whether completing needs it. */
@@ -31,6 +33,10 @@ struct AssessmentView {
     QHash<QString, QHash<QString, QString>> answerIds; ///< same keys: the answer record's id
     QVector<AssessmentInstrumentEntry> instruments;    ///< every instrument, in order
     QString signerName, signedAt; ///< the signature that sealed it (signedAt UTC ISO)
+    /** The assessment before this one (see AssessmentRepository::previous), for comparison:
+        empty previousId when there is none. */
+    QString previousId, previousStartedAt;
+    QHash<QString, InstrumentScore> previousScores; ///< by instrument id
 };
 
 /**
@@ -44,10 +50,18 @@ public:
     /** assessmentId may be empty or unknown: then only the client's name (of clientId). */
     AssessmentView view(const QString &assessmentId, const QString &clientId);
 
+    /** The client's newest assessment (not voided) made before the one with id beforeId, or
+        the newest of all when beforeId is empty. Ids are time-ordered (UUIDv7). */
+    std::optional<Record> previous(const QString &clientId, const QString &beforeId = {});
+
     /** The kinds view() reads. */
     static QStringList kinds();
 
 private:
+    /** Answers of one assessment by group and item (see AssessmentView::answers). */
+    QHash<QString, QHash<QString, int>> answersOf(const QString &assessmentId,
+                                                  QHash<QString, QHash<QString, QString>> *ids);
+
     RecordRepository &m_records;
 };
 

@@ -1,7 +1,9 @@
 // The assessment screen offscreen over a real encrypted store: start an assessment, answer
 // the PHQ-2 and PHQ-9 by touch and see the live score, band and self-harm flag; notes save as
 // typed; the completion check names what is missing; once everything is answered the status
-// becomes complete; once signed the screen is read-only and the store refuses edits.
+// becomes complete; once signed the screen is read-only and the store refuses edits. A
+// reassessment starts from the last assessment's notes, with empty instruments, and shows the
+// last scores beside the new ones.
 #include "assessmentcontroller.h"
 #include "pageharness.h"
 
@@ -219,6 +221,76 @@ private slots:
             refused = e.code() == StoreError::Code::Sealed;
         }
         QVERIFY(refused);
+    }
+
+    void aReassessmentStartsFromTheLastOne()
+    {
+        const QString path = m_dir.filePath("reassess.db");
+        QString clientId, firstId;
+        {
+            DeviceStore::Options o{path, "demo"};
+            auto store = DeviceStore::open(o);
+            LocalEditor editor(*store, "test");
+            clientId = editor.create(
+                "client", {{"firstName", "Ines"}, {"lastName", "Moreno"}, {"status", "active"}});
+            firstId = editor.create("assessment", {{"clientId", clientId},
+                                                   {"kind", "initial"},
+                                                   {"status", "complete"},
+                                                   {"startedAt", "2026-05-04T10:00:00Z"},
+                                                   {"completedAt", "2026-05-04T11:00:00Z"},
+                                                   {"housingNotes", "Stairs to the flat"},
+                                                   {"strengths", "Close to her sister"}});
+            for (const char *item : {"interest", "mood"})
+                editor.create("assessmentAnswer", {{"assessmentId", firstId},
+                                                   {"clientId", clientId},
+                                                   {"instrument", "phq2"},
+                                                   {"item", item},
+                                                   {"value", 2}});
+        }
+        PageHarness ui(path, "demo", kPage, {{"clientId", clientId}, {"recordId", firstId}});
+        QVERIFY(ui.ok());
+        QVERIFY(QTest::qWaitForWindowExposed(ui.view.get()));
+        const Record before =
+            *ui.session->store()->records().find(*Schema::instance().entity("assessment"), firstId);
+
+        // The finished assessment offers the next one; the first has nothing to compare with.
+        QQuickItem *next = nullptr;
+        QTRY_VERIFY((next = ui.item("newReassessment")));
+        QVERIFY(ui.item("newAnnual"));
+        PageHarness::press(next);
+        QTRY_VERIFY(ui.root()->property("recordId").toString() != firstId);
+        const QString secondId = ui.root()->property("recordId").toString();
+        const Record second = *ui.session->store()->records().find(
+            *Schema::instance().entity("assessment"), secondId);
+        QCOMPARE(second.values.value("kind").toString(), QStringLiteral("reassessment"));
+        QCOMPARE(second.values.value("status").toString(), QStringLiteral("draft"));
+        QCOMPARE(second.values.value("clientId").toString(), clientId);
+        // The domains' notes come forward; the instruments start empty.
+        QCOMPARE(second.values.value("housingNotes").toString(),
+                 QStringLiteral("Stairs to the flat"));
+        QCOMPARE(second.values.value("strengths").toString(),
+                 QStringLiteral("Close to her sister"));
+        QVERIFY(answersOf(*ui.session, secondId).isEmpty());
+        QCOMPARE(answersOf(*ui.session, firstId).size(), 2);
+        QCOMPARE(ui.session->store()
+                     ->records()
+                     .find(*Schema::instance().entity("assessment"), firstId)
+                     ->values,
+                 before.values);
+        QVERIFY(!ui.item("newReassessment")); // a draft is finished first
+
+        // The last scores beside the new ones.
+        PageHarness::press(ui.item("domain_emotional"));
+        auto *controller = ui.root()->findChild<AssessmentController *>();
+        QTRY_COMPARE(controller->currentDomain(), QStringLiteral("emotional"));
+        QTRY_VERIFY(ui.item("previous_phq2"));
+        QVERIFY2(ui.text("previous_phq2").contains("4 of 6"), qPrintable(ui.text("previous_phq2")));
+        QVERIFY(ui.text("previous_phq2").contains("Positive screen"));
+        QVERIFY(ui.text("previous_phq2").contains("2026"));
+        QVERIFY(ui.text("score_phq2").startsWith("0 of 6"));
+        PageHarness::press(ui.item("answer_phq2_interest_0"));
+        QTRY_VERIFY(ui.text("score_phq2").startsWith("0 of 6 so far (1 of 2"));
+        QVERIFY(ui.text("previous_phq2").contains("4 of 6"));
     }
 };
 

@@ -127,6 +127,25 @@ Rectangle {
             visible: assessment.readOnlyText.length > 0
             text: assessment.readOnlyText
         }
+        // A finished assessment is followed by a new one: its notes start from this one's.
+        Flow {
+            objectName: "startNext"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            visible: assessment.found && (assessment.sealed || assessment.status === "complete")
+            spacing: Theme.spacing
+            TouchButton {
+                objectName: "newReassessment"
+                text: qsTr("Start a reassessment")
+                onClicked: assessment.startNew("reassessment")
+            }
+            TouchButton {
+                objectName: "newAnnual"
+                text: qsTr("Start the annual assessment")
+                onClicked: assessment.startNew("annual")
+            }
+        }
 
         // The completion check: what is missing, named.
         Rectangle {
@@ -353,6 +372,7 @@ Rectangle {
                             required property bool positive
                             required property bool selfHarmRisk
                             required property var answers
+                            required property string previousText
                             Layout.fillWidth: true
                             Layout.leftMargin: Theme.margin
                             Layout.rightMargin: Theme.margin
@@ -390,6 +410,18 @@ Rectangle {
                                 font.bold: true
                                 color: instrumentCard.severe || instrumentCard.positive
                                        ? Theme.urgent : Theme.ok
+                                wrapMode: Text.Wrap
+                                Accessible.role: Accessible.StaticText
+                                Accessible.name: text
+                            }
+                            Text {
+                                // The score of the assessment before this one, beside the new.
+                                objectName: "previous_" + instrumentCard.instrumentId
+                                Layout.fillWidth: true
+                                visible: text.length > 0
+                                text: instrumentCard.previousText
+                                font.pixelSize: Theme.fontBody
+                                color: Theme.mutedText
                                 wrapMode: Text.Wrap
                                 Accessible.role: Accessible.StaticText
                                 Accessible.name: text

@@ -50,7 +50,7 @@ AssessmentController::AssessmentController(QObject *parent)
       m_instruments(
           new KeyedListModel({"instrumentId", "name", "domain", "score", "maxScore", "answered",
                               "itemCount", "scoreText", "bandLabel", "complete", "needed",
-                              "positive", "severe", "selfHarmRisk", "answers"},
+                              "positive", "severe", "selfHarmRisk", "answers", "previousText"},
                              this))
 {
     for (const AssessmentDomain &d : AssessmentDomains::all()) {
@@ -301,13 +301,25 @@ QString AssessmentController::startNew(const QString &kind)
     if (m_clientId.isEmpty())
         return {};
     flush();
+    QJsonObject values{{"clientId", m_clientId},
+                       {"kind", kind},
+                       {"status", QStringLiteral("draft")},
+                       {"startedAt", nowText()}};
+    // A reassessment starts from what the last one noted in each domain (one write: a process
+    // killed here leaves no assessment or the whole new one); its instruments start empty.
+    DeviceStore *store = ScreenController::store();
+    if (store && kind != QLatin1String("initial"))
+        if (const std::optional<Record> before = store->assessments().previous(m_clientId)) {
+            QStringList carried{QStringLiteral("strengths")};
+            for (const AssessmentDomain &d : AssessmentDomains::all())
+                carried.append(QString::fromLatin1(d.notesField));
+            for (const QString &field : carried)
+                if (!before->values.value(field).toString().isEmpty())
+                    values.insert(field, before->values.value(field));
+        }
     QString id;
-    const bool ok = edit([&](LocalEditor &editor) {
-        id = editor.create(QStringLiteral("assessment"), {{"clientId", m_clientId},
-                                                          {"kind", kind},
-                                                          {"status", QStringLiteral("draft")},
-                                                          {"startedAt", nowText()}});
-    });
+    const bool ok = edit(
+        [&](LocalEditor &editor) { id = editor.create(QStringLiteral("assessment"), values); });
     if (!ok)
         return {};
     m_current = QString::fromLatin1(AssessmentDomains::all().constFirst().key);
@@ -328,6 +340,8 @@ void AssessmentController::load()
     m_answers = view.answers;
     m_ids = view.answerIds;
     m_clientName = view.clientName;
+    m_previousStartedAt = view.previousStartedAt;
+    m_previousScores = view.previousScores;
     m_readOnlyText.clear();
     m_title.clear();
     if (m_found) {
@@ -370,8 +384,25 @@ void AssessmentController::load()
                                              .arg(instrument.maxScore())
                                              .arg(s.answered)
                                              .arg(instrument.items.size());
+        QString previousText;
+        if (!m_previousStartedAt.isEmpty() && m_previousScores.contains(instrument.id)) {
+            const InstrumentScore &before = m_previousScores[instrument.id];
+            const QString when = RecordInput::dateText(m_previousStartedAt);
+            if (before.complete)
+                previousText = tr("Last assessment (%1): %2 of %3, %4")
+                                   .arg(when)
+                                   .arg(before.score)
+                                   .arg(instrument.maxScore())
+                                   .arg(Instruments::text(before.bandLabel));
+            else if (before.answered > 0)
+                previousText = tr("Last assessment (%1): not finished (%2 of %3 answered)")
+                                   .arg(when)
+                                   .arg(before.answered)
+                                   .arg(instrument.items.size());
+        }
         instrumentRows.append(
             {{"instrumentId", instrument.id},
+             {"previousText", previousText},
              {"name", name},
              {"domain", instrument.domain},
              {"score", s.score},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "instruments.h"
 #include "keyedlistmodel.h"
 #include "screencontroller.h"
 
@@ -128,9 +129,11 @@ private:
     bool m_found = false, m_sealed = false, m_checkShown = false, m_selfHarm = false;
     QString m_clientName, m_title, m_status, m_readOnlyText, m_alert, m_error, m_current;
     QJsonObject m_values;
-    QHash<QString, QHash<QString, int>> m_answers; ///< group -> item -> value
-    QHash<QString, QHash<QString, QString>> m_ids; ///< group -> item -> answer record id
-    QHash<QString, QString> m_pending;             ///< field -> text not saved yet
+    QHash<QString, QHash<QString, int>> m_answers;    ///< group -> item -> value
+    QHash<QString, QHash<QString, QString>> m_ids;    ///< group -> item -> answer record id
+    QString m_previousStartedAt;                      ///< of the assessment before this one
+    QHash<QString, InstrumentScore> m_previousScores; ///< its scores, by instrument id
+    QHash<QString, QString> m_pending;                ///< field -> text not saved yet
     int m_domainsDone = 0;
     QStringList m_missing;
     KeyedListModel *m_domains;

@@ -301,6 +301,14 @@
         <source>Next domain</source>
         <translation>Área siguiente</translation>
     </message>
+    <message>
+        <source>Start a reassessment</source>
+        <translation>Comenzar una reevaluación</translation>
+    </message>
+    <message>
+        <source>Start the annual assessment</source>
+        <translation>Comenzar la evaluación anual</translation>
+    </message>
 </context>
 <context>
     <name>CarePlanPage</name>
@@ -3235,6 +3243,14 @@
     <message>
         <source>PHQ-9 in the severe band: arrange a clinical review promptly.</source>
         <translation>PHQ-9 en el rango grave: organice una revisión clínica sin demora.</translation>
+    </message>
+    <message>
+        <source>Last assessment (%1): %2 of %3, %4</source>
+        <translation>Evaluación anterior (%1): %2 de %3, %4</translation>
+    </message>
+    <message>
+        <source>Last assessment (%1): not finished (%2 of %3 answered)</source>
+        <translation>Evaluación anterior (%1): sin terminar (%2 de %3 respondidas)</translation>
     </message>
 </context>
 <context>
