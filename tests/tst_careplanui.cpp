@@ -1,11 +1,15 @@
 // The care plan screen offscreen over a real encrypted store: start a plan for a new client,
 // write a SMART goal (the check names what is missing until it is complete), add an action
-// step and a contingency, then see the signed plan read-only.
+// step and a contingency, then see the signed plan read-only; a new plan supersedes the current
+// one and brings forward the goals the coordinator keeps.
 #include "pageharness.h"
 #include "plancontroller.h"
 #include "planrepository.h"
+#include "recordvalidator.h"
+#include "syncengine.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
@@ -186,6 +190,141 @@ private slots:
         w.window->resize(800, 1280);
         QTRY_COMPARE(w.page->width(), 800.0);
         saveScreenshot(w.window, "CarePlan-portrait");
+    }
+
+    void aNewPlanSupersedesTheCurrentOne()
+    {
+        Session session(m_dir.filePath("replace.db"));
+        session.setToday(kPageToday);
+        session.open("replace key");
+        LocalEditor &editor = *session.editor();
+        const QString client = editor.create(
+            "client", {{"firstName", "Olga"}, {"lastName", "Petrova"}, {"status", "active"}});
+        const QString oldPlan = editor.create(
+            "carePlan", {{"clientId", client}, {"title", "Spring plan"}, {"status", "active"}});
+        const auto goal = [&](const char *statement, const char *status, int progress) {
+            return editor.create("goal", {{"carePlanId", oldPlan},
+                                          {"clientId", client},
+                                          {"statement", statement},
+                                          {"measure", "times a week"},
+                                          {"targetValue", "2"},
+                                          {"status", status},
+                                          {"progress", progress}});
+        };
+        const QString walking = goal("Walk to the shop", "in_progress", 40);
+        const QString meals = goal("Meals delivered", "achieved", 100);
+        const QString friends = goal("See friends weekly", "open", 0);
+        const auto step = [&](const char *description, const char *status) {
+            return editor.create("actionStep", {{"goalId", walking},
+                                                {"carePlanId", oldPlan},
+                                                {"clientId", client},
+                                                {"description", description},
+                                                {"owner", "client"},
+                                                {"status", status},
+                                                {"dueDate", "2026-12-15"}});
+        };
+        step("Buy walking shoes", "done");
+        step("Walk with the neighbour", "todo");
+        const QString provider =
+            editor.create("provider", {{"name", "Walk Together"}, {"status", "active"}});
+        const QString referral = editor.create("referral", {{"clientId", client},
+                                                            {"providerId", provider},
+                                                            {"goalId", walking},
+                                                            {"status", "sent"}});
+        editor.sign("carePlan", oldPlan, "Olga Petrova", "client",
+                    QJsonArray{QJsonArray{1, 2, 3, 4}});
+
+        PageHarness w(&session, "CareRound.Plan", "CarePlanPage", client);
+        QVERIFY(w.window && w.page);
+        auto *plan = w.page->findChild<PlanController *>();
+        QTRY_COMPARE(plan->planId(), oldPlan);
+        PageHarness::press(item(w.page, "startReplacement"));
+        QTRY_VERIFY(item(w.page, "replacementPanel"));
+        // Goals still worked on are ticked; the achieved one is not. Untick one more.
+        QVERIFY(
+            item(w.page, ("keep_" + walking).toUtf8().constData())->property("checked").toBool());
+        QVERIFY(
+            item(w.page, ("keep_" + friends).toUtf8().constData())->property("checked").toBool());
+        QVERIFY(
+            !item(w.page, ("keep_" + meals).toUtf8().constData())->property("checked").toBool());
+        item(w.page, ("keep_" + friends).toUtf8().constData())->setProperty("checked", false);
+        item(w.page, "replacementTitle")->setProperty("text", "Winter plan");
+        PageHarness::press(item(w.page, "confirmReplacement"));
+        QTRY_VERIFY(plan->planId() != oldPlan);
+        const QString newPlan = plan->planId();
+
+        // The current plan (the one rule) is the new draft; the old is superseded, still signed.
+        QCOMPARE(session.store()->plans().currentPlanId(client), newPlan);
+        RecordRepository &records = session.store()->records();
+        const auto kind = [](const char *name) -> const EntityDef & {
+            return *Schema::instance().entity(QString::fromLatin1(name));
+        };
+        QCOMPARE(records.find(kind("carePlan"), newPlan)->text("title"),
+                 QStringLiteral("Winter plan"));
+        QCOMPARE(records.find(kind("carePlan"), newPlan)->text("status"), QStringLiteral("draft"));
+        QCOMPARE(records.find(kind("carePlan"), oldPlan)->text("status"),
+                 QStringLiteral("superseded"));
+        // The old plan's signed content is as signed (only its status, editable after signing,
+        // moved), and so are its goals.
+        const Record superseded = *records.find(kind("carePlan"), oldPlan);
+        QCOMPARE(superseded.text("title"), QStringLiteral("Spring plan"));
+        QCOMPARE(records.find(kind("goal"), walking)->text("carePlanId"), oldPlan);
+        QCOMPARE(records.find(kind("goal"), walking)->values.value("progress").toInt(), 40);
+        QCOMPARE(records.findBy(kind("goal"), "carePlanId", oldPlan).size(), 3);
+
+        // Only the kept goal came forward, with its progress, its unfinished step and service.
+        const QVector<Record> goals = records.findBy(kind("goal"), "carePlanId", newPlan);
+        QCOMPARE(goals.size(), 1);
+        const Record kept = goals.constFirst();
+        QCOMPARE(kept.text("statement"), QStringLiteral("Walk to the shop"));
+        QCOMPARE(kept.text("status"), QStringLiteral("in_progress"));
+        QCOMPARE(kept.values.value("progress").toInt(), 40);
+        QCOMPARE(kept.text("measure"), QStringLiteral("times a week"));
+        const QVector<Record> steps = records.findBy(kind("actionStep"), "goalId", kept.id);
+        QCOMPARE(steps.size(), 1);
+        QCOMPARE(steps.constFirst().text("description"), QStringLiteral("Walk with the neighbour"));
+        QCOMPARE(steps.constFirst().text("carePlanId"), newPlan);
+        QCOMPARE(records.find(kind("referral"), referral)->text("goalId"), kept.id);
+        QTRY_COMPARE(plan->goals()->rowCount(), 1);
+        QVERIFY(!plan->sealed());
+    }
+
+    void replacingAPlanIsOneWrite()
+    {
+        // A plan replaced is all of its edits or none: they run in LocalEditor::together, one
+        // SQLite transaction, so a process killed in the middle leaves the store as before
+        // (tst_recordupkeep::togetherStoresAllOrNothing). Here the new plan is refused (a title
+        // longer than the schema allows): nothing changes and nothing is queued to sync.
+        Session session(m_dir.filePath("replace-atomic.db"));
+        session.setToday(kPageToday);
+        session.open("replace key");
+        LocalEditor &editor = *session.editor();
+        const QString client = editor.create(
+            "client", {{"firstName", "Ana"}, {"lastName", "Silva"}, {"status", "active"}});
+        const QString oldPlan = editor.create(
+            "carePlan", {{"clientId", client}, {"title", "Plan"}, {"status", "active"}});
+        const QString goal = editor.create("goal", {{"carePlanId", oldPlan},
+                                                    {"clientId", client},
+                                                    {"statement", "Walk"},
+                                                    {"status", "open"},
+                                                    {"progress", 0}});
+        PageHarness w(&session, "CareRound.Plan", "CarePlanPage", client);
+        auto *plan = w.page->findChild<PlanController *>();
+        QTRY_COMPARE(plan->planId(), oldPlan);
+        const int plansBefore =
+            session.store()->records().count(*Schema::instance().entity("carePlan"));
+        const int outboxBefore = session.syncEngine()->pendingCount();
+        QVERIFY(!plan->replacePlan(QString(RecordValidator::kMaxTextLength + 1, QLatin1Char('x')),
+                                   {goal}));
+        QVERIFY(!plan->errorText().isEmpty());
+        QCOMPARE(session.store()->records().count(*Schema::instance().entity("carePlan")),
+                 plansBefore);
+        QCOMPARE(session.syncEngine()->pendingCount(), outboxBefore);
+        QCOMPARE(session.store()
+                     ->records()
+                     .find(*Schema::instance().entity("carePlan"), oldPlan)
+                     ->text("status"),
+                 QStringLiteral("active"));
     }
 };
 

@@ -436,6 +436,30 @@
         <source>Add contingency</source>
         <translation>Agregar plan de contingencia</translation>
     </message>
+    <message>
+        <source>Start a new plan in place of this one</source>
+        <translation>Comenzar un plan nuevo en lugar de este</translation>
+    </message>
+    <message>
+        <source>The new plan replaces this one, which is kept as superseded. Tick the goals to bring forward: their unfinished steps and linked services come with them.</source>
+        <translation>El plan nuevo reemplaza a este, que se conserva como reemplazado. Marque las metas que pasan al plan nuevo: sus pasos sin terminar y los servicios vinculados pasan con ellas.</translation>
+    </message>
+    <message>
+        <source>Title of the new plan</source>
+        <translation>Título del plan nuevo</translation>
+    </message>
+    <message>
+        <source>Bring forward: %1</source>
+        <translation>Pasar al plan nuevo: %1</translation>
+    </message>
+    <message>
+        <source>Start the new plan</source>
+        <translation>Comenzar el plan nuevo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
 </context>
 <context>
     <name>CaseloadDelegate</name>
@@ -3836,6 +3860,10 @@
     <message>
         <source>This cannot be removed from the care plan</source>
         <translation>Esto no se puede quitar del plan de atención</translation>
+    </message>
+    <message>
+        <source>Only the current plan can be replaced</source>
+        <translation>Solo se puede reemplazar el plan vigente</translation>
     </message>
 </context>
 <context>

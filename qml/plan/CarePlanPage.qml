@@ -254,6 +254,81 @@ Rectangle {
                         }
                     }
 
+                    // A new plan in place of this one, with the goals the coordinator keeps.
+                    TouchButton {
+                        objectName: "startReplacement"
+                        visible: !replacement.visible && (plan.status === "active" || plan.status === "draft")
+                        text: qsTr("Start a new plan in place of this one")
+                        onClicked: replacement.visible = true
+                    }
+                    Card {
+                        id: replacement
+                        objectName: "replacementPanel"
+                        Layout.fillWidth: true
+                        visible: false
+                        Text {
+                            Layout.fillWidth: true
+                            text: qsTr("The new plan replaces this one, which is kept as superseded. Tick the goals to bring forward: their unfinished steps and linked services come with them.")
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                        }
+                        Text {
+                            text: qsTr("Title of the new plan")
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.mutedText
+                        }
+                        TextField {
+                            id: replacementTitle
+                            objectName: "replacementTitle"
+                            Layout.fillWidth: true
+                            implicitHeight: Theme.touchTarget
+                            font.pixelSize: Theme.fontBody
+                            text: plan.title
+                            Accessible.name: qsTr("Title of the new plan")
+                        }
+                        Repeater {
+                            id: keptGoals
+                            model: plan.goals
+                            delegate: CheckBox {
+                                required property string rowId
+                                required property string statement
+                                required property string status
+                                objectName: "keep_" + rowId
+                                Layout.fillWidth: true
+                                implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight)
+                                text: statement
+                                font.pixelSize: Theme.fontBody
+                                // Goals still being worked on come forward unless unticked.
+                                checked: status === "open" || status === "in_progress"
+                                Accessible.name: qsTr("Bring forward: %1").arg(statement)
+                            }
+                        }
+                        RowLayout {
+                            spacing: Theme.spacing
+                            TouchButton {
+                                objectName: "confirmReplacement"
+                                primary: true
+                                text: qsTr("Start the new plan")
+                                onClicked: {
+                                    const kept = []
+                                    for (let i = 0; i < keptGoals.count; ++i) {
+                                        const box = keptGoals.itemAt(i)
+                                        if (box.checked)
+                                            kept.push(box.rowId)
+                                    }
+                                    if (plan.replacePlan(replacementTitle.text, kept))
+                                        replacement.visible = false
+                                }
+                            }
+                            TouchButton {
+                                objectName: "cancelReplacement"
+                                text: qsTr("Cancel")
+                                onClicked: replacement.visible = false
+                            }
+                        }
+                    }
+
                     SectionHeader { text: qsTr("Contingencies") }
                     Repeater {
                         model: plan.contingencies

@@ -217,6 +217,76 @@ bool PlanController::createPlan(const QString &title)
     return ok;
 }
 
+bool PlanController::replacePlan(const QString &title, const QStringList &keptGoalIds)
+{
+    if (!m_view.found) {
+        setError(tr("Start a plan first"));
+        return false;
+    }
+    if (m_view.status != QLatin1String("active") && m_view.status != QLatin1String("draft")) {
+        setError(tr("Only the current plan can be replaced"));
+        return false;
+    }
+    const CarePlanView old = m_view;
+    QString id;
+    const bool ok = edit([&](LocalEditor &editor) {
+        editor.together([&] {
+            const QString name = title.trimmed().isEmpty() ? old.title : title.trimmed();
+            id = editor.create(QStringLiteral("carePlan"),
+                               {{"clientId", m_clientId},
+                                {"title", name},
+                                {"status", "draft"},
+                                {"startDate", today().toString(Qt::ISODate)}});
+            for (const CarePlanGoal &g : old.goals) {
+                if (!keptGoalIds.contains(g.id))
+                    continue;
+                QJsonObject goal{{"carePlanId", id},
+                                 {"clientId", m_clientId},
+                                 {"statement", g.statement},
+                                 {"status", g.status == QLatin1String("in_progress")
+                                                ? g.status
+                                                : QStringLiteral("open")},
+                                 {"progress", g.progress}};
+                const QList<QPair<const char *, QString>> carried{
+                    {"domain", g.domain},           {"measure", g.measure},
+                    {"targetValue", g.targetValue}, {"targetDate", g.targetDate},
+                    {"achievable", g.achievable},   {"relevance", g.relevance}};
+                for (const auto &[field, value] : carried)
+                    if (!value.isEmpty())
+                        goal.insert(QLatin1String(field), value);
+                const QString goalId = editor.create(QStringLiteral("goal"), goal);
+                for (const CarePlanStep &step : old.steps) {
+                    if (step.goalId != g.id || step.status == QLatin1String("done") ||
+                        step.status == QLatin1String("cancelled"))
+                        continue;
+                    QJsonObject copy{{"goalId", goalId},       {"carePlanId", id},
+                                     {"clientId", m_clientId}, {"description", step.description},
+                                     {"owner", step.owner},    {"status", step.status}};
+                    if (!step.dueDate.isEmpty())
+                        copy.insert(QStringLiteral("dueDate"), step.dueDate);
+                    editor.create(QStringLiteral("actionStep"), copy);
+                }
+                for (const LinkedService &service : g.services)
+                    editor.update(QStringLiteral("referral"), service.referralId,
+                                  {{"goalId", goalId}});
+            }
+            editor.update(
+                QStringLiteral("carePlan"), old.planId,
+                {{"status", old.status == QLatin1String("active") ? QStringLiteral("superseded")
+                                                                  : QStringLiteral("cancelled")}});
+        });
+    });
+    if (ok) {
+        m_createdPlanId = id;
+        if (!m_recordId.isEmpty()) {
+            m_recordId = id;
+            emit recordIdChanged();
+        }
+        reload();
+    }
+    return ok;
+}
+
 bool PlanController::setField(const QString &entity, const QString &id, const QString &field,
                               const QVariant &value)
 {

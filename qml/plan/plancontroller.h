@@ -81,6 +81,13 @@ public:
     /** Starts a draft plan for the client, dated today. */
     Q_INVOKABLE bool createPlan(const QString &title);
     /** Saves one field of the plan, a goal, a step or a contingency (as typed or chosen). */
+    /**
+     * A new care plan in place of the current one: the new plan (a draft, to be signed) takes
+     * the goals in keptGoalIds with their unfinished steps and the services linked to them;
+     * the old plan is superseded (a draft one cancelled). All in one write: a process killed
+     * in the middle leaves the old plan as it was and no new one.
+     */
+    Q_INVOKABLE bool replacePlan(const QString &title, const QStringList &keptGoalIds);
     Q_INVOKABLE bool setField(const QString &entity, const QString &id, const QString &field,
                               const QVariant &value);
     /** Adds an open goal; returns its id ("" when refused). */
