@@ -1,5 +1,7 @@
 #include "careplanrepository.h"
 
+#include <algorithm>
+
 #include "schema.h"
 
 #include <QHash>
@@ -13,7 +15,7 @@ bool CarePlanRepository::isOpenStep(const QString &status)
 
 QStringList CarePlanRepository::kinds()
 {
-    return {"client",      "carePlan", "goal",     "actionStep",
+    return {"client",      "carePlan", "goal",     "goalProgress", "actionStep",
             "contingency", "referral", "provider", "signature"};
 }
 
@@ -59,6 +61,17 @@ CarePlanView CarePlanRepository::view(const QString &clientId, const QString &pl
                           g.values.value(QLatin1String("progress")).toInt(),
                           missingSmartParts(g.values),
                           services.value(g.id)};
+        for (const Record &p : m_records.findBy(Schema::kind(QStringLiteral("goalProgress")),
+                                                QStringLiteral("goalId"), g.id))
+            goal.history.append({p.id, p.values.value(QLatin1String("value")).toInt(),
+                                 p.text("note"), p.text("recordedAt")});
+        // Kept in the order they were recorded (ids are time-ordered, and so is recordedAt).
+        std::stable_sort(goal.history.begin(), goal.history.end(),
+                         [](const GoalProgressPoint &a, const GoalProgressPoint &b) {
+                             return a.recordedAt < b.recordedAt;
+                         });
+        goal.attainment = g.text("attainment");
+        goal.attainmentOn = g.text("attainmentOn");
         if (goal.missing.isEmpty())
             ++v.smartGoals;
         v.goals.append(goal);

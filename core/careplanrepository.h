@@ -12,13 +12,23 @@
 namespace careround {
 
 /** A goal of a care plan with its SMART check and the services serving it. */
+/** One kept progress update of a goal (goalProgress). */
+struct GoalProgressPoint {
+    QString id;
+    int value = 0;
+    QString note;
+    QString recordedAt; ///< UTC ISO
+};
+
 struct CarePlanGoal {
     QString id;
     QString statement, domain, measure, targetValue, targetDate, achievable, relevance;
     QString status;
     int progress = 0;
-    QVector<SmartPart> missing;      ///< the SMART parts left out (empty: SMART)
-    QVector<LinkedService> services; ///< referrals linked to this goal
+    QVector<SmartPart> missing;         ///< the SMART parts left out (empty: SMART)
+    QVector<LinkedService> services;    ///< referrals linked to this goal
+    QVector<GoalProgressPoint> history; ///< its progress updates, oldest first
+    QString attainment, attainmentOn;   ///< recorded at review (empty: not yet)
 };
 
 /** An action step of a goal. */

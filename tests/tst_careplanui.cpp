@@ -160,7 +160,7 @@ private slots:
         QTRY_VERIFY(item(w.page, "sealedNote"));
         QVERIFY(item(w.page, "sealedNote")->property("text").toString().contains("Ada Novak"));
         QTRY_VERIFY(item(w.page, "goalStatement")->property("readOnly").toBool());
-        QVERIFY(!item(w.page, "goalProgress")->property("readOnly").toBool());
+        QVERIFY(item(w.page, "progressValue")); // progress is still recorded on a signed plan
         QVERIFY(!item(w.page, "newGoalStatement"));
         QVERIFY(!plan->setField("goal", goals[0].id, "statement", "Something else"));
         QVERIFY2(plan->errorText().contains("signed"), qPrintable(plan->errorText()));
@@ -325,6 +325,83 @@ private slots:
                      .find(*Schema::instance().entity("carePlan"), oldPlan)
                      ->text("status"),
                  QStringLiteral("active"));
+    }
+
+    void goalProgressIsKeptAndShownAsATrend()
+    {
+        Session session(m_dir.filePath("progress.db"));
+        session.setToday(kPageToday);
+        session.open("progress key");
+        LocalEditor &editor = *session.editor();
+        const QString client = editor.create(
+            "client", {{"firstName", "Rui"}, {"lastName", "Costa"}, {"status", "active"}});
+        const QString planId = editor.create(
+            "carePlan", {{"clientId", client}, {"title", "Plan"}, {"status", "active"}});
+        const QString goalId = editor.create("goal", {{"carePlanId", planId},
+                                                      {"clientId", client},
+                                                      {"statement", "Walk to the park"},
+                                                      {"status", "in_progress"},
+                                                      {"progress", 0}});
+        PageHarness w(&session, "CareRound.Plan", "CarePlanPage", client);
+        auto *plan = w.page->findChild<PlanController *>();
+        QTRY_COMPARE(plan->planId(), planId);
+        RecordRepository &records = session.store()->records();
+        const EntityDef &progressDef = *Schema::instance().entity("goalProgress");
+        const EntityDef &goalDef = *Schema::instance().entity("goal");
+        const auto record = [&](const char *value, const char *note) {
+            QQuickItem *field = nullptr;
+            QTRY_VERIFY((field = item(w.page, "progressValue")));
+            field->setProperty("text", value);
+            item(w.page, "progressNote")->setProperty("text", note);
+            PageHarness::press(item(w.page, "recordProgress"));
+        };
+        QCOMPARE(item(w.page, "goalTrendText")->property("text").toString(),
+                 QStringLiteral("No progress recorded yet"));
+        record("20", "Walked to the corner");
+        QTRY_COMPARE(records.findBy(progressDef, "goalId", goalId).size(), 1);
+        QVERIFY(!item(w.page, "goalTrend")); // one point is no trend yet
+        record("45", "");
+        QTRY_COMPARE(records.findBy(progressDef, "goalId", goalId).size(), 2);
+        record("60", "Halfway to the park");
+        QTRY_COMPARE(records.findBy(progressDef, "goalId", goalId).size(), 3);
+
+        // Every update kept (who, when, value, note); the goal holds the latest.
+        const QVector<Record> updates = records.findBy(progressDef, "goalId", goalId);
+        QCOMPARE(updates[0].values.value("value").toInt(), 20);
+        QCOMPARE(updates[0].text("note"), QStringLiteral("Walked to the corner"));
+        QVERIFY(updates[1].text("note").isEmpty());
+        QCOMPARE(updates[2].values.value("value").toInt(), 60);
+        for (const Record &u : updates) {
+            QVERIFY(!u.text("authorId").isEmpty());
+            QVERIFY(QDateTime::fromString(u.text("recordedAt"), Qt::ISODate).isValid());
+        }
+        QCOMPARE(records.find(goalDef, goalId)->values.value("progress").toInt(), 60);
+        QTRY_VERIFY(item(w.page, "goalTrend"));
+        QCOMPARE(item(w.page, "goalTrend")->property("points").toList().size(), 3);
+        QVERIFY2(
+            item(w.page, "goalTrendText")->property("text").toString().contains("up 40 points"),
+            qPrintable(item(w.page, "goalTrendText")->property("text").toString()));
+
+        // A value out of range is refused: nothing stored, the goal unchanged.
+        record("150", "too much");
+        QTRY_VERIFY(!plan->errorText().isEmpty());
+        QCOMPARE(records.findBy(progressDef, "goalId", goalId).size(), 3);
+        QCOMPARE(records.find(goalDef, goalId)->values.value("progress").toInt(), 60);
+
+        // Attainment at review, dated.
+        QVERIFY(plan->setAttainment(goalId, "partly_achieved"));
+        QCOMPARE(records.find(goalDef, goalId)->text("attainment"),
+                 QStringLiteral("partly_achieved"));
+        QCOMPARE(records.find(goalDef, goalId)->text("attainmentOn"),
+                 kPageToday.toString(Qt::ISODate));
+        QTRY_VERIFY(item(w.page, "goalAttainmentText"));
+        QVERIFY(item(w.page, "goalAttainmentText")
+                    ->property("text")
+                    .toString()
+                    .contains("Partly achieved"));
+        QVERIFY(!plan->setAttainment(goalId, "brilliant"));
+        QCOMPARE(records.find(goalDef, goalId)->text("attainment"),
+                 QStringLiteral("partly_achieved"));
     }
 };
 

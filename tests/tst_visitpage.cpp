@@ -297,6 +297,11 @@ private slots:
         const int expected = progressBefore >= 100 ? 95 : (progressBefore / 5 + 1) * 5;
         QTRY_COMPARE(records.find(def("goal"), m_goalId)->values.value("progress").toInt(),
                      expected);
+        // The update is kept for the plan's trend (not only the goal's latest value).
+        const QVector<Record> updates = records.findBy(def("goalProgress"), "goalId", m_goalId);
+        QVERIFY(!updates.isEmpty());
+        QCOMPARE(updates.constLast().values.value("value").toInt(), expected);
+        QVERIFY(!updates.constLast().text("recordedAt").isEmpty());
         const QString goalStatus = s(*records.find(def("goal"), m_goalId), "status");
         const QString nextStatus = def("goal").transitions.value(goalStatus).constFirst();
         QVERIFY(press(one(goalCard, qPrintable("goalStatus_" + nextStatus))));

@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>careround::PlanController</name>
+    <message numerus="yes">
+        <source>up %n points since the first update</source>
+        <translation>
+            <numerusform>up %n point since the first update</numerusform>
+            <numerusform>up %n points since the first update</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>down %n points since the first update</source>
+        <translation>
+            <numerusform>down %n point since the first update</numerusform>
+            <numerusform>down %n points since the first update</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>careround::SignOffController</name>
     <message numerus="yes">
         <source>Goals (%n)</source>

@@ -1001,10 +1001,6 @@
         <translation>Estado de la meta</translation>
     </message>
     <message>
-        <source>Progress (%)</source>
-        <translation>Progreso (%)</translation>
-    </message>
-    <message>
         <source>Services for this goal: %1</source>
         <translation>Servicios para esta meta: %1</translation>
     </message>
@@ -1075,6 +1071,38 @@
     <message>
         <source>goal</source>
         <translation>meta</translation>
+    </message>
+    <message>
+        <source>Attainment at review</source>
+        <translation>Logro en la revisión</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Aún sin revisar</translation>
+    </message>
+    <message>
+        <source>Progress: %1%</source>
+        <translation>Avance: %1%</translation>
+    </message>
+    <message>
+        <source>0-100</source>
+        <translation>0-100</translation>
+    </message>
+    <message>
+        <source>New progress in percent</source>
+        <translation>Nuevo avance en porcentaje</translation>
+    </message>
+    <message>
+        <source>What changed (optional)</source>
+        <translation>Qué cambió (opcional)</translation>
+    </message>
+    <message>
+        <source>Note on this progress update</source>
+        <translation>Nota sobre esta actualización del avance</translation>
+    </message>
+    <message>
+        <source>Record progress</source>
+        <translation>Registrar el avance</translation>
     </message>
 </context>
 <context>
@@ -3864,6 +3892,44 @@
     <message>
         <source>Only the current plan can be replaced</source>
         <translation>Solo se puede reemplazar el plan vigente</translation>
+    </message>
+    <message>
+        <source>No progress recorded yet</source>
+        <translation>Aún no se ha registrado ningún avance</translation>
+    </message>
+    <message>
+        <source>%1% on %2</source>
+        <translation>%1% el %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>up %n points since the first update</source>
+        <translation>
+            <numerusform>%n punto más desde la primera actualización</numerusform>
+            <numerusform>%n puntos más desde la primera actualización</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>down %n points since the first update</source>
+        <translation>
+            <numerusform>%n punto menos desde la primera actualización</numerusform>
+            <numerusform>%n puntos menos desde la primera actualización</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no change since the first update</source>
+        <translation>sin cambios desde la primera actualización</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>At review on %1: %2</source>
+        <translation>En la revisión del %1: %2</translation>
+    </message>
+    <message>
+        <source>Enter the progress, 0 to 100</source>
+        <translation>Escriba el avance, de 0 a 100</translation>
     </message>
 </context>
 <context>

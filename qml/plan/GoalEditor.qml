@@ -24,6 +24,11 @@ Card {
     required property bool smartComplete
     required property string smartText
     required property var services
+    required property var trend
+    required property string trendText
+    required property string attainment
+    required property string attainmentText
+    required property var attainmentChoices
     readonly property bool sealed: controller.sealed
     function locked(field) { return goal.sealed && goal.controller.lockedWhenSigned("goal", field) }
     function save(field, value) { goal.controller.setField("goal", goal.rowId, field, value) }
@@ -113,12 +118,85 @@ Card {
             choices: goal.statusChoices
             onChosen: value => goal.save("status", value)
         }
-        LabeledField {
+        ChoiceField {
             Layout.fillWidth: true
-            fieldObjectName: "goalProgress"
-            label: qsTr("Progress (%)")
-            value: String(goal.progress)
-            onEdited: text => goal.save("progress", text)
+            boxObjectName: "goalAttainment"
+            label: qsTr("Attainment at review")
+            value: goal.attainment
+            choices: [{ value: "", label: qsTr("Not reviewed yet") }].concat(goal.attainmentChoices)
+            onChosen: value => goal.controller.setAttainment(goal.rowId, value)
+        }
+    }
+
+    // Progress over time: every update is kept; the chart and the words show the trend.
+    Text {
+        Layout.fillWidth: true
+        text: qsTr("Progress: %1%").arg(goal.progress)
+        font.pixelSize: Theme.fontBody
+        font.bold: true
+        color: Theme.text
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        GoalTrend {
+            objectName: "goalTrend"
+            visible: goal.trend.length >= 2
+            Layout.preferredWidth: 200
+            Layout.preferredHeight: 56
+            points: goal.trend
+            Accessible.name: goal.trendText
+        }
+        Text {
+            objectName: "goalTrendText"
+            Layout.fillWidth: true
+            text: goal.trendText
+            font.pixelSize: Theme.fontSmall
+            color: Theme.mutedText
+            wrapMode: Text.Wrap
+        }
+    }
+    Text {
+        objectName: "goalAttainmentText"
+        Layout.fillWidth: true
+        visible: text.length > 0
+        text: goal.attainmentText
+        font.pixelSize: Theme.fontSmall
+        color: Theme.ok
+        wrapMode: Text.Wrap
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        TextField {
+            id: progressValue
+            objectName: "progressValue"
+            Layout.preferredWidth: 110
+            implicitHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            inputMethodHints: Qt.ImhDigitsOnly
+            placeholderText: qsTr("0-100")
+            Accessible.name: qsTr("New progress in percent")
+        }
+        TextField {
+            id: progressNote
+            objectName: "progressNote"
+            Layout.fillWidth: true
+            implicitHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            placeholderText: qsTr("What changed (optional)")
+            Accessible.name: qsTr("Note on this progress update")
+        }
+        TouchButton {
+            objectName: "recordProgress"
+            text: qsTr("Record progress")
+            enabled: progressValue.text.trim().length > 0
+            onClicked: {
+                if (goal.controller.recordProgress(goal.rowId, progressValue.text, progressNote.text)) {
+                    progressValue.clear()
+                    progressNote.clear()
+                }
+            }
         }
     }
 

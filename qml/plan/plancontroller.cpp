@@ -1,6 +1,7 @@
 #include "plancontroller.h"
 
 #include "devicestore.h"
+#include "goalprogress.h"
 #include "localeditor.h"
 #include "recordinput.h"
 
@@ -10,6 +11,35 @@
 namespace careround {
 
 namespace {
+
+/** The goal's progress over time for the trend chart: each kept update, oldest first. */
+QVariantList trend(const CarePlanGoal &g)
+{
+    QVariantList out;
+    for (const GoalProgressPoint &p : g.history)
+        out.append(p.value);
+    return out;
+}
+
+/** The trend in words, e.g. "20% on 3 Oct, 45% on 2 Nov, 60% on 1 Dec: up 40 points". */
+QString trendText(const CarePlanGoal &g)
+{
+    if (g.history.isEmpty())
+        return PlanController::tr("No progress recorded yet");
+    QStringList points;
+    for (const GoalProgressPoint &p : g.history.mid(qMax(0, int(g.history.size()) - 4)))
+        points.append(
+            PlanController::tr("%1% on %2").arg(p.value).arg(RecordInput::dateText(p.recordedAt)));
+    const int change = g.history.constLast().value - g.history.constFirst().value;
+    if (g.history.size() < 2)
+        return points.join(QString());
+    const QString direction =
+        change > 0 ? PlanController::tr("up %n points since the first update", nullptr, change)
+        : change < 0
+            ? PlanController::tr("down %n points since the first update", nullptr, -change)
+            : PlanController::tr("no change since the first update");
+    return PlanController::tr("%1: %2").arg(points.join(QStringLiteral(", ")), direction);
+}
 
 bool isPlanPart(const QString &entity)
 {
@@ -49,11 +79,11 @@ QString serviceText(const LinkedService &s)
 
 PlanController::PlanController(QObject *parent)
     : ScreenController(CarePlanRepository::kinds(), parent),
-      m_goals(
-          new KeyedListModel({"statement", "domain", "measure", "targetValue", "targetDate",
-                              "achievable", "relevance", "status", "statusLabel", "statusChoices",
-                              "progress", "smartComplete", "smartText", "services"},
-                             this)),
+      m_goals(new KeyedListModel(
+          {"statement", "domain", "measure", "targetValue", "targetDate", "achievable", "relevance",
+           "status", "statusLabel", "statusChoices", "progress", "smartComplete", "smartText",
+           "services", "trend", "trendText", "attainment", "attainmentText", "attainmentChoices"},
+          this)),
       m_contingencies(new KeyedListModel({"barrier", "alternative"}, this)),
       m_unlinked(new KeyedListModel({"label"}, this))
 {}
@@ -132,6 +162,8 @@ void PlanController::load()
                          RecordInput::dateTimeText(sig->signedAt));
         }
         const EntityDef &goalDef = Schema::kind(QStringLiteral("goal"));
+        const QVariantList attainmentChoices =
+            RecordInput::fieldChoices(goalDef, QStringLiteral("attainment"));
         for (const CarePlanGoal &g : m_view.goals) {
             QStringList parts, services;
             for (SmartPart part : g.missing)
@@ -156,7 +188,16 @@ void PlanController::load()
                  g.missing.isEmpty()
                      ? tr("SMART: complete")
                      : tr("Not SMART yet. Missing: %1").arg(parts.join(QStringLiteral("; ")))},
-                {"services", services}});
+                {"services", services},
+                {"trend", trend(g)},
+                {"trendText", trendText(g)},
+                {"attainment", g.attainment},
+                {"attainmentText", g.attainment.isEmpty()
+                                       ? QString()
+                                       : tr("At review on %1: %2")
+                                             .arg(RecordInput::dateText(g.attainmentOn),
+                                                  RecordInput::label(g.attainment))},
+                {"attainmentChoices", attainmentChoices}});
         }
         if (!m_view.goals.isEmpty())
             m_smartSummary =
@@ -287,9 +328,34 @@ bool PlanController::replacePlan(const QString &title, const QStringList &keptGo
     return ok;
 }
 
+bool PlanController::recordProgress(const QString &goalId, const QVariant &value,
+                                    const QString &note)
+{
+    QString error;
+    const QJsonValue v = RecordInput::fromInput(Schema::kind(QStringLiteral("goal")),
+                                                QStringLiteral("progress"), value, &error);
+    if (v.isUndefined() || v.isNull()) {
+        setError(v.isNull() ? tr("Enter the progress, 0 to 100") : error);
+        return false;
+    }
+    return edit([&](LocalEditor &editor) {
+        GoalProgress::record(editor, goalId, m_clientId, v.toInt(), note,
+                             QDateTime::currentDateTimeUtc());
+    });
+}
+
+bool PlanController::setAttainment(const QString &goalId, const QString &attainment)
+{
+    return edit([&](LocalEditor &editor) {
+        GoalProgress::recordAttainment(editor, goalId, attainment, today());
+    });
+}
+
 bool PlanController::setField(const QString &entity, const QString &id, const QString &field,
                               const QVariant &value)
 {
+    if (entity == QLatin1String("goal") && field == QLatin1String("progress"))
+        return recordProgress(id, value, QString());
     if (!isPlanPart(entity) || field == QLatin1String("voided")) {
         setError(tr("This cannot be changed on the care plan"));
         return false;

@@ -88,6 +88,11 @@ public:
      * in the middle leaves the old plan as it was and no new one.
      */
     Q_INVOKABLE bool replacePlan(const QString &title, const QStringList &keptGoalIds);
+    /** A progress update of a goal (0-100, with an optional note), kept with the others. */
+    Q_INVOKABLE bool recordProgress(const QString &goalId, const QVariant &value,
+                                    const QString &note);
+    /** The goal's attainment at review (see GoalProgress::recordAttainment), dated today. */
+    Q_INVOKABLE bool setAttainment(const QString &goalId, const QString &attainment);
     Q_INVOKABLE bool setField(const QString &entity, const QString &id, const QString &field,
                               const QVariant &value);
     /** Adds an open goal; returns its id ("" when refused). */

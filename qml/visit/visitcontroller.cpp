@@ -1,6 +1,7 @@
 #include "visitcontroller.h"
 
 #include "devicestore.h"
+#include "goalprogress.h"
 #include "localeditor.h"
 #include "recordinput.h"
 #include "schema.h"
@@ -241,6 +242,18 @@ bool VisitController::setField(const QString &entity, const QString &id, const Q
     if (v.isUndefined()) {
         setError(error);
         return false;
+    }
+    if (entity == QLatin1String("goal") && field == QLatin1String("progress")) {
+        if (v.isNull())
+            return false;
+        for (const PlanGoalEntry &g : m_view.goals)
+            if (g.id == id && g.progress == v.toInt())
+                return true; // the slider let go where it was: no new update
+        // Kept with the goal's other updates (the plan's trend), dated now.
+        return edit([&](LocalEditor &e) {
+            GoalProgress::record(e, id, m_clientId, v.toInt(), QString(),
+                                 QDateTime::currentDateTimeUtc());
+        });
     }
     // An unchanged value is no edit (LocalEditor skips it): a field left keeps its focus.
     return edit([&](LocalEditor &e) { e.update(entity, id, {{field, v}}); });
