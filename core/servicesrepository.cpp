@@ -61,6 +61,7 @@ ServicesView ServicesRepository::view(const QString &clientId, const QDate &toda
         e.notes = r.text("notes");
         e.outcome = r.text("outcome");
         e.closedOn = r.text("closedOn");
+        e.rating = r.values.value(QLatin1String("rating")).toInt();
         e.consentMissing = !consented.contains(e.providerId);
         v.referrals.append(e);
     }

@@ -29,6 +29,7 @@ struct ReferralEntry {
     QString sentOn, startedOn; ///< YYYY-MM-DD
     QString notes;
     QString outcome, closedOn;
+    int rating = 0; ///< the coordinator's rating of the service, 1-5 (0: not rated)
     /** No signed consent to share information with this provider is in force today
         (CareRules::consentState); the referral screen says so before it is sent. */
     bool consentMissing = false;

@@ -22,6 +22,8 @@ Q_IMPORT_QML_PLUGIN(CareRound_FormsPlugin)
 Q_IMPORT_QML_PLUGIN(CareRound_SignOffPlugin)
 Q_IMPORT_QML_PLUGIN(CareRound_AssessmentPlugin)
 Q_IMPORT_QML_PLUGIN(CareRound_ClientPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_ServicesPlugin)
+Q_IMPORT_QML_PLUGIN(CareRound_DirectoryPlugin)
 
 using namespace careround;
 using namespace careround::test;
@@ -415,6 +417,41 @@ private slots:
                                                 {"validUntil", "2027-11-21"},
                                                 {"status", "active"}});
         QVERIFY(!expiredToday(lapsing));
+    }
+
+    void aReferralRecordsItsOutcomeAndRating()
+    {
+        const QString provider = store().records().all(kind("provider")).constFirst().id;
+        const QString referral = m_session->editor()->create(
+            "referral",
+            {{"clientId", m_client}, {"providerId", provider}, {"status", "in_service"}});
+        auto w = openForm(QStringLiteral("referralOutcome"), referral);
+        QTRY_VERIFY(item(w->page, "area_outcome"));
+        const Record before = record("referral", referral);
+        // The outcome is required, and a rating is 1 to 5: refused, nothing stored.
+        QVERIFY(save(*w).isEmpty());
+        item(w->page, "area_outcome")->setProperty("text", "Meals delivered five days a week");
+        item(w->page, "field_rating")->setProperty("text", "6");
+        QVERIFY(save(*w).isEmpty());
+        QTRY_VERIFY(item(w->page, "error_rating"));
+        QCOMPARE(item(w->page, "error_rating")->property("text").toString(),
+                 QStringLiteral("Enter a number from 1 to 5"));
+        QCOMPARE(record("referral", referral).values, before.values);
+        item(w->page, "field_rating")->setProperty("text", "4");
+        item(w->page, "date_closedOn")->setProperty("text", "2026-11-20");
+        QCOMPARE(save(*w), referral);
+        const Record after = record("referral", referral);
+        QCOMPARE(after.text("outcome"), QStringLiteral("Meals delivered five days a week"));
+        QCOMPARE(after.values.value("rating").toInt(), 4);
+        QCOMPARE(after.text("closedOn"), QStringLiteral("2026-11-20"));
+        QCOMPARE(after.text("status"), QStringLiteral("in_service")); // the status is its own
+
+        // The services screen shows it on the referral.
+        PageHarness services(m_session.get(), QStringLiteral("CareRound.Services"),
+                             QStringLiteral("ServicesPage"), m_client);
+        QTRY_VERIFY(itemWithText(services.page, "referralOutcome",
+                                 QStringLiteral("Outcome: Meals delivered five days a week · "
+                                                "your rating 4 of 5 · closed 20 Nov 2026")));
     }
 };
 

@@ -76,7 +76,8 @@ target_compile_definitions(tst_reenrolui PRIVATE
 add_dependencies(tst_reenrolui careround-server)
 # Keeping the record current (issue 14): the client's forms over a real store.
 careround_test(tst_recordupkeep SOURCES tst_recordupkeep.cpp pageharness.h
-    LIBS careround_client careround_clientplugin careround_signoffplugin
+    LIBS careround_client careround_clientplugin careround_signoffplugin careround_servicesplugin
+         careround_directoryplugin
          careround_assessmentplugin careround_formsplugin careround_sessionplugin
          careround_controlsplugin careround_demo Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")

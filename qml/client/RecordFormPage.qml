@@ -8,7 +8,7 @@ import CareRound.Client
 
 // One form of the client's record, named by `form`: the client's details or status, a contact
 // or caregiver, a follow-up, a complaint, a call or message for the contact log, a consent to
-// share information or its revocation. The fields and their labels are laid out here; the
+// share information or its revocation, a referral's outcome and rating. The fields and their labels are laid out here; the
 // controller says what each takes, checks it and stores it (nothing when a field is wrong).
 Rectangle {
     id: page
@@ -99,6 +99,12 @@ Rectangle {
                 { name: "purpose", label: qsTr("Purpose"), multiline: true },
                 { name: "validFrom", label: qsTr("From") },
                 { name: "validUntil", label: qsTr("Until") }
+            ] },
+        referralOutcome: { entity: "referral", title: qsTr("Outcome of the referral"), required: ["outcome"],
+            fields: [
+                { name: "outcome", label: qsTr("What came of it (service given, waiting list, declined...)"), multiline: true },
+                { name: "rating", label: qsTr("Your rating of the service, 1 (poor) to 5 (excellent)") },
+                { name: "closedOn", label: qsTr("Closed on (if the service has ended)") }
             ] },
         consentRevoke: { entity: "consent", title: qsTr("Revoke consent"), required: ["revokedReason"],
             fixed: { status: "revoked" },

@@ -44,6 +44,11 @@ QJsonValue fromInput(const EntityDef &def, const QString &field, const QVariant 
             *error = tr("Enter a whole number");
             return QJsonValue(QJsonValue::Undefined);
         }
+        // The schema's range, said on the field (the store refuses it too).
+        if (fd->minimum < fd->maximum && (n < fd->minimum || n > fd->maximum)) {
+            *error = tr("Enter a number from %1 to %2").arg(fd->minimum).arg(fd->maximum);
+            return QJsonValue(QJsonValue::Undefined);
+        }
         return n;
     }
     case FieldType::Real:

@@ -1749,6 +1749,22 @@
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
+    <message>
+        <source>Outcome of the referral</source>
+        <translation>Resultado de la derivación</translation>
+    </message>
+    <message>
+        <source>What came of it (service given, waiting list, declined...)</source>
+        <translation>Qué resultó (servicio prestado, lista de espera, rechazada...)</translation>
+    </message>
+    <message>
+        <source>Your rating of the service, 1 (poor) to 5 (excellent)</source>
+        <translation>Su calificación del servicio, de 1 (mala) a 5 (excelente)</translation>
+    </message>
+    <message>
+        <source>Closed on (if the service has ended)</source>
+        <translation>Cerrada el (si el servicio terminó)</translation>
+    </message>
 </context>
 <context>
     <name>RecordInput</name>
@@ -2449,6 +2465,14 @@
     <message>
         <source>What to prepare</source>
         <translation>Qué preparar</translation>
+    </message>
+    <message>
+        <source>No outcome recorded yet</source>
+        <translation>Aún no se ha registrado el resultado</translation>
+    </message>
+    <message>
+        <source>Outcome and rating</source>
+        <translation>Resultado y calificación</translation>
     </message>
 </context>
 <context>
@@ -3993,6 +4017,10 @@
         <source>Choose one of the offered values</source>
         <translation>Elija uno de los valores ofrecidos</translation>
     </message>
+    <message>
+        <source>Enter a number from %1 to %2</source>
+        <translation>Escriba un número del %1 al %2</translation>
+    </message>
 </context>
 <context>
     <name>careround::RecordValidator</name>
@@ -4251,6 +4279,18 @@
     <message>
         <source>This cannot be changed here</source>
         <translation>Esto no se puede cambiar aquí</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Resultado: %1</translation>
+    </message>
+    <message>
+        <source>your rating %1 of 5</source>
+        <translation>su calificación: %1 de 5</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>cerrada el %1</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,8 @@ ApplicationWindow {
             session: window.session
             property string recordEntity: ""
             onClosed: StackView.view.pop()
+            onOutcomeRequested: (referralId) => StackView.view.push(recordFormPage, {
+                clientId: window.selectedClientId, recordId: referralId, form: "referralOutcome" })
         }
     }
     Component {

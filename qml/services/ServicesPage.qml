@@ -18,6 +18,8 @@ Rectangle {
     property string recordId: ""
     property alias currentTab: tabs.currentIndex
     signal closed()
+    /** The outcome of a referral and the coordinator's rating of the service (a form). */
+    signal outcomeRequested(string referralId)
     color: Theme.background
 
     ServicesController {
@@ -165,6 +167,7 @@ Rectangle {
                             required property var statusChoices
                             required property string facts
                             required property string notes
+                            required property string outcomeText
                             objectName: "referralCard"
                             Layout.fillWidth: true
                             Accessible.name: qsTr("Referral to %1").arg(providerName)
@@ -213,6 +216,24 @@ Rectangle {
                                     label: qsTr("Notes")
                                     value: referral.notes
                                     onEdited: t => services.setField("referral", referral.rowId, "notes", t)
+                                }
+                            }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: Theme.spacing
+                                Text {
+                                    objectName: "referralOutcome"
+                                    Layout.fillWidth: true
+                                    text: referral.outcomeText.length > 0 ? referral.outcomeText
+                                                                          : qsTr("No outcome recorded yet")
+                                    font.pixelSize: Theme.fontSmall
+                                    color: referral.outcomeText.length > 0 ? Theme.text : Theme.mutedText
+                                    wrapMode: Text.Wrap
+                                }
+                                TouchButton {
+                                    objectName: "recordOutcome"
+                                    text: qsTr("Outcome and rating")
+                                    onClicked: page.outcomeRequested(referral.rowId)
                                 }
                             }
                         }

@@ -11,6 +11,23 @@ namespace careround {
 
 namespace {
 
+/** "Outcome: ... · rated 4 of 5 · closed 3 Dec 2026", or empty before any is recorded. */
+QString outcomeText(const ReferralEntry &r)
+{
+    QStringList parts;
+    if (!r.outcome.isEmpty())
+        parts.append(ServicesController::tr("Outcome: %1").arg(r.outcome));
+    if (r.rating > 0)
+        parts.append(ServicesController::tr("your rating %1 of 5").arg(r.rating));
+    if (!r.closedOn.isEmpty())
+        parts.append(ServicesController::tr("closed %1").arg(RecordInput::dateText(r.closedOn)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+namespace {
+
 bool isService(const QString &entity)
 {
     return entity == QLatin1String("referral") || entity == QLatin1String("benefitApplication") ||
@@ -23,7 +40,7 @@ ServicesController::ServicesController(QObject *parent)
     : ScreenController(ServicesRepository::kinds(), parent),
       m_referrals(new KeyedListModel({"providerName", "providerDiscontinued", "serviceType",
                                       "goalId", "goalText", "status", "statusLabel",
-                                      "statusChoices", "facts", "notes"},
+                                      "statusChoices", "facts", "notes", "outcomeText"},
                                      this)),
       m_benefits(new KeyedListModel({"program", "status", "statusLabel", "statusChoices",
                                      "submittedOn", "decisionOn", "nextAction", "nextActionDue",
@@ -85,7 +102,8 @@ void ServicesController::load()
              {"statusLabel", RecordInput::label(r.status)},
              {"statusChoices", RecordInput::statusChoices(referralDef, r.status)},
              {"facts", facts.join(QStringLiteral(" · "))},
-             {"notes", r.notes}});
+             {"notes", r.notes},
+             {"outcomeText", outcomeText(r)}});
     }
 
     const EntityDef &benefitDef = Schema::kind(QStringLiteral("benefitApplication"));
