@@ -92,7 +92,9 @@ private slots:
         item(w.page, "directorySearch")->setProperty("text", QString());
         QTRY_COMPARE(list->property("count").toInt(), int(providers.size()));
 
-        // Filter chips: service type, then language.
+        // Filter chips (folded away until asked for): service type, then language.
+        QVERIFY(!itemWithText(w.page, "filterChip", "transportation"));
+        click(item(w.page, "toggleFilters"));
         QQuickItem *transportChip = nullptr;
         QTRY_VERIFY((transportChip = itemWithText(w.page, "filterChip", "transportation")));
         click(transportChip);

@@ -9,6 +9,7 @@
 #include "signoffcontroller.h"
 
 #include <QFile>
+#include <QFont>
 #include <QQuickStyle>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -210,6 +211,36 @@ private slots:
         QTRY_COMPARE(syncTab->property("text").toString(), QStringLiteral("Sync"));
         QVERIFY(again.session->isUnlocked());
         QCOMPARE(QCoreApplication::translate("UnlockPage", "Unlock"), QStringLiteral("Unlock"));
+    }
+
+    void largerTextIsRemembered()
+    {
+        const QString path = m_dir.filePath("text/demo.db");
+        QDir().mkpath(m_dir.filePath("text"));
+        createDemoStore(path, "demo", 2);
+        {
+            PageHarness app = PageHarness::app(path, kPageToday);
+            QQuickItem *toggle = nullptr;
+            QTRY_VERIFY((toggle = app.item(QStringLiteral("largeTextSwitch"))));
+            QVERIFY(!toggle->property("checked").toBool());
+            const qreal before = app.item(QStringLiteral("unlockButton"))
+                                     ->property("font")
+                                     .value<QFont>()
+                                     .pixelSize();
+            app.tap(toggle);
+            QTRY_VERIFY(toggle->property("checked").toBool());
+            QTRY_VERIFY(app.item(QStringLiteral("unlockButton"))
+                            ->property("font")
+                            .value<QFont>()
+                            .pixelSize() > before);
+            QVERIFY(app.session->largeText());
+        }
+        // Started again: larger text from the first frame.
+        PageHarness again = PageHarness::app(path, kPageToday);
+        QTRY_VERIFY(again.item(QStringLiteral("largeTextSwitch")));
+        QVERIFY(again.item(QStringLiteral("largeTextSwitch"))->property("checked").toBool());
+        again.session->setLargeText(false);
+        QVERIFY(!Session(path).largeText());
     }
 };
 

@@ -8,6 +8,7 @@
 #include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
 
 #include <optional>
 
@@ -89,9 +90,9 @@ class TestScreens : public QObject {
 
     void capture(const QString &name)
     {
-        // Let layouts and lists settle: wait for a frame after the last change.
-        QTest::qWait(50);
+        // Let layouts and lists settle: wait until no item waits to be laid out (state, not time).
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(QQuickTest::qWaitForPolish(m_window));
         QVERIFY(m_window->grabWindow().save(screenshotDir() + QLatin1Char('/') + name + ".png"));
         int checked = 0;
         const QStringList missing = unnamedControls(m_window, checked);
@@ -243,6 +244,26 @@ private slots:
                      QStringLiteral("Winifred Okonkwo"));
     }
 
+    void todayTurnedWhileShown()
+    {
+        // Start in landscape (two columns), turn the tablet while Today is shown, shoot.
+        showSection("today", "todayPage");
+        QQuickItem *alerts = findVisible(m_window, "alertSection");
+        QQuickItem *schedule = findVisible(m_window, "scheduleSection");
+        QVERIFY(alerts && schedule);
+        QTRY_VERIFY(alerts->mapToScene(QPointF(0, 0)).x() >
+                    schedule->mapToScene(QPointF(0, 0)).x());
+        m_window->resize(800, 1280);
+        QTRY_VERIFY2(schedule->mapToScene(QPointF(0, 0)).y() >=
+                         alerts->mapToScene(QPointF(0, 0)).y() + alerts->height(),
+                     "turned to portrait, Today kept the landscape layout");
+        capture("Today-turned");
+        m_window->resize(1280, 800);
+        QTRY_VERIFY(alerts->mapToScene(QPointF(0, 0)).x() >
+                    schedule->mapToScene(QPointF(0, 0)).x());
+        showSection("caseload", "clientPage");
+    }
+
     void portrait()
     {
         m_window->resize(800, 1280);
@@ -250,6 +271,15 @@ private slots:
         QVERIFY(findVisible(m_window, "clientPage"));
         capture("Client-portrait");
         showSection("today", "todayPage");
+        // Turned to portrait, Today is one column (alerts first), not the landscape layout
+        // squeezed: wait for that state, then shoot.
+        QQuickItem *alerts = findVisible(m_window, "alertSection");
+        QQuickItem *schedule = findVisible(m_window, "scheduleSection");
+        QVERIFY(alerts && schedule);
+        QTRY_VERIFY2(schedule->mapToScene(QPointF(0, 0)).y() >=
+                         alerts->mapToScene(QPointF(0, 0)).y() + alerts->height(),
+                     "the schedule is not below the alerts");
+        QTRY_COMPARE(alerts->width(), schedule->width());
         capture("Today-portrait");
     }
 

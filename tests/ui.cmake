@@ -44,7 +44,7 @@ careround_test(tst_screens SOURCES tst_screens.cpp
          careround_todayplugin careround_visitplugin careround_assessmentplugin
          careround_signoffplugin careround_planplugin careround_servicesplugin
          careround_directoryplugin careround_syncuiplugin careround_formsplugin
-         Qt6::Quick Qt6::QuickControls2
+         Qt6::Quick Qt6::QuickControls2 Qt6::QuickTest
     ENV "QT_QPA_PLATFORM=offscreen")
 careround_test(tst_signoffui SOURCES tst_signoffui.cpp
     LIBS careround_signoff careround_signoffplugin careround_sessionplugin careround_controlsplugin

@@ -32,7 +32,9 @@ Rectangle {
                 id: search
                 objectName: "caseloadSearch"
                 Layout.fillWidth: true
-                placeholderText: qsTr("Search by name, phone or address")
+                // Short enough for the narrow list column; the full hint is its accessible name.
+                placeholderText: qsTr("Search clients")
+                accessibleName: qsTr("Search by name, phone or address")
             }
             TouchButton {
                 objectName: "newClientButton"

@@ -55,16 +55,29 @@ Rectangle {
                     { key: "city", label: qsTr("City") },
                     { key: "language", label: qsTr("Preferred language") }
                 ]
-                delegate: TextField {
+                // A label above each field: a filled field keeps its name.
+                delegate: ColumnLayout {
                     required property var modelData
-                    objectName: "newClient_" + modelData.key
+                    readonly property alias text: input.text
                     Layout.fillWidth: true
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
-                    Layout.preferredHeight: Theme.touchTarget
-                    font.pixelSize: Theme.fontBody
-                    placeholderText: modelData.label
-                    Accessible.name: modelData.label
+                    spacing: 2
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.label
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        wrapMode: Text.Wrap
+                    }
+                    TextField {
+                        id: input
+                        objectName: "newClient_" + modelData.key
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.touchTarget
+                        font.pixelSize: Theme.fontBody
+                        Accessible.name: modelData.label
+                    }
                 }
             }
             Text {

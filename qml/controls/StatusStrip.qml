@@ -119,6 +119,7 @@ Rectangle {
         }
         Switch {
             id: largeText
+            objectName: "largeTextSwitch"
             checked: Theme.largeText
             onToggled: Theme.largeText = checked
             implicitHeight: Theme.touchTarget

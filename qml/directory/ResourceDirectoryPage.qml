@@ -20,6 +20,7 @@ Rectangle {
     signal providerChosen(string providerId)
     color: Theme.background
     readonly property bool wide: width > height
+    property bool filtersOpen: false
 
     DirectoryController {
         id: directory
@@ -97,31 +98,49 @@ Rectangle {
             }
         }
 
-        SearchField {
-            id: search
-            objectName: "directorySearch"
+        RowLayout {
             Layout.fillWidth: true
-            placeholderText: qsTr("Search providers by name, service, language, area or funding")
+            spacing: Theme.spacing
+            SearchField {
+                id: search
+                objectName: "directorySearch"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Search providers by name, service, language, area or funding")
+            }
+            // The facets fold away so that the list has the room; the button says how many
+            // are in use while they are folded.
+            TouchButton {
+                objectName: "toggleFilters"
+                readonly property int active: [directory.serviceType, directory.language,
+                    directory.area, directory.funding].filter(v => v.length > 0).length
+                text: page.filtersOpen ? qsTr("Hide filters")
+                    : active > 0 ? qsTr("Filters (%1 in use)").arg(active) : qsTr("Filters")
+                onClicked: page.filtersOpen = !page.filtersOpen
+            }
         }
         FacetRow {
+            visible: page.filtersOpen
             label: qsTr("Service")
             values: directory.serviceTypes
             current: directory.serviceType
             onPicked: value => directory.serviceType = value
         }
         FacetRow {
+            visible: page.filtersOpen
             label: qsTr("Language")
             values: directory.languages
             current: directory.language
             onPicked: value => directory.language = value
         }
         FacetRow {
+            visible: page.filtersOpen
             label: qsTr("Area")
             values: directory.areas
             current: directory.area
             onPicked: value => directory.area = value
         }
         FacetRow {
+            visible: page.filtersOpen
             label: qsTr("Funding")
             values: directory.fundingSources
             current: directory.funding
@@ -139,11 +158,15 @@ Rectangle {
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
             }
-            FilterChip {
+            Switch {
+                // A switch reads as on or off (a chip did not).
                 objectName: "showDiscontinued"
-                text: qsTr("Show discontinued")
+                text: qsTr("Show discontinued providers")
+                font.pixelSize: Theme.fontBody
+                implicitHeight: Theme.touchTarget
                 checked: directory.includeDiscontinued
-                onClicked: directory.includeDiscontinued = checked
+                onToggled: directory.includeDiscontinued = checked
+                Accessible.name: text
             }
         }
 

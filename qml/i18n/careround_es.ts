@@ -502,6 +502,10 @@
         <source>No clients match</source>
         <translation>Ningún cliente coincide</translation>
     </message>
+    <message>
+        <source>Search clients</source>
+        <translation>Buscar clientes</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceField</name>
@@ -2174,10 +2178,6 @@
         <translation>Financiamiento</translation>
     </message>
     <message>
-        <source>Show discontinued</source>
-        <translation>Mostrar dados de baja</translation>
-    </message>
-    <message>
         <source>Providers</source>
         <translation>Proveedores</translation>
     </message>
@@ -2268,6 +2268,22 @@
     <message>
         <source>%1 of 5 · %2 · %3</source>
         <translation>%1 de 5 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Hide filters</source>
+        <translation>Ocultar filtros</translation>
+    </message>
+    <message>
+        <source>Filters (%1 in use)</source>
+        <translation>Filtros (%1 en uso)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>Show discontinued providers</source>
+        <translation>Mostrar proveedores dados de baja</translation>
     </message>
 </context>
 <context>
@@ -2603,6 +2619,10 @@
     <message>
         <source>Proposed amendments</source>
         <translation>Enmiendas propuestas</translation>
+    </message>
+    <message>
+        <source>More below: scroll to read all of it before signing</source>
+        <translation>Hay más abajo: desplácese para leerlo todo antes de firmar</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,15 @@ ApplicationWindow {
         target: window.session.language
         function onChanged() { Qt.uiLanguage = window.session.language.language }
     }
-    Component.onCompleted: Qt.uiLanguage = window.session.language.language
+    // Larger text as chosen last time, and remembered when it is switched.
+    Connections {
+        target: Theme
+        function onLargeTextChanged() { window.session.largeText = Theme.largeText }
+    }
+    Component.onCompleted: {
+        Qt.uiLanguage = window.session.language.language
+        Theme.largeText = window.session.largeText
+    }
     visible: true
     title: qsTr("CareRound")
     color: Theme.background

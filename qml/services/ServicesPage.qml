@@ -85,24 +85,45 @@ Rectangle {
             }
         }
 
+        // The chosen tab is the marked one (the Basic style's light selected tab over dark
+        // others read inverted).
+        component ServicesTab: TabButton {
+            id: tab
+            implicitHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            font.bold: checked
+            Accessible.name: text
+            contentItem: Text {
+                text: tab.text
+                font: tab.font
+                color: tab.checked ? Theme.accentText : Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                elide: Text.ElideRight
+            }
+            background: Rectangle {
+                color: tab.checked ? Theme.accent : Theme.surface
+                border.color: Theme.border
+            }
+        }
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            TabButton {
+            ServicesTab {
                 objectName: "servicesTab0"
                 text: qsTr("Referrals (%1)").arg(services.referrals.count)
                 implicitHeight: Theme.touchTarget
                 font.pixelSize: Theme.fontBody
                 Accessible.name: text
             }
-            TabButton {
+            ServicesTab {
                 objectName: "servicesTab1"
                 text: qsTr("Benefit applications (%1)").arg(services.benefits.count)
                 implicitHeight: Theme.touchTarget
                 font.pixelSize: Theme.fontBody
                 Accessible.name: text
             }
-            TabButton {
+            ServicesTab {
                 objectName: "servicesTab2"
                 text: qsTr("Appointments (%1)").arg(services.appointments.count)
                 implicitHeight: Theme.touchTarget

@@ -12,6 +12,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QThread>
 
 namespace careround {
@@ -32,8 +33,7 @@ QString seenFingerprint(const DeviceAccount::Failure &failure)
 
 Session::Session(QString storePath, QObject *parent)
     : QObject(parent), m_path(std::move(storePath)),
-      m_language(new LanguageSetting(
-          QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("settings.ini")), this)),
+      m_language(new LanguageSetting(settingsPath(), this)),
       m_account(std::make_unique<DeviceAccount>(m_path))
 {
     m_statusTimer.setInterval(5000);
@@ -416,6 +416,28 @@ void Session::wipe(const QString &reason)
     emit lockChanged();
     refreshStatus();
     store()->changes().publish(Change::everything(Change::Origin::LocalEdit));
+}
+
+QString Session::settingsPath() const
+{
+    return QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("settings.ini"));
+}
+
+bool Session::largeText() const
+{
+    return QSettings(settingsPath(), QSettings::IniFormat)
+        .value(QStringLiteral("largeText"), false)
+        .toBool();
+}
+
+void Session::setLargeText(bool large)
+{
+    if (large == largeText())
+        return;
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("largeText"), large);
+    settings.sync();
+    emit largeTextChanged();
 }
 
 } // namespace careround

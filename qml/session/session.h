@@ -46,6 +46,9 @@ class Session : public QObject {
     Q_PROPERTY(bool reenrolling READ isReenrolling NOTIFY signOutChanged)
     Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY unlockedChanged)
     Q_PROPERTY(careround::LanguageSetting *language READ language CONSTANT)
+    /** Larger text on every screen, remembered across restarts (settings.ini, like the
+        language). */
+    Q_PROPERTY(bool largeText READ largeText WRITE setLargeText NOTIFY largeTextChanged)
 
 public:
     /** Why the agency's server no longer takes this tablet, for the screens to say so. */
@@ -127,6 +130,10 @@ public:
     QString storePath() const { return m_path; }
     /** The app's language, remembered in settings.ini beside the store (before any unlock). */
     LanguageSetting *language() const { return m_language; }
+    bool largeText() const;
+    void setLargeText(bool large);
+    /** The settings file beside the store (the tablet's own choices: no client data). */
+    QString settingsPath() const;
     /** Null until unlocked. */
     DeviceStore *store() const;
     LocalEditor *editor() const { return m_editor.get(); }
@@ -145,6 +152,7 @@ public slots:
     void refreshStatus();
 
 signals:
+    void largeTextChanged();
     void unlockedChanged();
     void syncChanged();
     void busyChanged();

@@ -154,6 +154,9 @@ Rectangle {
                         Layout.fillHeight: true
                         contentWidth: availableWidth
                         clip: true
+                        // The bar stays shown while there is more below: the whole is read.
+                        ScrollBar.vertical.policy: contentHeight > height ? ScrollBar.AlwaysOn
+                                                                          : ScrollBar.AsNeeded
                         Text {
                             objectName: "signedContent"
                             width: contentScroll.availableWidth
@@ -166,6 +169,16 @@ Rectangle {
                             Accessible.name: qsTr("Content to sign")
                             Accessible.description: text
                         }
+                    }
+                    Text {
+                        objectName: "moreBelow"
+                        Layout.fillWidth: true
+                        visible: contentScroll.contentHeight > contentScroll.height
+                                 && contentScroll.ScrollBar.vertical.position + contentScroll.ScrollBar.vertical.size < 0.999
+                        text: qsTr("More below: scroll to read all of it before signing")
+                        font.pixelSize: Theme.fontSmall
+                        font.italic: true
+                        color: Theme.accent
                     }
                     Text {
                         Layout.fillWidth: true

@@ -84,23 +84,26 @@ Rectangle {
             }
         }
 
-        GridLayout {
+        // The three sections by plain geometry: landscape, the schedule on the left and the
+        // alerts over the follow-ups on the right; portrait, one column (alerts first). (Qt
+        // 6.4's GridLayout did not lay out again when its cells moved: a turned tablet kept
+        // the landscape layout squeezed into portrait.)
+        Item {
+            id: sectionArea
             Layout.fillWidth: true
             Layout.fillHeight: true
-            columns: page.wide ? 2 : 1
-            columnSpacing: Theme.margin
-            rowSpacing: Theme.spacing
+            readonly property real gap: page.wide ? Theme.margin : Theme.spacing
+            readonly property real halfWidth: (width - gap) / 2
+            // Portrait: alerts 2, schedule 3, follow-ups 2 parts of the height.
+            readonly property real part: (height - 2 * Theme.spacing) / 7
 
             TodaySection {
                 id: schedule
+                x: 0
+                y: page.wide ? 0 : alerts.height + Theme.spacing
+                width: page.wide ? sectionArea.halfWidth : sectionArea.width
+                height: page.wide ? sectionArea.height : 3 * sectionArea.part
                 objectName: "scheduleSection"
-                Layout.row: page.wide ? 0 : 1
-                Layout.column: 0
-                Layout.rowSpan: page.wide ? 2 : 1
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                Layout.preferredWidth: 1
-                Layout.preferredHeight: page.wide ? 2 : 3
                 todayModel: scheduleModel
                 title: qsTr("Visits and appointments")
                 listName: "todaySchedule"
@@ -109,13 +112,11 @@ Rectangle {
             }
             TodaySection {
                 id: alerts
+                x: page.wide ? sectionArea.halfWidth + sectionArea.gap : 0
+                y: 0
+                width: page.wide ? sectionArea.halfWidth : sectionArea.width
+                height: page.wide ? (sectionArea.height - Theme.spacing) / 2 : 2 * sectionArea.part
                 objectName: "alertSection"
-                Layout.row: 0
-                Layout.column: page.wide ? 1 : 0
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                Layout.preferredWidth: 1
-                Layout.preferredHeight: page.wide ? 1 : 2
                 todayModel: alertModel
                 title: qsTr("Alerts")
                 listName: "todayAlerts"
@@ -124,13 +125,11 @@ Rectangle {
             }
             TodaySection {
                 id: followUps
+                x: alerts.x
+                y: page.wide ? alerts.height + Theme.spacing : schedule.y + schedule.height + Theme.spacing
+                width: alerts.width
+                height: page.wide ? alerts.height : 2 * sectionArea.part
                 objectName: "followUpSection"
-                Layout.row: page.wide ? 1 : 2
-                Layout.column: page.wide ? 1 : 0
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                Layout.preferredWidth: 1
-                Layout.preferredHeight: page.wide ? 1 : 2
                 todayModel: followUpModel
                 title: qsTr("Follow-ups due")
                 listName: "todayFollowUps"
