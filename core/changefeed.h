@@ -14,6 +14,7 @@ struct Change {
     enum class Origin {
         LocalEdit, ///< an edit made on this tablet (LocalEditor), one transaction
         Pull,      ///< records a sync received from the agency server
+        Display,   ///< nothing stored changed, how it is shown did (the language): reload
     };
     Origin origin = Origin::LocalEdit;
     QStringList kinds;     ///< entity names written; empty: every kind (a wipe)

@@ -242,6 +242,38 @@ private slots:
         again.session->setLargeText(false);
         QVERIFY(!Session(path).largeText());
     }
+
+    void aChangeOfLanguageKeepsWhatIsTyped()
+    {
+        const QString path = m_dir.filePath("typed/demo.db");
+        QDir().mkpath(m_dir.filePath("typed"));
+        createDemoStore(path, "demo", 2);
+        Session session(path);
+        session.setToday(kPageToday);
+        session.open("demo");
+        const QString client =
+            session.store()->records().all(*Schema::instance().entity("client")).constFirst().id;
+        PageHarness form(&session, QStringLiteral("CareRound.Client"),
+                         QStringLiteral("RecordFormPage"), client, client);
+        form.page->setProperty("form", "client");
+        QQuickItem *phone = nullptr;
+        QTRY_VERIFY((phone = item(form.page, "field_phone")));
+        phone->setProperty("text", "555-0142");
+        // Every screen is told to read its texts again, this form too.
+        int reloads = 0;
+        connect(&session.store()->changes(), &ChangeFeed::changed, this, [&](const Change &c) {
+            if (c.origin == Change::Origin::Display &&
+                c.touches({QStringLiteral("client")}, client))
+                ++reloads;
+        });
+        session.language()->setChoice(QStringLiteral("es"));
+        QTRY_COMPARE(reloads, 1);
+        QCoreApplication::processEvents();
+        QTRY_VERIFY(item(form.page, "field_phone"));
+        QCOMPARE(item(form.page, "field_phone")->property("text").toString(),
+                 QStringLiteral("555-0142"));
+        session.language()->setChoice(QString());
+    }
 };
 
 QTEST_MAIN(TestLanguage)

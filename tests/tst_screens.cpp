@@ -2,9 +2,11 @@
 // one at 1280x800 (Today and Client also at 800x1280) into <build>/screenshots/<Screen>.png
 // for a person to look at, and walks the visible items of each screen, failing on any
 // interactive item without an accessible name.
+#include "languagesetting.h"
 #include "pageharness.h"
 
 #include <QAccessible>
+#include <QFont>
 #include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
@@ -281,6 +283,48 @@ private slots:
                      "the schedule is not below the alerts");
         QTRY_COMPARE(alerts->width(), schedule->width());
         capture("Today-portrait");
+    }
+
+    void spanishAndLargerText()
+    {
+        // The main screens again in Spanish and with larger text, at both sizes: each walk
+        // checks the accessible names as in English.
+        m_window->resize(1280, 800);
+        m_window->setProperty("selectedClientId", QString()); // the caseload list in portrait
+        m_session->language()->setChoice(QStringLiteral("es"));
+        QQuickItem *larger = findVisible(m_window, "largeTextSwitch");
+        QVERIFY(larger);
+        const auto tabFont = [&] {
+            return findVisible(m_window, "section_today")
+                ->property("font")
+                .value<QFont>()
+                .pixelSize();
+        };
+        const int normal = tabFont();
+        QMetaObject::invokeMethod(larger, "toggle");
+        QMetaObject::invokeMethod(larger, "toggled");
+        QTRY_VERIFY(m_session->largeText());
+        QTRY_VERIFY(tabFont() > normal);
+        const QList<QPair<QString, QString>> screens{{"today", "todayPage"},
+                                                     {"caseload", "caseloadPage"},
+                                                     {"directory", "directoryPage"},
+                                                     {"sync", "syncPage"}};
+        for (const QSize &size : {QSize(1280, 800), QSize(800, 1280)}) {
+            m_window->resize(size);
+            for (const auto &[section, page] : screens) {
+                showSection(section, page);
+                capture(QStringLiteral("es-large-%1%2")
+                            .arg(page, size.width() < size.height() ? "-portrait" : ""));
+            }
+        }
+        // Spanish on the screens: the section tab of Today.
+        QCOMPARE(findVisible(m_window, "section_today")->property("text").toString(),
+                 QStringLiteral("Hoy"));
+        QMetaObject::invokeMethod(larger, "toggle");
+        QMetaObject::invokeMethod(larger, "toggled");
+        QTRY_VERIFY(!m_session->largeText());
+        m_session->language()->setChoice(QString());
+        m_window->resize(1280, 800);
     }
 
     void pinLockAfterIdleTime()

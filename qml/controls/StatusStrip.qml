@@ -127,6 +127,8 @@ Rectangle {
             Accessible.name: qsTr("Larger text")
         }
         Text {
+            // The switch keeps its accessible name when a narrow strip leaves its label out.
+            visible: strip.width >= 1000
             text: qsTr("Larger text")
             color: Theme.statusBarText
             font.pixelSize: Theme.fontSmall

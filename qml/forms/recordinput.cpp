@@ -81,6 +81,86 @@ QJsonValue fromInput(const EntityDef &def, const QString &field, const QVariant 
     }
 }
 
+// The labels fieldLabel() makes from field names, listed here for lupdate: the fields a signed
+// document shows (the signable kinds and the parts they seal: tst_language checks that each has
+// its translation) and the client's and contacts' fields a conflict names.
+[[maybe_unused]] constexpr const char *kFieldLabels[] = {
+    QT_TRANSLATE_NOOP("Fields", "Kind"),
+    QT_TRANSLATE_NOOP("Fields", "Status"),
+    QT_TRANSLATE_NOOP("Fields", "Started at"),
+    QT_TRANSLATE_NOOP("Fields", "Completed at"),
+    QT_TRANSLATE_NOOP("Fields", "Medical notes"),
+    QT_TRANSLATE_NOOP("Fields", "Emotional notes"),
+    QT_TRANSLATE_NOOP("Fields", "Social notes"),
+    QT_TRANSLATE_NOOP("Fields", "Financial notes"),
+    QT_TRANSLATE_NOOP("Fields", "Daily living notes"),
+    QT_TRANSLATE_NOOP("Fields", "Housing notes"),
+    QT_TRANSLATE_NOOP("Fields", "Transportation notes"),
+    QT_TRANSLATE_NOOP("Fields", "Medication notes"),
+    QT_TRANSLATE_NOOP("Fields", "Safety notes"),
+    QT_TRANSLATE_NOOP("Fields", "Strengths"),
+    QT_TRANSLATE_NOOP("Fields", "Title"),
+    QT_TRANSLATE_NOOP("Fields", "Start date"),
+    QT_TRANSLATE_NOOP("Fields", "Review date"),
+    QT_TRANSLATE_NOOP("Fields", "Summary"),
+    QT_TRANSLATE_NOOP("Fields", "Statement"),
+    QT_TRANSLATE_NOOP("Fields", "Domain"),
+    QT_TRANSLATE_NOOP("Fields", "Measure"),
+    QT_TRANSLATE_NOOP("Fields", "Target value"),
+    QT_TRANSLATE_NOOP("Fields", "Target date"),
+    QT_TRANSLATE_NOOP("Fields", "Progress"),
+    QT_TRANSLATE_NOOP("Fields", "Achievable"),
+    QT_TRANSLATE_NOOP("Fields", "Relevance"),
+    QT_TRANSLATE_NOOP("Fields", "Attainment"),
+    QT_TRANSLATE_NOOP("Fields", "Attainment on"),
+    QT_TRANSLATE_NOOP("Fields", "Description"),
+    QT_TRANSLATE_NOOP("Fields", "Owner"),
+    QT_TRANSLATE_NOOP("Fields", "Due date"),
+    QT_TRANSLATE_NOOP("Fields", "Barrier"),
+    QT_TRANSLATE_NOOP("Fields", "Alternative"),
+    QT_TRANSLATE_NOOP("Fields", "Planned at"),
+    QT_TRANSLATE_NOOP("Fields", "Check in at"),
+    QT_TRANSLATE_NOOP("Fields", "Check out at"),
+    QT_TRANSLATE_NOOP("Fields", "Purpose"),
+    QT_TRANSLATE_NOOP("Fields", "Recipient"),
+    QT_TRANSLATE_NOOP("Fields", "Shares"),
+    QT_TRANSLATE_NOOP("Fields", "Valid from"),
+    QT_TRANSLATE_NOOP("Fields", "Valid until"),
+    QT_TRANSLATE_NOOP("Fields", "Revoked on"),
+    QT_TRANSLATE_NOOP("Fields", "Revoked reason"),
+    QT_TRANSLATE_NOOP("Fields", "First name"),
+    QT_TRANSLATE_NOOP("Fields", "Last name"),
+    QT_TRANSLATE_NOOP("Fields", "Date of birth"),
+    QT_TRANSLATE_NOOP("Fields", "Phone"),
+    QT_TRANSLATE_NOOP("Fields", "Address"),
+    QT_TRANSLATE_NOOP("Fields", "City"),
+    QT_TRANSLATE_NOOP("Fields", "Postal code"),
+    QT_TRANSLATE_NOOP("Fields", "Language"),
+    QT_TRANSLATE_NOOP("Fields", "Lives alone"),
+    QT_TRANSLATE_NOOP("Fields", "Risk flags"),
+    QT_TRANSLATE_NOOP("Fields", "Notes"),
+    QT_TRANSLATE_NOOP("Fields", "Name"),
+    QT_TRANSLATE_NOOP("Fields", "Relationship"),
+    QT_TRANSLATE_NOOP("Fields", "Status reason"),
+    QT_TRANSLATE_NOOP("Fields", "Due on"),
+    QT_TRANSLATE_NOOP("Fields", "Priority"),
+    QT_TRANSLATE_NOOP("Fields", "Subject"),
+    QT_TRANSLATE_NOOP("Fields", "Resolution"),
+};
+
+QString fieldLabel(const QString &field)
+{
+    QString words;
+    for (const QChar c : field) {
+        if (c.isUpper() && !words.isEmpty())
+            words += QLatin1Char(' ');
+        words += c.toLower();
+    }
+    if (!words.isEmpty())
+        words[0] = words[0].toUpper();
+    return QCoreApplication::translate("Fields", words.toUtf8().constData());
+}
+
 QString label(const QString &code)
 {
     static const QHash<QString, const char *> labels{

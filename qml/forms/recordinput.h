@@ -16,6 +16,8 @@ namespace careround::RecordInput {
  */
 QJsonValue fromInput(const EntityDef &def, const QString &field, const QVariant &input,
                      QString *error);
+/** A field's name for people ("dateOfBirth" -> "Date of birth"), translated. */
+QString fieldLabel(const QString &field);
 /** A status, owner or domain code for people ("in_service" -> "In service"), translated. */
 QString label(const QString &code);
 /** The statuses a record may take from its current one (the current first): maps with

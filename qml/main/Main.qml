@@ -173,10 +173,14 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 implicitHeight: tabs.implicitHeight + 8
                 color: Theme.surface
-                RowLayout {
+                // The sections wrap onto a second line when they do not fit (portrait, larger
+                // text, longer words in Spanish) instead of running off the window.
+                Flow {
                     id: tabs
                     anchors.fill: parent
                     anchors.leftMargin: Theme.margin
+                    anchors.rightMargin: Theme.margin
+                    anchors.topMargin: 4
                     spacing: Theme.spacing
                     Repeater {
                         model: [
@@ -194,7 +198,6 @@ ApplicationWindow {
                             onClicked: window.section = modelData.key
                         }
                     }
-                    Item { Layout.fillWidth: true }
                 }
             }
 

@@ -36,6 +36,12 @@ Session::Session(QString storePath, QObject *parent)
       m_language(new LanguageSetting(settingsPath(), this)),
       m_account(std::make_unique<DeviceAccount>(m_path))
 {
+    // A new language: every screen reads its texts again (typed input is kept: a reload
+    // updates the rows, it does not reset a field being typed).
+    connect(m_language, &LanguageSetting::changed, this, [this] {
+        if (DeviceStore *s = store())
+            s->changes().publish(Change::everything(Change::Origin::Display));
+    });
     m_statusTimer.setInterval(5000);
     connect(&m_statusTimer, &QTimer::timeout, this, &Session::refreshStatus);
     m_idleTimer.setSingleShot(true);

@@ -1,5 +1,7 @@
 #include "conflictlistmodel.h"
 
+#include "recordinput.h"
+
 #include "conflictresolver.h"
 #include "devicestore.h"
 #include "localeditor.h"
@@ -182,7 +184,7 @@ ConflictListModel::Row ConflictListModel::describe(const Record &conflict) const
                 subject = QStringLiteral("%1 “%2”").arg(subject, label);
         }
     }
-    r.title = tr("%1 of %2").arg(field, subject);
+    r.title = tr("%1 of %2").arg(RecordInput::fieldLabel(field), subject);
     r.keptText =
         valueText(c.value(QStringLiteral("keptValue")).toObject().value(QStringLiteral("value")));
     r.otherText =
