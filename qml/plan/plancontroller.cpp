@@ -34,10 +34,9 @@ QString trendText(const CarePlanGoal &g)
     if (g.history.size() < 2)
         return points.join(QString());
     const QString direction =
-        change > 0 ? PlanController::tr("up %n points since the first update", nullptr, change)
-        : change < 0
-            ? PlanController::tr("down %n points since the first update", nullptr, -change)
-            : PlanController::tr("no change since the first update");
+        change > 0   ? PlanController::tr("up %n points since the first update", nullptr, change)
+        : change < 0 ? PlanController::tr("down %n points since the first update", nullptr, -change)
+                     : PlanController::tr("no change since the first update");
     return PlanController::tr("%1: %2").arg(points.join(QStringLiteral(", ")), direction);
 }
 
