@@ -275,7 +275,7 @@ private slots:
         // Only the kept goal came forward, with its progress, its unfinished step and service.
         const QVector<Record> goals = records.findBy(kind("goal"), "carePlanId", newPlan);
         QCOMPARE(goals.size(), 1);
-        const Record kept = goals.constFirst();
+        const Record &kept = goals.constFirst();
         QCOMPARE(kept.text("statement"), QStringLiteral("Walk to the shop"));
         QCOMPARE(kept.text("status"), QStringLiteral("in_progress"));
         QCOMPARE(kept.values.value("progress").toInt(), 40);
