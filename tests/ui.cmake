@@ -1,13 +1,16 @@
 # The demo agency, the caseload (repository and model) and the tablet app's QML.
 careround_test(tst_demoagency SOURCES tst_demoagency.cpp LIBS careround_demo)
 careround_test(tst_caseloadmodel SOURCES tst_caseloadmodel.cpp LIBS careround_caseload)
+# The whole app (Main.qml and every screen's plugin) for the tests that load it.
+set(careround_app_test_libs
+    careround_appui careround_appuiplugin careround_sessionplugin careround_controlsplugin
+    careround_unlockplugin careround_caseloadplugin careround_clientplugin
+    careround_todayplugin careround_visitplugin careround_assessmentplugin
+    careround_signoffplugin careround_planplugin careround_servicesplugin
+    careround_directoryplugin careround_syncuiplugin careround_formsplugin
+    Qt6::Quick Qt6::QuickControls2)
 careround_test(tst_appui SOURCES tst_appui.cpp
-    LIBS careround_appui careround_appuiplugin careround_sessionplugin careround_controlsplugin
-         careround_unlockplugin careround_caseloadplugin careround_clientplugin
-         careround_todayplugin careround_visitplugin careround_assessmentplugin
-         careround_signoffplugin careround_planplugin careround_servicesplugin
-         careround_directoryplugin careround_syncuiplugin careround_formsplugin
-         Qt6::Quick Qt6::QuickControls2
+    LIBS ${careround_app_test_libs}
     ENV "QT_QPA_PLATFORM=offscreen")
 careround_test(tst_todaypage SOURCES tst_todaypage.cpp
     LIBS careround_today careround_todayplugin careround_sessionplugin careround_controlsplugin
@@ -39,12 +42,7 @@ careround_test(tst_syncui SOURCES tst_syncui.cpp
          Qt6::Quick Qt6::QuickControls2
     ENV "QT_QPA_PLATFORM=offscreen")
 careround_test(tst_screens SOURCES tst_screens.cpp
-    LIBS careround_appui careround_appuiplugin careround_sessionplugin careround_controlsplugin
-         careround_unlockplugin careround_caseloadplugin careround_clientplugin
-         careround_todayplugin careround_visitplugin careround_assessmentplugin
-         careround_signoffplugin careround_planplugin careround_servicesplugin
-         careround_directoryplugin careround_syncuiplugin careround_formsplugin
-         Qt6::Quick Qt6::QuickControls2 Qt6::QuickTest
+    LIBS ${careround_app_test_libs} Qt6::QuickTest
     ENV "QT_QPA_PLATFORM=offscreen")
 careround_test(tst_signoffui SOURCES tst_signoffui.cpp
     LIBS careround_signoff careround_signoffplugin careround_sessionplugin careround_controlsplugin
@@ -83,11 +81,5 @@ careround_test(tst_recordupkeep SOURCES tst_recordupkeep.cpp pageharness.h
     ENV "QT_QPA_PLATFORM=offscreen")
 # The tablet's language (issue 14).
 careround_test(tst_language SOURCES tst_language.cpp pageharness.h
-    LIBS careround_demo careround_signoff careround_forms careround_appui careround_appuiplugin
-         careround_sessionplugin careround_controlsplugin
-         careround_unlockplugin careround_caseloadplugin careround_clientplugin
-         careround_todayplugin careround_visitplugin careround_assessmentplugin
-         careround_signoffplugin careround_planplugin careround_servicesplugin
-         careround_directoryplugin careround_syncuiplugin careround_formsplugin
-         Qt6::Quick Qt6::QuickControls2
+    LIBS careround_demo careround_signoff careround_forms ${careround_app_test_libs}
     ENV "QT_QPA_PLATFORM=offscreen")
