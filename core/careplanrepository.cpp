@@ -1,7 +1,5 @@
 #include "careplanrepository.h"
 
-#include <algorithm>
-
 #include "schema.h"
 
 #include <QHash>
@@ -60,18 +58,15 @@ CarePlanView CarePlanRepository::view(const QString &clientId, const QString &pl
                           g.text("status"),
                           g.values.value(QLatin1String("progress")).toInt(),
                           missingSmartParts(g.values),
-                          services.value(g.id)};
+                          services.value(g.id),
+                          {},
+                          g.text("attainment"),
+                          g.text("attainmentOn")};
+        // In id order, which is the order they were recorded (UUIDv7 ids are time-ordered).
         for (const Record &p : m_records.findBy(Schema::kind(QStringLiteral("goalProgress")),
                                                 QStringLiteral("goalId"), g.id))
             goal.history.append({p.id, p.values.value(QLatin1String("value")).toInt(),
                                  p.text("note"), p.text("recordedAt")});
-        // Kept in the order they were recorded (ids are time-ordered, and so is recordedAt).
-        std::stable_sort(goal.history.begin(), goal.history.end(),
-                         [](const GoalProgressPoint &a, const GoalProgressPoint &b) {
-                             return a.recordedAt < b.recordedAt;
-                         });
-        goal.attainment = g.text("attainment");
-        goal.attainmentOn = g.text("attainmentOn");
         if (goal.missing.isEmpty())
             ++v.smartGoals;
         v.goals.append(goal);

@@ -17,6 +17,22 @@ inline QString text(const Record &record, const char *field)
     return record.values.value(QLatin1String(field)).toString();
 }
 
+/** A field name in words, in English: "reviewDate" -> "Review date" (the one spelling: the
+    exports use it as it is, the tablet translates it). */
+inline QString fieldWords(const QString &field)
+{
+    QString out;
+    for (const QChar c : field) {
+        if (c.isUpper() && !out.isEmpty()) {
+            out += QLatin1Char(' ');
+            out += c.toLower();
+        } else {
+            out += out.isEmpty() ? c.toUpper() : c;
+        }
+    }
+    return out;
+}
+
 /** A client's name as "First Last". */
 inline QString clientName(const Record &client)
 {

@@ -1,5 +1,7 @@
 #include "exporttext.h"
 
+#include "recordfields.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
@@ -18,16 +20,7 @@ QString codeLabel(const QString &code)
 
 QString fieldLabel(const QString &field)
 {
-    QString out;
-    for (const QChar c : field) {
-        if (c.isUpper() && !out.isEmpty()) {
-            out += QLatin1Char(' ');
-            out += c.toLower();
-        } else {
-            out += out.isEmpty() ? c.toUpper() : c;
-        }
-    }
-    return out;
+    return RecordFields::fieldWords(field);
 }
 
 QString dateText(const QString &isoDate)

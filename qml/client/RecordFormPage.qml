@@ -8,8 +8,9 @@ import CareRound.Client
 
 // One form of the client's record, named by `form`: the client's details or status, a contact
 // or caregiver, a follow-up, a complaint, a call or message for the contact log, a consent to
-// share information or its revocation, a referral's outcome and rating. The fields and their labels are laid out here; the
-// controller says what each takes, checks it and stores it (nothing when a field is wrong).
+// share information or its revocation, a referral's outcome and rating. The fields and their
+// labels are laid out here; the controller says what each takes, checks it and stores it
+// (nothing when a field is wrong).
 Rectangle {
     id: page
     required property Session session

@@ -1,5 +1,7 @@
 #include "recordinput.h"
 
+#include "recordfields.h"
+
 #include "recordvalidator.h"
 
 #include <QCoreApplication>
@@ -150,15 +152,8 @@ QJsonValue fromInput(const EntityDef &def, const QString &field, const QVariant 
 
 QString fieldLabel(const QString &field)
 {
-    QString words;
-    for (const QChar c : field) {
-        if (c.isUpper() && !words.isEmpty())
-            words += QLatin1Char(' ');
-        words += c.toLower();
-    }
-    if (!words.isEmpty())
-        words[0] = words[0].toUpper();
-    return QCoreApplication::translate("Fields", words.toUtf8().constData());
+    return QCoreApplication::translate("Fields",
+                                       RecordFields::fieldWords(field).toUtf8().constData());
 }
 
 QString label(const QString &code)

@@ -30,9 +30,9 @@ QString trendText(const CarePlanGoal &g)
     for (const GoalProgressPoint &p : g.history.mid(qMax(0, int(g.history.size()) - 4)))
         points.append(
             PlanController::tr("%1% on %2").arg(p.value).arg(RecordInput::dateText(p.recordedAt)));
-    const int change = g.history.constLast().value - g.history.constFirst().value;
     if (g.history.size() < 2)
-        return points.join(QString());
+        return points.constFirst();
+    const int change = g.history.constLast().value - g.history.constFirst().value;
     const QString direction =
         change > 0   ? PlanController::tr("up %n points since the first update", nullptr, change)
         : change < 0 ? PlanController::tr("down %n points since the first update", nullptr, -change)

@@ -11,7 +11,7 @@ namespace careround {
 
 namespace {
 
-/** "Outcome: ... · rated 4 of 5 · closed 3 Dec 2026", or empty before any is recorded. */
+/** "Outcome: ... · your rating 4 of 5 · closed 3 Dec 2026", or empty before any is recorded. */
 QString outcomeText(const ReferralEntry &r)
 {
     QStringList parts;
@@ -23,10 +23,6 @@ QString outcomeText(const ReferralEntry &r)
         parts.append(ServicesController::tr("closed %1").arg(RecordInput::dateText(r.closedOn)));
     return parts.join(QStringLiteral(" · "));
 }
-
-} // namespace
-
-namespace {
 
 bool isService(const QString &entity)
 {

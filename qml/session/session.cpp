@@ -34,6 +34,9 @@ QString seenFingerprint(const DeviceAccount::Failure &failure)
 Session::Session(QString storePath, QObject *parent)
     : QObject(parent), m_path(std::move(storePath)),
       m_language(new LanguageSetting(settingsPath(), this)),
+      m_largeText(QSettings(settingsPath(), QSettings::IniFormat)
+                      .value(QStringLiteral("largeText"), false)
+                      .toBool()),
       m_account(std::make_unique<DeviceAccount>(m_path))
 {
     // A new language: every screen reads its texts again (typed input is kept: a reload
@@ -429,17 +432,11 @@ QString Session::settingsPath() const
     return QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("settings.ini"));
 }
 
-bool Session::largeText() const
-{
-    return QSettings(settingsPath(), QSettings::IniFormat)
-        .value(QStringLiteral("largeText"), false)
-        .toBool();
-}
-
 void Session::setLargeText(bool large)
 {
-    if (large == largeText())
+    if (large == m_largeText)
         return;
+    m_largeText = large;
     QSettings settings(settingsPath(), QSettings::IniFormat);
     settings.setValue(QStringLiteral("largeText"), large);
     settings.sync();

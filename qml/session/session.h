@@ -130,7 +130,7 @@ public:
     QString storePath() const { return m_path; }
     /** The app's language, remembered in settings.ini beside the store (before any unlock). */
     LanguageSetting *language() const { return m_language; }
-    bool largeText() const;
+    bool largeText() const { return m_largeText; }
     void setLargeText(bool large);
     /** The settings file beside the store (the tablet's own choices: no client data). */
     QString settingsPath() const;
@@ -171,6 +171,7 @@ private:
 
     QString m_path;
     LanguageSetting *m_language;
+    bool m_largeText = false; ///< as kept in settings.ini
     std::unique_ptr<DeviceAccount> m_account;
     std::unique_ptr<LocalEditor> m_editor;
     std::unique_ptr<SyncEngine> m_sync;
