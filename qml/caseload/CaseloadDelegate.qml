@@ -77,8 +77,6 @@ ItemDelegate {
             font.bold: row.urgent
             color: row.urgent ? Theme.urgent : Theme.accent
             wrapMode: Text.Wrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
         }
     }
 }

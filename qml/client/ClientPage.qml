@@ -519,8 +519,6 @@ Rectangle {
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
                         wrapMode: Text.Wrap
-                        maximumLineCount: 3
-                        elide: Text.ElideRight
                     }
                 }
             }

@@ -77,6 +77,11 @@ Rectangle {
             text: strip.syncState === SyncEngine.Local ? qsTr("Kept on this tablet only")
                 : strip.pendingChanges === 0 ? qsTr("All changes synced")
                 : qsTr("Changes waiting to sync: %1").arg(strip.pendingChanges)
+            // It wraps onto a second line rather than push the buttons off a narrow strip.
+            Layout.fillWidth: true
+            Layout.minimumWidth: 0
+            horizontalAlignment: Text.AlignRight
+            wrapMode: Text.Wrap
             color: Theme.statusBarText
             font.pixelSize: Theme.fontBody
             Accessible.role: Accessible.StaticText
@@ -90,6 +95,7 @@ Rectangle {
             Layout.minimumWidth: 0
             horizontalAlignment: Text.AlignRight
             elide: Text.ElideRight
+            property bool elideIntended: true
             text: strip.sync ? strip.sync.summary : ""
             color: Theme.statusBarText
             opacity: 0.8

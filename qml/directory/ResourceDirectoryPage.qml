@@ -105,7 +105,7 @@ Rectangle {
                 id: search
                 objectName: "directorySearch"
                 Layout.fillWidth: true
-                placeholderText: qsTr("Search providers by name, service, language, area or funding")
+                placeholderText: qsTr("Search by name, service, language, area or funding")
             }
             // The facets fold away so that the list has the room; the button says how many
             // are in use while they are folded.
@@ -170,22 +170,21 @@ Rectangle {
             }
         }
 
-        GridLayout {
+        // The list beside the detail in landscape, above it in portrait: plain geometry, as
+        // Qt 6.4's GridLayout kept its old columns after a turn while the page was hidden.
+        Item {
+            id: panes
             Layout.fillWidth: true
             Layout.fillHeight: true
-            columns: page.wide ? 2 : 1
-            columnSpacing: Theme.spacing
-            rowSpacing: Theme.spacing
+            Layout.minimumHeight: 6 * Theme.touchTarget
 
             ListView {
                 id: list
                 objectName: "providerList"
-                Layout.row: 0
-                Layout.column: 0
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                Layout.preferredWidth: page.wide ? page.width * 0.55 : page.width
-                Layout.minimumHeight: 4 * Theme.touchTarget
+                x: 0
+                y: 0
+                width: page.wide ? Math.round(panes.width * 0.58) : panes.width
+                height: page.wide ? panes.height : Math.round(panes.height * 0.6)
                 clip: true
                 spacing: 6
                 model: directory.providers
@@ -226,7 +225,7 @@ Rectangle {
                                 font.bold: true
                                 font.strikeout: row.discontinued
                                 color: row.discontinued ? Theme.mutedText : Theme.text
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
                             }
                             Rectangle {
                                 visible: row.discontinued
@@ -254,14 +253,14 @@ Rectangle {
                             text: qsTr("%1 · %2 · %3").arg(row.serviceTypes).arg(row.area).arg(row.languages)
                             font.pixelSize: Theme.fontSmall
                             color: Theme.mutedText
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                         Text {
                             Layout.fillWidth: true
                             text: qsTr("Funding: %1").arg(row.funding)
                             font.pixelSize: Theme.fontSmall
                             color: Theme.mutedText
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                     }
                 }
@@ -276,12 +275,10 @@ Rectangle {
 
             ScrollView {
                 id: detailScroll
-                Layout.row: page.wide ? 0 : 1
-                Layout.column: page.wide ? 1 : 0
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                Layout.preferredWidth: page.wide ? page.width * 0.4 : page.width
-                Layout.preferredHeight: page.wide ? -1 : page.height * 0.4
+                x: page.wide ? list.width + Theme.spacing : 0
+                y: page.wide ? 0 : list.height + Theme.spacing
+                width: page.wide ? panes.width - list.width - Theme.spacing : panes.width
+                height: page.wide ? panes.height : panes.height - list.height - Theme.spacing
                 contentWidth: availableWidth
                 clip: true
                 ColumnLayout {

@@ -29,7 +29,7 @@ ColumnLayout {
         font.pixelSize: Theme.fontSmall
         color: Theme.mutedText
         Layout.fillWidth: true
-        elide: Text.ElideRight
+        wrapMode: Text.Wrap
     }
     ComboBox {
         id: box

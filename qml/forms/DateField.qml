@@ -5,7 +5,9 @@ import CareRound.Controls
 
 // A date ("YYYY-MM-DD") or date and time ("YYYY-MM-DD HH:MM", local) that is picked by touch
 // from a month calendar that opens below the field (with hour and minute wheels), or typed;
-// what is typed is checked by the controller that stores it. text is the value as edited.
+// what is typed is checked by the controller that stores it. text is the value as edited;
+// edited(text) tells a form that saves field by field when a typed or picked value differs
+// from the stored one.
 ColumnLayout {
     id: root
     property string label: ""
@@ -13,7 +15,14 @@ ColumnLayout {
     property bool withTime: false
     property alias text: field.text
     property alias fieldObjectName: field.objectName
+    property bool readOnly: false
+    signal edited(string text)
     spacing: 2
+
+    function finish() {
+        if (!root.readOnly && field.text !== root.value)
+            root.edited(field.text)
+    }
 
     function pad(n) { return (n < 10 ? "0" : "") + n }
     function parsed() {
@@ -27,6 +36,11 @@ ColumnLayout {
         return withTime ? date + " " + pad(hour) + ":" + pad(minute) : date
     }
 
+    TextMetrics {
+        id: dateWidth
+        font: field.font
+        text: root.withTime ? "0000-00-00 00:00" : "0000-00-00"
+    }
     Text {
         visible: root.label.length > 0
         text: root.label
@@ -41,14 +55,20 @@ ColumnLayout {
         TextField {
             id: field
             Layout.fillWidth: true
+            // Never so narrow that a date (and time) is scrolled out of view.
+            Layout.minimumWidth: dateWidth.advanceWidth + leftPadding + rightPadding + 4
             implicitHeight: Theme.touchTarget
             text: root.value
             font.pixelSize: Theme.fontBody
             inputMethodHints: Qt.ImhPreferNumbers
             placeholderText: root.withTime ? qsTr("YYYY-MM-DD HH:MM") : qsTr("YYYY-MM-DD")
+            readOnly: root.readOnly
+            color: root.readOnly ? Theme.mutedText : Theme.text
             Accessible.name: root.label
+            onEditingFinished: root.finish()
         }
         TouchButton {
+            visible: !root.readOnly
             objectName: field.objectName.length > 0 ? field.objectName + "_pick" : ""
             text: qsTr("Pick")
             Accessible.name: qsTr("Pick %1").arg(root.label)
@@ -195,6 +215,7 @@ ColumnLayout {
                         field.text = root.compose(grid.year, grid.month, picker.day,
                                                   hours.currentIndex, minutes.currentIndex * 5)
                         picker.visible = false
+                        root.finish()
                     }
                 }
             }

@@ -4,7 +4,9 @@ import QtQuick.Layouts
 import CareRound.Controls
 
 // A labelled text field that saves when editing finishes (Enter or leaving the field): it
-// emits edited(text) only when the text differs from the stored value.
+// emits edited(text) only when the text differs from the stored value. A multiline field wraps
+// its text over as many lines as it needs (long statements are read whole, not scrolled); a
+// single-line one shows the start of its value whenever it is not being edited.
 ColumnLayout {
     id: root
     property string label: ""
@@ -12,19 +14,26 @@ ColumnLayout {
     property string placeholderText: ""
     property bool readOnly: false
     property bool multiline: false
-    property alias fieldObjectName: field.objectName
+    property string fieldObjectName: ""
     signal edited(string text)
     spacing: 2
+
+    function finish(text) {
+        if (!root.readOnly && text !== root.value)
+            root.edited(text)
+    }
 
     Text {
         text: root.label
         font.pixelSize: Theme.fontSmall
         color: Theme.mutedText
         Layout.fillWidth: true
-        elide: Text.ElideRight
+        wrapMode: Text.Wrap
     }
     TextField {
         id: field
+        objectName: root.multiline ? "" : root.fieldObjectName
+        visible: !root.multiline
         Layout.fillWidth: true
         implicitHeight: Theme.touchTarget
         text: root.value
@@ -39,9 +48,29 @@ ColumnLayout {
             border.color: field.activeFocus ? Theme.accent : Theme.border
             border.width: field.activeFocus ? 2 : 1
         }
-        onEditingFinished: {
-            if (!root.readOnly && text !== root.value)
-                root.edited(text)
+        onTextChanged: if (!activeFocus) cursorPosition = 0
+        onActiveFocusChanged: if (!activeFocus) cursorPosition = 0
+        onEditingFinished: root.finish(text)
+    }
+    TextArea {
+        id: area
+        objectName: root.multiline ? root.fieldObjectName : ""
+        visible: root.multiline
+        Layout.fillWidth: true
+        implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
+        text: root.value
+        readOnly: root.readOnly
+        placeholderText: root.placeholderText
+        wrapMode: TextEdit.Wrap
+        font.pixelSize: Theme.fontBody
+        color: root.readOnly ? Theme.mutedText : Theme.text
+        Accessible.name: root.label
+        background: Rectangle {
+            radius: Theme.radius
+            color: root.readOnly ? Theme.background : Theme.surface
+            border.color: area.activeFocus ? Theme.accent : Theme.border
+            border.width: area.activeFocus ? 2 : 1
         }
+        onEditingFinished: root.finish(text)
     }
 }

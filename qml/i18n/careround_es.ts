@@ -385,10 +385,6 @@
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
         <source>Review date</source>
         <translation>Fecha de revisión</translation>
     </message>
@@ -1053,14 +1049,6 @@
         <translation>p. ej., 0</translation>
     </message>
     <message>
-        <source>Target date (YYYY-MM-DD)</source>
-        <translation>Fecha objetivo (AAAA-MM-DD)</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
         <source>Achievable: why it can be done</source>
         <translation>Alcanzable: por qué se puede lograr</translation>
     </message>
@@ -1133,10 +1121,6 @@
         <translation>Quién hará el nuevo paso</translation>
     </message>
     <message>
-        <source>Due YYYY-MM-DD</source>
-        <translation>Fecha límite AAAA-MM-DD</translation>
-    </message>
-    <message>
         <source>Due date of the new step</source>
         <translation>Fecha límite del nuevo paso</translation>
     </message>
@@ -1179,6 +1163,10 @@
     <message>
         <source>Record progress</source>
         <translation>Registrar el avance</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha objetivo</translation>
     </message>
 </context>
 <context>
@@ -2230,10 +2218,6 @@
         <translation>Cerrar el directorio</translation>
     </message>
     <message>
-        <source>Search providers by name, service, language, area or funding</source>
-        <translation>Buscar proveedores por nombre, servicio, idioma, zona o financiamiento</translation>
-    </message>
-    <message>
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
@@ -2357,6 +2341,10 @@
         <source>Show discontinued providers</source>
         <translation>Mostrar proveedores dados de baja</translation>
     </message>
+    <message>
+        <source>Search by name, service, language, area or funding</source>
+        <translation>Buscar por nombre, servicio, idioma, zona o financiación</translation>
+    </message>
 </context>
 <context>
     <name>RiskBadge</name>
@@ -2397,10 +2385,6 @@
     <message>
         <source>Referrals (%1)</source>
         <translation>Derivaciones (%1)</translation>
-    </message>
-    <message>
-        <source>Benefit applications (%1)</source>
-        <translation>Solicitudes de beneficios (%1)</translation>
     </message>
     <message>
         <source>Appointments (%1)</source>
@@ -2561,6 +2545,10 @@
     <message>
         <source>Outcome and rating</source>
         <translation>Resultado y calificación</translation>
+    </message>
+    <message>
+        <source>Benefits (%1)</source>
+        <translation>Beneficios (%1)</translation>
     </message>
 </context>
 <context>

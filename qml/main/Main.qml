@@ -40,6 +40,10 @@ ApplicationWindow {
         target: Theme
         function onLargeTextChanged() { window.session.largeText = Theme.largeText }
     }
+    Connections {
+        target: window.session
+        function onLargeTextChanged() { Theme.largeText = window.session.largeText }
+    }
     Component.onCompleted: {
         Qt.uiLanguage = window.session.language.language
         Theme.largeText = window.session.largeText

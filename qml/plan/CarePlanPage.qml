@@ -17,7 +17,8 @@ Rectangle {
     property string recordId: ""
     signal closed()
     color: Theme.background
-    readonly property bool wide: width > height
+    // Two columns only where each keeps room for its fields at the chosen text size.
+    readonly property bool wide: width >= 1000 * Theme.fontScale
 
     PlanController {
         id: plan
@@ -40,7 +41,7 @@ Rectangle {
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
                 color: Theme.text
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
             }
@@ -226,20 +227,18 @@ Rectangle {
                         RowLayout {
                             Layout.fillWidth: true
                             spacing: Theme.spacing
-                            LabeledField {
+                            DateField {
                                 Layout.fillWidth: true
                                 fieldObjectName: "planStartDate"
                                 label: qsTr("Start date")
-                                placeholderText: qsTr("YYYY-MM-DD")
                                 value: plan.startDate
                                 readOnly: plan.sealed && plan.lockedWhenSigned("carePlan", "startDate")
                                 onEdited: text => plan.setField("carePlan", plan.planId, "startDate", text)
                             }
-                            LabeledField {
+                            DateField {
                                 Layout.fillWidth: true
                                 fieldObjectName: "planReviewDate"
                                 label: qsTr("Review date")
-                                placeholderText: qsTr("YYYY-MM-DD")
                                 value: plan.reviewDate
                                 onEdited: text => plan.setField("carePlan", plan.planId, "reviewDate", text)
                             }
@@ -247,6 +246,7 @@ Rectangle {
                         LabeledField {
                             Layout.fillWidth: true
                             fieldObjectName: "planSummary"
+                            multiline: true
                             label: qsTr("Summary")
                             value: plan.summary
                             readOnly: plan.sealed && plan.lockedWhenSigned("carePlan", "summary")
@@ -342,6 +342,7 @@ Rectangle {
                             LabeledField {
                                 Layout.fillWidth: true
                                 fieldObjectName: "contingencyBarrier"
+                                multiline: true
                                 label: qsTr("If this gets in the way")
                                 value: contingency.barrier
                                 readOnly: plan.sealed
@@ -350,6 +351,7 @@ Rectangle {
                             LabeledField {
                                 Layout.fillWidth: true
                                 fieldObjectName: "contingencyAlternative"
+                                multiline: true
                                 label: qsTr("Then do this instead")
                                 value: contingency.alternative
                                 readOnly: plan.sealed

@@ -37,6 +37,7 @@ Card {
     LabeledField {
         Layout.fillWidth: true
         fieldObjectName: "goalStatement"
+        multiline: true
         label: qsTr("Goal (specific: what the client wants to achieve)")
         value: goal.statement
         readOnly: goal.locked("statement")
@@ -53,13 +54,16 @@ Card {
         Accessible.role: Accessible.StaticText
         Accessible.name: text
     }
-    GridLayout {
+    // The goal's fields in columns by plain geometry (a Flow of equal cells): Qt 6.4's
+    // GridLayout kept its first column count when the goal got narrower.
+    Flow {
+        id: fields
         Layout.fillWidth: true
-        columns: goal.width > 640 ? 3 : 2
-        columnSpacing: Theme.spacing
-        rowSpacing: 6
+        spacing: Theme.spacing
+        readonly property int columns: width > 760 * Theme.fontScale ? 3 : 2
+        readonly property real cellWidth: Math.floor((width - (columns - 1) * spacing) / columns)
         LabeledField {
-            Layout.fillWidth: true
+            width: fields.cellWidth
             fieldObjectName: "goalMeasure"
             label: qsTr("Measure")
             placeholderText: qsTr("e.g. falls reported")
@@ -68,7 +72,7 @@ Card {
             onEdited: text => goal.save("measure", text)
         }
         LabeledField {
-            Layout.fillWidth: true
+            width: fields.cellWidth
             fieldObjectName: "goalTargetValue"
             label: qsTr("Target value")
             placeholderText: qsTr("e.g. 0")
@@ -76,33 +80,34 @@ Card {
             readOnly: goal.locked("targetValue")
             onEdited: text => goal.save("targetValue", text)
         }
-        LabeledField {
-            Layout.fillWidth: true
+        DateField {
+            width: fields.cellWidth
             fieldObjectName: "goalTargetDate"
-            label: qsTr("Target date (YYYY-MM-DD)")
-            placeholderText: qsTr("YYYY-MM-DD")
+            label: qsTr("Target date")
             value: goal.targetDate
             readOnly: goal.locked("targetDate")
             onEdited: text => goal.save("targetDate", text)
         }
         LabeledField {
-            Layout.fillWidth: true
+            width: fields.cellWidth
             fieldObjectName: "goalAchievable"
+            multiline: true
             label: qsTr("Achievable: why it can be done")
             value: goal.achievable
             readOnly: goal.locked("achievable")
             onEdited: text => goal.save("achievable", text)
         }
         LabeledField {
-            Layout.fillWidth: true
+            width: fields.cellWidth
             fieldObjectName: "goalRelevance"
+            multiline: true
             label: qsTr("Relevant: why it matters to the client")
             value: goal.relevance
             readOnly: goal.locked("relevance")
             onEdited: text => goal.save("relevance", text)
         }
         ChoiceField {
-            Layout.fillWidth: true
+            width: fields.cellWidth
             boxObjectName: "goalDomain"
             label: qsTr("Domain")
             value: goal.domain
@@ -111,7 +116,7 @@ Card {
             onChosen: value => goal.save("domain", value)
         }
         ChoiceField {
-            Layout.fillWidth: true
+            width: fields.cellWidth
             boxObjectName: "goalStatus"
             label: qsTr("Goal status")
             value: goal.status
@@ -119,7 +124,7 @@ Card {
             onChosen: value => goal.save("status", value)
         }
         ChoiceField {
-            Layout.fillWidth: true
+            width: fields.cellWidth
             boxObjectName: "goalAttainment"
             label: qsTr("Attainment at review")
             value: goal.attainment
@@ -249,15 +254,16 @@ Card {
             required property string status
             required property var statusChoices
             Layout.fillWidth: true
-            columns: 4
+            columns: width > 760 * Theme.fontScale ? 4 : 2
             columnSpacing: Theme.spacing / 2
             rowSpacing: 2
             function locked(field) { return goal.sealed && goal.controller.lockedWhenSigned("actionStep", field) }
             function save(field, value) { goal.controller.setField("actionStep", step.rowId, field, value) }
             LabeledField {
                 Layout.fillWidth: true
-                Layout.columnSpan: 4
+                Layout.columnSpan: step.columns
                 fieldObjectName: "stepDescription"
+                multiline: true
                 label: qsTr("Step")
                 value: step.description
                 readOnly: step.locked("description")
@@ -272,11 +278,10 @@ Card {
                 readOnly: step.locked("owner")
                 onChosen: value => step.save("owner", value)
             }
-            LabeledField {
+            DateField {
                 Layout.fillWidth: true
                 fieldObjectName: "stepDueDate"
                 label: step.overdue ? qsTr("Due (overdue)") : qsTr("Due")
-                placeholderText: qsTr("YYYY-MM-DD")
                 value: step.dueDate
                 readOnly: step.locked("dueDate")
                 onEdited: text => step.save("dueDate", text)
@@ -297,24 +302,26 @@ Card {
             }
         }
     }
-    RowLayout {
+    // A new step: what, then who, when and the button on a row of their own (they wrap).
+    TextField {
+        id: newStep
+        objectName: "newStepDescription"
+        visible: !goal.sealed
+        Layout.fillWidth: true
+        implicitHeight: Theme.touchTarget
+        font.pixelSize: Theme.fontBody
+        placeholderText: qsTr("New step: what will be done")
+        Accessible.name: qsTr("New step description")
+    }
+    Flow {
         Layout.fillWidth: true
         visible: !goal.sealed
         spacing: Theme.spacing / 2
-        TextField {
-            id: newStep
-            objectName: "newStepDescription"
-            Layout.fillWidth: true
-            implicitHeight: Theme.touchTarget
-            font.pixelSize: Theme.fontBody
-            placeholderText: qsTr("New step: what will be done")
-            Accessible.name: qsTr("New step description")
-        }
         ComboBox {
             id: newStepOwner
             objectName: "newStepOwner"
             implicitHeight: Theme.touchTarget
-            Layout.preferredWidth: 150
+            width: Math.min(parent.width, 10 * Theme.fontBody)
             font.pixelSize: Theme.fontBody
             model: goal.controller.ownerChoices
             textRole: "label"
@@ -322,14 +329,11 @@ Card {
             currentIndex: 1
             Accessible.name: qsTr("Who does the new step")
         }
-        TextField {
+        DateField {
             id: newStepDue
-            objectName: "newStepDue"
-            implicitHeight: Theme.touchTarget
-            Layout.preferredWidth: 150
-            font.pixelSize: Theme.fontBody
-            placeholderText: qsTr("Due YYYY-MM-DD")
-            Accessible.name: qsTr("Due date of the new step")
+            fieldObjectName: "newStepDue"
+            label: qsTr("Due date of the new step")
+            width: Math.min(parent.width, 16 * Theme.fontBody)
         }
         TouchButton {
             objectName: "addStepButton"
@@ -338,7 +342,7 @@ Card {
             onClicked: {
                 if (goal.controller.addStep(goal.rowId, newStep.text, newStepOwner.currentValue, newStepDue.text) !== "") {
                     newStep.clear()
-                    newStepDue.clear()
+                    newStepDue.text = ""
                 }
             }
         }

@@ -44,7 +44,7 @@ Rectangle {
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
                 color: Theme.text
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
             }
@@ -112,23 +112,14 @@ Rectangle {
             ServicesTab {
                 objectName: "servicesTab0"
                 text: qsTr("Referrals (%1)").arg(services.referrals.count)
-                implicitHeight: Theme.touchTarget
-                font.pixelSize: Theme.fontBody
-                Accessible.name: text
             }
             ServicesTab {
                 objectName: "servicesTab1"
-                text: qsTr("Benefit applications (%1)").arg(services.benefits.count)
-                implicitHeight: Theme.touchTarget
-                font.pixelSize: Theme.fontBody
-                Accessible.name: text
+                text: qsTr("Benefits (%1)").arg(services.benefits.count)
             }
             ServicesTab {
                 objectName: "servicesTab2"
                 text: qsTr("Appointments (%1)").arg(services.appointments.count)
-                implicitHeight: Theme.touchTarget
-                font.pixelSize: Theme.fontBody
-                Accessible.name: text
             }
         }
 

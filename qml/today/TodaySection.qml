@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls.Basic
-import QtQuick.Layouts
 import CareRound.Controls
 import CareRound.Today
 
@@ -16,50 +15,59 @@ Rectangle {
     color: Theme.background
     implicitHeight: header.implicitHeight + summary.implicitHeight + Theme.touchTarget * 2
 
-    ColumnLayout {
-        anchors.fill: parent
+    // Anchors, not Qt Quick Layouts (see TodayPage).
+    Item {
+        id: titleRow
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: Math.max(header.implicitHeight, summary.implicitHeight)
+        SectionHeader {
+            id: header
+            topPadding: 0
+            anchors.left: parent.left
+            anchors.right: summary.left
+            anchors.rightMargin: Theme.spacing
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Text {
+            id: summary
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            text: section.todayModel.summaryText
+            color: Theme.mutedText
+            font.pixelSize: Theme.fontSmall
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+    }
+    ListView {
+        id: list
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: titleRow.bottom
+        anchors.topMargin: 6
+        anchors.bottom: parent.bottom
+        clip: true
         spacing: 6
-        RowLayout {
-            Layout.fillWidth: true
-            SectionHeader {
-                id: header
-                topPadding: 0
-                Layout.fillWidth: true
-            }
-            Text {
-                id: summary
-                text: section.todayModel.summaryText
-                color: Theme.mutedText
-                font.pixelSize: Theme.fontSmall
-                Accessible.role: Accessible.StaticText
-                Accessible.name: text
-            }
+        model: section.todayModel
+        reuseItems: true
+        Accessible.role: Accessible.List
+        Accessible.name: header.text
+        delegate: TodayDelegate {
+            width: ListView.view.width
+            onClicked: section.chosen(kind, clientId, recordId)
         }
-        ListView {
-            id: list
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            spacing: 6
-            model: section.todayModel
-            reuseItems: true
-            Accessible.role: Accessible.List
-            Accessible.name: header.text
-            delegate: TodayDelegate {
-                width: ListView.view.width
-                onClicked: section.chosen(kind, clientId, recordId)
-            }
-            Text {
-                anchors.centerIn: parent
-                width: parent.width - 2 * Theme.margin
-                horizontalAlignment: Text.AlignHCenter
-                visible: list.count === 0
-                text: section.emptyText
-                color: Theme.mutedText
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.Wrap
-            }
-            ScrollBar.vertical: ScrollBar { }
+        Text {
+            anchors.centerIn: parent
+            width: parent.width - 2 * Theme.margin
+            horizontalAlignment: Text.AlignHCenter
+            visible: list.count === 0
+            text: section.emptyText
+            color: Theme.mutedText
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
         }
+        ScrollBar.vertical: ScrollBar { }
     }
 }

@@ -18,7 +18,8 @@ Rectangle {
     signal signOffRequested(string visitId)
     color: Theme.background
 
-    readonly property bool wide: width > height
+    // Two columns only where each keeps room for its fields at the chosen text size.
+    readonly property bool wide: width >= 1000 * Theme.fontScale
     // The note being corrected (UI state only: the correction is a new note).
     property string correctingId: ""
     property int satisfactionScore: 0
@@ -55,7 +56,7 @@ Rectangle {
                     font.pixelSize: Theme.fontHeading
                     font.bold: true
                     color: Theme.text
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     Accessible.role: Accessible.Heading
                     Accessible.name: text
                 }
@@ -64,7 +65,7 @@ Rectangle {
                     text: visit.clientPlace
                     font.pixelSize: Theme.fontSmall
                     color: Theme.mutedText
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
             }
             Text {
