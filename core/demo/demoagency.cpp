@@ -1,5 +1,6 @@
 #include "demoagency.h"
 
+#include "assessmentdomains.h"
 #include "contenthash.h"
 #include "instruments.h"
 #include "localeditor.h"
@@ -784,6 +785,20 @@ private:
         if (status == QLatin1String("complete"))
             values.insert("completedAt", dateTimeText(day, 11, 30));
         QString id = make(QStringLiteral("assessment"), values);
+        // A finished assessment answers every structured question of every domain (it could
+        // not be completed otherwise). The answers come from the client and question, not from
+        // rng, so the rest of the agency stays as it was.
+        if (allAnswered)
+            for (const AssessmentDomain &domain : AssessmentDomains::all())
+                for (const DomainQuestion &question : domain.questions) {
+                    const QString item = AssessmentDomains::itemKey(domain, question);
+                    make(QStringLiteral("assessmentAnswer"),
+                         {{"assessmentId", id},
+                          {"clientId", clientId},
+                          {"instrument", "domain"},
+                          {"item", item},
+                          {"value", int(qHash(clientId + item, 7) % question.options.size())}});
+                }
         // Impairment level of this client: lower ability, more "0" answers.
         const int ability = rng.range(30, 95);
         for (const QString instrument : {"katz", "lawton", "phq2"}) {

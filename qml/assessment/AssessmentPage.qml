@@ -15,6 +15,76 @@ Rectangle {
     property string recordId: ""
     signal closed()
     readonly property bool wide: width >= 1000
+
+    // One domain: its state (done, partly done, empty), title and, in the list, a summary.
+    component DomainButton: AbstractButton {
+        id: domainButton
+        required property string key
+        required property string title
+        required property string progressState
+        required property string stateText
+        required property string summary
+        required property bool current
+        objectName: "domain_" + key
+        width: page.wide ? domainList.width : implicitWidth
+        implicitWidth: domainText.implicitWidth + 64
+        implicitHeight: Math.max(Theme.touchTarget + 16,
+                                 domainText.implicitHeight + 16)
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("%1, %2").arg(title).arg(stateText)
+        onClicked: assessment.currentDomain = key
+        background: Rectangle {
+            color: domainButton.current ? Theme.selected : Theme.surface
+            border.color: domainButton.current ? Theme.accent : Theme.border
+            radius: page.wide ? 0 : Theme.radius
+        }
+        contentItem: RowLayout {
+            spacing: 8
+            Rectangle {
+                Layout.leftMargin: 8
+                implicitWidth: 28
+                implicitHeight: 28
+                radius: 14
+                color: domainButton.progressState === "done" ? Theme.ok
+                       : domainButton.progressState === "partial" ? Theme.warningSurface
+                                                          : Theme.surface
+                border.color: domainButton.progressState === "done" ? Theme.ok
+                              : domainButton.progressState === "partial" ? Theme.warning
+                                                                 : Theme.border
+                Text {
+                    anchors.centerIn: parent
+                    text: domainButton.progressState === "done" ? "\u2713"
+                          : domainButton.progressState === "partial" ? "\u2026" : ""
+                    color: domainButton.progressState === "done" ? Theme.accentText
+                                                         : Theme.warning
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                }
+            }
+            ColumnLayout {
+                id: domainText
+                Layout.fillWidth: true
+                spacing: 0
+                Text {
+                    Layout.fillWidth: true
+                    text: domainButton.title
+                    font.pixelSize: Theme.fontBody
+                    font.bold: domainButton.current
+                    color: Theme.text
+                    elide: Text.ElideRight
+                }
+                Text {
+                    Layout.fillWidth: true
+                    visible: page.wide
+                    text: domainButton.summary
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    elide: Text.ElideRight
+                }
+            }
+        }
+    }
+
     color: Theme.background
 
     AssessmentController {
@@ -233,102 +303,52 @@ Rectangle {
             Item { Layout.fillHeight: true }
         }
 
-        // The domains (a list beside the detail in landscape, a strip above it in portrait).
-        GridLayout {
+        // The domains: a list beside the detail on a wide screen; above it otherwise, as
+        // chips that wrap so that every domain and its state is in view. Plain geometry (Qt
+        // 6.4's GridLayout kept its columns after a turn).
+        Item {
+            id: domainsAndDetail
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: assessment.found
-            columns: page.wide ? 2 : 1
-            columnSpacing: 0
-            rowSpacing: 0
 
             ListView {
                 id: domainList
                 objectName: "domainList"
-                Layout.preferredWidth: page.wide ? 300 : -1
-                Layout.fillWidth: !page.wide
-                Layout.fillHeight: page.wide
-                Layout.preferredHeight: page.wide ? -1 : 76
-                orientation: page.wide ? ListView.Vertical : ListView.Horizontal
+                visible: page.wide
+                width: 300
+                height: parent.height
                 clip: true
                 spacing: 4
-                model: assessment.domains
+                model: page.wide ? assessment.domains : null
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Assessment domains")
-                delegate: AbstractButton {
-                    id: domainButton
-                    required property string key
-                    required property string title
-                    required property string progressState
-                    required property string stateText
-                    required property string summary
-                    required property bool current
-                    objectName: "domain_" + key
-                    width: page.wide ? domainList.width : Math.max(170, implicitWidth)
-                    implicitWidth: domainText.implicitWidth + 64
-                    implicitHeight: Math.max(Theme.touchTarget + 16,
-                                             domainText.implicitHeight + 16)
-                    Accessible.role: Accessible.Button
-                    Accessible.name: qsTr("%1, %2").arg(title).arg(stateText)
-                    onClicked: assessment.currentDomain = key
-                    background: Rectangle {
-                        color: domainButton.current ? Theme.selected : Theme.surface
-                        border.color: domainButton.current ? Theme.accent : Theme.border
-                        radius: page.wide ? 0 : Theme.radius
-                    }
-                    contentItem: RowLayout {
-                        spacing: 8
-                        Rectangle {
-                            Layout.leftMargin: 8
-                            implicitWidth: 28
-                            implicitHeight: 28
-                            radius: 14
-                            color: domainButton.progressState === "done" ? Theme.ok
-                                   : domainButton.progressState === "partial" ? Theme.warningSurface
-                                                                      : Theme.surface
-                            border.color: domainButton.progressState === "done" ? Theme.ok
-                                          : domainButton.progressState === "partial" ? Theme.warning
-                                                                             : Theme.border
-                            Text {
-                                anchors.centerIn: parent
-                                text: domainButton.progressState === "done" ? "\u2713"
-                                      : domainButton.progressState === "partial" ? "\u2026" : ""
-                                color: domainButton.progressState === "done" ? Theme.accentText
-                                                                     : Theme.warning
-                                font.pixelSize: Theme.fontBody
-                                font.bold: true
-                            }
-                        }
-                        ColumnLayout {
-                            id: domainText
-                            Layout.fillWidth: true
-                            spacing: 0
-                            Text {
-                                Layout.fillWidth: true
-                                text: domainButton.title
-                                font.pixelSize: Theme.fontBody
-                                font.bold: domainButton.current
-                                color: Theme.text
-                                elide: Text.ElideRight
-                            }
-                            Text {
-                                Layout.fillWidth: true
-                                visible: page.wide
-                                text: domainButton.summary
-                                font.pixelSize: Theme.fontSmall
-                                color: Theme.mutedText
-                                elide: Text.ElideRight
-                            }
-                        }
-                    }
+                delegate: DomainButton {}
+            }
+            Flow {
+                id: domainFlow
+                objectName: "domainFlow"
+                visible: !page.wide
+                x: Theme.margin
+                y: 4
+                width: parent.width - 2 * Theme.margin
+                height: visible ? implicitHeight : 0
+                spacing: 4
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Assessment domains")
+                Repeater {
+                    model: page.wide ? null : assessment.domains
+                    delegate: DomainButton {}
                 }
             }
 
             ScrollView {
                 id: detail
                 objectName: "domainDetail"
-                Layout.fillWidth: true
-                Layout.fillHeight: true
+                x: page.wide ? domainList.width : 0
+                y: page.wide ? 0 : domainFlow.y + domainFlow.height + Theme.spacing
+                width: parent.width - x
+                height: parent.height - y
                 contentWidth: availableWidth
 
                 ColumnLayout {
