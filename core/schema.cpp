@@ -370,7 +370,7 @@ QVector<EntityDef> buildEntities()
          text("kind").req().oneOf({"concurrent_edit", "void_vs_edit", "amendment", "future_stamp"}),
          json("keptValue"), text("keptStamp"), json("otherValue"), text("otherStamp"),
          text("status").req(), json("resolvedValue"), text("resolvedBy").byActor(),
-         dateTime("resolvedAt")});
+         dateTime("resolvedAt"), text("keptBy").from(8), text("otherBy").from(8)});
     status(conflict, {{"open", L{"resolved"}}, {"resolved", L{}}});
     all.append(conflict);
 
@@ -422,7 +422,8 @@ Schema::Schema() : m_entities(buildEntities())
     // and reason a provider's service was discontinued (the office console). Version 7 keeps the
     // record current: a client's status reason, goal progress over time and attainment, the
     // contact log, consent to share information, and a complaint's handler, due date and
-    // escalation, a referral's outcome and the coordinator's rating of the service.
+    // escalation, a referral's outcome and the coordinator's rating of the service. Version 8
+    // names who made each side of a conflict (keptBy, otherBy), as the server knew it then.
     m_version = 5;
     for (int i = 0; i < m_entities.size(); ++i) {
         m_index.insert(m_entities[i].name, i);

@@ -244,6 +244,19 @@ private slots:
         QSet<QString> both{conflict.value("kept").toObject().value("value").toString(),
                            conflict.value("other").toObject().value("value").toString()};
         QCOMPARE(both, (QSet<QString>{"555-0111", "555-0122"}));
+        // Each side names who made it, in the conflict record and on the console alike: the
+        // office's edit the office (the server stamps it), the tablet's edit its account.
+        const auto opened = server().store.load(*Schema::instance().entity("conflict"),
+                                                conflict.value("id").toString());
+        QVERIFY(opened.has_value());
+        const bool officeKept =
+            conflict.value("kept").toObject().value("value").toString() == "555-0122";
+        QCOMPARE(opened->text(officeKept ? "keptBy" : "otherBy"),
+                 QStringLiteral("the agency office"));
+        QCOMPARE(opened->text(officeKept ? "otherBy" : "keptBy"), QStringLiteral("Ana Ortiz"));
+        for (const char *side : {"kept", "other"})
+            QCOMPARE(conflict.value(side).toObject().value("stamp").toObject().value("by"),
+                     opened->values.value(QLatin1String(side) + QLatin1String("By")));
         // The history names the office account on device "office".
         const auto rows = m_db->query(
             "SELECT account_id, device_id FROM history WHERE entity = 'provider' AND record_id = "

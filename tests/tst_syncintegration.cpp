@@ -225,6 +225,9 @@ private slots:
         const Stamp b = m_b->find("client", m_client)->stamps.value("phone");
         const QString winner = a < b ? "555-2222" : "555-1111";
         const QString loser = a < b ? "555-1111" : "555-2222";
+        // Each side named by the person whose tablet made it (the accounts' names).
+        const QString winnerName = a < b ? "Sam Lee" : "Ana Ortiz";
+        const QString loserName = a < b ? "Ana Ortiz" : "Sam Lee";
         syncAll();
         for (TestDevice *d : {m_a.get(), m_b.get()}) {
             QCOMPARE(d->find("client", m_client)->values.value("phone").toString(), winner);
@@ -235,6 +238,8 @@ private slots:
             QCOMPARE(c.value("field").toString(), QStringLiteral("phone"));
             QCOMPARE(c.value("keptValue").toObject().value("value").toString(), winner);
             QCOMPARE(c.value("otherValue").toObject().value("value").toString(), loser);
+            QCOMPARE(c.value("keptBy").toString(), winnerName);
+            QCOMPARE(c.value("otherBy").toString(), loserName);
         }
         expectConverged();
 

@@ -55,20 +55,29 @@ void saveScreenshot(QQuickWindow *window, const QString &name)
     QVERIFY(window->grabWindow().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
 }
 
-QString conflictAbout(LocalEditor &editor, const QString &client, const QString &field,
-                      const QJsonValue &kept, const QJsonValue &other)
+/**
+ * A concurrent edit the office won over another tablet. `names`: keptBy and otherBy as the
+ * server gives them (schema 8); none for a conflict opened before. `otherStamp`: the other
+ * side's stamp (another tablet's unless given).
+ */
+QString
+conflictAbout(LocalEditor &editor, const QString &client, const QString &field,
+              const QJsonValue &kept, const QJsonValue &other, const QJsonObject &names = {},
+              const QString &otherStamp = "0190a0000009ffff@0190a000-0000-7000-8000-00000000000b")
 {
-    return editor.create("conflict",
-                         {{"recordEntity", "client"},
-                          {"recordId", client},
-                          {"clientId", client},
-                          {"field", field},
-                          {"kind", "concurrent_edit"},
-                          {"keptValue", QJsonObject{{"value", kept}}},
-                          {"keptStamp", "0190a000000a0000@server"},
-                          {"otherValue", QJsonObject{{"value", other}}},
-                          {"otherStamp", "0190a0000009ffff@0190a000-0000-7000-8000-00000000000b"},
-                          {"status", "open"}});
+    QJsonObject values{{"recordEntity", "client"},
+                       {"recordId", client},
+                       {"clientId", client},
+                       {"field", field},
+                       {"kind", "concurrent_edit"},
+                       {"keptValue", QJsonObject{{"value", kept}}},
+                       {"keptStamp", "0190a000000a0000@server"},
+                       {"otherValue", QJsonObject{{"value", other}}},
+                       {"otherStamp", otherStamp},
+                       {"status", "open"}};
+    for (auto it = names.begin(); it != names.end(); ++it)
+        values.insert(it.key(), it.value());
+    return editor.create("conflict", values);
 }
 
 } // namespace
@@ -110,23 +119,46 @@ private slots:
 
     void modelPassesTheTester()
     {
-        conflictAbout(*m_session->editor(), m_client, "address", "12 Elm St", "14 Oak Ave");
+        // Opened by a server of schema 8: it names the person behind the other tablet.
+        const QString named =
+            conflictAbout(*m_session->editor(), m_client, "address", "12 Elm St", "14 Oak Ave",
+                          {{"keptBy", "the agency office"}, {"otherBy", "Dana Whitfield"}});
+        // Opened before: no names.
+        const QString unnamed =
+            conflictAbout(*m_session->editor(), m_client, "city", "Springfield", "Shelbyville");
+        // This tablet's own edit is its user's: "this tablet", whatever name the server gave.
+        const QString own =
+            conflictAbout(*m_session->editor(), m_client, "postalCode", "62701", "62702",
+                          {{"otherBy", "Ana Ortiz"}},
+                          QStringLiteral("0190a0000009ffff@") + m_session->store()->deviceId());
         ConflictListModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
-        QCOMPARE(model.rowCount(), 1);
-        const QModelIndex i = model.index(0);
+        QCOMPARE(model.rowCount(), 3);
+        QHash<QString, QModelIndex> rows;
+        for (int row = 0; row < model.rowCount(); ++row)
+            rows.insert(model.index(row).data(ConflictListModel::ConflictIdRole).toString(),
+                        model.index(row));
+        const QModelIndex i = rows.value(named);
         QCOMPARE(i.data(ConflictListModel::KeptTextRole).toString(), QStringLiteral("12 Elm St"));
         QCOMPARE(i.data(ConflictListModel::OtherTextRole).toString(), QStringLiteral("14 Oak Ave"));
         QCOMPARE(i.data(ConflictListModel::KeptWhoRole).toString(),
                  QStringLiteral("the agency office"));
         QCOMPARE(i.data(ConflictListModel::OtherWhoRole).toString(),
-                 QStringLiteral("another tablet"));
+                 QStringLiteral("Dana Whitfield"));
         // The field by its name for people, not its key.
         QCOMPARE(i.data(ConflictListModel::TitleRole).toString(),
                  QStringLiteral("Address of client “Maria Gonzalez”"));
-        QVERIFY(model.resolve(i.data(ConflictListModel::ConflictIdRole).toString(), "kept"));
+        const QModelIndex old = rows.value(unnamed);
+        QCOMPARE(old.data(ConflictListModel::KeptWhoRole).toString(),
+                 QStringLiteral("the agency office"));
+        QCOMPARE(old.data(ConflictListModel::OtherWhoRole).toString(),
+                 QStringLiteral("another tablet"));
+        QCOMPARE(rows.value(own).data(ConflictListModel::OtherWhoRole).toString(),
+                 QStringLiteral("this tablet"));
+        for (const QString &id : {named, unnamed, own})
+            QVERIFY(model.resolve(id, "kept"));
         QCOMPARE(model.rowCount(), 0);
     }
 

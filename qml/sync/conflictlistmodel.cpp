@@ -147,15 +147,19 @@ QHash<int, QByteArray> ConflictListModel::roleNames() const
             {CanMergeRole, "canMerge"}};
 }
 
-QString ConflictListModel::who(const QString &stampText) const
+QString ConflictListModel::who(const QString &stampText, const QJsonValue &name) const
 {
     const Stamp s = Stamp::fromString(stampText);
     if (s.isNull())
         return tr("unknown");
+    // The server names the office in English; the tablet says it in its own language.
     if (s.node == QLatin1String("server"))
         return tr("the agency office");
     if (m_session && m_session->store() && s.node == m_session->store()->deviceId())
         return tr("this tablet");
+    // The person the server named when it opened the conflict (none before schema 8).
+    if (QString person = name.toString().trimmed(); !person.isEmpty())
+        return person;
     return tr("another tablet");
 }
 
@@ -189,8 +193,10 @@ ConflictListModel::Row ConflictListModel::describe(const Record &conflict) const
         valueText(c.value(QStringLiteral("keptValue")).toObject().value(QStringLiteral("value")));
     r.otherText =
         valueText(c.value(QStringLiteral("otherValue")).toObject().value(QStringLiteral("value")));
-    r.keptWho = who(c.value(QStringLiteral("keptStamp")).toString());
-    r.otherWho = who(c.value(QStringLiteral("otherStamp")).toString());
+    r.keptWho =
+        who(c.value(QStringLiteral("keptStamp")).toString(), c.value(QStringLiteral("keptBy")));
+    r.otherWho =
+        who(c.value(QStringLiteral("otherStamp")).toString(), c.value(QStringLiteral("otherBy")));
     r.keptWhen = whenText(c.value(QStringLiteral("keptStamp")).toString());
     r.otherWhen = whenText(c.value(QStringLiteral("otherStamp")).toString());
     if (r.kind == QLatin1String("concurrent_edit")) {

@@ -68,7 +68,11 @@ private:
         bool canTakeOther = true, canMerge = false;
     };
     Row describe(const Record &conflict) const;
-    QString who(const QString &stampText) const;
+    /**
+     * Who made one side, from its stamp and the name the server gave it (keptBy, otherBy):
+     * the office, this tablet (its user), the person named, or "another tablet".
+     */
+    QString who(const QString &stampText, const QJsonValue &name) const;
     void setError(const QString &text);
 
     QPointer<Session> m_session;

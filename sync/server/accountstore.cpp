@@ -109,6 +109,15 @@ QVector<DeviceInfo> AccountStore::devices()
     return out;
 }
 
+QHash<QString, QString> AccountStore::deviceOwnerNames()
+{
+    QHash<QString, QString> names;
+    for (const auto &row : m_db.query(QStringLiteral(
+             "SELECT d.id, a.name FROM device d JOIN account a ON a.id = d.account_id")))
+        names.insert(row[0].toString(), row[1].toString());
+    return names;
+}
+
 std::optional<TokenHolder> AccountStore::tokenHolder(const QString &tokenHash)
 {
     const auto rows =

@@ -2,6 +2,8 @@
 
 #include "serverdatabase.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace careround {
@@ -86,6 +88,8 @@ public:
     /** Marks the device revoked; false when there is no such device. */
     bool revokeDevice(const QString &deviceId, const QString &at);
     QVector<DeviceInfo> devices();
+    /** The name of each device's account, by device id: every device ever enrolled. */
+    QHash<QString, QString> deviceOwnerNames();
     /** The account's devices still active. */
     QStringList activeDevicesOf(const QString &accountId);
     std::optional<TokenHolder> tokenHolder(const QString &tokenHash);

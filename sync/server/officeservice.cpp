@@ -101,18 +101,15 @@ QHash<QString, QString> OfficeService::staffNames()
     return names;
 }
 
-QJsonObject OfficeService::stampJson(const QString &stamp,
-                                     const QHash<QString, QString> &deviceOwners,
-                                     const QHash<QString, QString> &names)
+QJsonObject OfficeService::stampJson(const QString &stamp, const EditorNames &editors)
 {
     const Stamp s = Stamp::fromString(stamp);
     if (s.isNull())
         return {};
-    const QString owner = deviceOwners.value(s.node);
-    return QJsonObject{
-        {"at", isoOfMillis(qint64(s.hlc.millis()))},
-        {"device", s.node},
-        {"by", owner.isEmpty() ? QStringLiteral("the office") : names.value(owner, owner)}};
+    const QString by = editors.of(s);
+    return QJsonObject{{"at", isoOfMillis(qint64(s.hlc.millis()))},
+                       {"device", s.node},
+                       {"by", by.isEmpty() ? QStringLiteral("an unknown device") : by}};
 }
 
 ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &query)
@@ -379,9 +376,6 @@ ServiceReply OfficeService::chart(const Caller &caller, const QUrlQuery &query)
         if (!found || !m_policy.mayReadClient(caller, *id))
             return notFound();
         const QVector<Record> records = m_store.clientRecords(*id);
-        QHash<QString, QString> deviceOwners;
-        for (const DeviceInfo &d : m_accounts.devices())
-            deviceOwners.insert(d.id, d.accountId);
         const QHash<QString, QString> names = staffNames();
         QHash<QString, QHash<QString, QHash<QString, int>>> answers; // assessment -> instrument
         for (const Record &r : records) {
@@ -471,9 +465,7 @@ ServiceReply OfficeService::review(const Caller &caller)
     if (!caller.isSupervisor())
         return supervisorsOnly();
     ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
-    QHash<QString, QString> deviceOwners;
-    for (const DeviceInfo &d : m_accounts.devices())
-        deviceOwners.insert(d.id, d.accountId);
+    const EditorNames editors(m_accounts);
     const QHash<QString, QString> names = staffNames();
     const ReadScope everything;
     QHash<QString, QString> clientNames;
@@ -497,10 +489,9 @@ ServiceReply OfficeService::review(const Caller &caller)
             {"field", c.text("field")},
             {"current", current},
             {"kept", QJsonObject{{"value", c.values.value("keptValue").toObject().value("value")},
-                                 {"stamp", stampJson(c.text("keptStamp"), deviceOwners, names)}}},
-            {"other",
-             QJsonObject{{"value", c.values.value("otherValue").toObject().value("value")},
-                         {"stamp", stampJson(c.text("otherStamp"), deviceOwners, names)}}}});
+                                 {"stamp", stampJson(c.text("keptStamp"), editors)}}},
+            {"other", QJsonObject{{"value", c.values.value("otherValue").toObject().value("value")},
+                                  {"stamp", stampJson(c.text("otherStamp"), editors)}}}});
     }
     QJsonArray refused;
     for (const RefusedChange &r : m_review.open(QString(), 500)) {

@@ -4,6 +4,7 @@
 #include "accountservice.h"
 #include "accountstore.h"
 #include "caller.h"
+#include "editornames.h"
 #include "historyservice.h"
 #include "reviewservice.h"
 #include "reviewstore.h"
@@ -64,9 +65,8 @@ private:
                        QVector<Edit> &edits);
     /** The names of the agency's accounts by id (staff names are no client data). */
     QHash<QString, QString> staffNames();
-    /** Who made the edit a stamp marks: the account's name, from the device (its node). */
-    QJsonObject stampJson(const QString &stamp, const QHash<QString, QString> &deviceOwners,
-                          const QHash<QString, QString> &names);
+    /** When and by whom (EditorNames) the edit a stamp marks was made, for the console. */
+    static QJsonObject stampJson(const QString &stamp, const EditorNames &editors);
 
     ServerStore &m_store;
     AccountStore &m_accounts;

@@ -9,8 +9,6 @@ namespace careround {
 
 namespace {
 
-const QString kServerNode = QStringLiteral("server");
-
 QString toJsonText(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -33,9 +31,14 @@ QVector<StoredRecord> storedRecords(const QVector<ServerDatabase::Row> &rows)
 
 } // namespace
 
+QString ServerStore::serverNode()
+{
+    return QStringLiteral("server");
+}
+
 Stamp ServerStore::Writes::stamp()
 {
-    return Stamp{clock.now(), kServerNode};
+    return Stamp{clock.now(), serverNode()};
 }
 
 ServerStore::ServerStore(ServerDatabase &db, WallClock wall)

@@ -42,6 +42,9 @@ public:
         Stamp stamp();
     };
 
+    /** The node of the server's own stamps (office commands, console edits, conflicts). */
+    static QString serverNode();
+
     /** Begins a transaction of this database (rolled back unless committed). */
     ServerTransaction transaction(ServerTransaction::Mode mode) { return {m_db, mode}; }
     /** A savepoint in the open transaction (one change of a push). */

@@ -1,5 +1,6 @@
 #include "syncservice.h"
 
+#include "editornames.h"
 #include "recordvalidator.h"
 
 #include <QDateTime>
@@ -96,6 +97,8 @@ struct SyncService::PushRun {
     QJsonArray results;
     /** entity/id/field of what the open conflicts this push resolves are about. */
     QSet<QString> resolving = {};
+    /** Who made the edits of the conflicts it opens: read at its first conflict, if any. */
+    std::optional<EditorNames> editors = {};
 };
 
 /** A change as it arrived: its deviceSeq, the JSON sent, and the decoded change or why not. */
@@ -373,8 +376,7 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
     // The conflict records are the server's, opened in answer to the author's change.
     const Provenance opened{provenance.accountId, provenance.deviceId, HistoryOutcome::Admin};
     for (const ConflictDraft &d : merged.conflicts)
-        recordConflict(run.writes, change.deviceSeq, def, merged.record, target.clientId, d,
-                       opened);
+        recordConflict(run, change.deviceSeq, def, merged.record, target.clientId, d, opened);
     QJsonObject result{{"deviceSeq", double(change.deviceSeq)},
                        {"status", editStatusName(merged.status)}};
     if (!merged.conflicts.isEmpty())
@@ -382,10 +384,9 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
     return result;
 }
 
-void SyncService::recordConflict(ServerStore::Writes &writes, qint64 deviceSeq,
-                                 const EntityDef &def, const Record &record,
-                                 const QString &clientId, const ConflictDraft &draft,
-                                 const Provenance &provenance)
+void SyncService::recordConflict(PushRun &run, qint64 deviceSeq, const EntityDef &def,
+                                 const Record &record, const QString &clientId,
+                                 const ConflictDraft &draft, const Provenance &provenance)
 {
     const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
     const QString id = draft.conflictId(def.name, record.id);
@@ -406,11 +407,20 @@ void SyncService::recordConflict(ServerStore::Writes &writes, qint64 deviceSeq,
         {"otherStamp", draft.otherStamp.toString()},
         {"status", "open"},
     };
-    const Stamp stamp = writes.stamp();
+    // Who made each side, as the accounts say now (informative: a name may change later). A
+    // side whose device the agency does not know, or that is no edit (a held edit's kept
+    // side), names no one.
+    if (!run.editors)
+        run.editors.emplace(m_accounts);
+    for (const auto &[field, side] :
+         {std::pair{"keptBy", draft.keptStamp}, std::pair{"otherBy", draft.otherStamp}})
+        if (const QString name = run.editors->of(side); !name.isEmpty())
+            c.values.insert(QLatin1String(field), name);
+    const Stamp stamp = run.writes.stamp();
     for (auto it = c.values.begin(); it != c.values.end(); ++it)
         c.stamps.insert(it.key(), stamp);
     checkStored(deviceSeq, conflictDef, c);
-    m_store.write(writes, conflictDef, c, clientId, std::nullopt, provenance);
+    m_store.write(run.writes, conflictDef, c, clientId, std::nullopt, provenance);
 }
 
 void SyncService::finish(const Caller &caller, PushRun &run)

@@ -103,8 +103,12 @@ private:
     /** Adds entity/id/field of what an edit resolving an open conflict is about. */
     void noteResolved(const Edit &edit, QSet<QString> &fields);
     QSet<QString> resolvedFields(const QVector<Incoming> &changes);
-    void recordConflict(ServerStore::Writes &writes, qint64 deviceSeq, const EntityDef &def,
-                        const Record &record, const QString &clientId, const ConflictDraft &draft,
+    /**
+     * Writes the conflict record of a draft (unless it exists already), with server stamps and
+     * the names of who made each side (keptBy, otherBy).
+     */
+    void recordConflict(PushRun &run, qint64 deviceSeq, const EntityDef &def, const Record &record,
+                        const QString &clientId, const ConflictDraft &draft,
                         const Provenance &provenance);
     void finish(const Caller &caller, PushRun &run);
 
