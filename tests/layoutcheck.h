@@ -138,7 +138,7 @@ inline QStringList cutText(const QList<QQuickItem *> &shown)
             if (item->property("truncated").toBool() && !item->property("elideIntended").toBool())
                 found.append(describeItem(item) + QStringLiteral(": elided"));
             else if (item->property("contentWidth").toReal() > item->width() + 1 &&
-                     item->property("elide").toInt() == 0)
+                     item->property("elide").toInt() == Qt::ElideNone)
                 found.append(describeItem(item) + QStringLiteral(": text wider than its box"));
             else if (item->property("contentHeight").toReal() > item->height() + 1)
                 found.append(describeItem(item) + QStringLiteral(": text taller than its box"));
@@ -153,24 +153,59 @@ inline QStringList cutText(const QList<QQuickItem *> &shown)
     return found;
 }
 
-/** Interactive items (by accessible role) smaller than a touch target either way. */
+/**
+ * Whether a person can operate the item: a button of any kind (checkboxes, switches, tabs, list
+ * rows), an editable text field, a combo box, slider or spin box. By type, not by accessible
+ * role: Qt Quick gives an item an accessible interface only once a screen reader is running
+ * (or the item sets Accessible properties), and none runs offscreen.
+ */
+inline bool isControl(const QQuickItem *item)
+{
+    if (!item->isEnabled())
+        return false;
+    if (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"))
+        return !item->property("readOnly").toBool();
+    return item->inherits("QQuickAbstractButton") || item->inherits("QQuickComboBox") ||
+           item->inherits("QQuickSlider") || item->inherits("QQuickSpinBox");
+}
+
+/** Controls shown smaller than a touch target either way. */
 inline QStringList smallTargets(const QList<QQuickItem *> &shown)
 {
-    static const QSet<QAccessible::Role> interactive{
-        QAccessible::Button,       QAccessible::CheckBox, QAccessible::RadioButton,
-        QAccessible::EditableText, QAccessible::ComboBox, QAccessible::Slider,
-        QAccessible::SpinBox,      QAccessible::PageTab,  QAccessible::Link};
     QStringList found;
     for (QQuickItem *item : shown) {
-        if (!shownInScene(item) || !item->isEnabled())
-            continue;
-        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
-        if (!iface || !interactive.contains(iface->role()))
+        if (!shownInScene(item) || !isControl(item))
             continue;
         if (item->width() < kTouchTarget - 0.5 || item->height() < kTouchTarget - 0.5)
             found.append(describeItem(item) + QStringLiteral(": smaller than a touch target"));
     }
     return found;
+}
+
+/**
+ * Controls shown without a name for screen readers: the accessible name where Qt Quick made an
+ * interface, else the text a screen reader would read (a button's text, a field's placeholder).
+ * checked counts the controls seen.
+ */
+inline QStringList unnamedControls(const QList<QQuickItem *> &shown, int &checked)
+{
+    checked = 0;
+    QStringList missing;
+    for (QQuickItem *item : shown) {
+        if (!shownInScene(item) || !isControl(item))
+            continue;
+        ++checked;
+        QString name;
+        if (QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item))
+            name = iface->text(QAccessible::Name);
+        if (name.trimmed().isEmpty())
+            name = item->property("text").toString() +
+                   item->property("placeholderText").toString() +
+                   item->property("displayText").toString();
+        if (name.trimmed().isEmpty())
+            missing.append(describeItem(item) + QStringLiteral(": no accessible name"));
+    }
+    return missing;
 }
 
 } // namespace careround::test

@@ -7,8 +7,10 @@
 #include "pageharness.h"
 
 #include <QAccessible>
+#include <QFile>
 #include <QFont>
 #include <QQuickStyle>
+#include <QQuickView>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -33,28 +35,6 @@ QQuickItem *findVisible(QQuickWindow *window, const QString &name)
         if (i->objectName() == name && test::shownInScene(i))
             return i;
     return nullptr;
-}
-
-/** Interactive items (by accessible role) shown on screen that have no accessible name. */
-QStringList unnamedControls(const QList<QQuickItem *> &shown, int &checked)
-{
-    checked = 0;
-    static const QSet<QAccessible::Role> interactive{
-        QAccessible::Button,       QAccessible::CheckBox, QAccessible::RadioButton,
-        QAccessible::EditableText, QAccessible::ComboBox, QAccessible::Slider,
-        QAccessible::SpinBox,      QAccessible::PageTab,  QAccessible::Link};
-    QStringList missing;
-    for (QQuickItem *item : shown) {
-        if (!test::shownInScene(item))
-            continue;
-        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
-        if (!iface || !interactive.contains(iface->role()))
-            continue;
-        ++checked;
-        if (iface->text(QAccessible::Name).trimmed().isEmpty())
-            missing.append(test::describeItem(item) + QStringLiteral(": no accessible name"));
-    }
-    return missing;
 }
 
 } // namespace
@@ -93,7 +73,7 @@ class TestScreens : public QObject {
                     return false;
                 QList<QQuickItem *> shown;
                 test::collectShown(m_window->contentItem(), shown);
-                found = unnamedControls(shown, checked);
+                found = test::unnamedControls(shown, checked);
                 found += test::smallTargets(shown);
                 found += test::cutText(shown);
                 found += test::outsideTheirArea(m_window, shown);
@@ -442,6 +422,57 @@ private slots:
         QVERIFY(tablet.isWiped());
         QCOMPARE(tablet.store()->records().count(*Schema::instance().entity("client")), 0);
         QVERIFY(tablet.unlockWithPin("2468").length() > 0); // nothing to unlock any more
+    }
+
+    /** The checks themselves: each finds what it is for, and only that (run after the app
+     * windows, which set up the accessibility of Qt Quick items). */
+    void theChecksFindWhatIsWrong()
+    {
+        QFile qml(m_dir.filePath("checks.qml"));
+        QVERIFY(qml.open(QIODevice::WriteOnly));
+        qml.write(R"(
+import QtQuick
+import QtQuick.Controls.Basic
+Item {
+    width: 400; height: 300
+    Button { objectName: "small"; text: "x"; width: 30; height: 30 }
+    Button { objectName: "large"; text: "ok"; y: 250; width: 60; height: 48 }
+    Text { objectName: "elided"; y: 40; width: 50; text: "a long text that does not fit"; elide: Text.ElideRight }
+    Text { objectName: "elidedOnPurpose"; property bool elideIntended: true; y: 60; width: 50
+           text: "a long text that does not fit"; elide: Text.ElideRight }
+    Text { objectName: "spills"; y: 80; width: 50; text: "a long text that does not fit" }
+    Text { objectName: "fits"; y: 100; text: "fits" }
+    Rectangle { objectName: "outside"; x: 380; y: 120; width: 60; height: 20; color: "red" }
+    TextField { objectName: "scrolled"; y: 150; width: 80; height: 48; text: "a very long value that ends far away" }
+    Flickable { y: 200; width: 400; height: 50; contentHeight: 200; clip: true
+                Rectangle { objectName: "scrollsBelow"; y: 100; width: 100; height: 50; color: "blue" } }
+})");
+        qml.close();
+        QQuickView view;
+        view.setSource(QUrl::fromLocalFile(qml.fileName()));
+        QVERIFY2(view.rootObject(), qPrintable(view.errors().value(0).toString()));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(QQuickTest::qWaitForPolish(&view));
+        QList<QQuickItem *> shown;
+        test::collectShown(view.contentItem(), shown);
+        const auto named = [](const QStringList &found, const char *name) {
+            return std::count_if(found.begin(), found.end(), [&](const QString &f) {
+                return f.contains(QStringLiteral(" in %1 ").arg(QLatin1String(name)));
+            });
+        };
+        const QStringList small = test::smallTargets(shown);
+        QVERIFY2(named(small, "small") == 1 && named(small, "large") == 0,
+                 qPrintable(small.join('\n')));
+        const QStringList cut = test::cutText(shown);
+        QVERIFY2(named(cut, "elided") == 1, qPrintable(cut.join('\n')));
+        QVERIFY2(named(cut, "spills") == 1, qPrintable(cut.join('\n')));
+        QVERIFY2(named(cut, "scrolled") == 1, qPrintable(cut.join('\n')));
+        QVERIFY2(named(cut, "elidedOnPurpose") == 0 && named(cut, "fits") == 0,
+                 qPrintable(cut.join('\n')));
+        const QStringList outside = test::outsideTheirArea(&view, shown);
+        QVERIFY2(named(outside, "outside") == 1 && named(outside, "scrollsBelow") == 0,
+                 qPrintable(outside.join('\n')));
     }
 
     void cleanupTestCase()

@@ -146,12 +146,17 @@ Rectangle {
             current: directory.funding
             onPicked: value => directory.funding = value
         }
-        RowLayout {
+        // The count and the switch side by side, or the switch below when they do not fit.
+        Flow {
+            id: summaryRow
             Layout.fillWidth: true
             spacing: Theme.spacing
             Text {
                 objectName: "directorySummary"
-                Layout.fillWidth: true
+                width: Math.min(implicitWidth, summaryRow.width)
+                height: Math.max(implicitHeight, Theme.touchTarget)
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Text.Wrap
                 text: directory.summaryText
                 font.pixelSize: Theme.fontSmall
                 color: Theme.mutedText
