@@ -16,10 +16,14 @@ constexpr int kNullFieldsLeftOutFrom = 7;
 
 /** The values as a store holds them: every field of the kind present, null when unset (a field
     of version kNullFieldsLeftOutFrom or later only when set). */
-QJsonObject storedValues(const EntityDef &def, const QJsonObject &values)
+QJsonObject storedValues(const EntityDef &def, const QJsonObject &values, HashRule rule)
 {
     QJsonObject all = values;
     for (const FieldDef &fd : def.fields) {
+        if (rule == HashRule::SealedFields && fd.editableWhenSealed) {
+            all.remove(fd.name);
+            continue;
+        }
         const auto it = all.constFind(fd.name);
         if (fd.since >= kNullFieldsLeftOutFrom) {
             if (it != all.constEnd() && it->isNull())
@@ -42,10 +46,12 @@ QVector<const EntityDef *> sealedChildKinds(const EntityDef &def)
     return kinds;
 }
 
-QString contentHash(const EntityDef &def, const Record &record, const QVector<Record> &children)
+QString contentHash(const EntityDef &def, const Record &record, const QVector<Record> &children,
+                    HashRule rule)
 {
-    QJsonObject content{
-        {"entity", def.name}, {"id", record.id}, {"values", storedValues(def, record.values)}};
+    QJsonObject content{{"entity", def.name},
+                        {"id", record.id},
+                        {"values", storedValues(def, record.values, rule)}};
     QJsonObject childRows;
     for (const EntityDef *child : sealedChildKinds(def)) {
         QVector<const Record *> rows;
@@ -57,7 +63,8 @@ QString contentHash(const EntityDef &def, const Record &record, const QVector<Re
                   [](const Record *a, const Record *b) { return a->id < b->id; });
         QJsonArray array;
         for (const Record *c : rows)
-            array.append(QJsonObject{{"id", c->id}, {"values", storedValues(*child, c->values)}});
+            array.append(
+                QJsonObject{{"id", c->id}, {"values", storedValues(*child, c->values, rule)}});
         childRows.insert(child->name, array);
     }
     content.insert(QStringLiteral("children"), childRows);
@@ -65,6 +72,20 @@ QString contentHash(const EntityDef &def, const Record &record, const QVector<Re
         QCryptographicHash::hash(QJsonDocument(content).toJson(QJsonDocument::Compact),
                                  QCryptographicHash::Sha256)
             .toHex());
+}
+
+HashCheck checkContentHash(const QString &signedHash, const EntityDef &def, const Record &record,
+                           const QVector<Record> &children)
+{
+    HashCheck check;
+    check.hashNow = contentHash(def, record, children, HashRule::SealedFields);
+    if (check.hashNow != signedHash) {
+        const QString everyField = contentHash(def, record, children, HashRule::EveryField);
+        if (everyField == signedHash)
+            check.hashNow = everyField;
+    }
+    check.verified = !signedHash.isEmpty() && check.hashNow == signedHash;
+    return check;
 }
 
 } // namespace careround

@@ -67,7 +67,10 @@ struct SignedPlan {
                 {"alternative", "Paratransit"}}),
     };
 
-    QString hash() const { return contentHash(kind("carePlan"), plan, children); }
+    QString hash(HashRule rule = HashRule::SealedFields) const
+    {
+        return contentHash(kind("carePlan"), plan, children, rule);
+    }
 };
 
 } // namespace
@@ -81,8 +84,51 @@ private slots:
         // Computed by LocalEditor::contentHash before the function moved out of it: signatures
         // stored on tablets hold such hashes and must keep verifying.
         QCOMPARE(
-            SignedPlan().hash(),
+            SignedPlan().hash(HashRule::EveryField),
             QStringLiteral("aa89b22c5aeed96edcd5b77c714d07da1b793eb816ad9df8c0c028b4d4f9dda8"));
+        // Rule 2, of every signature since: pinned the same way.
+        QCOMPARE(
+            SignedPlan().hash(),
+            QStringLiteral("651cbd627a3579eea4bfcba3d9a5cb2a8cc8c9ba71f8509a5018e62147eeea03"));
+    }
+
+    void whatMayChangeAfterSigningLeavesRuleTwoAlone()
+    {
+        const SignedPlan original;
+        SignedPlan carriedOut; // the plan is carried out and reviewed after it was signed
+        carriedOut.plan.values.insert("status", "completed");
+        carriedOut.plan.values.insert("reviewDate", "2027-03-01");
+        carriedOut.children[1].values.insert("status", "achieved");
+        carriedOut.children[1].values.insert("progress", 100);
+        carriedOut.children[2].values.insert("status", "done");
+        QCOMPARE(carriedOut.hash(), original.hash());
+        QVERIFY(carriedOut.hash(HashRule::EveryField) != original.hash(HashRule::EveryField));
+
+        const EntityDef &plan = kind("carePlan");
+        // A signature of either rule verifies while the content is as signed; hashNow is under
+        // the rule that matched.
+        for (const HashRule rule : {HashRule::EveryField, HashRule::SealedFields}) {
+            const HashCheck check =
+                checkContentHash(original.hash(rule), plan, original.plan, original.children);
+            QVERIFY(check.verified);
+            QCOMPARE(check.hashNow, original.hash(rule));
+        }
+        // A rule-2 signature keeps verifying once the plan is carried out; a rule-1 one does not.
+        QVERIFY(
+            checkContentHash(original.hash(), plan, carriedOut.plan, carriedOut.children).verified);
+        QVERIFY(!checkContentHash(original.hash(HashRule::EveryField), plan, carriedOut.plan,
+                                  carriedOut.children)
+                     .verified);
+        // A signed value changed fails both, and the hash now is under rule 2.
+        SignedPlan tampered;
+        tampered.children[1].values.insert("statement", "Eats one warm meal a day");
+        for (const HashRule rule : {HashRule::EveryField, HashRule::SealedFields}) {
+            const HashCheck check =
+                checkContentHash(original.hash(rule), plan, tampered.plan, tampered.children);
+            QVERIFY(!check.verified);
+            QCOMPARE(check.hashNow, tampered.hash());
+        }
+        QVERIFY(!checkContentHash(QString(), plan, original.plan, original.children).verified);
     }
 
     void coversTheKindsSealedWithTheRecord()
@@ -105,7 +151,10 @@ private slots:
             changed.plan.values.insert(fd.name, test::sampleValue(fd, 7));
             if (changed.plan.values == original.plan.values)
                 changed.plan.values.insert(fd.name, test::sampleValue(fd, 8));
-            QVERIFY2(changed.hash() != before, qPrintable(fd.name));
+            QVERIFY2(changed.hash(HashRule::EveryField) != original.hash(HashRule::EveryField),
+                     qPrintable(fd.name));
+            // Under rule 2 every field counts but those editable after signing.
+            QVERIFY2((changed.hash() != before) == !fd.editableWhenSealed, qPrintable(fd.name));
         }
         SignedPlan goal;
         goal.children[1].values.insert("statement", "Eats one warm meal a day");

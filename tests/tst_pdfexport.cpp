@@ -6,6 +6,9 @@
 #include "exportfixture.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+
+#include <tuple>
 
 using namespace careround;
 using namespace careround::test;
@@ -210,6 +213,43 @@ private slots:
                  pages);
         QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
         QVERIFY(renderPdf(pdf, m_out + QStringLiteral("/long-plan")));
+    }
+
+    void aPlanCarriedOutAfterSigningStillMatchesItsSignature()
+    {
+        const QString clientId = create(
+            "client", {{"firstName", "Ines"}, {"lastName", "Carvalho"}, {"status", "active"}});
+        const QString planId = create("carePlan", {{"clientId", clientId},
+                                                   {"title", "Meals and rides"},
+                                                   {"status", "active"},
+                                                   {"startDate", "2026-11-01"}});
+        const QString goalId = create("goal", {{"carePlanId", planId},
+                                               {"clientId", clientId},
+                                               {"statement", "Two warm meals a day"},
+                                               {"domain", "daily_living"},
+                                               {"status", "open"},
+                                               {"progress", 10}});
+        signPlan(planId, clientId);
+        {
+            // Then the plan is carried out: its status and the goal's progress move, as the
+            // merge allows for a signed plan (the stored values rewritten).
+            auto db = ServerDatabase::open(m_db);
+            for (const auto &[entity, id, field, value] :
+                 {std::tuple{"carePlan", planId, "status", QJsonValue("completed")},
+                  std::tuple{"goal", goalId, "progress", QJsonValue(90)}}) {
+                Record r = storedRecord(*db, QString::fromLatin1(entity), id);
+                r.values.insert(QString::fromLatin1(field), value);
+                db->exec("UPDATE record SET vals = ? WHERE entity = ? AND id = ?",
+                         {QString::fromUtf8(QJsonDocument(r.values).toJson(QJsonDocument::Compact)),
+                          QString::fromLatin1(entity), id});
+            }
+        }
+        const QString pdf = m_out + QStringLiteral("/carePlan-carried-out.pdf");
+        const Run r = serverAdmin(m_db, {"export", "pdf", planId, "--out", pdf});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString text = pdfText(pdf);
+        QVERIFY(text.contains(QStringLiteral("Completed")) || text.contains("completed"));
+        QVERIFY(text.contains(QStringLiteral("This equals the hash of the signature")));
     }
 
     void badInputFailsClearlyAndWritesNothing()

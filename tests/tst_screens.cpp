@@ -1,7 +1,8 @@
 // Every screen of the tablet app, on the demo data, through the real Main.qml: renders each
-// one at 1280x800 (Today and Client also at 800x1280) into <build>/screenshots/<Screen>.png
-// for a person to look at, and walks the visible items of each screen, failing on any
-// interactive item without an accessible name.
+// one at 1280x800 and 800x1280, in English and Spanish, with normal and larger text, into
+// <build>/screenshots/ for a person to look at, and checks what is shown (tests/layoutcheck.h):
+// every control named for screen readers and at least a touch target, no text cut short,
+// nothing outside the area it is shown in.
 #include "languagesetting.h"
 #include "layoutcheck.h"
 #include "pageharness.h"
@@ -172,6 +173,8 @@ private slots:
                      {"keptStamp", "0190a000000a0000@server"},
                      {"otherValue", QJsonObject{{"value", "(503) 555-0101"}}},
                      {"otherStamp", "0190a0000009ffff@0190a000-0000-7000-8000-00000000000b"},
+                     {"keptBy", "the agency office"},
+                     {"otherBy", "Dana Whitfield"},
                      {"status", "open"}});
         demo.store.reset();
         m_session = std::make_unique<Session>(path);

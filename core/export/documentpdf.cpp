@@ -370,8 +370,10 @@ QString DocumentPdf::howToCheck()
 {
     return QStringLiteral(
         "To check: `careround-server admin export pdf RECORD_ID` recomputes this hash from the "
-        "stored records with CareRound's one content-hash rule (docs/export.md): the SHA-256 of "
-        "the record and the records its signature covers. The same hash means the same content.");
+        "stored records with CareRound's one content-hash rule (docs/sync-protocol.md): the "
+        "SHA-256 of the record and the records its signature covers, without the fields that may "
+        "change after signing (status, progress, review date). The same hash means the same "
+        "content.");
 }
 
 std::unique_ptr<QTextDocument> DocumentPdf::layout(const SignedDocument &doc)
@@ -413,10 +415,10 @@ std::unique_ptr<QTextDocument> DocumentPdf::layout(const SignedDocument &doc)
     c.paragraph(doc.hashMatches()
                     ? QStringLiteral("This equals the hash of the signature: the content is the "
                                      "content that was signed.")
-                    : QStringLiteral("This differs from the hash of the signature: fields that "
-                                     "may change after signing (status, progress, review date) "
-                                     "changed since it was signed, or an amendment waits for "
-                                     "its signature."));
+                    : QStringLiteral("This differs from the hash of the signature: the "
+                                     "content changed after it was signed (an amendment waits "
+                                     "for its signature, or the signature predates the rule "
+                                     "that leaves out what may change after signing)."));
     c.paragraph(howToCheck(), 0, 0.85);
     return text;
 }

@@ -335,16 +335,21 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
 
     // The hash of each signable record now: its meta.versionId, which Provenance names.
     // Only signed records need it (a Provenance names them): the others carry no versionId.
-    QSet<QString> signedIds;
-    for (const Record &s : rows("signature"))
-        signedIds.insert(s.text("recordId"));
+    // The hash is under the rule of the record's latest signature (checkContentHash).
+    QHash<QString, Record> latestSignature; // signed record id -> its latest signature
+    for (const Record &s : rows("signature")) {
+        const auto it = latestSignature.constFind(s.text("recordId"));
+        if (it == latestSignature.constEnd() || it->text("signedAt") < s.text("signedAt"))
+            latestSignature.insert(s.text("recordId"), s);
+    }
     const auto versionOf = [&](const EntityDef &def, const Record &r) {
-        if (!signedIds.contains(r.id))
+        const auto signature = latestSignature.constFind(r.id);
+        if (signature == latestSignature.constEnd())
             return QString();
         QVector<Record> children;
         for (const EntityDef *child : sealedChildKinds(def))
             children += source.findBy(*child, child->sealedVia, r.id);
-        return contentHash(def, r, children);
+        return checkContentHash(signature->text("contentHash"), def, r, children).hashNow;
     };
     QHash<QString, QStringList> targetsOf; // signable record id -> resources it became
 

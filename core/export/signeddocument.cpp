@@ -93,8 +93,11 @@ std::optional<SignedDocument> SignedDocument::load(RecordSource &source, const Q
         if (!group.rows.isEmpty())
             doc.children.append(group);
     }
-    // The one rule of what a signature covers: core's contentHash, over what is stored.
-    doc.contentHash = careround::contentHash(*doc.def, doc.record, allChildren);
+    // The one rule of what a signature covers: core's contentHash, over what is stored, under
+    // the rule the latest signature was made with.
+    doc.contentHash =
+        checkContentHash(doc.currentSignature().contentHash, *doc.def, doc.record, allChildren)
+            .hashNow;
 
     for (const Record &c : source.findBy(kind("conflict"), QStringLiteral("recordId"), recordId))
         if (!c.isVoided() && c.text("kind") == QLatin1String("amendment"))

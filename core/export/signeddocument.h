@@ -35,10 +35,10 @@ struct SignedDocument {
     Record record;
     Record client;
     QString coordinatorName;
-    QVector<SignedChildren> children;             ///< sealed child kinds with rows, schema order
-    QVector<DocumentSignature> signatures;        ///< in the order signed; the first sealed it
-    QVector<AmendmentEntry> amendments;           ///< proposed changes after signing
-    QString contentHash;                          ///< contentHash() of the record and children now
+    QVector<SignedChildren> children;      ///< sealed child kinds with rows, schema order
+    QVector<DocumentSignature> signatures; ///< in the order signed; the first sealed it
+    QVector<AmendmentEntry> amendments;    ///< proposed changes after signing
+    QString contentHash; ///< checkContentHash() of the record and children now (its hashNow)
     QHash<QString, QString> providerNames;        ///< provider id -> name (action steps)
     QTimeZone zone = QTimeZone::systemTimeZone(); ///< how times are printed
 

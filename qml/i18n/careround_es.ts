@@ -2451,10 +2451,6 @@
         <translation>Presentada el</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
         <source>Decision on</source>
         <translation>Decisión el</translation>
     </message>
@@ -2477,10 +2473,6 @@
     <message>
         <source>Appointment title</source>
         <translation>Título de la cita</translation>
-    </message>
-    <message>
-        <source>When: YYYY-MM-DD HH:MM</source>
-        <translation>Cuándo: AAAA-MM-DD HH:MM</translation>
     </message>
     <message>
         <source>Appointment date and time</source>
@@ -2519,10 +2511,6 @@
         <translation>No se ha organizado transporte</translation>
     </message>
     <message>
-        <source>When (YYYY-MM-DD HH:MM)</source>
-        <translation>Cuándo (AAAA-MM-DD HH:MM)</translation>
-    </message>
-    <message>
         <source>Appointment status</source>
         <translation>Estado de la cita</translation>
     </message>
@@ -2549,6 +2537,10 @@
     <message>
         <source>Benefits (%1)</source>
         <translation>Beneficios (%1)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
     </message>
 </context>
 <context>

@@ -318,17 +318,15 @@ Rectangle {
                                     choices: benefit.statusChoices
                                     onChosen: v => benefit.save("status", v)
                                 }
-                                LabeledField {
+                                DateField {
                                     Layout.fillWidth: true
                                     label: qsTr("Submitted on")
-                                    placeholderText: qsTr("YYYY-MM-DD")
                                     value: benefit.submittedOn
                                     onEdited: t => benefit.save("submittedOn", t)
                                 }
-                                LabeledField {
+                                DateField {
                                     Layout.fillWidth: true
                                     label: qsTr("Decision on")
-                                    placeholderText: qsTr("YYYY-MM-DD")
                                     value: benefit.decisionOn
                                     onEdited: t => benefit.save("decisionOn", t)
                                 }
@@ -339,10 +337,9 @@ Rectangle {
                                     value: benefit.nextAction
                                     onEdited: t => benefit.save("nextAction", t)
                                 }
-                                LabeledField {
+                                DateField {
                                     Layout.fillWidth: true
                                     label: benefit.nextActionOverdue ? qsTr("Next action due (now due)") : qsTr("Next action due")
-                                    placeholderText: qsTr("YYYY-MM-DD")
                                     value: benefit.nextActionDue
                                     onEdited: t => benefit.save("nextActionDue", t)
                                 }
@@ -381,14 +378,12 @@ Rectangle {
                                 placeholderText: qsTr("What, e.g. Eye exam")
                                 Accessible.name: qsTr("Appointment title")
                             }
-                            TextField {
+                            DateField {
                                 id: newAppWhen
-                                objectName: "newAppointmentWhen"
+                                fieldObjectName: "newAppointmentWhen"
                                 Layout.fillWidth: true
-                                implicitHeight: Theme.touchTarget
-                                font.pixelSize: Theme.fontBody
-                                placeholderText: qsTr("When: YYYY-MM-DD HH:MM")
-                                Accessible.name: qsTr("Appointment date and time")
+                                withTime: true
+                                label: qsTr("Appointment date and time")
                             }
                             TextField {
                                 id: newAppWhere
@@ -416,7 +411,7 @@ Rectangle {
                                 enabled: newAppTitle.text.trim().length > 0 && newAppWhen.text.trim().length > 0
                                 onClicked: {
                                     if (services.addAppointment(newAppTitle.text, newAppWhen.text, newAppWhere.text, newAppWho.text) !== "") {
-                                        newAppTitle.clear(); newAppWhen.clear(); newAppWhere.clear(); newAppWho.clear()
+                                        newAppTitle.clear(); newAppWhen.text = ""; newAppWhere.clear(); newAppWho.clear()
                                     }
                                 }
                             }
@@ -464,9 +459,10 @@ Rectangle {
                                 Layout.fillWidth: true
                                 columns: width > 700 ? 4 : 2
                                 columnSpacing: Theme.spacing
-                                LabeledField {
+                                DateField {
                                     Layout.fillWidth: true
-                                    label: qsTr("When (YYYY-MM-DD HH:MM)")
+                                    withTime: true
+                                    label: qsTr("When")
                                     value: appointment.startsAt
                                     onEdited: t => appointment.save("startsAt", t)
                                 }

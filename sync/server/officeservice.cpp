@@ -408,7 +408,7 @@ ServiceReply OfficeService::chart(const Caller &caller, const QUrlQuery &query)
                 std::find_if(records.cbegin(), records.cend(), [&](const Record &r) {
                     return r.entity == s.text("recordEntity") && r.id == s.text("recordId");
                 });
-            QString hashNow;
+            HashCheck check;
             if (def && target != records.cend()) {
                 QVector<Record> children;
                 for (const EntityDef *child : sealedChildKinds(*def))
@@ -416,19 +416,18 @@ ServiceReply OfficeService::chart(const Caller &caller, const QUrlQuery &query)
                         if (r.entity == child->name &&
                             r.text(child->sealedVia.toUtf8()) == target->id)
                             children.append(r);
-                hashNow = contentHash(*def, *target, children);
+                check = checkContentHash(s.text("contentHash"), *def, *target, children);
             }
-            signatures.append(
-                QJsonObject{{"id", s.id},
-                            {"recordEntity", s.text("recordEntity")},
-                            {"recordId", s.text("recordId")},
-                            {"signerName", s.text("signerName")},
-                            {"relationship", s.text("relationship")},
-                            {"signedAt", s.text("signedAt")},
-                            {"contentHash", s.text("contentHash")},
-                            {"hashNow", hashNow},
-                            {"verified", !hashNow.isEmpty() && hashNow == s.text("contentHash")},
-                            {"amendsId", s.values.value("amendsId")}});
+            signatures.append(QJsonObject{{"id", s.id},
+                                          {"recordEntity", s.text("recordEntity")},
+                                          {"recordId", s.text("recordId")},
+                                          {"signerName", s.text("signerName")},
+                                          {"relationship", s.text("relationship")},
+                                          {"signedAt", s.text("signedAt")},
+                                          {"contentHash", s.text("contentHash")},
+                                          {"hashNow", check.hashNow},
+                                          {"verified", check.verified},
+                                          {"amendsId", s.values.value("amendsId")}});
         }
         for (auto a = answers.cbegin(); a != answers.cend(); ++a) {
             QJsonArray results;
