@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 
 namespace careround {
 
@@ -38,6 +40,7 @@ std::unique_ptr<DeviceStore> DeviceStore::open(const Options &options)
                 .arg(version)
                 .arg(current));
     std::unique_ptr<DeviceStore> store(new DeviceStore(std::move(db), options.wallClock));
+    store->m_path = options.path;
     store->migrate(options.targetVersion > 0 ? options.targetVersion : current);
     SqliteTransaction tx(store->db());
     store->m_deviceId = store->m_meta.value(QStringLiteral("deviceId"));
@@ -141,8 +144,14 @@ void DeviceStore::setDurability(Durability durability)
     m_durability = durability;
 }
 
+QString DeviceStore::documentsFolderOf(const QString &storePath)
+{
+    return QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("documents"));
+}
+
 void DeviceStore::wipe(const QString &reason)
 {
+    QDir(documentsFolder()).removeRecursively();
     SqliteTransaction tx(*m_db);
     erase(reason, QStringLiteral("DELETE FROM outbox"));
     tx.commit();
@@ -151,6 +160,7 @@ void DeviceStore::wipe(const QString &reason)
 
 void DeviceStore::eraseKeepingReview(const QString &reason)
 {
+    QDir(documentsFolder()).removeRecursively();
     SqliteTransaction tx(*m_db);
     erase(reason, QStringLiteral("DELETE FROM outbox WHERE acked <> 2 AND refusedReason IS NULL"));
     tx.commit();

@@ -91,12 +91,21 @@ public:
      */
     void wipe(const QString &reason);
     /**
+     * The folder beside a store file where the tablet saves what it makes for people to
+     * take away (PDFs, calendar files): client data outside the encrypted file, so wipe() and
+     * eraseKeepingReview() delete it first: a process killed in between leaves records from
+     * which the files can be made again, never files of records already erased.
+     */
+    static QString documentsFolderOf(const QString &storePath);
+    /**
      * What wipe erases, inside the caller's transaction (a re-enrolment swaps the account in
      * the same one), except the outbox entries kept for review and the refused ones not yet
      * dismissed (what was typed stays readable). compact() afterwards, outside
      * the transaction, overwrites the freed pages.
      */
     void eraseKeepingReview(const QString &reason);
+    /** documentsFolderOf() this store's file. */
+    QString documentsFolder() const { return documentsFolderOf(m_path); }
     /** Overwrites freed pages (checkpoint and VACUUM); outside any transaction. */
     void compact();
     /** The read side of the screens: one repository each, over this store's connection. */
@@ -152,6 +161,7 @@ private:
     ChangeFeed m_changes;
     HybridLogicalClock m_clock;
     QString m_deviceId;
+    QString m_path; ///< the store file
     Durability m_durability = Durability::Full;
 };
 

@@ -4,7 +4,9 @@
 #include "localeditor.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -551,6 +553,30 @@ private slots:
             tx.commit();
         }
         QCOMPARE(seqs(), (QVector<qint64>{13, 14, 15}));
+    }
+
+    void aWipeDeletesTheDocumentsSavedBesideTheStore()
+    {
+        // Saved PDFs and calendar files hold client data outside the encrypted file: a wipe
+        // (revoked, too many PINs) and a re-enrolment for another coordinator delete them.
+        const QString path = freshPath();
+        auto store = openStore(path);
+        QCOMPARE(store->documentsFolder(), DeviceStore::documentsFolderOf(path));
+        for (const bool full : {false, true}) {
+            QVERIFY(QDir().mkpath(store->documentsFolder() + QStringLiteral("/sub")));
+            QFile file(store->documentsFolder() + QStringLiteral("/carePlan-Maria.pdf"));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("Maria Gonzalez's care plan");
+            file.close();
+            if (full) {
+                store->wipe(QStringLiteral("test"));
+            } else {
+                auto tx = store->transaction();
+                store->eraseKeepingReview(QStringLiteral("test"));
+                tx.commit();
+            }
+            QVERIFY2(!QFileInfo::exists(store->documentsFolder()), full ? "wipe" : "erase");
+        }
     }
 
     void keptEditsLeaveTheSequenceAndSurviveTheWipe()

@@ -126,8 +126,12 @@ class TestScreens : public QObject {
         QTRY_COMPARE(stack->property("busy").toBool(), false);
     }
 
-    /** Taps the button on the client page, shoots the screen it opens, and closes it again. */
-    void shootFromClient(const char *button, const char *page, const QString &name)
+    /**
+     * Taps the button on the client page, shoots the screen it opens (and each of its tabs,
+     * as <name>-<tab>), and closes it again.
+     */
+    void shootFromClient(const char *button, const char *page, const QString &name,
+                         const QStringList &tabs = {})
     {
         QQuickItem *b = nullptr;
         QTRY_VERIFY2((b = findVisible(m_window, button)), button);
@@ -135,6 +139,13 @@ class TestScreens : public QObject {
         QTRY_VERIFY2(findVisible(m_window, page), page);
         waitForStack();
         capture(name);
+        for (const QString &tab : tabs) {
+            QQuickItem *t = nullptr;
+            QTRY_VERIFY2((t = findVisible(m_window, tab)), qPrintable(tab));
+            t->setProperty("checked", true); // as a tap does (clicked() alone checks nothing)
+            QTRY_VERIFY(t->property("checked").toBool());
+            capture(name + QLatin1Char('-') + tab);
+        }
         QVERIFY(QMetaObject::invokeMethod(findVisible(m_window, page), "closed"));
         QTRY_VERIFY(findVisible(m_window, "clientPage"));
         waitForStack();
@@ -270,7 +281,8 @@ private slots:
         shootFromClient("openVisit", "visitPage", name("Visit"));
         shootFromClient("openAssessment", "assessmentPage", name("Assessment"));
         shootFromClient("openPlan", "carePlanPage", name("CarePlan"));
-        shootFromClient("openServices", "servicesPage", name("Services"));
+        shootFromClient("openServices", "servicesPage", name("Services"),
+                        {"servicesTab1", "servicesTab2"});
         shootFromClient("openSignOff", "signOffPage", name("SignOff"));
         const QList<QPair<const char *, const char *>> forms{
             {"editClient", "ClientDetails"}, {"changeClientStatus", "ClientStatus"},
@@ -447,6 +459,8 @@ Item {
     Text { objectName: "fits"; y: 100; text: "fits" }
     Rectangle { objectName: "outside"; x: 380; y: 120; width: 60; height: 20; color: "red" }
     TextField { objectName: "scrolled"; y: 150; width: 80; height: 48; text: "a very long value that ends far away" }
+    ComboBox { objectName: "narrowChoice"; x: 100; y: 250; width: 60; height: 48
+               model: ["A choice far too long for its box"] }
     Flickable { y: 200; width: 400; height: 50; contentHeight: 200; clip: true
                 Rectangle { objectName: "scrollsBelow"; y: 100; width: 100; height: 50; color: "blue" } }
 })");
@@ -471,6 +485,7 @@ Item {
         QVERIFY2(named(cut, "elided") == 1, qPrintable(cut.join('\n')));
         QVERIFY2(named(cut, "spills") == 1, qPrintable(cut.join('\n')));
         QVERIFY2(named(cut, "scrolled") == 1, qPrintable(cut.join('\n')));
+        QVERIFY2(named(cut, "narrowChoice") == 1, qPrintable(cut.join('\n')));
         QVERIFY2(named(cut, "elidedOnPurpose") == 0 && named(cut, "fits") == 0,
                  qPrintable(cut.join('\n')));
         const QStringList outside = test::outsideTheirArea(&view, shown);

@@ -2423,10 +2423,6 @@
         <translation>Notas</translation>
     </message>
     <message>
-        <source>Program, e.g. SNAP or Medicaid waiver</source>
-        <translation>Programa, p. ej., SNAP o exención de Medicaid</translation>
-    </message>
-    <message>
         <source>Benefit program</source>
         <translation>Programa de beneficios</translation>
     </message>
@@ -2541,6 +2537,10 @@
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Program, e.g. SNAP</source>
+        <translation>Programa, p. ej., SNAP</translation>
     </message>
 </context>
 <context>

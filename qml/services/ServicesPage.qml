@@ -272,7 +272,7 @@ Rectangle {
                                 Layout.fillWidth: true
                                 implicitHeight: Theme.touchTarget
                                 font.pixelSize: Theme.fontBody
-                                placeholderText: qsTr("Program, e.g. SNAP or Medicaid waiver")
+                                placeholderText: qsTr("Program, e.g. SNAP")
                                 Accessible.name: qsTr("Benefit program")
                             }
                             TouchButton {
@@ -303,7 +303,7 @@ Rectangle {
                             Accessible.name: qsTr("Benefit application: %1").arg(program)
                             GridLayout {
                                 Layout.fillWidth: true
-                                columns: width > 700 ? 4 : 2
+                                columns: width > 900 * Theme.fontScale ? 4 : 2
                                 columnSpacing: Theme.spacing
                                 LabeledField {
                                     Layout.fillWidth: true
@@ -365,30 +365,31 @@ Rectangle {
                     spacing: Theme.spacing
                     Card {
                         Layout.fillWidth: true
-                        GridLayout {
+                        // What and when on rows of their own, where and with whom side by side.
+                        TextField {
+                            id: newAppTitle
+                            objectName: "newAppointmentTitle"
                             Layout.fillWidth: true
-                            columns: width > 700 ? 5 : 2
-                            columnSpacing: Theme.spacing
-                            TextField {
-                                id: newAppTitle
-                                objectName: "newAppointmentTitle"
-                                Layout.fillWidth: true
-                                implicitHeight: Theme.touchTarget
-                                font.pixelSize: Theme.fontBody
-                                placeholderText: qsTr("What, e.g. Eye exam")
-                                Accessible.name: qsTr("Appointment title")
-                            }
-                            DateField {
-                                id: newAppWhen
-                                fieldObjectName: "newAppointmentWhen"
-                                Layout.fillWidth: true
-                                withTime: true
-                                label: qsTr("Appointment date and time")
-                            }
+                            implicitHeight: Theme.touchTarget
+                            font.pixelSize: Theme.fontBody
+                            placeholderText: qsTr("What, e.g. Eye exam")
+                            Accessible.name: qsTr("Appointment title")
+                        }
+                        DateField {
+                            id: newAppWhen
+                            fieldObjectName: "newAppointmentWhen"
+                            Layout.fillWidth: true
+                            withTime: true
+                            label: qsTr("Appointment date and time")
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing
                             TextField {
                                 id: newAppWhere
                                 objectName: "newAppointmentWhere"
                                 Layout.fillWidth: true
+                                Layout.preferredWidth: 1
                                 implicitHeight: Theme.touchTarget
                                 font.pixelSize: Theme.fontBody
                                 placeholderText: qsTr("Where")
@@ -398,21 +399,22 @@ Rectangle {
                                 id: newAppWho
                                 objectName: "newAppointmentWho"
                                 Layout.fillWidth: true
+                                Layout.preferredWidth: 1
                                 implicitHeight: Theme.touchTarget
                                 font.pixelSize: Theme.fontBody
                                 placeholderText: qsTr("With whom")
                                 Accessible.name: qsTr("Appointment with whom")
                             }
-                            TouchButton {
-                                objectName: "addAppointment"
-                                primary: true
-                                text: qsTr("Book")
-                                Accessible.name: qsTr("Book the appointment")
-                                enabled: newAppTitle.text.trim().length > 0 && newAppWhen.text.trim().length > 0
-                                onClicked: {
-                                    if (services.addAppointment(newAppTitle.text, newAppWhen.text, newAppWhere.text, newAppWho.text) !== "") {
-                                        newAppTitle.clear(); newAppWhen.text = ""; newAppWhere.clear(); newAppWho.clear()
-                                    }
+                        }
+                        TouchButton {
+                            objectName: "addAppointment"
+                            primary: true
+                            text: qsTr("Book")
+                            Accessible.name: qsTr("Book the appointment")
+                            enabled: newAppTitle.text.trim().length > 0 && newAppWhen.text.trim().length > 0
+                            onClicked: {
+                                if (services.addAppointment(newAppTitle.text, newAppWhen.text, newAppWhere.text, newAppWho.text) !== "") {
+                                    newAppTitle.clear(); newAppWhen.text = ""; newAppWhere.clear(); newAppWho.clear()
                                 }
                             }
                         }
@@ -457,7 +459,7 @@ Rectangle {
                             }
                             GridLayout {
                                 Layout.fillWidth: true
-                                columns: width > 700 ? 4 : 2
+                                columns: width > 900 * Theme.fontScale ? 4 : 2
                                 columnSpacing: Theme.spacing
                                 DateField {
                                     Layout.fillWidth: true

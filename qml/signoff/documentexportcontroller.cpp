@@ -45,8 +45,7 @@ void DocumentExportController::setClientId(const QString &id)
 
 QString DocumentExportController::documentsFolder() const
 {
-    return session() ? QFileInfo(session()->storePath()).dir().filePath(QStringLiteral("documents"))
-                     : QString();
+    return session() ? DeviceStore::documentsFolderOf(session()->storePath()) : QString();
 }
 
 QString DocumentExportController::agencyName()
