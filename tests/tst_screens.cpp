@@ -9,7 +9,6 @@
 
 #include <QAccessible>
 #include <QFile>
-#include <QFont>
 #include <QQuickStyle>
 #include <QQuickView>
 #include <QTemporaryDir>
@@ -56,9 +55,9 @@ class TestScreens : public QObject {
     QStringList m_problems; ///< what the checks found on the screens of the current row
 
     /**
-     * Shoots the window into <build>/screenshots/<name>.png once layouts have settled (state, not
-     * time), then walks what is shown: every control named for screen readers and at least a
-     * touch target, no text cut short, nothing outside its area. Problems are gathered in
+     * Walks what the window shows once layouts have settled (state, not time): every control
+     * named for screen readers and at least a touch target, no text cut short, nothing outside
+     * its area; then shoots it into <build>/screenshots/<name>.png. Problems are gathered in
      * m_problems, so one run lists every screen's.
      */
     void capture(const QString &name)

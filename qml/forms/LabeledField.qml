@@ -30,47 +30,53 @@ ColumnLayout {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
     }
-    TextField {
-        id: field
-        objectName: root.multiline ? "" : root.fieldObjectName
-        visible: !root.multiline
+    // One editor, made for the kind of field (a hidden second one would be built for every
+    // field of every goal and step).
+    Loader {
         Layout.fillWidth: true
-        implicitHeight: Theme.touchTarget
-        text: root.value
-        readOnly: root.readOnly
-        placeholderText: root.placeholderText
-        font.pixelSize: Theme.fontBody
-        color: root.readOnly ? Theme.mutedText : Theme.text
-        Accessible.name: root.label
-        background: Rectangle {
-            radius: Theme.radius
-            color: root.readOnly ? Theme.background : Theme.surface
-            border.color: field.activeFocus ? Theme.accent : Theme.border
-            border.width: field.activeFocus ? 2 : 1
-        }
-        onTextChanged: if (!activeFocus) cursorPosition = 0
-        onActiveFocusChanged: if (!activeFocus) cursorPosition = 0
-        onEditingFinished: root.finish(text)
+        sourceComponent: root.multiline ? areaEditor : lineEditor
     }
-    TextArea {
-        id: area
-        objectName: root.multiline ? root.fieldObjectName : ""
-        visible: root.multiline
-        Layout.fillWidth: true
-        implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
-        text: root.value
-        readOnly: root.readOnly
-        placeholderText: root.placeholderText
-        wrapMode: TextEdit.Wrap
-        font.pixelSize: Theme.fontBody
-        color: root.readOnly ? Theme.mutedText : Theme.text
-        Accessible.name: root.label
-        background: Rectangle {
-            radius: Theme.radius
-            color: root.readOnly ? Theme.background : Theme.surface
-            border.color: area.activeFocus ? Theme.accent : Theme.border
-            border.width: area.activeFocus ? 2 : 1
+
+    component Frame: Rectangle {
+        required property Item editor
+        radius: Theme.radius
+        color: root.readOnly ? Theme.background : Theme.surface
+        border.color: editor.activeFocus ? Theme.accent : Theme.border
+        border.width: editor.activeFocus ? 2 : 1
+    }
+    Component {
+        id: lineEditor
+        TextField {
+            id: field
+            objectName: root.fieldObjectName
+            implicitHeight: Theme.touchTarget
+            text: root.value
+            readOnly: root.readOnly
+            placeholderText: root.placeholderText
+            font.pixelSize: Theme.fontBody
+            color: root.readOnly ? Theme.mutedText : Theme.text
+            Accessible.name: root.label
+            background: Frame { editor: field }
+            onTextChanged: if (!activeFocus) cursorPosition = 0
+            onActiveFocusChanged: if (!activeFocus) cursorPosition = 0
+            onEditingFinished: root.finish(text)
         }
-        onEditingFinished: root.finish(text)
+    }
+    Component {
+        id: areaEditor
+        TextArea {
+            id: area
+            objectName: root.fieldObjectName
+            implicitHeight: Math.max(Theme.touchTarget, contentHeight + topPadding + bottomPadding)
+            text: root.value
+            readOnly: root.readOnly
+            placeholderText: root.placeholderText
+            wrapMode: TextEdit.Wrap
+            font.pixelSize: Theme.fontBody
+            color: root.readOnly ? Theme.mutedText : Theme.text
+            Accessible.name: root.label
+            background: Frame { editor: area }
+            onEditingFinished: root.finish(text)
+        }
     }
 }
