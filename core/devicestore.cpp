@@ -41,6 +41,9 @@ std::unique_ptr<DeviceStore> DeviceStore::open(const Options &options)
                 .arg(current));
     std::unique_ptr<DeviceStore> store(new DeviceStore(std::move(db), options.wallClock));
     store->m_path = options.path;
+    if (options.backgroundCheckpoints)
+        store->m_checkpointer =
+            std::make_unique<WalCheckpointer>(*store->m_db, options.path, options.key);
     store->migrate(options.targetVersion > 0 ? options.targetVersion : current);
     SqliteTransaction tx(store->db());
     store->m_deviceId = store->m_meta.value(QStringLiteral("deviceId"));

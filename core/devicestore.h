@@ -16,6 +16,7 @@
 #include "sqlitedatabase.h"
 #include "todayrepository.h"
 #include "visitrepository.h"
+#include "walcheckpointer.h"
 
 #include <memory>
 
@@ -33,6 +34,12 @@ public:
         QByteArray key; ///< passphrase, or rawKey() of a 32-byte data key
         WallClock wallClock = systemWallClock();
         int targetVersion = 0; ///< 0: the current schema (tests migrate step by step)
+        /**
+         * The log's checkpoints run on a thread of their own (WalCheckpointer), not inside
+         * the commit that takes the log past its threshold: for the connection a person
+         * types into. Other connections (the sync worker) keep SQLite's own.
+         */
+        bool backgroundCheckpoints = false;
     };
 
     /** What a commit survives; a store opens with Full. */
@@ -135,6 +142,8 @@ public:
     /** Sets what commits survive from now on (see BulkLoad for the usual use). */
     void setDurability(Durability durability);
     Durability durability() const { return m_durability; }
+    /** Checkpoints the background thread has completed (0 without backgroundCheckpoints). */
+    int backgroundCheckpoints() const { return m_checkpointer ? m_checkpointer->completed() : 0; }
 
 private:
     DeviceStore(std::unique_ptr<SqliteDatabase> db, WallClock wall);
@@ -144,6 +153,7 @@ private:
     void saveClock();
 
     std::unique_ptr<SqliteDatabase> m_db;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; ///< stopped before m_db closes
     RecordRepository m_records;
     OutboxRepository m_outbox;
     MetaRepository m_meta;

@@ -185,6 +185,8 @@ int main(int argc, char *argv[])
         DeviceStore::Options options;
         options.path = args.at(1);
         options.key = args.at(2).toUtf8();
+        // As the app's connection: a kill may land during a checkpoint on the other thread.
+        options.backgroundCheckpoints = true;
         auto store = DeviceStore::open(options);
         Writer writer(*store, seed);
         while (maxEdits <= 0 || writer.written < maxEdits)

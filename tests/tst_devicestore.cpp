@@ -260,6 +260,62 @@ private slots:
         QCOMPARE(synchronous(), 2);
     }
 
+    void checkpointsRunOffTheEditPath()
+    {
+        // The screens' connection never checkpoints inside a commit: the commit that takes the
+        // log past 1,000 pages hands it to the checkpoint thread, which writes the log back
+        // into the file; the log then starts again from its beginning instead of growing.
+        const QString path = freshPath();
+        DeviceStore::Options o;
+        o.path = path;
+        o.key = kKey;
+        o.backgroundCheckpoints = true;
+        auto store = DeviceStore::open(o);
+        LocalEditor editor(*store, QStringLiteral("coord-1"));
+        // The log's length in frames: mxFrame of the wal-index header in the -shm file
+        // (SQLite's documented file format, "walformat": a 32-bit native integer at offset 16).
+        QFile shm(path + QStringLiteral("-shm"));
+        const auto walPages = [&] {
+            if (!shm.isOpen() && !shm.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+                return qint64(0);
+            quint32 frames = 0;
+            shm.seek(16);
+            shm.read(reinterpret_cast<char *>(&frames), sizeof frames);
+            return qint64(frames);
+        };
+        QStringList ids;
+        const QString notes(3000, QLatin1Char('n'));
+        while (walPages() < WalCheckpointer::kDefaultThresholdPages) {
+            QCOMPARE(store->backgroundCheckpoints(), 0); // nothing is run before the threshold
+            QJsonObject client = newClient(QStringLiteral("Ada%1").arg(ids.size()));
+            client.insert(QStringLiteral("notes"), notes);
+            ids.append(editor.create(QStringLiteral("client"), client));
+        }
+        QTRY_VERIFY(store->backgroundCheckpoints() >= 1);
+        const qint64 longest = walPages();
+        for (int i = 0; i < 10; ++i)
+            editor.update(QStringLiteral("client"), ids.at(i),
+                          QJsonObject{{"notes", QStringLiteral("moved in with her daughter")}});
+        QVERIFY2(walPages() < longest / 2, qPrintable(QString::number(walPages()))); // restarted
+
+        // A writer that never pauses: the log stays within kMaxBehind thresholds (and a few
+        // pages of the commit that crosses it).
+        const qint64 bound = WalCheckpointer::kMaxBehind * WalCheckpointer::kDefaultThresholdPages;
+        qint64 written = 0;
+        qint64 last = walPages();
+        for (int i = 0; written < 2 * bound; ++i) {
+            editor.update(QStringLiteral("client"), ids.at(i % ids.size()),
+                          QJsonObject{{"notes", notes + QString::number(i)}});
+            const qint64 now = walPages();
+            QVERIFY2(now <= bound + 64, qPrintable(QString::number(now)));
+            written += now > last ? now - last : now; // a smaller count: the log started again
+            last = now;
+        }
+        const Counts before = counts(*store);
+        store.reset();
+        QCOMPARE(counts(*openStore(path)), before);
+    }
+
     void refusesAFileFromANewerApp()
     {
         const QString path = freshPath();

@@ -62,6 +62,7 @@ std::optional<DeviceAccount::Failure> DeviceAccount::enrol(const Enrolment &e)
     DeviceStore::Options o;
     o.path = storePath();
     o.key = DeviceStore::rawKey(dataKey);
+    o.backgroundCheckpoints = true; // the screens' connection: no commit waits for one
     auto store = DeviceStore::open(o);
     Grant grant;
     if (auto failure = requestGrant(e, store->deviceId(), grant)) {
@@ -170,6 +171,7 @@ std::optional<DeviceAccount::Failure> DeviceAccount::unlock(const QString &passp
     DeviceStore::Options o;
     o.path = storePath();
     o.key = DeviceStore::rawKey(*dataKey);
+    o.backgroundCheckpoints = true;
     try {
         m_store = DeviceStore::open(o);
     } catch (const StoreError &e) {
