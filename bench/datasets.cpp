@@ -97,7 +97,7 @@ bool Scale::byName(const QString &name, Scale &out)
     static const QVector<Scale> scales = {{QStringLiteral("small"), 1000, 2},
                                           {QStringLiteral("agency"), 10000, 10},
                                           {QStringLiteral("large"), 100000, 100},
-                                          {QStringLiteral("sync"), 2000, 10},
+                                          {QStringLiteral("sync"), 1450, 10},
                                           {QStringLiteral("sync-small"), 400, 2}};
     for (const Scale &s : scales)
         if (s.name == name) {

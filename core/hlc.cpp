@@ -24,7 +24,14 @@ bool isNodeCharacter(QChar c)
 
 QString Hlc::toText() const
 {
-    return QStringLiteral("%1").arg(packed, kHlcDigits, 16, QLatin1Char('0'));
+    // By hand: QString::arg parses its pattern on every call, and stamps are written for every
+    // field of every stored record.
+    static const char16_t hex[] = u"0123456789abcdef";
+    QString text(kHlcDigits, Qt::Uninitialized);
+    QChar *out = text.data();
+    for (int i = kHlcDigits - 1; i >= 0; --i)
+        out[kHlcDigits - 1 - i] = QChar(hex[(packed >> (4 * i)) & 0xf]);
+    return text;
 }
 
 Hlc Hlc::fromText(QStringView text)

@@ -87,6 +87,33 @@ QString Protocol::repeatedItem(const QUrlQuery &query, const QStringList &names)
 
 QString Protocol::checkStored(const EntityDef &def, const QJsonObject &values)
 {
+    return checkStored(def, values, compactJson(values));
+}
+
+QByteArray Protocol::compactJson(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+void Protocol::appendJsonString(QByteArray &out, QStringView text)
+{
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    for (const char c : text.toUtf8()) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\')
+            out.append('\\').append(c);
+        else if (u < 0x20)
+            out.append("\\u00", 4).append(hex[u >> 4]).append(hex[u & 0xf]);
+        else
+            out.append(c);
+    }
+    out.append('"');
+}
+
+QString Protocol::checkStored(const EntityDef &def, const QJsonObject &values,
+                              const QByteArray &valuesJson)
+{
     if (RecordValidator::jsonDepth(values, ProtocolLimits::kMaxStoredDepth) >
         ProtocolLimits::kMaxStoredDepth)
         return QStringLiteral("the %1 would nest deeper than the server stores (%2 levels)")
@@ -94,7 +121,7 @@ QString Protocol::checkStored(const EntityDef &def, const QJsonObject &values)
             .arg(ProtocolLimits::kMaxStoredDepth);
     const qsizetype limit = def.name == QLatin1String("conflict") ? ProtocolLimits::kMaxStoredBytes
                                                                   : ProtocolLimits::kMaxRecordBytes;
-    if (RecordValidator::jsonBytes(values) > limit)
+    if (valuesJson.size() > limit)
         return QStringLiteral("the %1 would be larger than the server stores (%2 bytes of JSON)")
             .arg(def.label)
             .arg(limit);
@@ -107,6 +134,22 @@ QJsonObject Protocol::stampsToJson(const FieldStamps &stamps)
     for (auto it = stamps.cbegin(); it != stamps.cend(); ++it)
         o.insert(it.key(), it.value().toString());
     return o;
+}
+
+QByteArray Protocol::stampsJsonText(const FieldStamps &stamps)
+{
+    QByteArray out;
+    out.reserve(stamps.size() * 48 + 2);
+    out.append('{');
+    for (auto it = stamps.cbegin(); it != stamps.cend(); ++it) {
+        if (out.size() > 1)
+            out.append(',');
+        appendJsonString(out, it.key());
+        out.append(':');
+        appendJsonString(out, it.value().toString());
+    }
+    out.append('}');
+    return out;
 }
 
 bool Protocol::stampsFromJson(const QJsonObject &json, FieldStamps &out)

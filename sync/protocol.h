@@ -119,8 +119,17 @@ QString repeatedItem(const QUrlQuery &query, const QStringList &names);
  * (and kMaxRecordBytes for a kind that is not a conflict); an error message, or empty.
  */
 QString checkStored(const EntityDef &def, const QJsonObject &values);
+/** The same, with the values already encoded as compact JSON (`valuesJson`). */
+QString checkStored(const EntityDef &def, const QJsonObject &values, const QByteArray &valuesJson);
+
+/** Compact JSON text of an object, as the server stores values. */
+QByteArray compactJson(const QJsonObject &object);
+/** Appends `text` as a JSON string literal (quoted, escaped). */
+void appendJsonString(QByteArray &out, QStringView text);
 
 QJsonObject stampsToJson(const FieldStamps &stamps);
+/** stampsToJson() as compact JSON text, written directly (the server's write path). */
+QByteArray stampsJsonText(const FieldStamps &stamps);
 bool stampsFromJson(const QJsonObject &json, FieldStamps &out);
 
 /** {"error": code, "message": text} */

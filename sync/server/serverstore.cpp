@@ -9,11 +9,6 @@ namespace careround {
 
 namespace {
 
-QString toJsonText(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
 QJsonObject fromJsonText(const QVariant &v)
 {
     return QJsonDocument::fromJson(v.toString().toUtf8()).object();
@@ -79,12 +74,13 @@ void ServerStore::finishWrites(Writes &writes)
 
 void ServerStore::write(Writes &writes, const EntityDef &def, const Record &record,
                         const QString &clientId, const std::optional<Record> &before,
-                        const Provenance &provenance)
+                        const Provenance &provenance, const QByteArray &valuesJson)
 {
     m_history.append(writes.history, before, record, clientId, provenance, m_wall());
     const qint64 seq = ++writes.seq;
-    const QString vals = toJsonText(record.values);
-    const QString stamps = toJsonText(Protocol::stampsToJson(record.stamps));
+    const QString vals =
+        QString::fromUtf8(valuesJson.isEmpty() ? Protocol::compactJson(record.values) : valuesJson);
+    const QString stamps = QString::fromUtf8(Protocol::stampsJsonText(record.stamps));
     m_db.exec(QStringLiteral("UPDATE record SET seq = ?, vals = ?, stamps = ? WHERE entity = ? "
                              "AND id = ?"),
               {seq, vals, stamps, def.name, record.id});

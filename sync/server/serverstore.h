@@ -62,10 +62,12 @@ public:
      * Stores the record with the next sequence number, its caseload or seal, and (by
      * finishWrites, in the same transaction) the history of every field the write changed,
      * attributed to `provenance`. `before` is the record as
-     * stored before (none: new), as the caller loaded it in this transaction.
+     * stored before (none: new), as the caller loaded it in this transaction. `valuesJson`:
+     * the values as compact JSON when the caller has encoded them already.
      */
     void write(Writes &writes, const EntityDef &def, const Record &record, const QString &clientId,
-               const std::optional<Record> &before, const Provenance &provenance);
+               const std::optional<Record> &before, const Provenance &provenance,
+               const QByteArray &valuesJson = {});
     void finishWrites(Writes &writes);
     /**
      * Gives a stored record the next sequence number without changing it, so that the

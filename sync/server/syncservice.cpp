@@ -10,24 +10,6 @@ namespace careround {
 
 namespace {
 
-/** Appends a JSON string literal. */
-void appendJsonString(QByteArray &out, const QString &text)
-{
-    out.append('"');
-    for (const char c : text.toUtf8()) {
-        if (c == '"' || c == '\\') {
-            out.append('\\').append(c);
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            out.append(QByteArrayLiteral("\\u00"))
-                .append(QByteArray::number(static_cast<unsigned char>(c) >> 4, 16))
-                .append(QByteArray::number(c & 0xf, 16));
-        } else {
-            out.append(c);
-        }
-    }
-    out.append('"');
-}
-
 /** Stored JSON object text as it goes on the wire ({} when there is none). */
 QByteArray storedObject(const QString &text)
 {
@@ -59,14 +41,19 @@ Refusal invalidChange(const QString &message)
     return Refusal{ServiceReply::error(400, QStringLiteral("invalid_change"), message)};
 }
 
-/** Refuses a change that would store more than a pull page can carry (ProtocolLimits). */
-void checkStored(qint64 deviceSeq, const EntityDef &def, const Record &record)
+/**
+ * Refuses a change that would store more than a pull page can carry (ProtocolLimits); the
+ * values as the store writes them (compact JSON, encoded once).
+ */
+QByteArray checkStored(qint64 deviceSeq, const EntityDef &def, const Record &record)
 {
-    const QString error = Protocol::checkStored(def, record.values);
+    QByteArray json = Protocol::compactJson(record.values);
+    const QString error = Protocol::checkStored(def, record.values, json);
     if (!error.isEmpty())
         throw Refusal{
             ServiceReply::error(400, QStringLiteral("too_large"),
                                 QStringLiteral("change %1: %2").arg(deviceSeq).arg(error))};
+    return json;
 }
 
 QString nowIso(qint64 millis)
@@ -369,9 +356,9 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
     // A record whose edit was kept aside is written again (a new seq) even when it did not
     // change: its author then pulls the server's value back over its own.
     if (merged.changed || (target.current && !merged.conflicts.isEmpty())) {
-        checkStored(change.deviceSeq, def, merged.record);
+        const QByteArray json = checkStored(change.deviceSeq, def, merged.record);
         m_store.write(run.writes, def, merged.record, target.clientId, target.current,
-                      fieldOutcomes(run, change, target, merged, provenance));
+                      fieldOutcomes(run, change, target, merged, provenance), json);
     }
     // The conflict records are the server's, opened in answer to the author's change.
     const Provenance opened{provenance.accountId, provenance.deviceId, HistoryOutcome::Admin};
@@ -419,8 +406,8 @@ void SyncService::recordConflict(PushRun &run, qint64 deviceSeq, const EntityDef
     const Stamp stamp = run.writes.stamp();
     for (auto it = c.values.begin(); it != c.values.end(); ++it)
         c.stamps.insert(it.key(), stamp);
-    checkStored(deviceSeq, conflictDef, c);
-    m_store.write(run.writes, conflictDef, c, clientId, std::nullopt, provenance);
+    const QByteArray json = checkStored(deviceSeq, conflictDef, c);
+    m_store.write(run.writes, conflictDef, c, clientId, std::nullopt, provenance, json);
 }
 
 void SyncService::finish(const Caller &caller, PushRun &run)
@@ -644,9 +631,9 @@ ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
         if (out.back() != '[')
             out.append(',');
         out.append(QByteArrayLiteral("{\"entity\":"));
-        appendJsonString(out, row.entity);
+        Protocol::appendJsonString(out, row.entity);
         out.append(QByteArrayLiteral(",\"id\":"));
-        appendJsonString(out, row.id);
+        Protocol::appendJsonString(out, row.id);
         out.append(QByteArrayLiteral(",\"seq\":"))
             .append(QByteArray::number(next))
             .append(QByteArrayLiteral(",\"values\":"))
@@ -666,7 +653,7 @@ ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
         .append(QByteArray::number(*cursor));
     if (byClient) {
         out.append(QByteArrayLiteral(",\"client\":"));
-        appendJsonString(out, client);
+        Protocol::appendJsonString(out, client);
     }
     out.append('}');
     return ServiceReply{200, {}, out};
