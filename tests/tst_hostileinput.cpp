@@ -754,7 +754,7 @@ private slots:
 
     // A change within every input limit can still make a record larger than the server stores
     // (the merge adds it to what is there). Issue 11: that change is refused alone (too_large),
-    // in its savepoint: the record stays as it was, the next change of the push applies, and
+    // before anything of it is written: the record stays as it was, the next change applies, and
     // the refused one is kept whole in the review store.
     void aChangeThatWouldStoreTooMuchIsRefusedAlone()
     {

@@ -264,26 +264,4 @@ void ServerTransaction::commit()
     m_open = false;
 }
 
-ServerSavepoint::ServerSavepoint(ServerDatabase &db) : m_db(db)
-{
-    m_db.exec(QStringLiteral("SAVEPOINT change_step"));
-}
-
-ServerSavepoint::~ServerSavepoint()
-{
-    if (m_open) {
-        try {
-            m_db.exec(QStringLiteral("ROLLBACK TO SAVEPOINT change_step"));
-            m_db.exec(QStringLiteral("RELEASE SAVEPOINT change_step"));
-        } catch (const StoreError &) {
-        }
-    }
-}
-
-void ServerSavepoint::release()
-{
-    m_db.exec(QStringLiteral("RELEASE SAVEPOINT change_step"));
-    m_open = false;
-}
-
 } // namespace careround

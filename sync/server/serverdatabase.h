@@ -82,22 +82,4 @@ private:
     bool m_open = true;
 };
 
-/**
- * A savepoint inside the open transaction: one unit of a larger one (a change of a push)
- * whose writes are undone alone when it is refused. release() keeps them; otherwise they are
- * rolled back when it goes out of scope, and the transaction goes on.
- */
-class ServerSavepoint {
-public:
-    explicit ServerSavepoint(ServerDatabase &db);
-    ServerSavepoint(const ServerSavepoint &) = delete;
-    ServerSavepoint &operator=(const ServerSavepoint &) = delete;
-    ~ServerSavepoint();
-    void release();
-
-private:
-    ServerDatabase &m_db;
-    bool m_open = true;
-};
-
 } // namespace careround

@@ -26,6 +26,61 @@ QVector<StoredRecord> storedRecords(const QVector<ServerDatabase::Row> &rows)
 
 } // namespace
 
+ServerStore::ReadCache::~ReadCache()
+{
+    m_store.m_caching = false;
+    m_store.m_records.clear();
+    m_store.m_caseloads.clear();
+}
+
+ServerStore::Loaded ServerStore::loadedFrom(const EntityDef &def, const QString &id,
+                                            const ServerDatabase::Row &row)
+{
+    Loaded loaded;
+    Record r;
+    r.entity = def.name;
+    r.id = id;
+    r.values = fromJsonText(row[0]);
+    Protocol::stampsFromJson(fromJsonText(row[1]), r.stamps);
+    loaded.record = std::move(r);
+    loaded.clientId = row[2].toString();
+    return loaded;
+}
+
+void ServerStore::preload(const QVector<QPair<const EntityDef *, QString>> &records)
+{
+    if (!m_caching)
+        return;
+    // Per kind, chunks of ids: "entity = ? AND id IN (...)" reads the primary key's index.
+    constexpr int kChunk = 200;
+    QHash<const EntityDef *, QStringList> byKind;
+    for (const auto &[def, id] : records)
+        if (!m_records.contains(cacheKey(def->name, id)))
+            byKind[def].append(id);
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
+        const EntityDef &def = *it.key();
+        QStringList ids = it.value();
+        ids.removeDuplicates();
+        for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+            const QStringList chunk = ids.mid(start, kChunk);
+            QVariantList params{def.name};
+            for (const QString &id : chunk) {
+                params.append(id);
+                m_records.insert(cacheKey(def.name, id), Loaded{}); // none, unless read below
+            }
+            QStringList marks;
+            marks.fill(QStringLiteral("?"), chunk.size());
+            const QString sql = QStringLiteral("SELECT vals, stamps, client_id, id FROM record "
+                                               "WHERE entity = ? AND id IN (%1)")
+                                    .arg(marks.join(QLatin1Char(',')));
+            for (const ServerDatabase::Row &row : m_db.query(sql, params)) {
+                const QString id = row[3].toString();
+                m_records.insert(cacheKey(def.name, id), loadedFrom(def, id, row));
+            }
+        }
+    }
+}
+
 QString ServerStore::serverNode()
 {
     return QStringLiteral("server");
@@ -77,6 +132,12 @@ void ServerStore::write(Writes &writes, const EntityDef &def, const Record &reco
                         const Provenance &provenance, const QByteArray &valuesJson)
 {
     m_history.append(writes.history, before, record, clientId, provenance, m_wall());
+    if (m_caching) {
+        Loaded &cached = m_records[cacheKey(def.name, record.id)];
+        if (!cached.record) // a stored record keeps its client: the UPDATE below keeps it too
+            cached.clientId = clientId;
+        cached.record = record;
+    }
     const qint64 seq = ++writes.seq;
     const QString vals =
         QString::fromUtf8(valuesJson.isEmpty() ? Protocol::compactJson(record.values) : valuesJson);
@@ -90,6 +151,7 @@ void ServerStore::write(Writes &writes, const EntityDef &def, const Record &reco
                   {def.name, record.id, clientId.isEmpty() ? QVariant() : QVariant(clientId), seq,
                    vals, stamps});
     if (!def.caseloadField.isEmpty()) {
+        m_caseloads.clear(); // the client's caseload rows may change below
         const QString coordinator = record.values.value(def.caseloadField).toString();
         m_db.exec(QStringLiteral("UPDATE caseload SET current = 0, until_ms = ? WHERE client_id = "
                                  "? AND coordinator_id <> ? AND current = 1"),
@@ -125,19 +187,24 @@ bool ServerStore::touch(Writes &writes, const EntityDef &def, const QString &id)
 
 std::optional<Record> ServerStore::load(const EntityDef &def, const QString &id, QString *clientId)
 {
-    const QVector<ServerDatabase::Row> rows = m_db.query(
-        QStringLiteral("SELECT vals, stamps, client_id FROM record WHERE entity = ? AND id = ?"),
-        {def.name, id});
-    if (rows.isEmpty())
-        return std::nullopt;
-    Record r;
-    r.entity = def.name;
-    r.id = id;
-    r.values = fromJsonText(rows[0][0]);
-    Protocol::stampsFromJson(fromJsonText(rows[0][1]), r.stamps);
-    if (clientId)
-        *clientId = rows[0][2].toString();
-    return r;
+    const QString key = cacheKey(def.name, id);
+    auto cached = m_caching ? m_records.constFind(key) : m_records.cend();
+    if (cached == m_records.cend()) {
+        const QVector<ServerDatabase::Row> rows = m_db.query(
+            QStringLiteral(
+                "SELECT vals, stamps, client_id FROM record WHERE entity = ? AND id = ?"),
+            {def.name, id});
+        const Loaded loaded = rows.isEmpty() ? Loaded{} : loadedFrom(def, id, rows[0]);
+        if (!m_caching) {
+            if (clientId && loaded.record)
+                *clientId = loaded.clientId;
+            return loaded.record;
+        }
+        cached = m_records.insert(key, loaded);
+    }
+    if (clientId && cached->record)
+        *clientId = cached->clientId;
+    return cached->record;
 }
 
 bool ServerStore::isSealed(const EntityDef &def, const Record &record)
@@ -164,6 +231,20 @@ QStringList ServerStore::caseload(const QString &coordinatorId)
 
 std::optional<CaseloadEntry> ServerStore::caseloadEntry(const QString &clientId,
                                                         const QString &coordinatorId)
+{
+    const QString key = clientId + QLatin1Char('/') + coordinatorId;
+    if (m_caching) {
+        if (const auto it = m_caseloads.constFind(key); it != m_caseloads.cend())
+            return *it;
+    }
+    const std::optional<CaseloadEntry> entry = readCaseloadEntry(clientId, coordinatorId);
+    if (m_caching)
+        m_caseloads.insert(key, entry);
+    return entry;
+}
+
+std::optional<CaseloadEntry> ServerStore::readCaseloadEntry(const QString &clientId,
+                                                            const QString &coordinatorId)
 {
     const QVector<ServerDatabase::Row> rows =
         m_db.query(QStringLiteral("SELECT current, until_ms FROM caseload WHERE client_id = ? AND "

@@ -47,8 +47,27 @@ public:
 
     /** Begins a transaction of this database (rolled back unless committed). */
     ServerTransaction transaction(ServerTransaction::Mode mode) { return {m_db, mode}; }
-    /** A savepoint in the open transaction (one change of a push). */
-    ServerSavepoint savepoint() { return ServerSavepoint(m_db); }
+
+    /**
+     * While it lives, the store keeps what it reads of records and caseloads, and what it
+     * writes, so a push reads each record once: preload() fetches the records a push is about
+     * in a few statements, and load() and caseloadEntry() answer from memory after that. Only
+     * inside one write transaction (a push), where no one else writes: the store sees every
+     * change to what it keeps, and forgets it all when the scope ends.
+     */
+    class ReadCache {
+    public:
+        explicit ReadCache(ServerStore &store) : m_store(store) { m_store.m_caching = true; }
+        ~ReadCache();
+        ReadCache(const ReadCache &) = delete;
+        ReadCache &operator=(const ReadCache &) = delete;
+
+    private:
+        ServerStore &m_store;
+    };
+    [[nodiscard]] ReadCache cacheReads() { return ReadCache(*this); }
+    /** Reads these records (kind and id) into the ReadCache, stored or not, in few queries. */
+    void preload(const QVector<QPair<const EntityDef *, QString>> &records);
 
     QString meta(const QString &key);
     void setMeta(const QString &key, const QString &value);
@@ -112,11 +131,28 @@ public:
     HistoryStore &history() { return m_history; }
 
 private:
+    std::optional<CaseloadEntry> readCaseloadEntry(const QString &clientId,
+                                                   const QString &coordinatorId);
     QString scopeSql(const ReadScope &scope, QVariantList &params) const;
+
+    /** A record as load() returns it, or none stored. */
+    struct Loaded {
+        std::optional<Record> record;
+        QString clientId;
+    };
+    static QString cacheKey(const QString &entity, const QString &id)
+    {
+        return entity + QLatin1Char('/') + id;
+    }
+    static Loaded loadedFrom(const EntityDef &def, const QString &id,
+                             const ServerDatabase::Row &row);
 
     ServerDatabase &m_db;
     WallClock m_wall;
     HistoryStore m_history;
+    bool m_caching = false;
+    QHash<QString, Loaded> m_records;                         ///< entity/id (ReadCache)
+    QHash<QString, std::optional<CaseloadEntry>> m_caseloads; ///< client/coordinator
 };
 
 } // namespace careround

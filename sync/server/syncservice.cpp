@@ -355,15 +355,24 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
         run.writes.clock.observe(change.edit.stamp.hlc);
     // A record whose edit was kept aside is written again (a new seq) even when it did not
     // change: its author then pulls the server's value back over its own.
-    if (merged.changed || (target.current && !merged.conflicts.isEmpty())) {
-        const QByteArray json = checkStored(change.deviceSeq, def, merged.record);
+    const bool write = merged.changed || (target.current && !merged.conflicts.isEmpty());
+    // Every check comes before the first write, so a change refused writes nothing (no
+    // savepoint to roll back to: two statements fewer per change).
+    const QByteArray json =
+        write ? checkStored(change.deviceSeq, def, merged.record) : QByteArray();
+    QVector<std::pair<Record, QByteArray>> conflicts;
+    QSet<QString> opening;
+    for (const ConflictDraft &d : merged.conflicts)
+        if (std::optional<Record> c =
+                conflictRecord(run, def, merged.record, target.clientId, d, opening))
+            conflicts.append({*c, checkStored(change.deviceSeq, conflictDef(), *c)});
+    if (write)
         m_store.write(run.writes, def, merged.record, target.clientId, target.current,
                       fieldOutcomes(run, change, target, merged, provenance), json);
-    }
     // The conflict records are the server's, opened in answer to the author's change.
     const Provenance opened{provenance.accountId, provenance.deviceId, HistoryOutcome::Admin};
-    for (const ConflictDraft &d : merged.conflicts)
-        recordConflict(run, change.deviceSeq, def, merged.record, target.clientId, d, opened);
+    for (const auto &[c, cjson] : conflicts)
+        m_store.write(run.writes, conflictDef(), c, target.clientId, std::nullopt, opened, cjson);
     QJsonObject result{{"deviceSeq", double(change.deviceSeq)},
                        {"status", editStatusName(merged.status)}};
     if (!merged.conflicts.isEmpty())
@@ -371,16 +380,23 @@ QJsonObject SyncService::merge(PushRun &run, const PushChange &change, const Tar
     return result;
 }
 
-void SyncService::recordConflict(PushRun &run, qint64 deviceSeq, const EntityDef &def,
-                                 const Record &record, const QString &clientId,
-                                 const ConflictDraft &draft, const Provenance &provenance)
+const EntityDef &SyncService::conflictDef()
 {
-    const EntityDef &conflictDef = *Schema::instance().entity(QStringLiteral("conflict"));
+    static const EntityDef &def = *Schema::instance().entity(QStringLiteral("conflict"));
+    return def;
+}
+
+std::optional<Record> SyncService::conflictRecord(PushRun &run, const EntityDef &def,
+                                                  const Record &record, const QString &clientId,
+                                                  const ConflictDraft &draft,
+                                                  QSet<QString> &opening)
+{
     const QString id = draft.conflictId(def.name, record.id);
-    if (m_store.load(conflictDef, id))
-        return;
+    if (opening.contains(id) || m_store.load(conflictDef(), id))
+        return std::nullopt;
+    opening.insert(id);
     Record c;
-    c.entity = conflictDef.name;
+    c.entity = conflictDef().name;
     c.id = id;
     c.values = QJsonObject{
         {"recordEntity", def.name},
@@ -406,8 +422,7 @@ void SyncService::recordConflict(PushRun &run, qint64 deviceSeq, const EntityDef
     const Stamp stamp = run.writes.stamp();
     for (auto it = c.values.begin(); it != c.values.end(); ++it)
         c.stamps.insert(it.key(), stamp);
-    const QByteArray json = checkStored(deviceSeq, conflictDef, c);
-    m_store.write(run.writes, conflictDef, c, clientId, std::nullopt, provenance, json);
+    return c;
 }
 
 void SyncService::finish(const Caller &caller, PushRun &run)
@@ -419,16 +434,13 @@ void SyncService::finish(const Caller &caller, PushRun &run)
 QJsonObject SyncService::applyChange(PushRun &run, const Caller &as, const PushChange &change,
                                      const Provenance &author)
 {
-    // The change's own writes: undone alone when one of its steps refuses it.
-    ServerSavepoint step = m_store.savepoint();
+    // The steps that may refuse the change all run before its first write (see merge).
     const Target target = locate(change);
     validate(change, target);
     checkAccess(as, change, target);
     checkReferences(as, change, target);
     checkActor(author.accountId, change, target);
-    QJsonObject result = merge(run, change, target, author);
-    step.release();
-    return result;
+    return merge(run, change, target, author);
 }
 
 QJsonObject SyncService::decide(PushRun &run, const Caller &caller, const Incoming &in)
@@ -501,6 +513,14 @@ ServiceReply SyncService::push(const Caller &caller, const QJsonObject &body)
         return *refused;
     try {
         ServerTransaction tx = m_store.transaction(ServerTransaction::Write);
+        const ServerStore::ReadCache cache = m_store.cacheReads();
+        QVector<QPair<const EntityDef *, QString>> targets;
+        targets.reserve(changes.size());
+        for (const Incoming &in : changes)
+            if (in.reason.isEmpty())
+                targets.append(
+                    {Schema::instance().entity(in.change.edit.entity), in.change.edit.id});
+        m_store.preload(targets);
         const qint64 lastSeq = m_accounts.lastDeviceSeq(caller.deviceId);
         PushRun run{lastSeq, lastSeq, m_store.startWrites(), m_wall(), {}, resolvedFields(changes)};
         QMap<qint64, RefusedChange> refusedBefore;

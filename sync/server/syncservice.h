@@ -74,9 +74,9 @@ private:
                                             QVector<Incoming> &changes);
     void checkSequence(const PushRun &run, qint64 deviceSeq);
     /**
-     * The steps every change goes through, pushed or applied from review, in its own
-     * savepoint: locate, validate, access (as), references, authors (author), merge. Throws
-     * Refusal with the savepoint undone.
+     * The steps every change goes through, pushed or applied from review: locate, validate,
+     * access (as), references, authors (author), merge. Throws Refusal before any write of
+     * the change: a refused change leaves nothing stored.
      */
     QJsonObject applyChange(PushRun &run, const Caller &as, const PushChange &change,
                             const Provenance &author);
@@ -104,12 +104,14 @@ private:
     void noteResolved(const Edit &edit, QSet<QString> &fields);
     QSet<QString> resolvedFields(const QVector<Incoming> &changes);
     /**
-     * Writes the conflict record of a draft (unless it exists already), with server stamps and
-     * the names of who made each side (keptBy, otherBy).
+     * The conflict record of a draft, with server stamps and the names of who made each side
+     * (keptBy, otherBy); none when it exists already or this change opens it already
+     * (`opening`, the ids it opens).
      */
-    void recordConflict(PushRun &run, qint64 deviceSeq, const EntityDef &def, const Record &record,
-                        const QString &clientId, const ConflictDraft &draft,
-                        const Provenance &provenance);
+    std::optional<Record> conflictRecord(PushRun &run, const EntityDef &def, const Record &record,
+                                         const QString &clientId, const ConflictDraft &draft,
+                                         QSet<QString> &opening);
+    static const EntityDef &conflictDef();
     void finish(const Caller &caller, PushRun &run);
 
     ServerStore &m_store;
