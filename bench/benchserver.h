@@ -47,6 +47,7 @@ public:
     explicit TimedTransport(HttpSyncTransport &inner) : m_inner(inner) {}
     SyncResponse post(const QString &path, const QJsonObject &body) override;
     SyncResponse get(const QString &pathAndQuery) override;
+    void prefetch(const QString &pathAndQuery) override { m_inner.prefetch(pathAndQuery); }
 
     QVector<Request> requests;
     /** Milliseconds and bytes of the requests whose path starts with the prefix. */

@@ -4,6 +4,9 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace careround {
 
@@ -30,29 +33,42 @@ Stamp Record::latestStamp() const
 QByteArray StampCodec::encode(const FieldStamps &stamps)
 {
     // The layout QDataStream reads back in decode() (big-endian), written directly: this runs
-    // for every record a sync applies.
-    QStringList nodes;
-    for (auto it = stamps.cbegin(); it != stamps.cend(); ++it)
-        if (!nodes.contains(it.value().node))
-            nodes.append(it.value().node);
-    QStringList names = stamps.keys();
-    names.sort();
+    // for every record a sync applies, so nothing is allocated per field.
+    QVarLengthArray<const QString *, 4> nodes;
+    QVarLengthArray<std::pair<const QString *, const Stamp *>, 48> fields;
+    for (auto it = stamps.cbegin(); it != stamps.cend(); ++it) {
+        fields.append({&it.key(), &it.value()});
+        if (std::none_of(nodes.cbegin(), nodes.cend(),
+                         [&](const QString *n) { return *n == it.value().node; }))
+            nodes.append(&it.value().node);
+    }
+    std::sort(fields.begin(), fields.end(),
+              [](const auto &a, const auto &b) { return *a.first < *b.first; });
     QByteArray out;
-    out.reserve(1 + int(nodes.size()) * 40 + int(names.size()) * 30);
+    out.reserve(1 + int(nodes.size()) * 40 + int(fields.size()) * 30);
     const auto writeShort = [&out](const QString &text) {
-        const QByteArray utf8 = text.toUtf8().left(255);
-        out.append(char(quint8(utf8.size())));
-        out.append(utf8);
+        const bool ascii =
+            std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        const QByteArray utf8 = ascii ? QByteArray() : text.toUtf8().left(255);
+        const qsizetype size = ascii ? qMin<qsizetype>(text.size(), 255) : utf8.size();
+        out.append(char(quint8(size)));
+        if (!ascii) {
+            out.append(utf8);
+            return;
+        }
+        for (qsizetype i = 0; i < size; ++i)
+            out.append(char(text.at(i).unicode()));
     };
     out.append(char(quint8(nodes.size())));
-    for (const QString &node : nodes)
-        writeShort(node);
-    for (const QString &name : names) {
-        const Stamp &st = stamps.value(name);
-        writeShort(name);
-        const quint64 packed = qToBigEndian(quint64(st.hlc.packed));
+    for (const QString *node : nodes)
+        writeShort(*node);
+    for (const auto &[name, stamp] : fields) {
+        writeShort(*name);
+        const quint64 packed = qToBigEndian(quint64(stamp->hlc.packed));
         out.append(reinterpret_cast<const char *>(&packed), sizeof packed);
-        out.append(char(quint8(nodes.indexOf(st.node))));
+        const auto node = std::find_if(nodes.cbegin(), nodes.cend(),
+                                       [&](const QString *n) { return *n == stamp->node; });
+        out.append(char(quint8(node - nodes.cbegin())));
     }
     return out;
 }

@@ -6,6 +6,35 @@
 using namespace careround;
 using namespace careround::test;
 
+namespace {
+
+/** Passes requests to a real HttpSyncTransport and writes down each call, in order. */
+class RecordingTransport : public SyncTransport {
+public:
+    explicit RecordingTransport(HttpSyncTransport &inner) : m_inner(inner) {}
+    SyncResponse post(const QString &path, const QJsonObject &body) override
+    {
+        calls.append("post " + path);
+        return m_inner.post(path, body);
+    }
+    SyncResponse get(const QString &path) override
+    {
+        calls.append("get " + path);
+        return m_inner.get(path);
+    }
+    void prefetch(const QString &path) override
+    {
+        calls.append("prefetch " + path);
+        m_inner.prefetch(path);
+    }
+    QStringList calls;
+
+private:
+    HttpSyncTransport &m_inner;
+};
+
+} // namespace
+
 class TestSyncIntegration : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
@@ -195,6 +224,39 @@ private slots:
         syncAll();
         QVERIFY(m_b->find("client", m_client).has_value());
     }
+    // A first load of many pages: each next page is asked for while the one before is applied
+    // (the server makes it meanwhile), every page once, and the tablet ends with everything.
+    void theNextPageIsFetchedWhileOneIsApplied()
+    {
+        for (int i = 0; i < 9; ++i)
+            m_b->editor->create("followUp", {{"clientId", m_client},
+                                             {"description", QStringLiteral("Call %1").arg(i)},
+                                             {"dueOn", "2026-12-04"},
+                                             {"status", "open"}});
+        QVERIFY(m_b->sync().ok());
+        TestDevice fresh(path(), m_server->url(), "sam");
+        QVERIFY(fresh.enrolled());
+        HttpSyncTransport http(m_server->url(), fresh.token);
+        RecordingTransport transport(http);
+        DeviceSyncer syncer(*fresh.store, transport);
+        syncer.pullPageSize = 3;
+        const SyncOutcome outcome = syncer.syncOnce();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QStringList pages;
+        for (const QString &call : transport.calls)
+            if (call.startsWith("get /v1/sync/pull"))
+                pages.append(call.mid(4));
+        QVERIFY2(pages.size() >= 4, qPrintable(transport.calls.join('\n')));
+        QCOMPARE(QSet<QString>(pages.begin(), pages.end()).size(), pages.size()); // each once
+        for (qsizetype i = 1; i < pages.size(); ++i) {
+            const qsizetype asked = transport.calls.indexOf("prefetch " + pages[i]);
+            QVERIFY2(asked >= 0 && asked < transport.calls.indexOf("get " + pages[i]) &&
+                         asked > transport.calls.indexOf("get " + pages[i - 1]),
+                     qPrintable(transport.calls.join('\n')));
+        }
+        QCOMPARE(fresh.snapshot(), serverSnapshot(m_server->db()));
+    }
+
     void cleanup()
     {
         m_a.reset();

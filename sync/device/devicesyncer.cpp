@@ -360,12 +360,16 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
     const QString cursorKey = client.isEmpty() ? kCursor : kBackfill + client;
     if (!client.isEmpty() && m_store.meta().value(cursorKey).isEmpty())
         m_store.meta().setValue(cursorKey, QStringLiteral("0"));
-    for (;;) {
-        const qint64 cursor = m_store.meta().value(cursorKey, "0").toLongLong();
+    const auto pathFrom = [&](qint64 cursor) {
         QString path =
             QStringLiteral("/v1/sync/pull?cursor=%1&limit=%2").arg(cursor).arg(pullPageSize);
         if (!client.isEmpty())
             path += QStringLiteral("&client=") + client;
+        return path;
+    };
+    for (;;) {
+        const qint64 cursor = m_store.meta().value(cursorKey, "0").toLongLong();
+        const QString path = pathFrom(cursor);
         if (progress)
             progress(QCoreApplication::translate("careround::DeviceSyncer", "Receiving changes"),
                      outcome.pulled, 0);
@@ -381,6 +385,10 @@ std::optional<SyncOutcome> DeviceSyncer::pull(SyncOutcome &outcome, const SyncPr
         const QJsonArray records = reply.body.value(QStringLiteral("records")).toArray();
         const qint64 next = qint64(reply.body.value(QStringLiteral("nextCursor")).toDouble());
         const bool hasMore = reply.body.value(QStringLiteral("hasMore")).toBool();
+        // The server makes the next page while this one is applied; if the apply fails, the
+        // next sync starts again from the stored cursor (the prefetch is dropped).
+        if (hasMore)
+            m_transport.prefetch(pathFrom(next));
         outcome.pulled += applyPage(records, cursorKey, next);
         if (!hasMore) {
             if (!client.isEmpty()) {

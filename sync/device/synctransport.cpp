@@ -17,6 +17,8 @@ namespace careround {
 
 struct HttpSyncTransport::Private {
     QNetworkAccessManager manager;
+    QString prefetchedPath;
+    QNetworkReply *prefetched = nullptr;
 };
 
 HttpSyncTransport::HttpSyncTransport(QUrl server, QByteArray token, int timeoutMs)
@@ -25,7 +27,25 @@ HttpSyncTransport::HttpSyncTransport(QUrl server, QByteArray token, int timeoutM
 
 HttpSyncTransport::~HttpSyncTransport()
 {
+    dropPrefetch();
     delete d;
+}
+
+void HttpSyncTransport::dropPrefetch()
+{
+    if (!d->prefetched)
+        return;
+    d->prefetched->abort();
+    d->prefetched->deleteLater();
+    d->prefetched = nullptr;
+    d->prefetchedPath.clear();
+}
+
+void HttpSyncTransport::prefetch(const QString &pathAndQuery)
+{
+    dropPrefetch();
+    d->prefetched = start(QStringLiteral("GET"), pathAndQuery, {});
+    d->prefetchedPath = pathAndQuery;
 }
 
 SyncResponse HttpSyncTransport::post(const QString &path, const QJsonObject &body)
@@ -35,11 +55,24 @@ SyncResponse HttpSyncTransport::post(const QString &path, const QJsonObject &bod
 
 SyncResponse HttpSyncTransport::get(const QString &pathAndQuery)
 {
+    if (d->prefetched && d->prefetchedPath == pathAndQuery) {
+        QNetworkReply *reply = d->prefetched;
+        d->prefetched = nullptr;
+        d->prefetchedPath.clear();
+        return finish(reply);
+    }
+    dropPrefetch();
     return send(QStringLiteral("GET"), pathAndQuery, {});
 }
 
 SyncResponse HttpSyncTransport::send(const QString &method, const QString &pathAndQuery,
                                      const QByteArray &body)
+{
+    return finish(start(method, pathAndQuery, body));
+}
+
+QNetworkReply *HttpSyncTransport::start(const QString &method, const QString &pathAndQuery,
+                                        const QByteArray &body)
 {
     QUrl url = m_server;
     const int q = pathAndQuery.indexOf(QLatin1Char('?'));
@@ -73,9 +106,15 @@ SyncResponse HttpSyncTransport::send(const QString &method, const QString &pathA
                          if (!m_pin.isEmpty() && !peer.isNull() && m_lastPeer == m_pin)
                              reply->ignoreSslErrors(errors);
                      });
+    return reply;
+}
+
+SyncResponse HttpSyncTransport::finish(QNetworkReply *reply)
+{
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
+    if (!reply->isFinished())
+        loop.exec();
     SyncResponse response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();

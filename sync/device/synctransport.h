@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUrl>
 
+class QNetworkReply;
+
 namespace careround {
 
 /** The answer to one sync request. status 0 means the request never got an HTTP answer. */
@@ -22,6 +24,12 @@ public:
     virtual SyncResponse post(const QString &path, const QJsonObject &body) = 0;
     /** GET with a query already in the path ("/v1/sync/pull?cursor=0"). */
     virtual SyncResponse get(const QString &pathAndQuery) = 0;
+    /**
+     * Starts a GET whose answer the next get() of the same path takes, so that the server
+     * makes it and sends it while the caller works (applies the page before). Changes
+     * nothing anywhere: a prefetch nobody takes is dropped. A transport may ignore it.
+     */
+    virtual void prefetch(const QString &pathAndQuery) { Q_UNUSED(pathAndQuery); }
 };
 
 /**
@@ -34,6 +42,7 @@ public:
     ~HttpSyncTransport() override;
     SyncResponse post(const QString &path, const QJsonObject &body) override;
     SyncResponse get(const QString &pathAndQuery) override;
+    void prefetch(const QString &pathAndQuery) override;
     /**
      * Trusts a server certificate that the system does not (a self-signed agency server) when
      * its SHA-256 fingerprint equals this one, pinned at enrolment. Any other untrusted
@@ -48,6 +57,10 @@ public:
 
 private:
     SyncResponse send(const QString &method, const QString &pathAndQuery, const QByteArray &body);
+    QNetworkReply *start(const QString &method, const QString &pathAndQuery,
+                         const QByteArray &body);
+    SyncResponse finish(QNetworkReply *reply);
+    void dropPrefetch();
     struct Private;
     Private *d;
     QUrl m_server;
