@@ -14,8 +14,6 @@
 
 #include <cmath>
 
-#include <sys/resource.h>
-
 namespace careround::bench {
 
 namespace {
@@ -29,16 +27,17 @@ QPair<double, double> exportRun(const BenchContext &ctx, const QString &db, cons
     p.start(ctx.serverPath, QStringList{QStringLiteral("admin"), QStringLiteral("--db"), db,
                                         QStringLiteral("--log-level"), QStringLiteral("error")} +
                                 args);
-    p.waitForFinished(-1);
-    // The largest peak RSS of the children waited for so far: this one, as the export rows
-    // run their commands before any larger child (run them alone: --only export).
-    struct rusage usage {};
-    getrusage(RUSAGE_CHILDREN, &usage);
+    // The process's own peak (VmHWM only grows), read while it runs: getrusage's
+    // RUSAGE_CHILDREN would give the largest child of the whole run (an office server).
+    const qint64 pid = p.processId();
+    double peakMb = 0;
+    while (!p.waitForFinished(50))
+        peakMb = qMax(peakMb, peakRssMb(pid));
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     static const QRegularExpression took(QStringLiteral("in (\\d+) ms"));
     const auto m = took.match(out);
     const bool ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 && m.hasMatch();
-    return {ok ? m.captured(1).toDouble() : NAN, usage.ru_maxrss / 1024.0};
+    return {ok ? m.captured(1).toDouble() : NAN, peakMb};
 }
 
 /** The signed care plan with the most goals, action steps and contingencies. */

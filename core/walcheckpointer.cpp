@@ -62,10 +62,13 @@ void WalCheckpointer::run()
             m_inline = true;
             break;
         }
-        // Frames committed during the pass, or kept by a reader: another pass shortly.
-        if (pass == Pass::Behind && !m_stopping &&
-            !m_wake.wait_for(lock, std::chrono::milliseconds(kRetryMs),
-                             [this] { return m_requested || m_stopping; }))
+        // Frames committed during a pass that copied some: another pass at once, so that
+        // the file stays close behind the log. Frames a reader keeps: another pass shortly.
+        if (pass == Pass::Progress)
+            m_requested = true;
+        else if (pass == Pass::Behind && !m_stopping &&
+                 !m_wake.wait_for(lock, std::chrono::milliseconds(kRetryMs),
+                                  [this] { return m_requested || m_stopping; }))
             m_requested = true;
     }
     lock.unlock();
@@ -85,8 +88,13 @@ WalCheckpointer::Pass WalCheckpointer::checkpoint()
     const int rc = sqlite3_wal_checkpoint_v2(m_own->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
                                              &logFrames, &done);
     // Busy: another connection's checkpoint is under way (the sync worker's).
-    if (rc != SQLITE_OK || done < logFrames)
+    if (rc != SQLITE_OK)
         return Pass::Behind;
+    const bool progress = done != m_lastDone || logFrames < m_lastLog;
+    m_lastDone = done;
+    m_lastLog = logFrames;
+    if (done < logFrames)
+        return progress ? Pass::Progress : Pass::Behind;
     ++m_completed;
     return Pass::Done;
 }

@@ -56,7 +56,7 @@ public:
 
 private:
     static int onCommit(void *self, sqlite3 *db, const char *schema, int walPages);
-    enum class Pass { Done, Behind, Failed };
+    enum class Pass { Done, Progress, Behind, Failed };
     void run();
     Pass checkpoint();
 
@@ -65,6 +65,7 @@ private:
     QByteArray m_key;
     int m_threshold;
     std::unique_ptr<SqliteDatabase> m_own; ///< opened by the thread on its first checkpoint
+    int m_lastDone = 0, m_lastLog = 0;     ///< frames written back and in the log, last pass
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_requested = false;

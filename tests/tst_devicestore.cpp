@@ -300,7 +300,8 @@ private slots:
 
         // A writer that never pauses: the log stays within kMaxBehind thresholds (and a few
         // pages of the commit that crosses it).
-        const qint64 bound = WalCheckpointer::kMaxBehind * WalCheckpointer::kDefaultThresholdPages;
+        const qint64 bound =
+            qint64{WalCheckpointer::kMaxBehind} * WalCheckpointer::kDefaultThresholdPages;
         qint64 written = 0;
         qint64 last = walPages();
         for (int i = 0; written < 2 * bound; ++i) {
