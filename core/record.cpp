@@ -66,8 +66,9 @@ QByteArray StampCodec::encode(const FieldStamps &stamps)
         writeShort(*name);
         const quint64 packed = qToBigEndian(quint64(stamp->hlc.packed));
         out.append(reinterpret_cast<const char *>(&packed), sizeof packed);
+        const QString &stampNode = stamp->node;
         const auto node = std::find_if(nodes.cbegin(), nodes.cend(),
-                                       [&](const QString *n) { return *n == stamp->node; });
+                                       [&](const QString *n) { return *n == stampNode; });
         out.append(char(quint8(node - nodes.cbegin())));
     }
     return out;

@@ -64,11 +64,11 @@ void WalCheckpointer::run()
         }
         // Frames committed during a pass that copied some: another pass at once, so that
         // the file stays close behind the log. Frames a reader keeps: another pass shortly.
-        if (pass == Pass::Progress)
-            m_requested = true;
-        else if (pass == Pass::Behind && !m_stopping &&
-                 !m_wake.wait_for(lock, std::chrono::milliseconds(kRetryMs),
-                                  [this] { return m_requested || m_stopping; }))
+        const bool again = pass == Pass::Progress ||
+                           (pass == Pass::Behind && !m_stopping &&
+                            !m_wake.wait_for(lock, std::chrono::milliseconds(kRetryMs),
+                                             [this] { return m_requested || m_stopping; }));
+        if (again)
             m_requested = true;
     }
     lock.unlock();
