@@ -60,6 +60,8 @@ public:
     QVariant value(int column) const;
     qint64 int64(int column) const;
     QString text(int column) const;
+    /** A column's UTF-8 text without a copy: valid until the next step() or reset(). */
+    QByteArrayView utf8(int column) const;
     QByteArray blob(int column) const;
     bool isNull(int column) const;
     int columnCount() const;

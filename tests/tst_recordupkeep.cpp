@@ -374,11 +374,11 @@ private slots:
 
         // Run out on a later day: Today says so.
         bool expiredOnToday = false;
-        for (const TodayItem &i : store().today().alerts(QDate(2027, 12, 1)))
+        for (const TodayItem &i : store().today().alerts(QDate(2027, 12, 1), 100000).rows)
             expiredOnToday =
                 expiredOnToday || (i.kind == TodayItem::Kind::ConsentExpired && i.recordId == id);
         QVERIFY(expiredOnToday);
-        for (const TodayItem &i : store().today().alerts(kPageToday))
+        for (const TodayItem &i : store().today().alerts(kPageToday, 100000).rows)
             QVERIFY(i.kind != TodayItem::Kind::ConsentExpired || i.recordId != id);
 
         auto revoke = openForm(QStringLiteral("consentRevoke"), id);
@@ -404,7 +404,7 @@ private slots:
         m_session->editor()->sign("consent", lapsing, "Client", "client",
                                   QJsonArray{QJsonArray{1, 2, 3, 4}});
         const auto expiredToday = [&](const QString &consent) {
-            for (const TodayItem &i : store().today().alerts(kPageToday))
+            for (const TodayItem &i : store().today().alerts(kPageToday, 100000).rows)
                 if (i.kind == TodayItem::Kind::ConsentExpired && i.recordId == consent)
                     return true;
             return false;

@@ -10,6 +10,7 @@
 #include "todaymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
@@ -267,6 +268,77 @@ private slots:
         QTRY_COMPARE(int(scheduleList->width()), 800 - 2 * 16);
         QTRY_VERIFY(!visualItems(scheduleList, "todayItem").isEmpty());
         QVERIFY(window->grabWindow().save(screenshotPath(QStringLiteral("Today-portrait.png"))));
+    }
+
+    void scheduleAndAlertsPage()
+    {
+        // Paging: each list read a page at a time is the list read whole, every row once and in
+        // the same order, and the summary counts the whole list from the first page.
+        Session session(m_path);
+        session.setToday(kToday);
+        session.open(kKey);
+        {
+            LocalEditor &editor = *session.editor();
+            const QString client = editor.create(
+                "client", {{"firstName", "Rita"}, {"lastName", "Rows"}, {"status", "active"}});
+            // More than a page of visits at the same minute (the id breaks the tie) and of
+            // appointments with no transport, so that pages end inside each part.
+            for (int i = 0; i < TodayModel::kPageSize + 7; ++i) {
+                editor.create("visit", {{"clientId", client},
+                                        {"plannedAt", at(kToday, 9 + i % 3, 0)},
+                                        {"status", "planned"}});
+                editor.create("appointment", {{"clientId", client},
+                                              {"title", QStringLiteral("Check %1").arg(i)},
+                                              {"startsAt", at(kToday.addDays(1 + i % 4), 11, 0)},
+                                              {"transportArranged", false},
+                                              {"status", "scheduled"}});
+            }
+            // A consent that ran out, after the transport part.
+            const QString consent = editor.create("consent", {{"clientId", client},
+                                                              {"recipient", "Pages Pharmacy"},
+                                                              {"shares", QJsonArray{"medications"}},
+                                                              {"validFrom", "2026-01-01"},
+                                                              {"validUntil", "2026-11-01"},
+                                                              {"status", "active"}});
+            editor.sign("consent", consent, "Client", "client", QJsonArray{QJsonArray{1, 2, 3}});
+        }
+        for (const TodayModel::List list : {TodayModel::Schedule, TodayModel::Alerts}) {
+            TodayModel model;
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model.setList(list);
+            model.setSession(&session);
+            QCOMPARE(model.rowCount(), TodayModel::kPageSize);
+            const QString summary = model.summaryText();
+            while (model.canFetchMore({}))
+                model.fetchMore({});
+            TodayRepository &repository = session.store()->today();
+            const TodayPage whole = list == TodayModel::Schedule
+                                        ? repository.schedule(kToday, 100000)
+                                        : repository.alerts(kToday, 100000);
+            QCOMPARE(model.rowCount(), int(whole.rows.size()));
+            QCOMPARE(whole.total, qint64(whole.rows.size()));
+            QVERIFY2(summary.contains(QString::number(whole.total)), qPrintable(summary));
+            for (int i = 0; i < model.rowCount(); ++i)
+                QCOMPARE(model.data(model.index(i), TodayModel::RecordIdRole).toString(),
+                         whole.rows.at(i).recordId);
+            if (list == TodayModel::Alerts) {
+                QCOMPARE(whole.rows.constLast().kind, TodayItem::Kind::ConsentExpired);
+                // The parts in order: PHQ-9, then transport, then consents.
+                const QStringList parts{"selfHarm", "severeDepression", "transport",
+                                        "consentExpired"};
+                for (int i = 1; i < model.rowCount(); ++i)
+                    QVERIFY(parts.indexOf(model.kindAt(i - 1)) <= parts.indexOf(model.kindAt(i)));
+            }
+            // A page ends inside the first part and the next goes on after its last row.
+            const TodayPage first = list == TodayModel::Schedule ? repository.schedule(kToday, 3)
+                                                                 : repository.alerts(kToday, 3);
+            const TodayPage next = list == TodayModel::Schedule
+                                       ? repository.schedule(kToday, 3, &first.rows.constLast())
+                                       : repository.alerts(kToday, 3, &first.rows.constLast());
+            QCOMPARE(next.total, qint64(0));
+            QCOMPARE(next.rows.constFirst().recordId, whole.rows.at(3).recordId);
+        }
     }
 
     void followUpsPage()

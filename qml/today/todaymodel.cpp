@@ -105,14 +105,14 @@ QString TodayModel::summaryText() const
 {
     switch (m_list) {
     case Schedule:
-        return m_rows.isEmpty() ? tr("Nothing planned today")
-                                : tr("Visits and appointments: %1").arg(m_rows.size());
+        return m_total == 0 ? tr("Nothing planned today")
+                            : tr("Visits and appointments: %1").arg(m_total);
     case FollowUps:
         if (m_overdue + m_dueToday == 0)
             return tr("No follow-ups due");
         return tr("Overdue: %1 · due today: %2").arg(m_overdue).arg(m_dueToday);
     case Alerts:
-        return m_rows.isEmpty() ? tr("No alerts") : tr("Alerts: %1").arg(m_rows.size());
+        return m_total == 0 ? tr("No alerts") : tr("Alerts: %1").arg(m_total);
     }
     return {};
 }
@@ -133,32 +133,40 @@ void TodayModel::reload()
     if (m_creating)
         return;
     ++m_loads;
-    QVector<TodayItem> rows;
-    m_hasMore = false;
-    m_overdue = m_dueToday = 0;
-    if (TodayRepository *repository = this->repository()) {
-        const QDate day = today();
-        switch (m_list) {
-        case Schedule:
-            rows = repository->schedule(day);
-            break;
-        case FollowUps: {
-            // As many as the view has fetched, so its rows stay where they are.
-            const int limit = qMax(kPageSize, int(m_rows.size()));
-            rows = repository->followUps(day, limit);
-            m_hasMore = rows.size() == limit;
+    // As many rows as the view has fetched, so that they stay where they are.
+    const int limit = qMax(kPageSize, int(m_rows.size()));
+    TodayPage page = this->page(limit, nullptr);
+    m_hasMore = page.rows.size() == limit;
+    m_total = page.total;
+    setRows(std::move(page.rows));
+    emit countChanged();
+}
+
+TodayPage TodayModel::page(int limit, const TodayItem *after)
+{
+    TodayRepository *repository = this->repository();
+    if (!repository)
+        return {};
+    const QDate day = today();
+    switch (m_list) {
+    case Schedule:
+        return repository->schedule(day, limit, after);
+    case FollowUps: {
+        TodayPage page;
+        page.rows = after ? repository->followUps(day, limit, after->when, after->recordId)
+                          : repository->followUps(day, limit);
+        if (!after) {
             const auto counts = repository->followUpCounts(day);
             m_overdue = counts.first;
             m_dueToday = counts.second;
-            break;
+            page.total = m_overdue + m_dueToday;
         }
-        case Alerts:
-            rows = repository->alerts(day);
-            break;
-        }
+        return page;
     }
-    setRows(std::move(rows));
-    emit countChanged();
+    case Alerts:
+        return repository->alerts(day, limit, after);
+    }
+    return {};
 }
 
 void TodayModel::setRows(QVector<TodayItem> rows)
@@ -199,9 +207,8 @@ void TodayModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    const TodayItem &last = m_rows.constLast();
-    const QVector<TodayItem> more =
-        repository()->followUps(today(), kPageSize, last.when, last.recordId);
+    const TodayItem last = m_rows.constLast();
+    const QVector<TodayItem> more = page(kPageSize, &last).rows;
     m_hasMore = more.size() == kPageSize;
     if (more.isEmpty())
         return;

@@ -15,10 +15,11 @@ namespace careround {
 
 /**
  * One list of the Today screen, chosen by `list`: the day's schedule (visits and appointments
- * in time order), the follow-ups overdue or due today (paged with fetchMore), or the alerts
- * (thoughts of self-harm or severe depression on the latest PHQ-9, appointments soon with no
- * transport). Reads through the store's TodayRepository, again only when a record of a kind
- * the list shows changes; rows whose ids stay the same are updated in place (dataChanged).
+ * in time order), the follow-ups overdue or due today, or the alerts (thoughts of self-harm or
+ * severe depression on the latest PHQ-9, appointments soon with no transport, consents that ran
+ * out). Each list is read a page at a time (fetchMore), its summary counts the whole list. Reads
+ * through the store's TodayRepository, again only when a record of a kind the list shows changes;
+ * rows whose ids stay the same are updated in place (dataChanged).
  */
 class TodayModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
@@ -85,6 +86,8 @@ private:
     QDate today() const;
     TodayRepository *repository() const;
     void setRows(QVector<TodayItem> rows);
+    /** A page of the list after a row (from the start without one); counts on the first. */
+    TodayPage page(int limit, const TodayItem *after);
     QPointer<Session> m_session;
     ChangeWatcher m_watcher;
     List m_list = Schedule;
@@ -93,6 +96,7 @@ private:
     bool m_changing = false;
     bool m_creating = false;
     qint64 m_overdue = 0, m_dueToday = 0;
+    qint64 m_total = 0; ///< rows of the whole list (the summary's count)
     int m_loads = 0;
 };
 
