@@ -106,6 +106,8 @@ private slots:
                                  "complaint",
                                  "complaintAction",
                                  "satisfactionResponse",
+                                 "consent",
+                                 "contactLog",
                                  "signature"})
             QVERIFY2(summary.created.value(kind) > 0, kind);
         QVERIFY(summary.created.value("client") * 20 < summary.total());
@@ -266,7 +268,7 @@ private slots:
             QCOMPARE(editor.contentHash(def->name, record->id), hash);
             kinds.insert(def->name);
         }
-        QCOMPARE(kinds, (QSet<QString>{"assessment", "carePlan", "visit"}));
+        QCOMPARE(kinds, (QSet<QString>{"assessment", "carePlan", "visit", "consent"}));
     }
 
     void scalesLinearly()

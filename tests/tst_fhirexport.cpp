@@ -62,7 +62,7 @@ private slots:
              {"Patient", "RelatedPerson", "Practitioner", "PractitionerRole", "Organization",
               "HealthcareService", "Questionnaire", "QuestionnaireResponse", "Observation",
               "CarePlan", "Goal", "Task", "ServiceRequest", "Appointment", "Encounter",
-              "Provenance", "Communication"})
+              "Provenance", "Communication", "Consent"})
             QVERIFY2(!resources(path("all"), QString::fromLatin1(type)).isEmpty(), type);
         // The care plans carry US Core's category and a narrative.
         for (const QJsonObject &cp : resources(path("all"), QStringLiteral("CarePlan"))) {
@@ -72,6 +72,43 @@ private slots:
             QVERIFY(cp["text"]["div"].toString().startsWith(
                 QStringLiteral("<div xmlns=\"http://www.w3.org/1999/xhtml\">")));
         }
+        // Each consent to share: a privacy consent permitting its recipient for its period,
+        // and a signed one is the target of its signature's Provenance.
+        QSet<QString> provenanceTargets;
+        for (const QJsonObject &p : resources(path("all"), QStringLiteral("Provenance")))
+            for (const QJsonValue &t : p["target"].toArray())
+                provenanceTargets.insert(t["reference"].toString().section(QLatin1Char('/'), 0, 1));
+        int signedConsents = 0;
+        for (const QJsonObject &c : resources(path("all"), QStringLiteral("Consent"))) {
+            QCOMPARE(c["scope"]["coding"][0]["code"].toString(), QStringLiteral("patient-privacy"));
+            QCOMPARE(c["provision"]["type"].toString(), QStringLiteral("permit"));
+            QVERIFY(!c["provision"]["period"]["end"].toString().isEmpty());
+            QCOMPARE(c["provision"]["actor"][0]["role"]["coding"][0]["code"].toString(),
+                     QStringLiteral("IRCP"));
+            if (c["status"].toString() == QLatin1String("active")) {
+                ++signedConsents;
+                QVERIFY(
+                    provenanceTargets.contains(QStringLiteral("Consent/") + c["id"].toString()));
+            }
+        }
+        QVERIFY(signedConsents > 0);
+        // The contact log: Communications with their medium, between the coordinator and a
+        // contact or a provider.
+        int contactLog = 0;
+        for (const QJsonObject &m : resources(path("all"), QStringLiteral("Communication"))) {
+            if (m["category"][0]["text"].toString() != QLatin1String("Contact log"))
+                continue;
+            ++contactLog;
+            QCOMPARE(m["medium"][0]["coding"][0]["system"].toString(),
+                     QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-ParticipationMode"));
+            const QString sender = m["sender"]["reference"].toString();
+            const QString recipient = m["recipient"][0]["reference"].toString();
+            QVERIFY2(sender.startsWith(QLatin1String("Practitioner/")) !=
+                         recipient.startsWith(QLatin1String("Practitioner/")),
+                     qPrintable(sender + QLatin1Char(' ') + recipient));
+        }
+        QVERIFY(contactLog > 0);
+
         // Each referral is a ServiceRequest followed by a Task.
         for (const QJsonObject &sr : resources(path("all"), QStringLiteral("ServiceRequest"))) {
             bool followed = false;

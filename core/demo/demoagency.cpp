@@ -208,6 +208,13 @@ const QStringList kFollowUps = {"Call the pharmacy about the refill schedule",
 const QStringList kComplaints = {"Aide arrived late three times", "Meals delivered cold",
                                  "Ride did not show up", "Billing error on equipment rental",
                                  "Nurse was rude on the phone"};
+const QStringList kContactSummaries = {
+    "Confirmed the visit time for next week.",
+    "Asked about the delivery schedule; it starts Monday.",
+    "Daughter reports she is eating better since the meals began.",
+    "Left a message about the benefit renewal papers.",
+    "Provider asked to move the start date by a week.",
+    "Talked through the new medication schedule."};
 const QStringList kSatisfactionComments = {
     "Very happy with the help I am getting.",
     "The aide is kind but often late.",
@@ -265,6 +272,13 @@ public:
     }
 
 private:
+    struct Provider {
+        QString id;
+        QString name;
+        QString serviceType;
+        bool active;
+    };
+
     QString make(const QString &entity, const QJsonObject &values)
     {
         QString id = m_sink(entity, values);
@@ -396,7 +410,7 @@ private:
                  {"status", discontinued ? "discontinued" : "active"},
                  {"notes", discontinued ? QStringLiteral("Program ended; do not refer new clients.")
                                         : QStringLiteral("Intake by phone, weekdays 9 to 4.")}});
-            m_providers.append({id, kind.serviceTypes.first(), !discontinued});
+            m_providers.append({id, name, kind.serviceTypes.first(), !discontinued});
             for (int r = 0, n = rng.range(0, 4); r < n; ++r)
                 make(QStringLiteral("providerRating"),
                      {{"providerId", id},
@@ -412,15 +426,20 @@ private:
 
     QString providerFor(Rng &rng, const QString &serviceType, bool activeOnly = true)
     {
+        return provider(rng, serviceType, activeOnly).id;
+    }
+
+    const Provider &provider(Rng &rng, const QString &serviceType, bool activeOnly = true)
+    {
         for (int tries = 0; tries < 8; ++tries) {
             const Provider &p = m_providers.at(rng.range(0, int(m_providers.size()) - 1));
             if ((p.serviceType == serviceType || tries > 4) && (p.active || !activeOnly))
-                return p.id;
+                return p;
         }
         for (const Provider &p : m_providers)
             if (p.active)
-                return p.id;
-        return m_providers.first().id;
+                return p;
+        return m_providers.first();
     }
 
     void makeClient(Rng &rng, int index)
@@ -467,7 +486,7 @@ private:
         m_summary.clientIds.append(clientId);
 
         // Contacts and caregivers.
-        QString representative;
+        QString representative, representativeId;
         for (int c = 0, n = rng.range(1, 3); c < n; ++c) {
             const QString relationship = rng.pick(kRelationships);
             const QString name = QStringLiteral("%1 %2").arg(
@@ -494,7 +513,9 @@ private:
                     "notes",
                     rng.pick(QStringList{"Best reached after 6 pm.", "Has power of attorney.",
                                          "Lives 40 minutes away.", "Speaks English and Spanish."}));
-            make(QStringLiteral("contact"), contact);
+            const QString contactId = make(QStringLiteral("contact"), contact);
+            if (c == 0)
+                representativeId = contactId;
         }
         const bool byRepresentative = rng.chance(20);
         const QString signer = byRepresentative ? representative : fullName;
@@ -761,6 +782,50 @@ private:
                   {"score", rng.range(2, 5)},
                   {"comments", rng.pick(kSatisfactionComments)},
                   {"respondedAt", dateTimeText(lastVisitDay, 16, 0)}});
+
+        // A consent to share information with the personal care provider, signed when it
+        // began: a year long, so some have run out.
+        if (rng.chance(60)) {
+            const Provider &p = provider(rng, QStringLiteral("personal care"));
+            const QDate from = m_today.addDays(-rng.range(20, 420));
+            QJsonArray shares{"contact details", "care plan"};
+            if (rng.chance(50))
+                shares.append(QStringLiteral("medications"));
+            const QString consentId =
+                make(QStringLiteral("consent"),
+                     {{"clientId", clientId},
+                      {"providerId", p.id},
+                      {"recipient", p.name},
+                      {"shares", shares},
+                      {"purpose", QStringLiteral("Coordinate personal care at home")},
+                      {"validFrom", dateText(from)},
+                      {"validUntil", dateText(from.addYears(1))},
+                      {"status", "active"}});
+            sign(rng, clientId, QStringLiteral("consent"), consentId, signer, byRepresentative,
+                 from);
+        }
+
+        // The contact log: calls and messages between visits, with family and providers.
+        for (int e = 0, n = rng.range(0, 3); e < n; ++e) {
+            const bool family = rng.chance(50);
+            QJsonObject entry{{"clientId", clientId},
+                              {"channel", rng.pick(QStringList{"phone", "phone", "text_message",
+                                                               "email", "video", "letter"})},
+                              {"direction", rng.chance(60) ? "outgoing" : "incoming"},
+                              {"at", dateTimeText(m_today.addDays(-rng.range(1, 60)),
+                                                  rng.range(9, 16), rng.chance(50) ? 0 : 30)},
+                              {"summary", rng.pick(kContactSummaries)},
+                              {"authorId", coordinatorId}};
+            if (family) {
+                entry.insert("contactId", representativeId);
+                entry.insert("withWhom", representative);
+            } else {
+                const Provider &p = provider(rng, QStringLiteral("home-delivered meals"));
+                entry.insert("providerId", p.id);
+                entry.insert("withWhom", p.name);
+            }
+            make(QStringLiteral("contactLog"), entry);
+        }
     }
 
     QString makeAssessment(Rng &rng, const QString &clientId, const QString &kind,
@@ -831,12 +896,6 @@ private:
         }
         return id;
     }
-
-    struct Provider {
-        QString id;
-        QString serviceType;
-        bool active;
-    };
 
     const DemoAgency::Sink &m_sink;
     const DemoAgency::Options &m_o;

@@ -774,9 +774,11 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
     // Communications about it.
     static const QHash<QString, QString> followUpStatus{
         {"open", "requested"}, {"done", "completed"}, {"cancelled", "cancelled"}};
+    QSet<QString> followUpIds; // those exported, for the contact log's basedOn
     for (const Record &f : rows("followUp")) {
         if (!keep(f))
             continue;
+        followUpIds.insert(f.id);
         QJsonObject t{
             {"resourceType", "Task"},
             {"id", f.id},
@@ -872,6 +874,121 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
         if (!x.text("authorId").isEmpty())
             m.insert(QStringLiteral("sender"), coordinatorRef(x.text("authorId")));
         sink(m);
+    }
+
+    // The contact log: a Communication each, between the coordinator and the other party
+    // (a contact, a provider, or someone named only), in the direction it went.
+    static const QHash<QString, std::pair<const char *, const char *>> medium{
+        {"phone", {"PHONE", "telephone"}},
+        {"text_message", {"WRITTEN", "written"}},
+        {"email", {"EMAILWRIT", "email"}},
+        {"in_person", {"FACE", "face-to-face"}},
+        {"video", {"VIDEOCONF", "videoconferencing"}},
+        {"letter", {"MAILWRIT", "mail"}}};
+    for (const Record &e : rows("contactLog")) {
+        if (!keep(e))
+            continue;
+        const QJsonObject other = !e.text("contactId").isEmpty()
+                                      ? ref(QStringLiteral("RelatedPerson"), e.text("contactId"))
+                                  : !e.text("providerId").isEmpty()
+                                      ? providerRef(e.text("providerId"))
+                                      : QJsonObject{{"display", e.text("withWhom")}};
+        const QString author = e.text("authorId").isEmpty() ? coordinatorId : e.text("authorId");
+        const QJsonObject coordinator =
+            author.isEmpty() ? ref(QStringLiteral("Organization"), QStringLiteral("agency"))
+                             : coordinatorRef(author);
+        const bool incoming = e.text("direction") == QLatin1String("incoming");
+        QJsonObject m{{"resourceType", "Communication"},
+                      {"id", e.id},
+                      {"status", "completed"},
+                      {"category", QJsonArray{textConcept(QStringLiteral("Contact log"))}},
+                      {"subject", patient},
+                      {"sender", incoming ? other : coordinator},
+                      {"recipient", QJsonArray{incoming ? coordinator : other}},
+                      {"payload", QJsonArray{QJsonObject{{"contentString", e.text("summary")}}}}};
+        if (const auto it = medium.constFind(e.text("channel")); it != medium.cend())
+            m.insert(
+                QStringLiteral("medium"),
+                QJsonArray{codeable(
+                    QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-ParticipationMode"),
+                    QString::fromLatin1(it->first), QString::fromLatin1(it->second))});
+        put(m, "sent", instant(e.text("at")));
+        if (followUpIds.contains(e.text("followUpId")))
+            m.insert(QStringLiteral("basedOn"),
+                     QJsonArray{ref(QStringLiteral("Task"), e.text("followUpId"))});
+        sink(m);
+    }
+
+    // Consents to share information: a Consent each (a privacy consent permitting the
+    // recipient to receive what the client agreed to, for its period). The status follows the
+    // record: signed and active is active, not yet signed proposed; revoked is inactive. A
+    // consent that ran out stays active with its period's end, which says so.
+    static const QHash<QString, QString> consentStatus{
+        {"draft", "draft"}, {"revoked", "inactive"}, {"cancelled", "rejected"}};
+    for (const Record &k : rows("consent")) {
+        if (!keep(k))
+            continue;
+        const bool isSigned = latestSignature.contains(k.id);
+        const QString status =
+            k.text("status") == QLatin1String("active")
+                ? (isSigned ? QStringLiteral("active") : QStringLiteral("proposed"))
+                : statusMap(k.text("status"), consentStatus, "draft");
+        const QString version = versionOf(kind("consent"), k);
+        QJsonArray data;
+        QStringList shares;
+        for (const QJsonValue &share : k.values.value(QLatin1String("shares")).toArray()) {
+            data.append(textConcept(share.toString()));
+            shares.append(share.toString());
+        }
+        const QJsonObject recipient = k.text("providerId").isEmpty()
+                                          ? QJsonObject{{"display", k.text("recipient")}}
+                                          : providerRef(k.text("providerId"));
+        QJsonObject provision{
+            {"type", "permit"},
+            {"period", QJsonObject{{"start", k.text("validFrom")}, {"end", k.text("validUntil")}}},
+            {"actor",
+             QJsonArray{QJsonObject{
+                 {"role",
+                  codeable(
+                      QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-ParticipationType"),
+                      QStringLiteral("IRCP"), QStringLiteral("information recipient"))},
+                 {"reference", recipient}}}}};
+        if (!data.isEmpty())
+            provision.insert(QStringLiteral("code"), data);
+        QStringList lines{
+            QStringLiteral("Consent to share information with ") + k.text("recipient"),
+            QStringLiteral("What: ") + shares.join(QStringLiteral(", ")),
+            QStringLiteral("From %1 until %2").arg(k.text("validFrom"), k.text("validUntil"))};
+        if (!k.text("purpose").isEmpty())
+            lines.append(QStringLiteral("Purpose: ") + k.text("purpose"));
+        if (k.text("status") == QLatin1String("revoked"))
+            lines.append(QStringLiteral("Revoked on %1: %2")
+                             .arg(k.text("revokedOn"), k.text("revokedReason")));
+        QJsonObject consent{
+            {"resourceType", "Consent"},
+            {"id", k.id},
+            {"meta", QJsonObject{{"versionId", version}}},
+            {"text", narrative(lines)},
+            {"status", status},
+            {"scope",
+             codeable(QStringLiteral("http://terminology.hl7.org/CodeSystem/consentscope"),
+                      QStringLiteral("patient-privacy"), QStringLiteral("Privacy Consent"))},
+            {"category", QJsonArray{codeable(kLoinc, QStringLiteral("59284-0"),
+                                             QStringLiteral("Patient Consent"))}},
+            {"patient", patient},
+            {"performer", QJsonArray{patient}},
+            {"organization",
+             QJsonArray{ref(QStringLiteral("Organization"), QStringLiteral("agency"))}},
+            {"policyRule",
+             codeable(QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-ActCode"),
+                      QStringLiteral("OPTIN"), QStringLiteral("opt-in"))},
+            {"provision", provision}};
+        if (isSigned)
+            put(consent, "dateTime", instant(latestSignature.value(k.id).text("signedAt")));
+        if (version.isEmpty())
+            consent.remove(QStringLiteral("meta"));
+        sink(consent);
+        targetsOf[k.id].append(QStringLiteral("Consent/") + k.id);
     }
 
     // Signatures: a Provenance naming the exact version signed (the content hash, which is
