@@ -101,12 +101,33 @@ void Protocol::appendJsonString(QByteArray &out, QStringView text)
     out.append('"');
     for (const char c : text.toUtf8()) {
         const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\')
+        // The escapes QJsonDocument writes, so that the text is the same as its own.
+        switch (c) {
+        case '"':
+        case '\\':
             out.append('\\').append(c);
-        else if (u < 0x20)
-            out.append("\\u00", 4).append(hex[u >> 4]).append(hex[u & 0xf]);
-        else
-            out.append(c);
+            break;
+        case '\b':
+            out.append("\\b", 2);
+            break;
+        case '\f':
+            out.append("\\f", 2);
+            break;
+        case '\n':
+            out.append("\\n", 2);
+            break;
+        case '\r':
+            out.append("\\r", 2);
+            break;
+        case '\t':
+            out.append("\\t", 2);
+            break;
+        default:
+            if (u < 0x20)
+                out.append("\\u00", 4).append(hex[u >> 4]).append(hex[u & 0xf]);
+            else
+                out.append(c);
+        }
     }
     out.append('"');
 }

@@ -124,7 +124,7 @@ QString checkStored(const EntityDef &def, const QJsonObject &values, const QByte
 
 /** Compact JSON text of an object, as the server stores values. */
 QByteArray compactJson(const QJsonObject &object);
-/** Appends `text` as a JSON string literal (quoted, escaped). */
+/** Appends `text` as a JSON string literal (quoted, escaped), as QJsonDocument writes it. */
 void appendJsonString(QByteArray &out, QStringView text);
 
 QJsonObject stampsToJson(const FieldStamps &stamps);

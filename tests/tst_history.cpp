@@ -144,6 +144,32 @@ private slots:
         }
     }
 
+    void valuesAreStoredAsQtWritesThem()
+    {
+        // The entries' values are the compact JSON QJsonDocument writes (strings written
+        // directly): quotes, backslashes, control characters, accents and emoji alike.
+        const QString notes = QStringLiteral("She said \"no\" \\ twice.\nTab\there, bell\u0007, "
+                                             "\u00e9t\u00e9, \U0001F600 and \u2028.");
+        m_ana->editor->update("client", m_client,
+                              {{"notes", notes}, {"livesAlone", true}, {"phone", QJsonValue()}});
+        QVERIFY(m_ana->sync().ok());
+        auto db = ServerDatabase::open(m_server->db());
+        for (const QJsonValue &value : {QJsonValue(notes), QJsonValue(true), QJsonValue()}) {
+            const QString field = value.isString() ? QStringLiteral("notes")
+                                  : value.isBool() ? QStringLiteral("livesAlone")
+                                                   : QStringLiteral("phone");
+            const QByteArray qt = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+            const QString stored =
+                db->scalar("SELECT value_after FROM history WHERE record_id = ? AND field = ? "
+                           "ORDER BY seq DESC LIMIT 1",
+                           {m_client, field})
+                    .toString();
+            QCOMPARE(stored, QString::fromUtf8(qt.mid(1, qt.size() - 2)));
+        }
+        const Entries all = about(history(*m_sam, m_client), "client", m_client, "notes");
+        QCOMPARE(all.constLast().value("after").toString(), notes);
+    }
+
     void aPushOfManyChangesHasItsWholeHistory()
     {
         // More entries in one push than one INSERT of the history holds.

@@ -1,5 +1,7 @@
 #include "historystore.h"
 
+#include "protocol.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,17 +15,33 @@ constexpr int kColumns = 12;
 // 3.4.1 is SQLite 3.15) and far within PostgreSQL's 65535.
 constexpr int kRowsPerInsert = 80;
 
-/** A JSON value as compact text: `"Anna"`, `3`, `null`, `{"value":1}`. */
+/** A JSON value as compact text: `"Anna"`, `3`, `null`, `{"value":1}`, the text
+    QJsonDocument writes. Strings, booleans and null (most fields) are written directly. */
 QString valueText(const QJsonValue &value)
 {
-    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
+    switch (value.type()) {
+    case QJsonValue::String: {
+        QByteArray text;
+        Protocol::appendJsonString(text, value.toString());
+        return QString::fromUtf8(text);
+    }
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    default: {
+        const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(array.mid(1, array.size() - 2));
+    }
+    }
 }
 
 QJsonValue valueFromText(const QString &text)
 {
     return QJsonDocument::fromJson('[' + text.toUtf8() + ']').array().at(0);
 }
+
+const Stamp kNoStamp;
 
 QVariant nullIfEmpty(const QString &text)
 {
@@ -52,17 +70,26 @@ QString historyOutcomeName(HistoryOutcome outcome)
 void HistoryStore::append(Batch &batch, const std::optional<Record> &before, const Record &after,
                           const QString &clientId, const Provenance &provenance, qint64 nowMillis)
 {
-    const QString serverTime =
-        QDateTime::fromMSecsSinceEpoch(nowMillis, Qt::UTC).toString(Qt::ISODateWithMs);
+    // The writes of a push share their time: the text is made once per millisecond.
+    if (batch.timeText.isEmpty() || batch.timeMillis != nowMillis) {
+        batch.timeMillis = nowMillis;
+        batch.timeText =
+            QDateTime::fromMSecsSinceEpoch(nowMillis, Qt::UTC).toString(Qt::ISODateWithMs);
+    }
+    const QString &serverTime = batch.timeText;
     for (auto it = after.values.begin(); it != after.values.end(); ++it) {
         const QString &field = it.key();
-        const Stamp stamp = after.stamps.value(field);
+        const auto stampIt = after.stamps.constFind(field);
+        const Stamp &stamp = stampIt != after.stamps.cend() ? *stampIt : kNoStamp;
         const bool existed = before && before->values.contains(field);
         // A field is in the history when this write gave it a new stamp (an edit landed on
         // it, even with the same value) or a new value.
-        if (existed && before->stamps.value(field) == stamp &&
-            before->values.value(field) == it.value())
-            continue;
+        if (existed) {
+            const auto beforeStamp = before->stamps.constFind(field);
+            if ((beforeStamp != before->stamps.cend() ? *beforeStamp : kNoStamp) == stamp &&
+                before->values.value(field) == it.value())
+                continue;
+        }
         if (batch.lastSeq < 0)
             batch.lastSeq = m_db.scalar(QStringLiteral("SELECT COALESCE(max(seq), 0) FROM history"))
                                 .toLongLong();
@@ -84,7 +111,10 @@ void HistoryStore::flush(Batch &batch)
     static const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const qsizetype chunkSize = qsizetype(kColumns) * kRowsPerInsert;
     for (qsizetype start = 0; start < batch.rows.size(); start += chunkSize) {
-        const QVariantList chunk = batch.rows.mid(start, chunkSize);
+        // The whole batch when it fits one statement (append flushes at that size): no copy.
+        const QVariantList chunk = start == 0 && batch.rows.size() <= chunkSize
+                                       ? batch.rows
+                                       : batch.rows.mid(start, chunkSize);
         QStringList rows;
         rows.fill(row, chunk.size() / kColumns);
         m_db.exec(insert + rows.join(QLatin1Char(',')), chunk);

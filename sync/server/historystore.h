@@ -71,6 +71,8 @@ public:
     struct Batch {
         qint64 lastSeq = -1; ///< -1: not read yet
         QVariantList rows;   ///< the columns of each entry, in order
+        qint64 timeMillis = 0;
+        QString timeText; ///< the server time of timeMillis, as entries store it
     };
 
     /**

@@ -40,6 +40,23 @@ public:
         HistoryStore::Batch history = {};
         /** A stamp of the server for a field it writes now. */
         Stamp stamp();
+
+        /** Where the writes stand, without a copy of the entries waiting in the batch. */
+        struct Mark {
+            qint64 seq;
+            HybridLogicalClock clock;
+            qint64 historySeq;
+            qsizetype historyRows;
+        };
+        Mark mark() const { return {seq, clock, history.lastSeq, history.rows.size()}; }
+        /** Back to a mark: what a change refused before its first write moved (the clock). */
+        void rollBackTo(const Mark &m)
+        {
+            seq = m.seq;
+            clock = m.clock;
+            history.lastSeq = m.historySeq;
+            history.rows.resize(m.historyRows);
+        }
     };
 
     /** The node of the server's own stamps (office commands, console edits, conflicts). */

@@ -447,11 +447,11 @@ QJsonObject SyncService::decide(PushRun &run, const Caller &caller, const Incomi
 {
     if (!in.reason.isEmpty())
         return refuse(run, caller, in, in.reason, in.message);
-    const ServerStore::Writes before = run.writes;
+    const ServerStore::Writes::Mark before = run.writes.mark();
     try {
         return applyChange(run, caller, in.change, {caller.accountId, caller.deviceId});
     } catch (const Refusal &refusal) {
-        run.writes = before;
+        run.writes.rollBackTo(before);
         const QJsonObject error = refusal.reply.object();
         return refuse(run, caller, in, error.value(QStringLiteral("error")).toString(),
                       error.value(QStringLiteral("message")).toString());
