@@ -61,7 +61,7 @@ QString Stamp::toString() const
     return hlc.toText() + QLatin1Char('@') + node;
 }
 
-Stamp Stamp::fromString(const QString &text)
+Stamp Stamp::fromString(const QString &text, const QString &sameNode)
 {
     if (text.size() < kHlcDigits + 2 || text.at(kHlcDigits) != QLatin1Char('@'))
         return {};
@@ -71,7 +71,7 @@ Stamp Stamp::fromString(const QString &text)
     const Hlc hlc = Hlc::fromText(QStringView(text).left(kHlcDigits));
     if (hlc.isNull())
         return {};
-    return Stamp{hlc, node.toString()};
+    return Stamp{hlc, node == sameNode ? sameNode : node.toString()};
 }
 
 WallClock systemWallClock()

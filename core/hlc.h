@@ -42,8 +42,10 @@ struct Stamp {
 
     bool isNull() const { return hlc.isNull(); }
     QString toString() const;
-    /** Parses the text form strictly; a null stamp for an empty or malformed string. */
-    static Stamp fromString(const QString &text);
+    /** Parses the text form strictly; a null stamp for an empty or malformed string. When
+        the node is `sameNode`, the stamp shares its text (a record's stamps mostly name one
+        device: one copy of it, not one per field). */
+    static Stamp fromString(const QString &text, const QString &sameNode = {});
     friend bool operator==(const Stamp &a, const Stamp &b)
     {
         return a.hlc == b.hlc && a.node == b.node;

@@ -176,10 +176,14 @@ QByteArray Protocol::stampsJsonText(const FieldStamps &stamps)
 bool Protocol::stampsFromJson(const QJsonObject &json, FieldStamps &out)
 {
     out.clear();
+    out.reserve(json.size());
+    QString node; // the previous field's: shared by the next one with the same node
     for (auto it = json.begin(); it != json.end(); ++it) {
-        const Stamp s = Stamp::fromString(it.value().toString());
-        if (!it.value().isString() || s.isNull())
+        const QJsonValue value = it.value();
+        const Stamp s = Stamp::fromString(value.toString(), node);
+        if (!value.isString() || s.isNull())
             return false;
+        node = s.node;
         out.insert(it.key(), s);
     }
     return true;
