@@ -86,6 +86,7 @@ BenchDevice::BenchDevice(const QString &path, const QUrl &serverUrl, const QStri
     DeviceStore::Options o;
     o.path = path;
     o.key = DeviceStore::rawKey(QByteArray(32, '\x42'));
+    o.backgroundCheckpoints = true; // as the app's sync worker
     store = DeviceStore::open(o);
     HttpSyncTransport anonymous(server, {});
     const SyncResponse r =

@@ -37,7 +37,8 @@ public:
         /**
          * The log's checkpoints run on a thread of their own (WalCheckpointer), not inside
          * the commit that takes the log past its threshold: for the connection a person
-         * types into. Other connections (the sync worker) keep SQLite's own.
+         * types into and for the sync worker's (a first load then writes while the file
+         * catches up). Tests and tools that open a store briefly keep SQLite's own.
          */
         bool backgroundCheckpoints = false;
     };

@@ -25,6 +25,7 @@ public slots:
                 DeviceStore::Options o;
                 o.path = m_config.storePath;
                 o.key = m_config.storeKey;
+                o.backgroundCheckpoints = true; // a first load does not wait for checkpoints
                 m_store = DeviceStore::open(o);
             }
             HttpSyncTransport transport(m_config.server, m_config.token);
