@@ -238,7 +238,9 @@ void benchAppStart(BenchContext &ctx)
     start.what = QStringLiteral("app cold start to the first frame of the caseload (offscreen)");
     start.scale = ctx.scale.name;
     start.unit = QStringLiteral("ms");
-    start.target = QStringLiteral("≤ 1 s (agency)");
+    // Issue 5's target at the agency scale, issue 15's at the large one.
+    const bool large = ctx.scale.name == QLatin1String("large");
+    start.target = large ? QStringLiteral("≤ 1.5 s (large)") : QStringLiteral("≤ 1 s (agency)");
     Row rss;
     rss.what = QStringLiteral("app peak RSS (VmHWM) with the store open, first screen shown");
     rss.scale = ctx.scale.name;
@@ -322,7 +324,7 @@ void benchAppStart(BenchContext &ctx)
         start.median = median(frame);
         start.tail = percentile(frame, 100);
         start.tailName = QStringLiteral("max");
-        start.met = verdict(start.median, 1000);
+        start.met = verdict(start.median, large ? 1500 : 1000);
         start.notes = QStringLiteral("process start to %1, %2 launches; screenshot saved at %3 ms; "
                                      "page cache warm; includes the passphrase KDF")
                           .arg(fromLog ? QStringLiteral("the render loop's first frame")
