@@ -221,6 +221,7 @@ private slots:
         QVERIFY(m_session->syncEngine()->pendingCount() > 0);
         QVERIFY(visualItems(window, "pendingText").isEmpty()); // (only shown items are found)
         QVERIFY(visualItems(window, "syncDetail").isEmpty());
+        QVERIFY(visualItems(window, "calendarFeedCard").isEmpty()); // no server to make one
         saveScreenshot(window, "Sync");
     }
 

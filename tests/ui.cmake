@@ -72,6 +72,14 @@ careround_test(tst_reenrolui SOURCES tst_reenrolui.cpp pageharness.h serverfixtu
 target_compile_definitions(tst_reenrolui PRIVATE
     CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
 add_dependencies(tst_reenrolui careround-server)
+# The calendar feed for a phone, made and stopped on the Sync screen against the real server.
+careround_test(tst_calendarfeedui SOURCES tst_calendarfeedui.cpp pageharness.h exportfixture.h
+    LIBS careround_syncui careround_syncuiplugin careround_sessionplugin careround_controlsplugin
+         careround_demo careround_server careround_syncdevice Qt6::Quick Qt6::QuickControls2
+    ENV "QT_QPA_PLATFORM=offscreen")
+target_compile_definitions(tst_calendarfeedui PRIVATE
+    CAREROUND_SERVER_PATH="$<TARGET_FILE:careround-server>")
+add_dependencies(tst_calendarfeedui careround-server)
 # Keeping the record current (issue 14): the client's forms over a real store.
 careround_test(tst_recordupkeep SOURCES tst_recordupkeep.cpp pageharness.h
     LIBS careround_client careround_clientplugin careround_signoffplugin careround_servicesplugin

@@ -2829,6 +2829,38 @@
         <source>Dismiss %1</source>
         <translation>Descartar %1</translation>
     </message>
+    <message>
+        <source>Your visits in your phone&apos;s calendar</source>
+        <translation>Sus visitas en el calendario de su teléfono</translation>
+    </message>
+    <message>
+        <source>Calendar address</source>
+        <translation>Dirección del calendario</translation>
+    </message>
+    <message>
+        <source>Subscribe to this address in your phone&apos;s calendar.</source>
+        <translation>Suscríbase a esta dirección en el calendario de su teléfono.</translation>
+    </message>
+    <message>
+        <source>Make an address and subscribe to it in your phone&apos;s calendar: your visits and appointments, with the client&apos;s initials only.</source>
+        <translation>Cree una dirección y suscríbase a ella en el calendario de su teléfono: sus visitas y citas, solo con las iniciales del cliente.</translation>
+    </message>
+    <message>
+        <source>Make a new address</source>
+        <translation>Crear una dirección nueva</translation>
+    </message>
+    <message>
+        <source>Make a calendar address</source>
+        <translation>Crear una dirección de calendario</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Copiar la dirección</translation>
+    </message>
+    <message>
+        <source>Stop the calendar feed</source>
+        <translation>Detener el calendario</translation>
+    </message>
 </context>
 <context>
     <name>TodayDelegate</name>
@@ -3399,6 +3431,33 @@
     <message>
         <source>Last assessment (%1): not finished (%2 of %3 answered)</source>
         <translation>Evaluación anterior (%1): sin terminar (%2 de %3 respondidas)</translation>
+    </message>
+</context>
+<context>
+    <name>careround::CalendarFeedController</name>
+    <message>
+        <source>Asking the agency server for a calendar address…</source>
+        <translation>Pidiendo al servidor de la agencia una dirección de calendario…</translation>
+    </message>
+    <message>
+        <source>Stopping the calendar feed…</source>
+        <translation>Deteniendo el calendario…</translation>
+    </message>
+    <message>
+        <source>No calendar address was made: %1</source>
+        <translation>No se creó ninguna dirección de calendario: %1</translation>
+    </message>
+    <message>
+        <source>The calendar feed was not stopped: %1</source>
+        <translation>El calendario no se detuvo: %1</translation>
+    </message>
+    <message>
+        <source>Subscribe to this address in your phone&apos;s calendar. It shows your visits and appointments with the client&apos;s initials, never a name or a health detail. A new address stops the old one.</source>
+        <translation>Suscríbase a esta dirección en el calendario de su teléfono. Muestra sus visitas y citas con las iniciales del cliente, nunca un nombre ni un dato de salud. Una dirección nueva detiene la anterior.</translation>
+    </message>
+    <message>
+        <source>The calendar feed is stopped: its address no longer works.</source>
+        <translation>El calendario está detenido: su dirección ya no funciona.</translation>
     </message>
 </context>
 <context>

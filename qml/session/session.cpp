@@ -308,6 +308,13 @@ QString Session::signOutText() const
     return {};
 }
 
+Session::ServerAccess Session::serverAccess() const
+{
+    if (!m_account->store())
+        return {};
+    return {m_account->server(), m_account->token(), m_account->pinnedCertificate()};
+}
+
 QString Session::serverAddress() const
 {
     return m_account->store() ? m_account->server().toString() : QString();

@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QObject>
 #include <QTimer>
+#include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
 Q_MOC_INCLUDE("syncengine.h")
@@ -136,6 +137,15 @@ public:
     QString settingsPath() const;
     /** Null until unlocked. */
     DeviceStore *store() const;
+    /** What a request to the agency server needs: its address, the tablet's token and the
+        pinned certificate. Empty while the tablet is not enrolled (a local store). */
+    struct ServerAccess {
+        QUrl server;
+        QByteArray token;
+        QByteArray pinnedCertificate;
+        bool isValid() const { return server.isValid() && !token.isEmpty(); }
+    };
+    ServerAccess serverAccess() const;
     LocalEditor *editor() const { return m_editor.get(); }
     /**
      * The sync engine, the one owner of the sync status (null until unlocked). A local store

@@ -123,6 +123,83 @@ Rectangle {
                 language: page.session.language
             }
         }
+        CalendarFeedController {
+            id: calendarFeed
+            session: page.session
+        }
+        // The coordinator's visits and appointments in a phone's calendar: a secret address
+        // made (and stopped) here; the server keeps only its hash.
+        Card {
+            objectName: "calendarFeedCard"
+            Layout.fillWidth: true
+            visible: calendarFeed.available
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Your visits in your phone's calendar")
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            TextEdit {
+                id: feedAddress
+                objectName: "calendarFeedAddress"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.max(Theme.touchTarget, contentHeight)
+                visible: calendarFeed.address.length > 0
+                text: calendarFeed.address
+                readOnly: true
+                selectByMouse: true
+                wrapMode: TextEdit.WrapAnywhere
+                verticalAlignment: TextEdit.AlignVCenter
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+                Accessible.role: Accessible.EditableText
+                Accessible.name: qsTr("Calendar address")
+            }
+            Text {
+                objectName: "calendarFeedMessage"
+                Layout.fillWidth: true
+                text: calendarFeed.message.length > 0 ? calendarFeed.message
+                      : calendarFeed.address.length > 0 ? qsTr("Subscribe to this address in your phone's calendar.")
+                      : qsTr("Make an address and subscribe to it in your phone's calendar: your visits and appointments, with the client's initials only.")
+                font.pixelSize: Theme.fontBody
+                color: calendarFeed.failed ? Theme.urgent : Theme.mutedText
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                TouchButton {
+                    objectName: "makeCalendarFeed"
+                    text: calendarFeed.address.length > 0 ? qsTr("Make a new address")
+                                                          : qsTr("Make a calendar address")
+                    enabled: !calendarFeed.busy
+                    onClicked: calendarFeed.make()
+                }
+                TouchButton {
+                    objectName: "copyCalendarFeed"
+                    visible: calendarFeed.address.length > 0
+                    text: qsTr("Copy the address")
+                    onClicked: {
+                        feedAddress.selectAll()
+                        feedAddress.copy()
+                        feedAddress.deselect()
+                    }
+                }
+                TouchButton {
+                    objectName: "stopCalendarFeed"
+                    visible: calendarFeed.address.length > 0
+                    text: qsTr("Stop the calendar feed")
+                    enabled: !calendarFeed.busy
+                    onClicked: calendarFeed.stop()
+                }
+            }
+        }
         RefusedListModel {
             id: refusedModel
             session: page.session
