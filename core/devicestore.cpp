@@ -98,6 +98,16 @@ void DeviceStore::migrate(int target)
     }
 }
 
+QString DeviceStore::agencyName()
+{
+    return m_meta.value(QStringLiteral("agency.name"));
+}
+
+void DeviceStore::setAgencyName(const QString &name)
+{
+    m_meta.setValue(QStringLiteral("agency.name"), name);
+}
+
 Hlc DeviceStore::nextHlc()
 {
     // Another connection (the sync worker) may have seen newer remote stamps.

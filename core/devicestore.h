@@ -143,6 +143,11 @@ public:
     /** Sets what commits survive from now on (see BulkLoad for the usual use). */
     void setDurability(Durability durability);
     Durability durability() const { return m_durability; }
+    /** The agency's name as its server says it (hello), for the documents the tablet makes;
+        empty until a sync (or the demo) told it. */
+    QString agencyName();
+    /** Keeps the agency's name (nothing is written when it is the same). */
+    void setAgencyName(const QString &name);
     /** Checkpoints the background thread has completed (0 without backgroundCheckpoints). */
     int backgroundCheckpoints() const { return m_checkpointer ? m_checkpointer->completed() : 0; }
 

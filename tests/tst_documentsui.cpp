@@ -4,6 +4,7 @@
 // the hash the signature holds), the client's handout (goals, next appointment, every
 // provider's phone) and the client's appointments as .ics (parsed by python3-icalendar).
 // Renders go to <build>/screenshots/pdf/.
+#include "demoagency.h"
 #include "documentexportcontroller.h"
 #include "documentpdf.h"
 #include "pageharness.h"
@@ -129,6 +130,7 @@ private slots:
         QVERIFY(shownPath && shownPath->property("text").toString().contains(saved));
 
         const QString text = pdfText(saved);
+        QVERIFY(text.contains(DemoAgency::agencyName())); // whose document it is
         const Record client = *session.store()->records().find(Schema::kind("client"), clientId);
         QVERIFY(
             text.contains(client.text("firstName") + QLatin1Char(' ') + client.text("lastName")));

@@ -264,6 +264,16 @@ private slots:
         m_server.reset();
     }
 
+    void theTabletLearnsTheAgencysName()
+    {
+        // From the hello, for the documents it prints; renamed, the next sync says so.
+        for (TestDevice *d : {m_a.get(), m_b.get()})
+            QCOMPARE(d->store->agencyName(), QStringLiteral("Riverside Home Care"));
+        QVERIFY(!m_server->admin({"create-agency", "Riverside Home Care & Meals"}).isEmpty());
+        QVERIFY(m_a->sync().ok());
+        QCOMPARE(m_a->store->agencyName(), QStringLiteral("Riverside Home Care & Meals"));
+    }
+
     void editsToDifferentFieldsMergeWithNothingFlagged()
     {
         m_a->editor->update("client", m_client, {{"phone", "555-0199"}});

@@ -65,6 +65,8 @@ public:
 
     /** The passphrase of demo stores created by `careround --demo`. */
     static QString demoPassphrase() { return QStringLiteral("demo"); }
+    /** The demo agency's name (the server's seed-demo, the tablet's demo store). */
+    static QString agencyName() { return QStringLiteral("Riverside Home Care (demo)"); }
 };
 
 } // namespace careround

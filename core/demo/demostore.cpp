@@ -55,6 +55,7 @@ DemoStore DemoStore::create(const Options &options)
         LocalEditor editor(store, options.actorId);
         demo.summary = DemoAgency::generate(editor, options.agency);
     }
+    store.setAgencyName(DemoAgency::agencyName());
     if (options.asFirstCoordinator)
         store.meta().setValue(QStringLiteral("coordinatorId"),
                               demo.summary.coordinatorIds.value(0));

@@ -48,9 +48,11 @@ QString DocumentExportController::documentsFolder() const
     return session() ? DeviceStore::documentsFolderOf(session()->storePath()) : QString();
 }
 
-QString DocumentExportController::agencyName()
+QString DocumentExportController::agencyName() const
 {
-    return QStringLiteral("CareRound");
+    DeviceStore *store = session() ? session()->store() : nullptr;
+    const QString name = store ? store->agencyName() : QString();
+    return name.isEmpty() ? QStringLiteral("CareRound") : name;
 }
 
 QDateTime DocumentExportController::startOfToday() const

@@ -45,8 +45,9 @@ public:
     /** Saves the client's upcoming appointments as an .ics file for the client. */
     Q_INVOKABLE bool saveAppointments();
 
-    /** The agency's name as the documents print it (the tablet does not know it yet). */
-    static QString agencyName();
+    /** The agency's name as the documents print it: as the server said it at the last sync
+        (DeviceStore::agencyName), "CareRound" on a store that never synced. */
+    QString agencyName() const;
 
 signals:
     void recordChanged();

@@ -151,6 +151,10 @@ SyncOutcome DeviceSyncer::run(const SyncProgress &progress)
         m_store.meta().setValue(kEpoch, hello.body.value(QStringLiteral("epoch")).toString());
         m_store.meta().setValue(QStringLiteral("sync.role"),
                                 hello.body.value(QStringLiteral("role")).toString());
+        // Whose documents the tablet's PDFs are (a server that says no name keeps the last).
+        if (const QString agency = hello.body.value(QStringLiteral("agency")).toString();
+            !agency.isEmpty())
+            m_store.setAgencyName(agency.left(200));
         tx.commit();
     }
     if (auto f = push(outcome, progress))

@@ -103,7 +103,7 @@ int seedDemo(AgencyServer &server, int clients)
         return 0;
     }
     const QString password = readPassword();
-    server.records.createAgency(QStringLiteral("Riverside Home Care (demo)"));
+    server.records.createAgency(DemoAgency::agencyName());
     QStringList logins;
     QSet<QString> used;
     DemoAgency::Options options;

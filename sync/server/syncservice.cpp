@@ -148,6 +148,8 @@ ServiceReply SyncService::hello(const Caller &caller, const QJsonObject &body)
         {"role", caller.role},
         {"accountId", caller.accountId},
         {"protocol", ProtocolLimits::kProtocolVersion}};
+    if (const QString agency = m_store.meta(QStringLiteral("agency")); !agency.isEmpty())
+        reply.insert(QStringLiteral("agency"), agency);
     if (!caller.isSupervisor())
         reply.insert(QStringLiteral("caseload"),
                      QJsonArray::fromStringList(m_store.caseload(caller.accountId)));
