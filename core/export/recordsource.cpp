@@ -13,6 +13,11 @@ void RecordSet::add(const Record &record)
 
 std::optional<Record> RecordSet::find(const EntityDef &def, const QString &id)
 {
+    return lookup(def, id);
+}
+
+std::optional<Record> RecordSet::lookup(const EntityDef &def, const QString &id) const
+{
     const auto kind = m_byKind.constFind(def.name);
     if (kind == m_byKind.cend())
         return std::nullopt;

@@ -32,6 +32,8 @@ public:
     /** Adds or replaces a record (by kind and id). */
     void add(const Record &record);
     std::optional<Record> find(const EntityDef &def, const QString &id) override;
+    /** find() without changing anything: safe from several threads at once. */
+    std::optional<Record> lookup(const EntityDef &def, const QString &id) const;
     QVector<Record> findBy(const EntityDef &def, const QString &field,
                            const QString &value) override;
     /** Every record of a kind, in id order. */

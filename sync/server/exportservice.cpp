@@ -53,35 +53,66 @@ QVector<Record> liveRecords(ServerStore &store, const QString &entity, const Rea
 } // namespace
 
 ExportService::ClientSource::ClientSource(ServerStore &store, const QString &clientId,
-                                          bool withStamps)
-    : m_store(store)
+                                          bool withStamps, const RecordSet *shared)
+    : m_store(store), m_shared(shared), m_withStamps(withStamps)
 {
+    // Read now, decoded on first use: on the thread that uses the source.
     qint64 cursor = 0;
     for (;;) {
-        const QVector<StoredRecord> page = store.page(cursor, 1000, clientId, {});
-        for (const StoredRecord &s : page)
-            m_set.add(toRecord(s, withStamps));
+        const QVector<StoredRecord> page = store.page(cursor, 1000, clientId, {}, withStamps);
+        m_rows += page;
         if (page.size() < 1000)
             break;
         cursor = page.constLast().seq;
     }
 }
 
+void ExportService::ClientSource::decode()
+{
+    for (const StoredRecord &s : std::as_const(m_rows))
+        m_set.add(toRecord(s, m_withStamps));
+    m_rows = {};
+    m_decoded = true;
+}
+
+const RecordSet &ExportService::ClientSource::records()
+{
+    if (!m_decoded)
+        decode();
+    return m_set;
+}
+
 std::optional<Record> ExportService::ClientSource::find(const EntityDef &def, const QString &id)
 {
+    if (!m_decoded)
+        decode();
     if (auto r = m_set.find(def, id))
         return r;
     if (!def.clientField.isEmpty())
         return std::nullopt; // another client's: not this source's
+    if (m_shared)
+        return m_shared->lookup(def, id);
     auto loaded = m_store.load(def, id);
     if (loaded)
         m_set.add(*loaded);
     return loaded;
 }
 
+RecordSet ExportService::ClientSource::shared(ServerStore &store)
+{
+    RecordSet set;
+    for (const EntityDef &def : Schema::instance().entities())
+        if (def.replicated && def.clientField.isEmpty())
+            for (const StoredRecord &s : store.allOf(def.name, {}))
+                set.add(toRecord(s, false));
+    return set;
+}
+
 QVector<Record> ExportService::ClientSource::findBy(const EntityDef &def, const QString &field,
                                                     const QString &value)
 {
+    if (!m_decoded)
+        decode();
     return m_set.findBy(def, field, value);
 }
 

@@ -64,21 +64,33 @@ public:
 
     /**
      * The records of one client (every kind), with the shared records they point at found on
-     * demand (providers, coordinators): the source of a PDF or a per-client Bundle.
+     * demand (providers, coordinators): the source of a PDF or a per-client Bundle. Given the
+     * agency's shared records already read (shared()), it reads nothing after its
+     * constructor, so it may be used on another thread than the store's.
      */
     class ClientSource : public RecordSource {
     public:
         /** withStamps false: the field stamps are not read (an export that does not need
             them, such as a full FHIR export, reads the records faster). */
-        ClientSource(ServerStore &store, const QString &clientId, bool withStamps = true);
+        ClientSource(ServerStore &store, const QString &clientId, bool withStamps = true,
+                     const RecordSet *shared = nullptr);
         std::optional<Record> find(const EntityDef &def, const QString &id) override;
         QVector<Record> findBy(const EntityDef &def, const QString &field,
                                const QString &value) override;
-        const RecordSet &records() const { return m_set; }
+        const RecordSet &records();
+
+        /** Every record of the kinds that belong to no client (the directory, the staff),
+            voided ones too. */
+        static RecordSet shared(ServerStore &store);
 
     private:
+        void decode();
         ServerStore &m_store;
+        QVector<StoredRecord> m_rows; ///< read, not decoded yet
         RecordSet m_set;
+        const RecordSet *m_shared;
+        bool m_withStamps;
+        bool m_decoded = false;
     };
 
     /** The client a record belongs to (empty: none or no such record), by trying every

@@ -9,6 +9,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <deque>
 
 #include <memory>
 
@@ -22,7 +26,15 @@ public:
     explicit NdjsonFiles(QString dir) : m_dir(std::move(dir)) {}
     bool write(const QJsonObject &resource)
     {
-        const QString type = resource.value(QLatin1String("resourceType")).toString();
+        return write(resource.value(QLatin1String("resourceType")).toString(), line(resource));
+    }
+    /** A resource as its NDJSON line (any thread). */
+    static QByteArray line(const QJsonObject &resource)
+    {
+        return QJsonDocument(resource).toJson(QJsonDocument::Compact) + '\n';
+    }
+    bool write(const QString &type, const QByteArray &line)
+    {
         std::unique_ptr<QFile> &file = m_files[type];
         if (!file) {
             file = std::make_unique<QFile>(m_dir + QLatin1Char('/') + type +
@@ -30,8 +42,6 @@ public:
             if (!file->open(QIODevice::WriteOnly))
                 return m_ok = false;
         }
-        QByteArray line = QJsonDocument(resource).toJson(QJsonDocument::Compact);
-        line += '\n';
         m_ok = m_ok && file->write(line) == line.size();
         ++m_counts[type];
         return m_ok;
@@ -143,13 +153,45 @@ FhirExport::Summary FhirExport::writeNdjson(const Caller &caller, const QString 
         return sinceMs == 0 || qint64(r.latestStamp().hlc.millis()) >= sinceMs;
     };
     Referred refs;
+    // Clients are read here (the store is this thread's) and mapped and encoded on the pool's
+    // threads, a few ahead; their lines are written in the clients' order, so an export is the
+    // same file whoever finished first. Memory: the clients in flight, not the agency.
+    struct Mapped {
+        QVector<std::pair<QString, QByteArray>> lines; ///< resource type, NDJSON line
+        FhirMapper::Referenced refs;
+    };
+    const RecordSet shared = ExportService::ClientSource::shared(m_store);
+    const int ahead = 2 * qMax(1, QThreadPool::globalInstance()->maxThreadCount());
+    std::deque<QFuture<Mapped>> inFlight;
+    const auto writeOldest = [&] {
+        const Mapped mapped = inFlight.front().result();
+        inFlight.pop_front();
+        for (const auto &[type, line] : mapped.lines)
+            ok = files.write(type, line) && ok;
+        refs.add(mapped.refs);
+    };
     for (const QString &id : clients) {
-        // One client in memory at a time; the stamps only when --since needs them.
-        ExportService::ClientSource source(m_store, id, sinceMs != 0);
-        refs.add(FhirMapper::client(source, id, sink, keep));
+        // The stamps only when --since needs them.
+        auto source =
+            std::make_shared<ExportService::ClientSource>(m_store, id, sinceMs != 0, &shared);
+        inFlight.push_back(QtConcurrent::run([source, id, keep] {
+            Mapped mapped;
+            mapped.refs = FhirMapper::client(
+                *source, id,
+                [&mapped](const QJsonObject &r) {
+                    mapped.lines.append(
+                        {r.value(QLatin1String("resourceType")).toString(), NdjsonFiles::line(r)});
+                },
+                keep);
+            return mapped;
+        }));
+        if (int(inFlight.size()) >= ahead)
+            writeOldest();
         if (!ok)
             break;
     }
+    while (!inFlight.empty())
+        writeOldest();
     sharedResources(m_store, refs.ids, sink);
     ok = files.close() && ok;
     if (ok && target.exists())

@@ -275,9 +275,12 @@ QString ServerStore::scopeSql(const ReadScope &scope, QVariantList &params) cons
 }
 
 QVector<StoredRecord> ServerStore::page(qint64 cursor, int limit, const QString &clientId,
-                                        const ReadScope &scope)
+                                        const ReadScope &scope, bool withStamps)
 {
-    QString sql = QStringLiteral("SELECT entity, id, seq, vals, stamps FROM record WHERE seq > ? ");
+    QString sql =
+        withStamps
+            ? QStringLiteral("SELECT entity, id, seq, vals, stamps FROM record WHERE seq > ? ")
+            : QStringLiteral("SELECT entity, id, seq, vals, '' FROM record WHERE seq > ? ");
     QVariantList params{cursor};
     if (!clientId.isEmpty()) {
         sql += QStringLiteral("AND client_id = ? ");

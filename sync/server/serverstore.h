@@ -124,9 +124,10 @@ public:
     std::optional<CaseloadEntry> caseloadEntry(const QString &clientId,
                                                const QString &coordinatorId) override;
 
-    /** Records after the cursor in sequence order, within the scope (and the client, if set). */
+    /** Records after the cursor in sequence order, within the scope (and the client, if set).
+        withStamps false: the stamps are left empty (not read). */
     QVector<StoredRecord> page(qint64 cursor, int limit, const QString &clientId,
-                               const ReadScope &scope);
+                               const ReadScope &scope, bool withStamps = true);
     /** Every record of a kind within the scope, in sequence order. */
     QVector<StoredRecord> allOf(const QString &entity, const ReadScope &scope);
 
