@@ -76,7 +76,7 @@ private slots:
         // and a signed one is the target of its signature's Provenance.
         QSet<QString> provenanceTargets;
         for (const QJsonObject &p : resources(path("all"), QStringLiteral("Provenance")))
-            for (const QJsonValue &t : p["target"].toArray())
+            for (const QJsonValue t : p["target"].toArray())
                 provenanceTargets.insert(t["reference"].toString().section(QLatin1Char('/'), 0, 1));
         int signedConsents = 0;
         for (const QJsonObject &c : resources(path("all"), QStringLiteral("Consent"))) {

@@ -936,7 +936,7 @@ FhirMapper::Referenced FhirMapper::client(RecordSource &source, const QString &c
         const QString version = versionOf(kind("consent"), k);
         QJsonArray data;
         QStringList shares;
-        for (const QJsonValue &share : k.values.value(QLatin1String("shares")).toArray()) {
+        for (const QJsonValue share : k.values.value(QLatin1String("shares")).toArray()) {
             data.append(textConcept(share.toString()));
             shares.append(share.toString());
         }
