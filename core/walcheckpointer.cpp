@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
 namespace careround {
 
 WalCheckpointer::WalCheckpointer(SqliteDatabase &writer, QString path, QByteArray key,
@@ -35,8 +37,17 @@ int WalCheckpointer::onCommit(void *self, sqlite3 *db, const char *schema, int w
     // so past kMaxBehind thresholds the writer finishes the copy itself, as SQLite would:
     // most of the frames are in the file already, so it has little left to write.
     if (me->m_inline.load() || walPages >= kMaxBehind * me->m_threshold) {
-        // As SQLite's own hook does: a checkpoint failing here does not fail the commit.
-        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        // Only one checkpoint runs on a file at a time, and a PASSIVE one finding another
+        // under way gives up at once: the thread's pass under way ends first (m_passing), and
+        // another connection's (the sync worker's checkpointer) is waited for a little. As
+        // SQLite's own hook does, a checkpoint failing here does not fail the commit.
+        std::lock_guard passing(me->m_passing);
+        for (int attempt = 0; attempt < kInlineAttempts; ++attempt) {
+            if (sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                          nullptr) != SQLITE_BUSY)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
         return SQLITE_OK;
     }
     {
@@ -85,8 +96,12 @@ WalCheckpointer::Pass WalCheckpointer::checkpoint()
     }
     int logFrames = 0;
     int done = 0;
-    const int rc = sqlite3_wal_checkpoint_v2(m_own->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                             &logFrames, &done);
+    int rc = SQLITE_OK;
+    {
+        std::lock_guard passing(m_passing);
+        rc = sqlite3_wal_checkpoint_v2(m_own->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                       &logFrames, &done);
+    }
     // Busy: another connection's checkpoint is under way (the sync worker's).
     if (rc != SQLITE_OK)
         return Pass::Behind;

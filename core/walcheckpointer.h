@@ -50,6 +50,8 @@ public:
     static constexpr int kMaxBehind = 4;
     /** Pause before another pass when frames were left (committed during it, or read). */
     static constexpr int kRetryMs = 5;
+    /** Tries of the writer's own checkpoint (1 ms apart) while another connection runs one. */
+    static constexpr int kInlineAttempts = 20;
 
     /** Checkpoints run to the end so far (every frame of the log then in the file). */
     int completed() const { return m_completed.load(); }
@@ -67,6 +69,7 @@ private:
     std::unique_ptr<SqliteDatabase> m_own; ///< opened by the thread on its first checkpoint
     int m_lastDone = 0, m_lastLog = 0;     ///< frames written back and in the log, last pass
     std::mutex m_mutex;
+    std::mutex m_passing; ///< held while a checkpoint of the thread or the writer runs
     std::condition_variable m_wake;
     bool m_requested = false;
     bool m_stopping = false;

@@ -161,7 +161,7 @@ FhirExport::Summary FhirExport::writeNdjson(const Caller &caller, const QString 
         FhirMapper::Referenced refs;
     };
     const RecordSet shared = ExportService::ClientSource::shared(m_store);
-    const int ahead = 2 * qMax(1, QThreadPool::globalInstance()->maxThreadCount());
+    const int ahead = 4 * qMax(1, QThreadPool::globalInstance()->maxThreadCount());
     std::deque<QFuture<Mapped>> inFlight;
     const auto writeOldest = [&] {
         const Mapped mapped = inFlight.front().result();
