@@ -37,9 +37,9 @@ public:
      * assessments (QuestionnaireResponse, Observation), plans (CarePlan, Goal, Task),
      * referrals (ServiceRequest, Task), appointments, visits (Encounter), notes and the
      * contact log (Communication), follow-ups, benefits and complaints (Task, Communication),
-     * consents to share (Consent), risk flags (Flag) and signatures (Provenance). keep() says whether a record is exported (all, or
-     * those changed since a time); voided records are not. Returns the ids of the
-     * coordinators and providers the resources refer to.
+     * consents to share (Consent), risk flags (Flag) and signatures (Provenance). keep() says
+     * whether a record is exported (all, or those changed since a time); voided records are not.
+     * Returns the ids of the coordinators and providers the resources refer to.
      */
     struct Referenced {
         QStringList coordinators;
