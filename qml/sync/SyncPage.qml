@@ -162,11 +162,12 @@ Rectangle {
             Text {
                 objectName: "calendarFeedMessage"
                 Layout.fillWidth: true
-                text: calendarFeed.message.length > 0 ? calendarFeed.message
+                text: calendarFeed.errorText.length > 0 ? calendarFeed.errorText
+                      : calendarFeed.message.length > 0 ? calendarFeed.message
                       : calendarFeed.address.length > 0 ? qsTr("Subscribe to this address in your phone's calendar.")
                       : qsTr("Make an address and subscribe to it in your phone's calendar: your visits and appointments, with the client's initials only.")
                 font.pixelSize: Theme.fontBody
-                color: calendarFeed.failed ? Theme.urgent : Theme.mutedText
+                color: calendarFeed.errorText.length > 0 ? Theme.urgent : Theme.mutedText
                 wrapMode: Text.Wrap
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text

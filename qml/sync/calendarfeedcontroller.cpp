@@ -9,35 +9,23 @@
 
 namespace careround {
 
-CalendarFeedController::CalendarFeedController(QObject *parent) : QObject(parent) {}
+// No record kind: the address is store meta, read again when the store opens or is emptied.
+CalendarFeedController::CalendarFeedController(QObject *parent) : ScreenController({}, parent) {}
 
 QString CalendarFeedController::metaKey()
 {
     return QStringLiteral("calendar.feedAddress");
 }
 
-void CalendarFeedController::setSession(Session *session)
-{
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::unlockedChanged, this, &CalendarFeedController::changed);
-    emit sessionChanged();
-    emit changed();
-}
-
 bool CalendarFeedController::available() const
 {
-    return m_session && m_session->serverAccess().isValid();
+    return session() && session()->serverAccess().isValid();
 }
 
-QString CalendarFeedController::address() const
+void CalendarFeedController::load()
 {
-    DeviceStore *store = m_session ? m_session->store() : nullptr;
-    return store ? store->meta().value(metaKey()) : QString();
+    m_address = store() ? store()->meta().value(metaKey()) : QString();
+    emit changed();
 }
 
 void CalendarFeedController::make()
@@ -54,9 +42,9 @@ void CalendarFeedController::request(const QString &path, bool making)
 {
     if (m_busy || !available())
         return;
-    const Session::ServerAccess access = m_session->serverAccess();
+    const Session::ServerAccess access = session()->serverAccess();
     m_busy = true;
-    m_failed = false;
+    setError({});
     m_message = making ? tr("Asking the agency server for a calendar address…")
                        : tr("Stopping the calendar feed…");
     emit changed();
@@ -69,31 +57,30 @@ void CalendarFeedController::request(const QString &path, bool making)
     connect(worker, &QThread::finished, this, [this, worker, response, making, access] {
         worker->deleteLater();
         m_busy = false;
-        DeviceStore *store = m_session ? m_session->store() : nullptr;
+        m_message.clear();
         const QString feedPath = response->body.value(QStringLiteral("path")).toString();
-        if (!response->ok() || !store || (making && !feedPath.startsWith(QLatin1Char('/')))) {
-            m_failed = true;
+        if (!response->ok() || !store() || (making && !feedPath.startsWith(QLatin1Char('/')))) {
             const QString why = !response->networkError.isEmpty()
                                     ? response->networkError
                                     : response->body.value(QStringLiteral("message")).toString();
-            m_message = making ? tr("No calendar address was made: %1").arg(why)
-                               : tr("The calendar feed was not stopped: %1").arg(why);
-        } else if (making) {
+            setError(making ? tr("No calendar address was made: %1").arg(why)
+                            : tr("The calendar feed was not stopped: %1").arg(why));
+        } else {
             QUrl url = access.server;
             url.setPath(feedPath);
-            auto tx = store->transaction();
-            store->meta().setValue(metaKey(), url.toString());
+            auto tx = store()->transaction();
+            if (making)
+                store()->meta().setValue(metaKey(), url.toString());
+            else
+                store()->meta().remove(metaKey());
             tx.commit();
-            m_message = tr("Subscribe to this address in your phone's calendar. It shows your "
-                           "visits and appointments with the client's initials, never a name or "
-                           "a health detail. A new address stops the old one.");
-        } else {
-            auto tx = store->transaction();
-            store->meta().remove(metaKey());
-            tx.commit();
-            m_message = tr("The calendar feed is stopped: its address no longer works.");
+            m_message =
+                making ? tr("Subscribe to this address in your phone's calendar. It shows your "
+                            "visits and appointments with the client's initials, never a name "
+                            "or a health detail. A new address stops the old one.")
+                       : tr("The calendar feed is stopped: its address no longer works.");
         }
-        emit changed();
+        load();
         emit finished();
     });
     worker->start();

@@ -1,9 +1,7 @@
 #pragma once
 
-#include "session.h"
+#include "screencontroller.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 namespace careround {
@@ -13,30 +11,26 @@ namespace careround {
  * the agency server for a new secret address (`POST /v1/calendar/feed`, which ends any older
  * one) and stop() revokes it (`POST /v1/calendar/revoke`). The address is kept in the
  * tablet's encrypted store, so it can be shown again; the server keeps only its hash. Each
- * request runs on a thread of its own, so the screen never waits for the network. Available
- * only on an enrolled tablet (a local store has no server).
+ * request runs on a thread of its own, so the screen never waits for the network; a request
+ * that fails says why in errorText. Available only on an enrolled tablet (a local store has
+ * no server).
  */
-class CalendarFeedController : public QObject {
+class CalendarFeedController : public ScreenController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(careround::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool available READ available NOTIFY sessionChanged)
+    Q_PROPERTY(bool available READ available NOTIFY changed)
     Q_PROPERTY(QString address READ address NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
-    /** What happened last, in plain words (empty at first). */
+    /** What the last request did, in plain words (empty at first, and after a failure). */
     Q_PROPERTY(QString message READ message NOTIFY changed)
-    Q_PROPERTY(bool failed READ failed NOTIFY changed)
 
 public:
     explicit CalendarFeedController(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     bool available() const;
-    QString address() const;
+    QString address() const { return m_address; }
     bool busy() const { return m_busy; }
     QString message() const { return m_message; }
-    bool failed() const { return m_failed; }
 
     /** A new address (the old one stops working). */
     Q_INVOKABLE void make();
@@ -47,16 +41,17 @@ public:
     static QString metaKey();
 
 signals:
-    void sessionChanged();
     void changed();
     /** A request ended (tests wait for it). */
     void finished();
 
+protected:
+    void load() override;
+
 private:
     void request(const QString &path, bool making);
-    QPointer<Session> m_session;
+    QString m_address;
     bool m_busy = false;
-    bool m_failed = false;
     QString m_message;
 };
 

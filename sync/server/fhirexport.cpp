@@ -76,20 +76,24 @@ QStringList clientsOf(ServerStore &store, const Caller &caller)
 }
 
 /** The resources every export carries (the agency, the Questionnaires) and the
-    coordinators and providers the clients' resources refer to. */
+    coordinators and providers the clients' resources refer to (from `shared` when the export
+    read them already, else from the store). */
 void sharedResources(ServerStore &store, const FhirMapper::Referenced &refs,
-                     const FhirMapper::Sink &sink)
+                     const FhirMapper::Sink &sink, const RecordSet *shared = nullptr)
 {
     sink(FhirMapper::agency(store.meta(QStringLiteral("agency"))));
     for (const QJsonObject &q : FhirMapper::questionnaires())
         sink(q);
+    const auto find = [&](const EntityDef &def, const QString &id) {
+        return shared ? shared->lookup(def, id) : store.load(def, id);
+    };
     const EntityDef &coordinator = Schema::kind(QStringLiteral("coordinator"));
     for (const QString &id : refs.coordinators)
-        if (const auto r = store.load(coordinator, id))
+        if (const auto r = find(coordinator, id))
             FhirMapper::coordinator(*r, sink);
     const EntityDef &provider = Schema::kind(QStringLiteral("provider"));
     for (const QString &id : refs.providers)
-        if (const auto r = store.load(provider, id))
+        if (const auto r = find(provider, id))
             FhirMapper::provider(*r, sink);
 }
 
@@ -161,7 +165,7 @@ FhirExport::Summary FhirExport::writeNdjson(const Caller &caller, const QString 
         FhirMapper::Referenced refs;
     };
     const RecordSet shared = ExportService::ClientSource::shared(m_store);
-    const int ahead = 4 * qMax(1, QThreadPool::globalInstance()->maxThreadCount());
+    const int ahead = 2 * qMax(1, QThreadPool::globalInstance()->maxThreadCount());
     std::deque<QFuture<Mapped>> inFlight;
     const auto writeOldest = [&] {
         const Mapped mapped = inFlight.front().result();
@@ -192,7 +196,7 @@ FhirExport::Summary FhirExport::writeNdjson(const Caller &caller, const QString 
     }
     while (!inFlight.empty())
         writeOldest();
-    sharedResources(m_store, refs.ids, sink);
+    sharedResources(m_store, refs.ids, sink, &shared);
     ok = files.close() && ok;
     if (ok && target.exists())
         ok = QDir().rmdir(dir);

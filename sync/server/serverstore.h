@@ -49,13 +49,15 @@ public:
             qsizetype historyRows;
         };
         Mark mark() const { return {seq, clock, history.lastSeq, history.rows.size()}; }
-        /** Back to a mark: what a change refused before its first write moved (the clock). */
+        /** Back to a mark: what a change refused before its first write moved (the clock;
+            a refusal comes before any write, so no history entry was added or flushed). */
         void rollBackTo(const Mark &m)
         {
             seq = m.seq;
             clock = m.clock;
             history.lastSeq = m.historySeq;
-            history.rows.resize(m.historyRows);
+            if (history.rows.size() > m.historyRows)
+                history.rows.resize(m.historyRows);
         }
     };
 
