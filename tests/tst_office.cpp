@@ -27,6 +27,7 @@ QByteArray tokenOf(const ServiceReply &reply)
 class TestOffice : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
+    QString m_url;
     std::unique_ptr<ServerDatabase> m_db;
     std::unique_ptr<AgencyServer> m_server;
     qint64 m_now = 1796000000000; // 2026-11-30
@@ -71,10 +72,47 @@ class TestOffice : public QObject {
             options);
     }
 
+    /** An office edit of a record (the supervisor's), based on all that is stored now. */
+    void officeEdit(const QString &entity, const QString &id, const QJsonObject &values)
+    {
+        const auto current = server().store.load(*Schema::instance().entity(entity), id);
+        QVERIFY(current.has_value());
+        const ServiceReply r = server().sync.applyOffice(
+            signedIn("renee"), {Edit{entity, id, values, {}, current->stamps}});
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.body.value("results").toArray().first().toObject().value("status") == "applied",
+                 QJsonDocument(r.body).toJson().constData());
+    }
+
+    /** What the views answer is what the store reads, for each query and scope. */
+    void viewsAnswerAsTheStore(const QVector<ServerStore::FieldQuery> &queries,
+                               const QVector<ReadScope> &scopes)
+    {
+        for (const ServerStore::FieldQuery &q : queries) {
+            for (const ReadScope &scope : scopes) {
+                ServerTransaction tx = server().store.transaction(ServerTransaction::Read);
+                const QVector<RecordFields> held = server().views.fieldsOf(q, scope);
+                const QVector<RecordFields> stored = server().store.fieldsOf(q, scope);
+                QVERIFY2(held.size() == stored.size(),
+                         qPrintable(QStringLiteral("%1 %2: %3 held, %4 stored")
+                                        .arg(q.entity, scope.coordinatorId)
+                                        .arg(held.size())
+                                        .arg(stored.size())));
+                for (qsizetype i = 0; i < held.size(); ++i) {
+                    QCOMPARE(held[i].id, stored[i].id);
+                    QCOMPARE(held[i].clientId, stored[i].clientId);
+                    QCOMPARE(held[i].seq, stored[i].seq);
+                    QCOMPARE(held[i].values, stored[i].values);
+                }
+            }
+        }
+    }
+
 private slots:
     void init()
     {
-        m_db = ServerDatabase::open(freshServerDb(m_dir));
+        m_url = freshServerDb(m_dir);
+        m_db = ServerDatabase::open(m_url);
         m_server = std::make_unique<AgencyServer>(*m_db, [this] { return m_now; });
         server().initialize();
         server().accounts.setPasswordIterations(1000);
@@ -237,7 +275,8 @@ private slots:
             saved.body.value("results").toArray().first().toObject().value("status").toString(),
             QStringLiteral("conflict"));
         QVERIFY(server().store.maxSeq() > seqBefore);
-        const QJsonArray open = server().office.review(renee).body.value("conflicts").toArray();
+        const QJsonArray open =
+            server().office.review(renee, QUrlQuery()).body.value("conflicts").toArray();
         QCOMPARE(open.size(), 1);
         const QJsonObject conflict = open.first().toObject();
         QCOMPARE(conflict.value("field").toString(), QStringLiteral("phone"));
@@ -512,6 +551,144 @@ private slots:
         // The signed plan is as it was signed.
         QCOMPARE(server().store.load(planDef, plan)->values, signedPlan->values);
         QVERIFY(server().store.maxSeq() > seq);
+    }
+
+    void theOfficeReadsFromMemoryWhatTheStoreHolds()
+    {
+        seedDemo(12);
+        const QVector<ServerStore::FieldQuery> queries{
+            {"followUp", {"dueOn", "description", "priority"}, {}, "status", "open"},
+            {"assessmentAnswer", {"assessmentId", "item", "value"}, {}, "instrument", "phq9"},
+            {"client", {"status", "firstName", "riskFlags", "livesAlone"}},
+            {"goal", {"status", "domain"}, {"status"}},
+            {"provider", {"name", "status"}}};
+        // Half the clients move to Ben's caseload, so each coordinator sees a part.
+        QStringList clients;
+        {
+            ServerTransaction tx = server().store.transaction(ServerTransaction::Read);
+            for (const RecordFields &c : server().store.fieldsOf({"client", {}}, ReadScope{}))
+                clients.append(c.id);
+        }
+        QCOMPARE(clients.size(), 12);
+        for (qsizetype i = 0; i < clients.size(); i += 2)
+            server().records.assignClient(clients[i], m_ben);
+        // Follow-ups of no signed visit, which the office may change.
+        const auto newFollowUp = [&](const QString &client, const QString &what) {
+            return server().records.createRecord("followUp", {{"clientId", client},
+                                                              {"description", what},
+                                                              {"dueOn", "2026-12-02"},
+                                                              {"status", "open"}});
+        };
+        const QString followUp = newFollowUp(clients[0], "Call about the ramp");
+        const QString other = newFollowUp(clients[1], "Ask for the pharmacy's number");
+        const QVector<ReadScope> scopes{ReadScope{}, server().policy.readScope(signedIn("ana")),
+                                        server().policy.readScope(signedIn("ben"))};
+        QVERIFY(!scopes[1].coordinatorId.isEmpty());
+        viewsAnswerAsTheStore(queries, scopes); // the first read: from the store
+
+        // Then records change: a follow-up is done (it leaves the open ones), another is
+        // voided, a new one comes, a client moves, a provider is added by another server
+        // process over the same database, and the views follow.
+        officeEdit("followUp", followUp, {{"status", "done"}, {"doneOn", "2026-11-30"}});
+        officeEdit("followUp", other, {{"voided", true}});
+        newFollowUp(clients[2], "Bring the large-print forms");
+        server().records.assignClient(clients[3], m_ben);
+        {
+            const std::unique_ptr<ServerDatabase> other = ServerDatabase::open(m_url);
+            AgencyServer second(*other, [this] { return m_now; });
+            second.records.createRecord("provider",
+                                        {{"name", "Ramps & Rails"}, {"status", "active"}});
+        }
+        viewsAnswerAsTheStore(queries, scopes);
+        ServerTransaction tx = server().store.transaction(ServerTransaction::Read);
+        const auto open = server().views.fieldsOf(queries[0], ReadScope{});
+        QVERIFY(std::none_of(open.begin(), open.end(), [&](const RecordFields &f) {
+            return f.id == followUp || f.id == other;
+        }));
+        QVERIFY(server().views.heldRecords() > 0);
+    }
+
+    void aFieldQueryTakesPlainNamesAndWholeValues()
+    {
+        server().records.createRecord("client", {{"firstName", "Ada"},
+                                                 {"lastName", "Spring"},
+                                                 {"city", "Springfield"},
+                                                 {"status", "active"}});
+        const QString exact = server().records.createRecord(
+            "client",
+            {{"firstName", "Bo"}, {"lastName", "Lee"}, {"city", "Spring"}, {"status", "active"}});
+        ServerTransaction tx = server().store.transaction(ServerTransaction::Read);
+        // "city":"Spring" is in the text of both; only one has that value.
+        for (const QVector<RecordFields> &found :
+             {server().store.fieldsOf({"client", {"lastName"}, {}, "city", "Spring"}, ReadScope{}),
+              server().views.fieldsOf({"client", {"lastName"}, {}, "city", "Spring"},
+                                      ReadScope{})}) {
+            QCOMPARE(found.size(), 1);
+            QCOMPARE(found.first().id, exact);
+            QCOMPARE(found.first().text(0), QStringLiteral("Lee"));
+        }
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 server().store.fieldsOf({"client", {"city'); --"}}, ReadScope{}));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, server().views.fieldsOf({"client", {}, {}, "a b", "x"}, ReadScope{}));
+    }
+
+    void theReviewListAndTheConflictsComeAPageAtATime()
+    {
+        const QString provider = server().records.createRecord(
+            "provider", {{"name", "Meals on Wheels"}, {"status", "active"}});
+        QStringList made;
+        for (int i = 0; i < 5; ++i)
+            made.append(server().records.createRecord(
+                "conflict", {{"recordEntity", "provider"},
+                             {"recordId", provider},
+                             {"field", "phone"},
+                             {"kind", "concurrent_edit"},
+                             {"keptValue", QJsonObject{{"value", QString("555-010%1").arg(i)}}},
+                             {"otherValue", QJsonObject{{"value", "555-0199"}}},
+                             {"status", "open"}}));
+        officeEdit("conflict", made[2], {{"status", "resolved"}});
+        const QStringList open{made[0], made[1], made[3], made[4]};
+        const Caller renee = signedIn("renee");
+        // The console's list: two at a time, then the rest.
+        QStringList seen;
+        QString after;
+        for (int page = 0; page < 3; ++page) {
+            const ServiceReply r = server().office.review(
+                renee,
+                QUrlQuery(after.isEmpty() ? QStringLiteral("limit=2")
+                                          : QStringLiteral("limit=2&conflictsAfter=") + after));
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body.value("conflictsTotal").toInt(), 4);
+            for (const QJsonValue &c : r.body.value("conflicts").toArray())
+                seen.append(c.toObject().value("id").toString());
+            if (r.body.value("conflictsNext").isNull())
+                break;
+            after = QString::number(qint64(r.body.value("conflictsNext").toDouble()));
+        }
+        QCOMPARE(seen, open);
+        // The sync API's list, the same way.
+        seen.clear();
+        after.clear();
+        const Caller device = tablet("renee");
+        for (int page = 0; page < 4; ++page) {
+            const ServiceReply r = server().sync.conflicts(
+                device, QUrlQuery(after.isEmpty() ? QStringLiteral("limit=3")
+                                                  : QStringLiteral("limit=3&after=") + after));
+            QCOMPARE(r.status, 200);
+            for (const QJsonValue &c : r.body.value("conflicts").toArray())
+                seen.append(c.toObject().value("id").toString());
+            if (!r.body.value("hasMore").toBool())
+                break;
+            after = QString::number(qint64(r.body.value("next").toDouble()));
+        }
+        QCOMPARE(seen, open);
+        for (const char *bad : {"limit=0", "limit=501", "limit=%2B2", "after=", "after=x",
+                                "limit=2&limit=3", "after=1&after=2"})
+            QCOMPARE(server().sync.conflicts(device, QUrlQuery(QLatin1String(bad))).status, 400);
+        for (const char *bad : {"conflictsAfter=", "conflictsAfter=-1", "refusedAfter=nope",
+                                "limit=1000", "limit=1&limit=2"})
+            QCOMPARE(server().office.review(renee, QUrlQuery(QLatin1String(bad))).status, 400);
     }
 
     void everyReportAnswersAndBadFiltersAreRefused()

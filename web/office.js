@@ -415,62 +415,88 @@ function stampText(s) {
   return s && s.at ? `${s.by}, ${s.at}` : '—';
 }
 
+function conflictRow(c) {
+  const line = statusLine();
+  const settle = async (body) => {
+    try {
+      await api('POST', '/v1/office/conflicts/settle', { id: c.id, ...body });
+      showDone(line, 'Settled. Tablets receive the result at their next sync.');
+    } catch (e) {
+      showError(line, e);
+    }
+  };
+  const actions = el('div', {});
+  if (c.kind === 'amendment') {
+    const reason = field('Reason for rejecting', { id: `reason-${c.id}` });
+    actions.append(
+      el('button', { type: 'button', class: 'btn btn-primary btn-sm mb-2', onclick: () => settle({ choice: 'accept' }) }, 'Accept: prepare a new version to sign on the tablet'),
+      reason.node,
+      el('button', { type: 'button', class: 'btn btn-outline-dark btn-sm', onclick: () => settle({ choice: 'kept', reason: reason.input.value }) }, 'Reject the amendment'));
+  } else {
+    actions.append(
+      el('button', { type: 'button', class: 'btn btn-success btn-sm me-1', onclick: () => settle({ choice: 'kept' }) }, 'Keep the current value'),
+      el('button', { type: 'button', class: 'btn btn-primary btn-sm me-1', onclick: () => settle({ choice: 'other' }) }, 'Take the other value'));
+    if (c.kind === 'concurrent_edit' && !c.field.includes(',')) {
+      const value = field('Or write a new value', { id: `value-${c.id}` });
+      actions.append(value.node,
+        el('button', { type: 'button', class: 'btn btn-outline-primary btn-sm', onclick: () => settle({ choice: 'value', value: value.input.value }) }, 'Save the new value'));
+    }
+  }
+  actions.append(line);
+  return row(c.clientId ? clientLink(c.clientId, c.clientName) : '—', `${words(c.recordEntity)} · ${c.field}`, words(c.kind),
+    [shown(c.kept.value), el('br'), el('small', {}, stampText(c.kept.stamp))],
+    [shown(c.other.value), el('br'), el('small', {}, stampText(c.other.stamp))], actions);
+}
+
+function refusedRow(r) {
+  const line = statusLine();
+  const reason = field('Reason (needed to discard)', { id: `discard-${r.id}` });
+  const settle = async (action) => {
+    try {
+      await api('POST', '/v1/office/refused/settle', { id: r.id, action, reason: reason.input.value });
+      showDone(line, action === 'apply' ? 'Applied.' : 'Discarded; the reason is kept.');
+    } catch (e) {
+      showError(line, e);
+    }
+  };
+  return row(r.clientId ? clientLink(r.clientId, r.clientName) : '—', words(r.entity),
+    shown(r.change ? r.change.values : r.changeText), `${r.authorName || r.authorId}, ${r.receivedAt}`,
+    `${words(r.reason)}: ${r.message}`,
+    el('div', {}, el('button', { type: 'button', class: 'btn btn-primary btn-sm me-1', onclick: () => settle('apply') }, 'Apply'),
+      reason.node, el('button', { type: 'button', class: 'btn btn-outline-dark btn-sm', onclick: () => settle('discard') }, 'Discard'), line));
+}
+
+// A list of the review, a page at a time: "Show more" asks for the page after the last one
+// shown (`cursorName` in the query, the reply's `nextName`) and appends its rows.
+function pagedTable(columns, first, part, cursorName, nextName, makeRow, label) {
+  const box = table(columns, first[part].map(makeRow));
+  const body = box.querySelector('tbody');
+  const line = statusLine();
+  const more = el('button', { type: 'button', class: 'btn btn-outline-primary btn-sm', id: `more-${part}` }, `Show more ${label}`);
+  let next = first[nextName];
+  more.hidden = next === null || next === undefined;
+  more.addEventListener('click', async () => {
+    try {
+      const data = await api('GET', `/v1/office/review?${cursorName}=${encodeURIComponent(next)}`);
+      body.append(...data[part].map(makeRow));
+      next = data[nextName];
+      more.hidden = next === null || next === undefined;
+    } catch (e) {
+      showError(line, e);
+    }
+  });
+  return el('div', {}, box, more, line);
+}
+
 async function review() {
   const data = await api('GET', '/v1/office/review');
-  const conflictRows = data.conflicts.map((c) => {
-    const line = statusLine();
-    const settle = async (body) => {
-      try {
-        await api('POST', '/v1/office/conflicts/settle', { id: c.id, ...body });
-        showDone(line, 'Settled. Tablets receive the result at their next sync.');
-      } catch (e) {
-        showError(line, e);
-      }
-    };
-    const actions = el('div', {});
-    if (c.kind === 'amendment') {
-      const reason = field('Reason for rejecting', { id: `reason-${c.id}` });
-      actions.append(
-        el('button', { type: 'button', class: 'btn btn-primary btn-sm mb-2', onclick: () => settle({ choice: 'accept' }) }, 'Accept: prepare a new version to sign on the tablet'),
-        reason.node,
-        el('button', { type: 'button', class: 'btn btn-outline-dark btn-sm', onclick: () => settle({ choice: 'kept', reason: reason.input.value }) }, 'Reject the amendment'));
-    } else {
-      actions.append(
-        el('button', { type: 'button', class: 'btn btn-success btn-sm me-1', onclick: () => settle({ choice: 'kept' }) }, 'Keep the current value'),
-        el('button', { type: 'button', class: 'btn btn-primary btn-sm me-1', onclick: () => settle({ choice: 'other' }) }, 'Take the other value'));
-      if (c.kind === 'concurrent_edit' && !c.field.includes(',')) {
-        const value = field('Or write a new value', { id: `value-${c.id}` });
-        actions.append(value.node,
-          el('button', { type: 'button', class: 'btn btn-outline-primary btn-sm', onclick: () => settle({ choice: 'value', value: value.input.value }) }, 'Save the new value'));
-      }
-    }
-    actions.append(line);
-    return row(c.clientId ? clientLink(c.clientId, c.clientName) : '—', `${words(c.recordEntity)} · ${c.field}`, words(c.kind),
-      [shown(c.kept.value), el('br'), el('small', {}, stampText(c.kept.stamp))],
-      [shown(c.other.value), el('br'), el('small', {}, stampText(c.other.stamp))], actions);
-  });
-  const refusedRows = data.refused.map((r) => {
-    const line = statusLine();
-    const reason = field('Reason (needed to discard)', { id: `discard-${r.id}` });
-    const settle = async (action) => {
-      try {
-        await api('POST', '/v1/office/refused/settle', { id: r.id, action, reason: reason.input.value });
-        showDone(line, action === 'apply' ? 'Applied.' : 'Discarded; the reason is kept.');
-      } catch (e) {
-        showError(line, e);
-      }
-    };
-    return row(r.clientId ? clientLink(r.clientId, r.clientName) : '—', words(r.entity),
-      shown(r.change ? r.change.values : r.changeText), `${r.authorName || r.authorId}, ${r.receivedAt}`,
-      `${words(r.reason)}: ${r.message}`,
-      el('div', {}, el('button', { type: 'button', class: 'btn btn-primary btn-sm me-1', onclick: () => settle('apply') }, 'Apply'),
-        reason.node, el('button', { type: 'button', class: 'btn btn-outline-dark btn-sm', onclick: () => settle('discard') }, 'Discard'), line));
-  });
   setPage(heading('Review'),
-    el('h2', { class: 'h5' }, `Conflicts and amendment proposals (${data.conflicts.length})`),
-    table(['Client', 'Record and field', 'Kind', 'Current value (kept)', 'Other value', 'Settle'], conflictRows),
+    el('h2', { class: 'h5' }, `Conflicts and amendment proposals (${data.conflictsTotal})`),
+    pagedTable(['Client', 'Record and field', 'Kind', 'Current value (kept)', 'Other value', 'Settle'],
+      data, 'conflicts', 'conflictsAfter', 'conflictsNext', conflictRow, 'conflicts'),
     el('h2', { class: 'h5 mt-4' }, `Refused changes (${data.refusedTotal})`),
-    table(['Client', 'Kind', 'Change', 'From', 'Why refused', 'Settle'], refusedRows));
+    pagedTable(['Client', 'Kind', 'Change', 'From', 'Why refused', 'Settle'],
+      data, 'refused', 'refusedAfter', 'refusedNext', refusedRow, 'refused changes'));
 }
 
 // --- staff and devices ----------------------------------------------------------------

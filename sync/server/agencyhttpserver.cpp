@@ -186,8 +186,9 @@ void AgencyHttpServer::routeApi()
     get("/v1/sync/pull", [this](const Caller &c, const QHttpServerRequest &r) {
         return m_server.sync.pull(c, r.query());
     });
-    get("/v1/conflicts",
-        [this](const Caller &c, const QHttpServerRequest &) { return m_server.sync.conflicts(c); });
+    get("/v1/conflicts", [this](const Caller &c, const QHttpServerRequest &r) {
+        return m_server.sync.conflicts(c, r.query());
+    });
     get("/v1/review", [this](const Caller &c, const QHttpServerRequest &r) {
         return m_server.review.list(c, r.query());
     });
@@ -262,7 +263,7 @@ void AgencyHttpServer::routeOffice()
     get("/v1/office/history",
         [&office](const Caller &c, const QUrlQuery &q) { return office.history(c, q); });
     get("/v1/office/review",
-        [&office](const Caller &c, const QUrlQuery &) { return office.review(c); });
+        [&office](const Caller &c, const QUrlQuery &q) { return office.review(c, q); });
     get("/v1/office/staff",
         [&office](const Caller &c, const QUrlQuery &) { return office.staff(c); });
     get("/v1/office/providers",

@@ -8,6 +8,7 @@
 #include "officereports.h"
 #include "officeservice.h"
 #include "officesessions.h"
+#include "recordviews.h"
 #include "reviewservice.h"
 #include "reviewstore.h"
 #include "serverstore.h"
@@ -28,9 +29,10 @@ struct AgencyServer {
           records(store), accounts(accountStore, records, wall),
           sync(store, accountStore, reviewStore, policy, wall),
           review(store, reviewStore, accountStore, sync, wall), history(store, policy),
-          sessions(accountStore, accounts, wall),
-          office(store, accountStore, reviewStore, accounts, sync, review, history, policy, wall),
-          reports(store, accountStore, policy, wall)
+          sessions(accountStore, accounts, wall), views(store),
+          office(store, views, accountStore, reviewStore, accounts, sync, review, history, policy,
+                 wall),
+          reports(store, views, accountStore, policy, wall)
     {}
     AgencyServer(const AgencyServer &) = delete;
     AgencyServer &operator=(const AgencyServer &) = delete;
@@ -49,6 +51,7 @@ struct AgencyServer {
     ReviewService review;
     HistoryService history;
     OfficeSessions sessions;
+    RecordViews views;
     OfficeService office;
     OfficeReports reports;
 };

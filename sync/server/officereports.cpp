@@ -68,6 +68,13 @@ QString monthOf(const QDate &d)
     return d.toString(QStringLiteral("yyyy-MM"));
 }
 
+/** What the complaint reports read of a complaint: raisedOn, providerId, status. */
+ServerStore::FieldQuery complaintFields()
+{
+    return {QStringLiteral("complaint"),
+            {QStringLiteral("raisedOn"), QStringLiteral("providerId"), QStringLiteral("status")}};
+}
+
 } // namespace
 
 /** What a report covers: the caller's clients, a coordinator's, a range of days. */
@@ -138,8 +145,9 @@ ServiceReply OfficeReports::report(const Caller &caller, const QString &name,
         f.staffNames.insert(a.id, a.name);
 
     ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
-    for (const Record &c : m_store.records(QStringLiteral("client"), f.scope))
-        f.clientCoordinator.insert(c.id, c.text("coordinatorId"));
+    for (const RecordFields &c :
+         m_views.fieldsOf({QStringLiteral("client"), {QStringLiteral("coordinatorId")}}, f.scope))
+        f.clientCoordinator.insert(c.id, c.text(0));
     QJsonObject body = name == QLatin1String("overdue-follow-ups") ? overdueFollowUps(f)
                        : name == QLatin1String("visits")           ? visits(f)
                        : name == QLatin1String("goals")            ? goals(f)
@@ -163,18 +171,23 @@ QJsonObject OfficeReports::overdueFollowUps(const Filter &f)
         QString oldest;
     };
     std::map<QString, Counts> byCoordinator;
-    for (const Record &r : m_store.records(QStringLiteral("followUp"), f.scope)) {
-        const QString client = r.text("clientId");
-        if (!f.clientOk(client) || r.text("status") != QLatin1String("open") ||
-            !f.inRange(dateOf(r.text("dueOn"))))
+    const QString open = QStringLiteral("open");
+    for (const RecordFields &r : m_views.fieldsOf({QStringLiteral("followUp"),
+                                                   {QStringLiteral("dueOn")},
+                                                   {},
+                                                   QStringLiteral("status"),
+                                                   open},
+                                                  f.scope)) {
+        const QString dueOn = r.text(0);
+        if (!f.clientOk(r.clientId) || !f.inRange(dateOf(dueOn)))
             continue;
-        Counts &c = byCoordinator[f.staffNames.value(f.clientCoordinator.value(client),
+        Counts &c = byCoordinator[f.staffNames.value(f.clientCoordinator.value(r.clientId),
                                                      QStringLiteral("(no coordinator)"))];
         ++c.open;
-        if (CareRules::isOverdueFollowUp(r.text("status"), r.text("dueOn"), f.today)) {
+        if (CareRules::isOverdueFollowUp(open, dueOn, f.today)) {
             ++c.overdue;
-            if (c.oldest.isEmpty() || r.text("dueOn") < c.oldest)
-                c.oldest = r.text("dueOn");
+            if (c.oldest.isEmpty() || dueOn < c.oldest)
+                c.oldest = dueOn;
         }
     }
     QJsonArray rows;
@@ -203,13 +216,15 @@ QJsonObject OfficeReports::visits(const Filter &f)
         int cancelled = 0;
     };
     std::map<QString, Week> weeks; // the week's Monday
-    for (const Record &r : m_store.records(QStringLiteral("visit"), f.scope)) {
-        const QDate day =
-            dateOf(r.text("plannedAt").isEmpty() ? r.text("checkInAt") : r.text("plannedAt"));
-        if (!day.isValid() || !f.clientOk(r.text("clientId")) || !f.inRange(day))
+    for (const RecordFields &r : m_views.fieldsOf(
+             {QStringLiteral("visit"),
+              {QStringLiteral("plannedAt"), QStringLiteral("checkInAt"), QStringLiteral("status")}},
+             f.scope)) {
+        const QDate day = dateOf(r.text(0).isEmpty() ? r.text(1) : r.text(0));
+        if (!day.isValid() || !f.clientOk(r.clientId) || !f.inRange(day))
             continue;
         Week &w = weeks[day.addDays(1 - day.dayOfWeek()).toString(Qt::ISODate)];
-        const QString status = r.text("status");
+        const QString status = r.text(2);
         if (status == QLatin1String("cancelled")) {
             ++w.cancelled;
             continue;
@@ -248,14 +263,17 @@ QJsonObject OfficeReports::goals(const Filter &f)
                                QStringLiteral("dropped")};
     std::map<QString, QHash<QString, int>> byDomain;
     std::map<QString, QPair<int, int>> byMonth; // achieved, not achieved, by when it was set
-    for (const Record &g : m_store.records(QStringLiteral("goal"), f.scope)) {
-        if (!f.clientOk(g.text("clientId")))
+    for (const RecordFields &g : m_views.fieldsOf(
+             {QStringLiteral("goal"),
+              {QStringLiteral("status"), QStringLiteral("targetDate"), QStringLiteral("domain")},
+              {QStringLiteral("status")}},
+             f.scope)) {
+        if (!f.clientOk(g.clientId))
             continue;
-        const QString status = g.text("status");
-        const QDate set =
-            QDateTime::fromMSecsSinceEpoch(
-                qint64(g.stamps.value(QStringLiteral("status")).hlc.millis()), Qt::UTC)
-                .date();
+        const QString status = g.text(0);
+        const QDate set = QDateTime::fromMSecsSinceEpoch(
+                              qint64(Stamp::fromString(g.text(3)).hlc.millis()), Qt::UTC)
+                              .date();
         const bool closed =
             status == QLatin1String("achieved") || status == QLatin1String("not_achieved");
         if (closed && f.inRange(set)) {
@@ -263,11 +281,10 @@ QJsonObject OfficeReports::goals(const Filter &f)
             ++(status == QLatin1String("achieved") ? achieved : missed);
         }
         if (f.from.isValid() || f.to.isValid()) {
-            if (!f.inRange(dateOf(g.text("targetDate"))) && !(closed && f.inRange(set)))
+            if (!f.inRange(dateOf(g.text(1))) && !(closed && f.inRange(set)))
                 continue;
         }
-        const QString domain =
-            g.text("domain").isEmpty() ? QStringLiteral("(none)") : g.text("domain");
+        const QString domain = g.text(2).isEmpty() ? QStringLiteral("(none)") : g.text(2);
         ++byDomain[domain][status];
     }
     QJsonArray rows;
@@ -316,12 +333,15 @@ QJsonObject OfficeReports::goals(const Filter &f)
 QJsonObject OfficeReports::satisfaction(const Filter &f)
 {
     std::map<QString, QPair<double, int>> byMonth;
-    for (const Record &r : m_store.records(QStringLiteral("satisfactionResponse"), f.scope)) {
-        const QDate day = dateOf(r.text("respondedAt"));
-        if (!f.clientOk(r.text("clientId")) || !day.isValid() || !f.inRange(day))
+    for (const RecordFields &r :
+         m_views.fieldsOf({QStringLiteral("satisfactionResponse"),
+                           {QStringLiteral("respondedAt"), QStringLiteral("score")}},
+                          f.scope)) {
+        const QDate day = dateOf(r.text(0));
+        if (!f.clientOk(r.clientId) || !day.isValid() || !f.inRange(day))
             continue;
         auto &[sum, count] = byMonth[monthOf(day)];
-        sum += r.values.value(QStringLiteral("score")).toDouble();
+        sum += r.values.at(1).toDouble();
         ++count;
     }
     QJsonArray rows;
@@ -354,8 +374,9 @@ QJsonObject OfficeReports::complaints(const Filter &f)
             resolvedAt.insert(e.recordId, timeOf(e.serverTime));
     }
     QHash<QString, QString> providerNames;
-    for (const Record &p : m_store.records(QStringLiteral("provider"), f.scope))
-        providerNames.insert(p.id, p.text("name"));
+    for (const RecordFields &p :
+         m_views.fieldsOf({QStringLiteral("provider"), {QStringLiteral("name")}}, f.scope))
+        providerNames.insert(p.id, p.text(0));
     const QStringList statuses{QStringLiteral("open"), QStringLiteral("investigating"),
                                QStringLiteral("resolved"), QStringLiteral("closed")};
     struct Row {
@@ -364,18 +385,20 @@ QJsonObject OfficeReports::complaints(const Filter &f)
         int resolved = 0;
     };
     std::map<QString, Row> byProvider;
-    for (const Record &c : m_store.records(QStringLiteral("complaint"), f.scope)) {
-        if (!f.clientOk(c.text("clientId")) || !f.inRange(dateOf(c.text("raisedOn"))))
+    for (const RecordFields &c : m_views.fieldsOf(complaintFields(), f.scope)) {
+        const QString raisedOn = c.text(0);
+        const QString providerId = c.text(1);
+        const QString status = c.text(2);
+        if (!f.clientOk(c.clientId) || !f.inRange(dateOf(raisedOn)))
             continue;
         const QString provider =
-            c.text("providerId").isEmpty()
+            providerId.isEmpty()
                 ? QStringLiteral("(no provider)")
-                : providerNames.value(c.text("providerId"), QStringLiteral("(unknown provider)"));
+                : providerNames.value(providerId, QStringLiteral("(unknown provider)"));
         Row &row = byProvider[provider];
-        ++row.byStatus[c.text("status")];
-        const QDateTime raised = timeOf(c.text("raisedOn"));
-        if (resolvedAt.contains(c.id) && raised.isValid() &&
-            !CareRules::isOpenComplaint(c.text("status"))) {
+        ++row.byStatus[status];
+        const QDateTime raised = timeOf(raisedOn);
+        if (resolvedAt.contains(c.id) && raised.isValid() && !CareRules::isOpenComplaint(status)) {
             row.days += qMax(0.0, daysBetween(raised, resolvedAt.value(c.id)));
             ++row.resolved;
         }
@@ -422,22 +445,27 @@ QJsonObject OfficeReports::referrals(const Filter &f)
     QVector<int> count(steps.size());
     QVector<double> days(steps.size());
     QVector<int> timed(steps.size());
-    QHash<QString, int> now;
-    for (const Record &r : m_store.records(QStringLiteral("referral"), f.scope)) {
-        if (!f.clientOk(r.text("clientId")))
+    std::map<QString, int> now; // by status, in its order
+    for (const RecordFields &r : m_views.fieldsOf(
+             {QStringLiteral("referral"),
+              {QStringLiteral("sentOn"), QStringLiteral("startedOn"), QStringLiteral("status")}},
+             f.scope)) {
+        if (!f.clientOk(r.clientId))
             continue;
+        const QString sentOn = r.text(0);
+        const QString startedOn = r.text(1);
         QHash<QString, QDateTime> at = reached.value(r.id);
         // The dates the coordinator typed are the better times where they exist.
-        if (dateOf(r.text("sentOn")).isValid())
-            at.insert(QStringLiteral("sent"), timeOf(r.text("sentOn")));
-        if (dateOf(r.text("startedOn")).isValid())
-            at.insert(QStringLiteral("in_service"), timeOf(r.text("startedOn")));
+        if (dateOf(sentOn).isValid())
+            at.insert(QStringLiteral("sent"), timeOf(sentOn));
+        if (dateOf(startedOn).isValid())
+            at.insert(QStringLiteral("in_service"), timeOf(startedOn));
         const QDate first = at.contains(QStringLiteral("sent"))
                                 ? at.value(QStringLiteral("sent")).date()
-                                : dateOf(r.text("sentOn"));
+                                : dateOf(sentOn);
         if ((f.from.isValid() || f.to.isValid()) && !f.inRange(first))
             continue;
-        ++now[r.text("status")];
+        ++now[r.text(2)];
         for (qsizetype i = 0; i < steps.size(); ++i) {
             if (!at.contains(steps[i]))
                 continue;
@@ -458,8 +486,8 @@ QJsonObject OfficeReports::referrals(const Filter &f)
         reachedCounts.append(count[i]);
     }
     QJsonArray statusRows;
-    for (auto it = now.cbegin(); it != now.cend(); ++it)
-        statusRows.append(QJsonArray{it.key(), it.value()});
+    for (const auto &[status, count] : now)
+        statusRows.append(QJsonArray{status, count});
     return QJsonObject{
         {"title", "Referrals through their steps"},
         {"tables",
@@ -477,38 +505,42 @@ QJsonObject OfficeReports::referrals(const Filter &f)
 QJsonObject OfficeReports::providerQuality(const Filter &f)
 {
     QHash<QString, QPair<double, int>> ratings;
-    for (const Record &r : m_store.records(QStringLiteral("providerRating"), f.scope)) {
-        if (!f.coordinatorId.isEmpty() && r.text("coordinatorId") != f.coordinatorId)
+    for (const RecordFields &r :
+         m_views.fieldsOf({QStringLiteral("providerRating"),
+                           {QStringLiteral("coordinatorId"), QStringLiteral("ratedAt"),
+                            QStringLiteral("providerId"), QStringLiteral("score")}},
+                          f.scope)) {
+        if (!f.coordinatorId.isEmpty() && r.text(0) != f.coordinatorId)
             continue;
-        if ((f.from.isValid() || f.to.isValid()) && !f.inRange(dateOf(r.text("ratedAt"))))
+        if ((f.from.isValid() || f.to.isValid()) && !f.inRange(dateOf(r.text(1))))
             continue;
-        auto &[sum, count] = ratings[r.text("providerId")];
-        sum += r.values.value(QStringLiteral("score")).toDouble();
+        auto &[sum, count] = ratings[r.text(2)];
+        sum += r.values.at(3).toDouble();
         ++count;
     }
     QHash<QString, QPair<int, int>> complaintCounts; // all, open
-    for (const Record &c : m_store.records(QStringLiteral("complaint"), f.scope)) {
-        if (c.text("providerId").isEmpty() || !f.clientOk(c.text("clientId")) ||
-            !f.inRange(dateOf(c.text("raisedOn"))))
+    for (const RecordFields &c : m_views.fieldsOf(complaintFields(), f.scope)) {
+        const QString providerId = c.text(1);
+        if (providerId.isEmpty() || !f.clientOk(c.clientId) || !f.inRange(dateOf(c.text(0))))
             continue;
-        auto &[all, open] = complaintCounts[c.text("providerId")];
+        auto &[all, open] = complaintCounts[providerId];
         ++all;
-        if (CareRules::isOpenComplaint(c.text("status")))
+        if (CareRules::isOpenComplaint(c.text(2)))
             ++open;
     }
-    QVector<Record> providers = m_store.records(QStringLiteral("provider"), f.scope);
-    std::sort(providers.begin(), providers.end(), [](const Record &a, const Record &b) {
-        return a.text("name").toLower() < b.text("name").toLower();
+    QVector<RecordFields> providers = m_views.fieldsOf(
+        {QStringLiteral("provider"), {QStringLiteral("name"), QStringLiteral("status")}}, f.scope);
+    std::sort(providers.begin(), providers.end(), [](const RecordFields &a, const RecordFields &b) {
+        return a.text(0).toLower() < b.text(0).toLower();
     });
     QJsonArray rows;
     QStringList labels;
     QJsonArray averages;
-    for (const Record &p : providers) {
+    for (const RecordFields &p : providers) {
         const auto [sum, count] = ratings.value(p.id);
         const auto [all, open] = complaintCounts.value(p.id);
-        rows.append(QJsonArray{p.text("name"), p.text("status"), count, averageOrNull(sum, count),
-                               all, open});
-        labels.append(p.text("name"));
+        rows.append(QJsonArray{p.text(0), p.text(1), count, averageOrNull(sum, count), all, open});
+        labels.append(p.text(0));
         averages.append(averageOrNull(sum, count));
     }
     return QJsonObject{

@@ -3,6 +3,7 @@
 #include "accesspolicy.h"
 #include "accountstore.h"
 #include "caller.h"
+#include "recordviews.h"
 #include "serverstore.h"
 #include "servicereply.h"
 
@@ -23,9 +24,10 @@ namespace careround {
  */
 class OfficeReports {
 public:
-    OfficeReports(ServerStore &store, AccountStore &accounts, const AccessPolicy &policy,
-                  WallClock wall = systemWallClock())
-        : m_store(store), m_accounts(accounts), m_policy(policy), m_wall(std::move(wall))
+    OfficeReports(ServerStore &store, RecordViews &views, AccountStore &accounts,
+                  const AccessPolicy &policy, WallClock wall = systemWallClock())
+        : m_store(store), m_views(views), m_accounts(accounts), m_policy(policy),
+          m_wall(std::move(wall))
     {}
 
     /** The names of the reports, in the console's order. */
@@ -43,6 +45,7 @@ private:
     QJsonObject providerQuality(const Filter &f);
 
     ServerStore &m_store;
+    RecordViews &m_views; ///< what the reports read of records
     AccountStore &m_accounts;
     const AccessPolicy &m_policy;
     WallClock m_wall;

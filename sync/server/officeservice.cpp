@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -72,20 +73,15 @@ std::optional<QString> dateFilter(const QUrlQuery &query, const QString &key)
     return text;
 }
 
-bool isSigned(const QSet<QString> &signedIds, const Record &r)
-{
-    return signedIds.contains(r.id);
-}
-
 } // namespace
 
-OfficeService::OfficeService(ServerStore &store, AccountStore &accounts, ReviewStore &review,
-                             AccountService &accountService, SyncService &sync,
+OfficeService::OfficeService(ServerStore &store, RecordViews &views, AccountStore &accounts,
+                             ReviewStore &review, AccountService &accountService, SyncService &sync,
                              ReviewService &reviews, HistoryService &history,
                              const AccessPolicy &policy, WallClock wall)
-    : m_store(store), m_accounts(accounts), m_review(review), m_accountService(accountService),
-      m_sync(sync), m_reviews(reviews), m_history(history), m_policy(policy),
-      m_wall(std::move(wall))
+    : m_store(store), m_views(views), m_accounts(accounts), m_review(review),
+      m_accountService(accountService), m_sync(sync), m_reviews(reviews), m_history(history),
+      m_policy(policy), m_wall(std::move(wall))
 {}
 
 QDate OfficeService::today() const
@@ -129,16 +125,22 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
     const QDate day = today();
     const QString todayText = day.toString(Qt::ISODate);
 
-    QHash<QString, Record> clients;
+    QHash<QString, QString> clientNames;
+    QSet<QString> discharged;
     QJsonObject byStatus;
-    for (const Record &c : m_store.records(QStringLiteral("client"), scope)) {
-        const QString status = c.text("status");
+    for (const RecordFields &c : m_views.fieldsOf(
+             {QStringLiteral("client"),
+              {QStringLiteral("status"), QStringLiteral("firstName"), QStringLiteral("lastName")}},
+             scope)) {
+        const QString status = c.text(0);
         byStatus.insert(status, byStatus.value(status).toInt() + 1);
-        clients.insert(c.id, c);
+        clientNames.insert(c.id, (c.text(1) + QLatin1Char(' ') + c.text(2)).trimmed());
+        if (status == QLatin1String("discharged"))
+            discharged.insert(c.id);
     }
     const auto named = [&](QJsonObject item, const QString &clientId) {
         item.insert(QStringLiteral("clientId"), clientId);
-        item.insert(QStringLiteral("clientName"), clientName(clients.value(clientId)));
+        item.insert(QStringLiteral("clientName"), clientNames.value(clientId));
         return item;
     };
 
@@ -146,37 +148,45 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
     QJsonArray dueToday;
     int overdueCount = 0;
     int dueTodayCount = 0;
-    for (const Record &f : m_store.recordsWith(QStringLiteral("followUp"), scope,
-                                               QStringLiteral("status"), QStringLiteral("open"))) {
-        const QString clientId = f.text("clientId");
-        const QJsonObject item{{"id", f.id},
-                               {"description", f.text("description")},
-                               {"dueOn", f.text("dueOn")},
-                               {"priority", f.text("priority")}};
-        if (CareRules::isOverdueFollowUp(f.text("status"), f.text("dueOn"), day)) {
+    const QString open = QStringLiteral("open");
+    for (const RecordFields &f : m_views.fieldsOf(
+             {QStringLiteral("followUp"),
+              {QStringLiteral("description"), QStringLiteral("dueOn"), QStringLiteral("priority")},
+              {},
+              QStringLiteral("status"),
+              open},
+             scope)) {
+        const QString dueOn = f.text(1);
+        const QJsonObject item{
+            {"id", f.id}, {"description", f.text(0)}, {"dueOn", dueOn}, {"priority", f.text(2)}};
+        if (CareRules::isOverdueFollowUp(open, dueOn, day)) {
             if (++overdueCount <= kListCap)
-                overdue.append(named(item, clientId));
-        } else if (f.text("status") == QLatin1String("open") && f.text("dueOn") == todayText) {
+                overdue.append(named(item, f.clientId));
+        } else if (dueOn == todayText) {
             if (++dueTodayCount <= kListCap)
-                dueToday.append(named(item, clientId));
+                dueToday.append(named(item, f.clientId));
         }
     }
 
     QJsonArray complaints;
     int complaintCount = 0;
-    for (const Record &c : m_store.records(QStringLiteral("complaint"), scope))
-        if (CareRules::isOpenComplaint(c.text("status")) && ++complaintCount <= kListCap)
+    for (const RecordFields &c : m_views.fieldsOf(
+             {QStringLiteral("complaint"),
+              {QStringLiteral("subject"), QStringLiteral("status"), QStringLiteral("raisedOn")}},
+             scope))
+        if (CareRules::isOpenComplaint(c.text(1)) && ++complaintCount <= kListCap)
             complaints.append(named(QJsonObject{{"id", c.id},
-                                                {"subject", c.text("subject")},
-                                                {"status", c.text("status")},
-                                                {"raisedOn", c.text("raisedOn")}},
-                                    c.text("clientId")));
+                                                {"subject", c.text(0)},
+                                                {"status", c.text(1)},
+                                                {"raisedOn", c.text(2)}},
+                                    c.clientId));
 
     // Documents waiting for the client's signature: a completed assessment, an active plan,
     // a completed visit, none signed.
     QSet<QString> signedIds;
-    for (const Record &s : m_store.records(QStringLiteral("signature"), scope))
-        signedIds.insert(s.text("recordId"));
+    for (const RecordFields &s :
+         m_views.fieldsOf({QStringLiteral("signature"), {QStringLiteral("recordId")}}, scope))
+        signedIds.insert(s.text(0));
     QJsonArray unsignedDocs;
     int unsignedCount = 0;
     const QList<QPair<QString, QString>> signables{
@@ -184,48 +194,70 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
         {QStringLiteral("carePlan"), QStringLiteral("active")},
         {QStringLiteral("visit"), QStringLiteral("completed")}};
     for (const auto &[kind, status] : signables)
-        for (const Record &r : m_store.recordsWith(kind, scope, QStringLiteral("status"), status))
-            if (r.text("status") == status && !isSigned(signedIds, r) &&
-                ++unsignedCount <= kListCap)
+        for (const RecordFields &r : m_views.fieldsOf(
+                 {kind, {QStringLiteral("title")}, {}, QStringLiteral("status"), status}, scope))
+            if (!signedIds.contains(r.id) && ++unsignedCount <= kListCap)
                 unsignedDocs.append(
                     named(QJsonObject{{"entity", kind},
                                       {"label", Schema::instance().entity(kind)->label},
                                       {"id", r.id},
-                                      {"title", r.text("title")},
+                                      {"title", r.text(0)},
                                       {"status", status}},
-                          r.text("clientId")));
+                          r.clientId));
 
     // Safety alerts: a client's latest PHQ-9 (CareRules) severe, or item 9 above "not at all".
     QHash<QString, QHash<QString, int>> phq9;
-    for (const Record &a :
-         m_store.recordsWith(QStringLiteral("assessmentAnswer"), scope,
-                             QStringLiteral("instrument"), QStringLiteral("phq9")))
-        if (a.text("instrument") == QLatin1String("phq9") && a.values.value("value").isDouble())
-            phq9[a.text("assessmentId")].insert(a.text("item"), a.values.value("value").toInt());
-    QHash<QString, Record> latest; // client -> newest assessment with PHQ-9 answers
-    for (const Record &a : m_store.records(QStringLiteral("assessment"), scope)) {
+    for (const RecordFields &a : m_views.fieldsOf(
+             {QStringLiteral("assessmentAnswer"),
+              {QStringLiteral("assessmentId"), QStringLiteral("item"), QStringLiteral("value")},
+              {},
+              QStringLiteral("instrument"),
+              QStringLiteral("phq9")},
+             scope))
+        if (const std::optional<int> value = a.number(2))
+            phq9[a.text(0)].insert(a.text(1), *value);
+    struct Latest {
+        QString startedAt;
+        QString id;
+    };
+    QHash<QString, Latest> latest; // client -> newest assessment with PHQ-9 answers
+    for (const RecordFields &a :
+         m_views.fieldsOf({QStringLiteral("assessment"), {QStringLiteral("startedAt")}}, scope)) {
         if (!phq9.contains(a.id))
             continue;
-        const QString clientId = a.text("clientId");
-        const auto it = latest.constFind(clientId);
-        if (it == latest.cend() || std::make_pair(it->text("startedAt"), it->id) <
-                                       std::make_pair(a.text("startedAt"), a.id))
-            latest.insert(clientId, a);
+        const QString startedAt = a.text(0);
+        const auto it = latest.constFind(a.clientId);
+        if (it == latest.cend() || std::tie(it->startedAt, it->id) < std::tie(startedAt, a.id))
+            latest.insert(a.clientId, Latest{startedAt, a.id});
     }
-    QJsonArray alerts;
+    // The most urgent first: a risk of self-harm, then the higher score, then the newer.
+    struct Alert {
+        QString clientId;
+        Latest assessment;
+        InstrumentScore score;
+    };
+    QVector<Alert> found;
     const Instrument &phq9Def = *Instruments::find(QStringLiteral("phq9"));
     for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
-        if (clients.value(it.key()).text("status") == QLatin1String("discharged"))
+        if (discharged.contains(it.key()))
             continue;
         const InstrumentScore s = Instruments::score(phq9Def, phq9.value(it->id));
         if (s.severe || s.selfHarmRisk)
-            alerts.append(named(QJsonObject{{"assessmentId", it->id},
-                                            {"score", s.score},
-                                            {"band", s.bandLabel},
-                                            {"selfHarmRisk", s.selfHarmRisk},
-                                            {"startedAt", it->text("startedAt")}},
-                                it.key()));
+            found.append(Alert{it.key(), *it, s});
     }
+    std::sort(found.begin(), found.end(), [](const Alert &a, const Alert &b) {
+        return std::tie(b.score.selfHarmRisk, b.score.score, b.assessment.startedAt,
+                        b.assessment.id) < std::tie(a.score.selfHarmRisk, a.score.score,
+                                                    a.assessment.startedAt, a.assessment.id);
+    });
+    QJsonArray alerts;
+    for (const Alert &a : found)
+        alerts.append(named(QJsonObject{{"assessmentId", a.assessment.id},
+                                        {"score", a.score.score},
+                                        {"band", a.score.bandLabel},
+                                        {"selfHarmRisk", a.score.selfHarmRisk},
+                                        {"startedAt", a.assessment.startedAt}},
+                            a.clientId));
 
     QJsonObject reply{
         {"today", todayText},
@@ -238,11 +270,13 @@ ServiceReply OfficeService::dashboard(const Caller &caller, const QUrlQuery &que
     if (caller.isSupervisor()) {
         int conflicts = 0;
         int amendments = 0;
-        for (const Record &c :
-             m_store.recordsWith(QStringLiteral("conflict"), scope, QStringLiteral("status"),
-                                 QStringLiteral("open")))
-            if (c.text("status") == QLatin1String("open"))
-                ++(c.text("kind") == QLatin1String("amendment") ? amendments : conflicts);
+        for (const RecordFields &c : m_views.fieldsOf({QStringLiteral("conflict"),
+                                                       {QStringLiteral("kind")},
+                                                       {},
+                                                       QStringLiteral("status"),
+                                                       open},
+                                                      scope))
+            ++(c.text(0) == QLatin1String("amendment") ? amendments : conflicts);
         reply.insert(QStringLiteral("review"),
                      QJsonObject{{"conflicts", conflicts},
                                  {"refused", double(m_review.openCount())},
@@ -298,48 +332,66 @@ ServiceReply OfficeService::clients(const Caller &caller, const QUrlQuery &query
     const ReadScope scope = m_policy.readScope(caller);
     const QDate day = today();
     QHash<QString, int> overdue;
-    for (const Record &f : m_store.recordsWith(QStringLiteral("followUp"), scope,
-                                               QStringLiteral("status"), QStringLiteral("open")))
-        if (CareRules::isOverdueFollowUp(f.text("status"), f.text("dueOn"), day))
-            ++overdue[f.text("clientId")];
+    const QString open = QStringLiteral("open");
+    for (const RecordFields &f : m_views.fieldsOf({QStringLiteral("followUp"),
+                                                   {QStringLiteral("dueOn")},
+                                                   {},
+                                                   QStringLiteral("status"),
+                                                   open},
+                                                  scope))
+        if (CareRules::isOverdueFollowUp(open, f.text(0), day))
+            ++overdue[f.clientId];
     const QHash<QString, QString> names = staffNames();
-    QVector<Record> matching;
+    enum Field { FirstName, LastName, CoordinatorId, Status, RiskFlags, City, Language };
+    struct Match {
+        RecordFields client;
+        QString name;
+        QJsonArray riskFlags;
+    };
+    QVector<Match> matching;
     const QString words = filter.value("q").simplified();
     const QString risk = filter.value("risk");
-    for (Record &c : m_store.records(QStringLiteral("client"), scope)) {
-        if (!words.isEmpty() && !clientName(c).contains(words, Qt::CaseInsensitive))
+    for (RecordFields &c : m_views.fieldsOf(
+             {QStringLiteral("client"),
+              {QStringLiteral("firstName"), QStringLiteral("lastName"),
+               QStringLiteral("coordinatorId"), QStringLiteral("status"),
+               QStringLiteral("riskFlags"), QStringLiteral("city"), QStringLiteral("language")}},
+             scope)) {
+        const QString name = (c.text(FirstName) + QLatin1Char(' ') + c.text(LastName)).trimmed();
+        if (!words.isEmpty() && !name.contains(words, Qt::CaseInsensitive))
             continue;
         if (!filter.value("coordinator").isEmpty() &&
-            c.text("coordinatorId") != filter.value("coordinator"))
+            c.text(CoordinatorId) != filter.value("coordinator"))
             continue;
-        if (!status.isEmpty() && c.text("status") != status)
+        if (!status.isEmpty() && c.text(Status) != status)
             continue;
-        const QJsonArray flags = c.values.value(QStringLiteral("riskFlags")).toArray();
+        // The database gives an array as its JSON text.
+        const QJsonArray flags = QJsonDocument::fromJson(c.text(RiskFlags).toUtf8()).array();
         if (risk == QLatin1String("any") ? flags.isEmpty()
                                          : !risk.isEmpty() && !flags.contains(QJsonValue(risk)))
             continue;
         if (!overdueOnly.isEmpty() && !overdue.contains(c.id))
             continue;
-        matching.append(std::move(c));
+        matching.append(Match{std::move(c), name, flags});
     }
-    std::sort(matching.begin(), matching.end(), [](const Record &a, const Record &b) {
-        const auto key = [](const Record &r) {
-            return std::make_tuple(r.text("lastName").toLower(), r.text("firstName").toLower(),
-                                   r.id);
+    std::sort(matching.begin(), matching.end(), [](const Match &a, const Match &b) {
+        const auto key = [](const Match &m) {
+            return std::make_tuple(m.client.text(LastName).toLower(),
+                                   m.client.text(FirstName).toLower(), m.client.id);
         };
         return key(a) < key(b);
     });
     QJsonArray rows;
     for (qsizetype i = offset; i < matching.size() && i < offset + limit; ++i) {
-        const Record &c = matching[i];
+        const RecordFields &c = matching[i].client;
         rows.append(QJsonObject{{"id", c.id},
-                                {"name", clientName(c)},
-                                {"status", c.text("status")},
-                                {"city", c.text("city")},
-                                {"language", c.text("language")},
-                                {"coordinatorId", c.text("coordinatorId")},
-                                {"coordinatorName", names.value(c.text("coordinatorId"))},
-                                {"riskFlags", c.values.value(QStringLiteral("riskFlags"))},
+                                {"name", matching[i].name},
+                                {"status", c.text(Status)},
+                                {"city", c.text(City)},
+                                {"language", c.text(Language)},
+                                {"coordinatorId", c.text(CoordinatorId)},
+                                {"coordinatorName", names.value(c.text(CoordinatorId))},
+                                {"riskFlags", matching[i].riskFlags},
                                 {"overdue", overdue.value(c.id)}});
     }
     return ServiceReply{200, QJsonObject{{"total", int(matching.size())},
@@ -459,32 +511,63 @@ ServiceReply OfficeService::history(const Caller &caller, const QUrlQuery &query
     return reply;
 }
 
-ServiceReply OfficeService::review(const Caller &caller)
+ServiceReply OfficeService::review(const Caller &caller, const QUrlQuery &query)
 {
     if (!caller.isSupervisor())
         return supervisorsOnly();
+    const PageRequest conflictPage = PageRequest::parse(
+        query, kReviewPage, kReviewMaxPage,
+        [](const QString &after) { return Protocol::parseCount(after).has_value(); },
+        QStringLiteral("a sequence number (digits only)"), QStringLiteral("conflictsAfter"));
+    if (conflictPage.error)
+        return *conflictPage.error;
+    const PageRequest refusedPage = PageRequest::parse(
+        query, kReviewPage, kReviewMaxPage, &RecordValidator::isUuid,
+        QStringLiteral("the id of a refused change"), QStringLiteral("refusedAfter"));
+    if (refusedPage.error)
+        return *refusedPage.error;
     ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
     const EditorNames editors(m_accounts);
     const QHash<QString, QString> names = staffNames();
     const ReadScope everything;
-    QHash<QString, QString> clientNames;
-    for (const Record &c : m_store.records(QStringLiteral("client"), everything))
-        clientNames.insert(c.id, clientName(c));
+    const EntityDef &clientDef = *Schema::instance().entity(QStringLiteral("client"));
+    QHash<QString, QString> clientNames; // of the clients on this page only
+    const auto nameOf = [&](const QString &clientId) {
+        if (clientId.isEmpty())
+            return QString();
+        auto it = clientNames.find(clientId);
+        if (it == clientNames.end()) {
+            const std::optional<Record> client = m_store.load(clientDef, clientId);
+            it = clientNames.insert(clientId, client ? clientName(*client) : QString());
+        }
+        return *it;
+    };
+
+    ServerStore::FieldQuery open{
+        QStringLiteral("conflict"), {}, {}, QStringLiteral("status"), QStringLiteral("open")};
+    const int conflictTotal = int(m_views.fieldsOf(open, everything).size());
+    open.afterSeq = conflictPage.after.isEmpty() ? 0 : *Protocol::parseCount(conflictPage.after);
+    open.limit = conflictPage.limit + 1; // one more tells whether there is another page
+    QVector<StoredRecord> page = m_store.storedOf(open, everything);
+    const bool moreConflicts = page.size() > conflictPage.limit;
+    if (moreConflicts)
+        page.removeLast();
     QJsonArray conflicts;
-    for (const Record &c : m_store.records(QStringLiteral("conflict"), everything)) {
-        if (c.text("status") != QLatin1String("open"))
-            continue;
+    for (const StoredRecord &row : page) {
+        const Record c{
+            row.entity, row.id, QJsonDocument::fromJson(row.values.toUtf8()).object(), {}};
         QJsonValue current;
         if (const EntityDef *def = Schema::instance().entity(c.text("recordEntity")))
             if (const auto r = m_store.load(*def, c.text("recordId")))
                 current = r->values.value(c.text("field"));
         conflicts.append(QJsonObject{
             {"id", c.id},
+            {"seq", double(row.seq)},
             {"kind", c.text("kind")},
             {"recordEntity", c.text("recordEntity")},
             {"recordId", c.text("recordId")},
             {"clientId", c.values.value("clientId")},
-            {"clientName", clientNames.value(c.text("clientId"))},
+            {"clientName", nameOf(c.text("clientId"))},
             {"field", c.text("field")},
             {"current", current},
             {"kept", QJsonObject{{"value", c.values.value("keptValue").toObject().value("value")},
@@ -492,16 +575,29 @@ ServiceReply OfficeService::review(const Caller &caller)
             {"other", QJsonObject{{"value", c.values.value("otherValue").toObject().value("value")},
                                   {"stamp", stampJson(c.text("otherStamp"), editors)}}}});
     }
+    QVector<RefusedChange> refusedRows = m_review.open(refusedPage.after, refusedPage.limit + 1);
+    const bool moreRefused = refusedRows.size() > refusedPage.limit;
+    if (moreRefused)
+        refusedRows.removeLast();
     QJsonArray refused;
-    for (const RefusedChange &r : m_review.open(QString(), 500)) {
+    for (const RefusedChange &r : refusedRows) {
         QJsonObject o = ReviewService::toJson(r);
         o.insert(QStringLiteral("authorName"), names.value(r.authorId));
-        o.insert(QStringLiteral("clientName"), clientNames.value(r.clientId));
+        o.insert(QStringLiteral("clientName"), nameOf(r.clientId));
         refused.append(o);
     }
-    return ServiceReply{200, QJsonObject{{"conflicts", conflicts},
-                                         {"refused", refused},
-                                         {"refusedTotal", double(m_review.openCount())}}};
+    const auto next = [](bool more, const QJsonValue &last) { return more ? last : QJsonValue(); };
+    return ServiceReply{
+        200,
+        QJsonObject{{"conflicts", conflicts},
+                    {"conflictsTotal", conflictTotal},
+                    {"conflictsNext",
+                     next(moreConflicts, page.isEmpty() ? QJsonValue() : double(page.last().seq))},
+                    {"refused", refused},
+                    {"refusedTotal", double(m_review.openCount())},
+                    {"refusedNext", next(moreRefused, refusedRows.isEmpty()
+                                                          ? QJsonValue()
+                                                          : QJsonValue(refusedRows.last().id))}}};
 }
 
 ServiceReply OfficeService::staff(const Caller &caller)

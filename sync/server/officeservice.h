@@ -6,6 +6,7 @@
 #include "caller.h"
 #include "editornames.h"
 #include "historyservice.h"
+#include "recordviews.h"
 #include "reviewservice.h"
 #include "reviewstore.h"
 #include "serverstore.h"
@@ -28,9 +29,9 @@ namespace careround {
  */
 class OfficeService {
 public:
-    OfficeService(ServerStore &store, AccountStore &accounts, ReviewStore &review,
-                  AccountService &accountService, SyncService &sync, ReviewService &reviews,
-                  HistoryService &history, const AccessPolicy &policy,
+    OfficeService(ServerStore &store, RecordViews &views, AccountStore &accounts,
+                  ReviewStore &review, AccountService &accountService, SyncService &sync,
+                  ReviewService &reviews, HistoryService &history, const AccessPolicy &policy,
                   WallClock wall = systemWallClock());
 
     // Reads (GET).
@@ -39,7 +40,10 @@ public:
     ServiceReply coordinators(const Caller &caller);
     ServiceReply chart(const Caller &caller, const QUrlQuery &query);
     ServiceReply history(const Caller &caller, const QUrlQuery &query);
-    ServiceReply review(const Caller &caller);
+    /** The review list, a page of each part at a time (docs/office-api.md). */
+    ServiceReply review(const Caller &caller, const QUrlQuery &query);
+    static constexpr int kReviewPage = 100;
+    static constexpr int kReviewMaxPage = 500;
     ServiceReply staff(const Caller &caller);
     ServiceReply providers(const Caller &caller);
     ServiceReply audit(const Caller &caller, const QUrlQuery &query);
@@ -69,6 +73,7 @@ private:
     static QJsonObject stampJson(const QString &stamp, const EditorNames &editors);
 
     ServerStore &m_store;
+    RecordViews &m_views; ///< what the dashboard and the client list read
     AccountStore &m_accounts;
     ReviewStore &m_review;
     AccountService &m_accountService;

@@ -62,28 +62,14 @@ ServiceReply ReviewService::list(const Caller &caller, const QUrlQuery &query)
 {
     if (!caller.isSupervisor())
         return supervisorsOnly();
-    // Strict, as the pull's query: one spelling of each value, each given once.
-    const QString repeated =
-        Protocol::repeatedItem(query, {QStringLiteral("after"), QStringLiteral("limit")});
-    if (!repeated.isEmpty())
-        return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                   QStringLiteral("%1 is given more than once").arg(repeated));
-    const QString after = query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
-    if (query.hasQueryItem(QStringLiteral("after")) && !RecordValidator::isUuid(after))
-        return ServiceReply::error(400, QStringLiteral("bad_request"),
-                                   QStringLiteral("after must be the id of an entry"));
-    int limit = kDefaultLimit;
-    if (query.hasQueryItem(QStringLiteral("limit"))) {
-        const std::optional<qint64> asked =
-            Protocol::parseCount(query.queryItemValue(QStringLiteral("limit"), QUrl::FullyDecoded));
-        if (!asked || *asked < 1 || *asked > kMaxLimit)
-            return ServiceReply::error(
-                400, QStringLiteral("bad_request"),
-                QStringLiteral("limit must be between 1 and %1 (digits only)").arg(kMaxLimit));
-        limit = int(*asked);
-    }
+    const PageRequest page =
+        PageRequest::parse(query, kDefaultLimit, kMaxLimit, &RecordValidator::isUuid,
+                           QStringLiteral("the id of an entry"));
+    if (page.error)
+        return *page.error;
+    const int limit = page.limit;
     ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
-    const QVector<RefusedChange> rows = m_review.open(after, limit);
+    const QVector<RefusedChange> rows = m_review.open(page.after, limit);
     QJsonArray out;
     QString last;
     qsizetype bytes = 0;

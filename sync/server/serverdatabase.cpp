@@ -96,6 +96,27 @@ public:
         st.reset();
         return rows;
     }
+    void forEachRow(const QString &sql, const QVariantList &params,
+                    const std::function<void(const RowView &)> &row) override
+    {
+        struct View final : RowView {
+            const SqliteStatement &st;
+            explicit View(const SqliteStatement &s) : st(s) {}
+            QByteArrayView utf8(int column) const override { return st.utf8(column); }
+            qint64 integer(int column) const override { return st.int64(column); }
+        };
+        SqliteStatement &st = m_db.prepare(sql);
+        st.bindAll(params);
+        const View view(st);
+        try {
+            while (st.step())
+                row(view);
+        } catch (...) {
+            st.reset();
+            throw;
+        }
+        st.reset();
+    }
     int affected() override { return m_db.changes(); }
     bool isPostgres() const override { return false; }
 
@@ -166,6 +187,33 @@ public:
         }
         q.finish();
         return rows;
+    }
+    void forEachRow(const QString &sql, const QVariantList &params,
+                    const std::function<void(const RowView &)> &row) override
+    {
+        struct View final : RowView {
+            QSqlQuery &q;
+            mutable QVector<QByteArray> texts;
+            explicit View(QSqlQuery &query) : q(query) {}
+            QByteArrayView utf8(int column) const override
+            {
+                if (texts.size() <= column)
+                    texts.resize(column + 1);
+                texts[column] = q.value(column).toString().toUtf8();
+                return texts[column];
+            }
+            qint64 integer(int column) const override { return q.value(column).toLongLong(); }
+        };
+        QSqlQuery &q = run(sql, params);
+        const View view(q);
+        try {
+            while (q.next())
+                row(view);
+        } catch (...) {
+            q.finish();
+            throw;
+        }
+        q.finish();
     }
     int affected() override { return m_affected; }
     bool isPostgres() const override { return true; }

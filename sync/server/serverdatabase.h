@@ -4,6 +4,7 @@
 #include <QVariant>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 namespace careround {
@@ -16,6 +17,15 @@ namespace careround {
 class ServerDatabase {
 public:
     using Row = QVariantList;
+    /** A row of forEachRow(), valid only during the call it is given to. */
+    class RowView {
+    public:
+        virtual ~RowView() = default;
+        /** The column as UTF-8 text (empty for NULL), without a copy where it can. */
+        virtual QByteArrayView utf8(int column) const = 0;
+        virtual qint64 integer(int column) const = 0;
+        QString text(int column) const { return QString::fromUtf8(utf8(column)); }
+    };
     virtual ~ServerDatabase() = default;
 
     /**
@@ -43,6 +53,12 @@ public:
     virtual void rollback() = 0;
     virtual void exec(const QString &sql, const QVariantList &params = {}) = 0;
     virtual QVector<Row> query(const QString &sql, const QVariantList &params = {}) = 0;
+    /**
+     * Runs a query and gives each row to `row` as it is read, nothing kept: for reads of many
+     * rows of which the caller keeps a little. `row` runs no other query of this database.
+     */
+    virtual void forEachRow(const QString &sql, const QVariantList &params,
+                            const std::function<void(const RowView &)> &row) = 0;
     /** Rows changed by the last exec. */
     virtual int affected() = 0;
     virtual bool isPostgres() const = 0;

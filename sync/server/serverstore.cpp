@@ -1,5 +1,6 @@
 #include "serverstore.h"
 
+#include "jsonfieldreader.h"
 #include "protocol.h"
 #include "sqlitedatabase.h"
 
@@ -255,23 +256,25 @@ std::optional<CaseloadEntry> ServerStore::readCaseloadEntry(const QString &clien
     return CaseloadEntry{rows[0][0].toInt() == 1, rows[0][1].toLongLong()};
 }
 
-QString ServerStore::scopeSql(const ReadScope &scope, QVariantList &params) const
+QString ServerStore::scopeSql(const ReadScope &scope, QVariantList &params,
+                              const QString &table) const
 {
     if (scope.coordinatorId.isEmpty())
         return {};
     params.append(scope.coordinatorId);
-    QString clientless = QStringLiteral("client_id IS NULL");
+    QString clientless = table + QStringLiteral("client_id IS NULL");
     if (!scope.hiddenKinds.isEmpty()) {
         QStringList marks;
         for (const QString &kind : scope.hiddenKinds) {
             marks.append(QStringLiteral("?"));
             params.append(kind);
         }
-        clientless += QStringLiteral(" AND entity NOT IN (%1)").arg(marks.join(QLatin1Char(',')));
+        clientless +=
+            QStringLiteral(" AND %1entity NOT IN (%2)").arg(table, marks.join(QLatin1Char(',')));
     }
-    return QStringLiteral("AND (client_id IN (SELECT client_id FROM caseload WHERE "
-                          "coordinator_id = ? AND current = 1) OR (%1)) ")
-        .arg(clientless);
+    return QStringLiteral("AND (%1client_id IN (SELECT client_id FROM caseload WHERE "
+                          "coordinator_id = ? AND current = 1) OR (%2)) ")
+        .arg(table, clientless);
 }
 
 QVector<StoredRecord> ServerStore::page(qint64 cursor, int limit, const QString &clientId,
@@ -325,24 +328,132 @@ QVector<Record> ServerStore::records(const QString &entity, const ReadScope &sco
     return decoded(allOf(entity, scope), [](const Record &) { return true; });
 }
 
-QVector<Record> ServerStore::recordsWith(const QString &entity, const ReadScope &scope,
-                                         const QString &field, const QString &value)
+namespace {
+
+bool isPlainName(const QString &name)
 {
-    // The store writes values as compact JSON (QJsonDocument::Compact): "field":"value".
-    const QString needle = QString::fromUtf8(QJsonDocument(QJsonObject{{field, value}})
-                                                 .toJson(QJsonDocument::Compact)
-                                                 .mid(1)
-                                                 .chopped(1));
-    QString escaped = needle;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    QVariantList params{entity, QLatin1Char('%') + escaped + QLatin1Char('%')};
-    const QString sql = QStringLiteral("SELECT entity, id, seq, vals, stamps FROM record WHERE "
-                                       "entity = ? AND vals LIKE ? ESCAPE '\\' ") +
-                        scopeSql(scope, params) + QStringLiteral("ORDER BY seq");
-    return decoded(storedRecords(m_db.query(sql, params)),
-                   [&](const Record &r) { return r.values.value(field).toString() == value; });
+    if (name.isEmpty())
+        return false;
+    for (const QChar c : name)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_'))
+            return false;
+    return true;
+}
+
+} // namespace
+
+ServerStore::FieldMatcher::FieldMatcher(const FieldQuery &query)
+    : m_query(query),
+      m_values(query.fields + QStringList{QStringLiteral("voided"), query.whereField}),
+      m_stamps(query.stampFields)
+{
+    for (const QStringList *names : {&query.fields, &query.stampFields})
+        for (const QString &name : *names)
+            if (!isPlainName(name))
+                throw StoreError(StoreError::Code::InvalidInput,
+                                 QStringLiteral("Not a field name: %1").arg(name));
+    if (!query.whereField.isEmpty() && !isPlainName(query.whereField))
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("Not a field name: %1").arg(query.whereField));
+    // The store writes values as compact JSON: a record with the value holds this text.
+    if (!query.whereField.isEmpty())
+        m_needle = QJsonDocument(QJsonObject{{query.whereField, query.whereValue}})
+                       .toJson(QJsonDocument::Compact)
+                       .mid(1)
+                       .chopped(1);
+}
+
+bool ServerStore::FieldMatcher::match(QByteArrayView values, QByteArrayView stamps,
+                                      QVariantList &out)
+{
+    // Most records without the value are passed over before any is parsed.
+    if (!m_needle.isEmpty() && !values.contains(m_needle))
+        return false;
+    m_values.read(values, out);
+    const qsizetype voided = m_query.fields.size();
+    if (out.at(voided).toBool())
+        return false;
+    if (!m_query.whereField.isEmpty() && (out.at(voided + 1).typeId() != QMetaType::QString ||
+                                          out.at(voided + 1).toString() != m_query.whereValue))
+        return false;
+    out.resize(voided);
+    if (!m_query.stampFields.isEmpty()) {
+        QVariantList read;
+        m_stamps.read(stamps, read);
+        out.append(read);
+    }
+    return true;
+}
+
+void ServerStore::scan(
+    const FieldQuery &query, const ReadScope &scope, bool whole,
+    const std::function<void(const ServerDatabase::RowView &, const QVariantList &)> &keep)
+{
+    FieldMatcher matcher(query);
+    QString sql =
+        QStringLiteral("SELECT id, client_id, seq, vals, %1 FROM record WHERE entity = ? ")
+            .arg(query.stampFields.isEmpty() && !whole ? QStringLiteral("''")
+                                                       : QStringLiteral("stamps"));
+    QVariantList params{query.entity};
+    const qsizetype afterParam = params.size();
+    sql += QStringLiteral("AND seq > ? ");
+    params.append(query.afterSeq);
+    sql += scopeSql(scope, params) + QStringLiteral("ORDER BY seq");
+    if (query.limit > 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        params.append(query.limit);
+    }
+    int kept = 0;
+    QVariantList read;
+    for (;;) {
+        int rows = 0;
+        qint64 last = 0;
+        m_db.forEachRow(sql, params, [&](const ServerDatabase::RowView &row) {
+            ++rows;
+            last = row.integer(2);
+            if ((query.limit > 0 && kept >= query.limit) ||
+                !matcher.match(row.utf8(3), row.utf8(4), read))
+                return;
+            ++kept;
+            keep(row, read);
+        });
+        // A page that left some records out (voided, or without the value) is followed by
+        // the next, until the limit is reached or the records run out.
+        if (query.limit <= 0 || kept >= query.limit || rows < query.limit)
+            return;
+        params[afterParam] = last;
+    }
+}
+
+void ServerStore::forEachWrittenAfter(
+    qint64 seq,
+    const std::function<void(QStringView entity, const ServerDatabase::RowView &row)> &written)
+{
+    m_db.forEachRow(QStringLiteral("SELECT id, client_id, seq, vals, stamps, entity FROM record "
+                                   "WHERE seq > ? ORDER BY seq"),
+                    {seq}, [&](const ServerDatabase::RowView &row) {
+                        const QString entity = row.text(5);
+                        written(entity, row);
+                    });
+}
+
+QVector<RecordFields> ServerStore::fieldsOf(const FieldQuery &query, const ReadScope &scope)
+{
+    QVector<RecordFields> out;
+    scan(query, scope, false, [&](const ServerDatabase::RowView &row, const QVariantList &values) {
+        out.append(RecordFields{row.text(0), row.text(1), row.integer(2), values});
+    });
+    return out;
+}
+
+QVector<StoredRecord> ServerStore::storedOf(const FieldQuery &query, const ReadScope &scope)
+{
+    QVector<StoredRecord> out;
+    scan(query, scope, true, [&](const ServerDatabase::RowView &row, const QVariantList &) {
+        out.append(
+            StoredRecord{query.entity, row.text(0), row.integer(2), row.text(3), row.text(4)});
+    });
+    return out;
 }
 
 QVector<Record> ServerStore::clientRecords(const QString &clientId)

@@ -3,6 +3,7 @@
 #include "accesspolicy.h"
 #include "historystore.h"
 #include "hlc.h"
+#include "jsonfieldreader.h"
 #include "record.h"
 #include "serverdatabase.h"
 
@@ -17,6 +18,27 @@ struct StoredRecord {
     qint64 seq = 0;
     QString values; ///< JSON object text (empty: none)
     QString stamps; ///< JSON object text (empty: none)
+};
+
+/**
+ * Some fields of a stored record (ServerStore::fieldsOf), as JsonFieldReader reads them:
+ * what the office's dashboard and reports read, so that nothing else of the record is decoded.
+ */
+struct RecordFields {
+    QString id;
+    QString clientId;
+    qint64 seq = 0;
+    QVariantList values; ///< the fields asked for, in that order (null: unset)
+
+    QString text(qsizetype i) const { return values.at(i).toString(); }
+    /** The value as a whole number, or none when unset or not a number. */
+    std::optional<int> number(qsizetype i) const
+    {
+        const QVariant &v = values.at(i);
+        if (v.typeId() != QMetaType::LongLong && v.typeId() != QMetaType::Double)
+            return std::nullopt;
+        return v.toInt();
+    }
 };
 
 /**
@@ -138,12 +160,58 @@ public:
      * each belongs to (Record::clientId of the kind). What the office console reads.
      */
     QVector<Record> records(const QString &entity, const ReadScope &scope);
+    /** Which of a kind's records fieldsOf() and storedOf() read, and which of their fields. */
+    struct FieldQuery {
+        FieldQuery(QString entity, QStringList fields, QStringList stampFields = {},
+                   QString whereField = {}, QString whereValue = {})
+            : entity(std::move(entity)), fields(std::move(fields)),
+              stampFields(std::move(stampFields)), whereField(std::move(whereField)),
+              whereValue(std::move(whereValue))
+        {}
+        QString entity;
+        QStringList fields;      ///< values, by name (letters, digits and _ only)
+        QStringList stampFields; ///< stamps of fields, as text, after the values
+        QString whereField;      ///< only records whose value of this field is `whereValue`
+        QString whereValue;
+        qint64 afterSeq = 0; ///< only records after this sequence number
+        int limit = 0;       ///< at most this many (0: all)
+    };
     /**
-     * The same, only records whose stored JSON holds `"field":"value"` (a pre-filter in SQL
-     * on the compact text the store writes; callers still check the decoded value).
+     * The asked fields of every record the query names within the scope, voided ones left
+     * out, in sequence order. Each stored JSON text is read once, for those fields only
+     * (JsonFieldReader), and the database passes over records without the `where` text
+     * before that: the office's reads of the whole agency decode nothing else. Throws
+     * StoreError (InvalidInput) on a field name that is not a plain name.
      */
-    QVector<Record> recordsWith(const QString &entity, const ReadScope &scope, const QString &field,
-                                const QString &value);
+    QVector<RecordFields> fieldsOf(const FieldQuery &query, const ReadScope &scope);
+    /** The same records whole, as stored (the query's fields are not read). */
+    QVector<StoredRecord> storedOf(const FieldQuery &query, const ReadScope &scope);
+    /**
+     * Whether a stored record is one a FieldQuery reads (not voided, with its `where` value),
+     * and its asked values: the rule of fieldsOf(), for callers that keep records read
+     * otherwise (RecordViews). Throws StoreError (InvalidInput) as fieldsOf() does.
+     */
+    class FieldMatcher {
+    public:
+        explicit FieldMatcher(const FieldQuery &query);
+        /** True when the record with these values and stamps (JSON text) is read; `out`: the
+            asked values then the asked stamps. */
+        bool match(QByteArrayView values, QByteArrayView stamps, QVariantList &out);
+        const FieldQuery &query() const { return m_query; }
+
+    private:
+        FieldQuery m_query;
+        JsonFieldReader m_values;
+        JsonFieldReader m_stamps;
+        QByteArray m_needle;
+    };
+    /**
+     * Every record written after the sequence number (every kind, whatever the scope), in
+     * sequence order: columns id, client id, seq, values and stamps (JSON text).
+     */
+    void forEachWrittenAfter(
+        qint64 seq,
+        const std::function<void(QStringView entity, const ServerDatabase::RowView &row)> &written);
     /** Every record of one client (the client's own included), decoded, in sequence order. */
     QVector<Record> clientRecords(const QString &clientId);
 
@@ -153,7 +221,12 @@ public:
 private:
     std::optional<CaseloadEntry> readCaseloadEntry(const QString &clientId,
                                                    const QString &coordinatorId);
-    QString scopeSql(const ReadScope &scope, QVariantList &params) const;
+    /** Reads the records of a FieldQuery: each kept one's row and its asked values. */
+    void
+    scan(const FieldQuery &query, const ReadScope &scope, bool whole,
+         const std::function<void(const ServerDatabase::RowView &, const QVariantList &)> &keep);
+    /** The scope as a condition on record's columns (of `table`, a prefix such as "r."). */
+    QString scopeSql(const ReadScope &scope, QVariantList &params, const QString &table = {}) const;
 
     /** A record as load() returns it, or none stored. */
     struct Loaded {

@@ -2,6 +2,10 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QUrlQuery>
+
+#include <functional>
+#include <optional>
 
 namespace careround {
 
@@ -22,6 +26,23 @@ struct ServiceReply {
     QJsonObject object() const;
     /** An error reply: the protocol's error body with its code and a message for people. */
     static ServiceReply error(int status, const QString &code, const QString &message);
+};
+
+/**
+ * The page a listing GET asks for: a cursor (the query item `afterName`, "after" unless told)
+ * and `limit`, read as strictly as the pull's query: each given once, `limit` decimal digits
+ * only and within 1..maxLimit (defaultLimit when absent), the cursor, when given, accepted by
+ * `validAfter` (an empty one never is). A bad query leaves its 400 reply in `error`.
+ */
+struct PageRequest {
+    QString after;
+    int limit = 0;
+    std::optional<ServiceReply> error;
+
+    static PageRequest parse(const QUrlQuery &query, int defaultLimit, int maxLimit,
+                             const std::function<bool(const QString &)> &validAfter,
+                             const QString &afterRule,
+                             const QString &afterName = QStringLiteral("after"));
 };
 
 } // namespace careround

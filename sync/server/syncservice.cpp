@@ -681,21 +681,35 @@ ServiceReply SyncService::pull(const Caller &caller, const QUrlQuery &query)
     return ServiceReply{200, {}, out};
 }
 
-ServiceReply SyncService::conflicts(const Caller &caller)
+ServiceReply SyncService::conflicts(const Caller &caller, const QUrlQuery &query)
 {
-    QJsonArray open;
-    for (const StoredRecord &row :
-         m_store.allOf(QStringLiteral("conflict"), m_policy.readScope(caller))) {
-        const QJsonObject vals = fromJsonText(row.values);
-        if (vals.value(QStringLiteral("status")).toString() == QLatin1String("open") &&
-            !vals.value(QStringLiteral("voided")).toBool())
-            open.append(QJsonObject{{"entity", row.entity},
-                                    {"id", row.id},
-                                    {"seq", double(row.seq)},
-                                    {"values", vals},
-                                    {"stamps", fromJsonText(row.stamps)}});
-    }
-    return ServiceReply{200, QJsonObject{{"conflicts", open}}};
+    const PageRequest page = PageRequest::parse(
+        query, kConflictsPage, kConflictsPage,
+        [](const QString &after) { return Protocol::parseCount(after).has_value(); },
+        QStringLiteral("a sequence number (digits only)"));
+    if (page.error)
+        return *page.error;
+    ServerStore::FieldQuery open{
+        QStringLiteral("conflict"), {}, {}, QStringLiteral("status"), QStringLiteral("open")};
+    open.afterSeq = page.after.isEmpty() ? 0 : *Protocol::parseCount(page.after);
+    open.limit = page.limit + 1; // one more tells whether there is another page
+    ServerTransaction tx = m_store.transaction(ServerTransaction::Read);
+    QVector<StoredRecord> rows = m_store.storedOf(open, m_policy.readScope(caller));
+    const bool more = rows.size() > page.limit;
+    if (more)
+        rows.removeLast();
+    QJsonArray out;
+    for (const StoredRecord &row : rows)
+        out.append(QJsonObject{{"entity", row.entity},
+                               {"id", row.id},
+                               {"seq", double(row.seq)},
+                               {"values", fromJsonText(row.values)},
+                               {"stamps", fromJsonText(row.stamps)}});
+    return ServiceReply{
+        200,
+        QJsonObject{{"conflicts", out},
+                    {"hasMore", more},
+                    {"next", rows.isEmpty() ? QJsonValue() : QJsonValue(double(rows.last().seq))}}};
 }
 
 } // namespace careround

@@ -33,7 +33,10 @@ public:
     ServiceReply hello(const Caller &caller, const QJsonObject &body);
     ServiceReply push(const Caller &caller, const QJsonObject &body);
     ServiceReply pull(const Caller &caller, const QUrlQuery &query);
-    ServiceReply conflicts(const Caller &caller);
+    /** The open conflicts the caller may read, a page at a time (docs/sync-protocol.md). */
+    ServiceReply conflicts(const Caller &caller, const QUrlQuery &query);
+    /** The most open conflicts one page of GET /v1/conflicts holds. */
+    static constexpr int kConflictsPage = 500;
 
     /** Edits stamped further ahead of the server's clock than this are held (a conflict). */
     void setMaxSkewMillis(qint64 millis) { m_maxSkewMillis = millis; }

@@ -39,7 +39,7 @@ void pullEverything(test::ThrowawayServer &server, const Caller &caller)
         FUZZ_ASSERT(RecordValidator::jsonDepth(doc, 1024) <= ProtocolLimits::kMaxPageDepth,
                     "a page nests within kMaxPageDepth");
     }
-    const ServiceReply conflicts = server.server().sync.conflicts(caller);
+    const ServiceReply conflicts = server.server().sync.conflicts(caller, QUrlQuery());
     FUZZ_ASSERT(conflicts.status == 200, "the conflicts are listed");
     FUZZ_ASSERT(!QJsonDocument::fromJson(conflicts.encoded()).isNull(), "the list decodes");
 }
