@@ -3,10 +3,45 @@
 #include "benchtable.h"
 #include "datasets.h"
 
+#include "serverdatabase.h"
+
+#include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QRegularExpression>
 
 namespace careround::bench {
+
+BenchPostgres::BenchPostgres(const QString &fixture)
+    : m_fixture(fixture), m_dir(QDir::tempPath() + QStringLiteral("/careround-bench-pg"))
+{
+    // PostgreSQL runs as user postgres when we are root: its folder must be reachable by it.
+    QProcess start;
+    start.setProcessChannelMode(QProcess::MergedChannels);
+    start.start(m_fixture, {QStringLiteral("start"), m_dir});
+    start.waitForFinished(120000);
+    if (start.exitCode() != 0)
+        throw StoreError(StoreError::Code::Sql,
+                         QStringLiteral("pg-fixture start failed: ") +
+                             QString::fromUtf8(start.readAll()).simplified());
+    QFile portFile(m_dir + QStringLiteral("/port"));
+    portFile.open(QIODevice::ReadOnly);
+    const QString port = QString::fromLatin1(portFile.readAll().trimmed());
+    {
+        auto admin = ServerDatabase::open(
+            QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(port));
+        admin->exec(QStringLiteral("DROP DATABASE IF EXISTS careround_bench"));
+        admin->exec(QStringLiteral("CREATE DATABASE careround_bench"));
+    }
+    m_url = QStringLiteral("postgresql://postgres@127.0.0.1:%1/careround_bench").arg(port);
+}
+
+BenchPostgres::~BenchPostgres()
+{
+    QProcess stop;
+    stop.start(m_fixture, {QStringLiteral("stop"), m_dir});
+    stop.waitForFinished(60000);
+}
 
 void ServerProcess::start()
 {

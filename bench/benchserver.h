@@ -33,6 +33,26 @@ private:
 };
 
 /**
+ * The benchmarks' PostgreSQL cluster (scripts/pg-fixture, in a folder the postgres user can
+ * reach), with an empty database careround_bench; stopped when this goes. Throws StoreError
+ * when it does not start.
+ */
+class BenchPostgres {
+public:
+    explicit BenchPostgres(const QString &fixture);
+    ~BenchPostgres();
+    BenchPostgres(const BenchPostgres &) = delete;
+    BenchPostgres &operator=(const BenchPostgres &) = delete;
+    /** The URL of the careround_bench database. */
+    QString url() const { return m_url; }
+
+private:
+    QString m_fixture;
+    QString m_dir;
+    QString m_url;
+};
+
+/**
  * A SyncTransport that times every request of the HttpSyncTransport it wraps, and counts
  * the bytes each one sent (bodies after gzip).
  */

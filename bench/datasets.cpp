@@ -149,6 +149,66 @@ DatasetInfo Datasets::deviceStore(const Scale &scale)
     return info;
 }
 
+void Datasets::copyServerDbTo(const QString &sqlitePath, const QString &pgUrl)
+{
+    auto from = ServerDatabase::open(QStringLiteral("sqlite:") + sqlitePath);
+    auto to = ServerDatabase::open(pgUrl);
+    AgencyServer(*to).initialize();
+    ServerTransaction tx(*to, ServerTransaction::SchemaChange);
+    const QList<QPair<QString, QString>> tables{
+        {QStringLiteral("meta"), {}},
+        {QStringLiteral("counter"), {}},
+        {QStringLiteral("account"), {}},
+        {QStringLiteral("device"), {}},
+        {QStringLiteral("caseload"), {}},
+        {QStringLiteral("seal"), {}},
+        {QStringLiteral("record"), {}},
+        {QStringLiteral("history"),
+         QStringLiteral("WHERE entity IN ('complaint', 'referral') AND field = 'status'")}};
+    constexpr int kRowsPerInsert = 200;
+    for (const auto &[table, where] : tables) {
+        QStringList columns;
+        for (const auto &c : from->query(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
+            columns.append(c[1].toString());
+        if (table != QLatin1String("history"))
+            to->exec(QStringLiteral("DELETE FROM %1").arg(table));
+        const QString marks =
+            QStringLiteral("(") + QStringList(columns.size(), QStringLiteral("?")).join(u',') +
+            QStringLiteral(")");
+        QVariantList batch;
+        int rows = 0;
+        const auto flush = [&] {
+            if (!rows)
+                return;
+            to->exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+                         .arg(table, columns.join(u','),
+                              QStringList(rows, marks).join(u',')),
+                     batch);
+            batch.clear();
+            rows = 0;
+        };
+        // A page of rows at a time, by rowid, not the whole table in memory.
+        const QString select =
+            QStringLiteral("SELECT rowid, %1 FROM %2 WHERE rowid > ? %3 ORDER BY rowid LIMIT 20000")
+                .arg(columns.join(u','), table,
+                     where.isEmpty() ? QString() : QStringLiteral("AND ") + where.mid(6));
+        qint64 after = 0;
+        for (;;) {
+            const QVector<ServerDatabase::Row> page = from->query(select, {after});
+            for (const ServerDatabase::Row &row : page) {
+                after = row.first().toLongLong();
+                batch.append(row.mid(1));
+                if (++rows == kRowsPerInsert)
+                    flush();
+            }
+            if (page.size() < 20000)
+                break;
+        }
+        flush();
+    }
+    tx.commit();
+}
+
 DatasetInfo Datasets::serverDb(const Scale &scale)
 {
     DatasetInfo info;

@@ -57,6 +57,13 @@ public:
      * clients each, on the given database URL (an empty SQLite or PostgreSQL database).
      */
     static qint64 seedLoadServer(const QString &dbUrl, int coordinators, int clientsEach);
+    /**
+     * Copies a generated agency server database (serverDb) into an empty PostgreSQL one,
+     * migrated by the server: the records, their caseloads and seals, the accounts and
+     * devices, the meta values and the sequence, and of the history the status changes of
+     * complaints and referrals (what the reports read; the whole history is 4 million rows).
+     */
+    static void copyServerDbTo(const QString &sqlitePath, const QString &pgUrl);
 
     static QString deviceStorePath(const QString &dir);
     static QString serverDbPath(const QString &dir);

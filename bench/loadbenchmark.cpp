@@ -121,54 +121,16 @@ QMap<QString, QJsonObject> serverView(ServerDatabase &db, const QString &account
     return out;
 }
 
-QString startPostgres(const BenchContext &ctx, QString *pgDir)
-{
-    // PostgreSQL runs as user postgres when we are root: its folder must be reachable by it.
-    *pgDir = QDir::tempPath() + QStringLiteral("/careround-bench-pg");
-    QProcess fixture;
-    fixture.setProcessChannelMode(QProcess::MergedChannels);
-    fixture.start(ctx.pgFixture, {QStringLiteral("start"), *pgDir});
-    fixture.waitForFinished(120000);
-    if (fixture.exitCode() != 0)
-        throw StoreError(StoreError::Code::Sql,
-                         QStringLiteral("pg-fixture start failed: ") +
-                             QString::fromUtf8(fixture.readAll()).simplified());
-    QFile portFile(*pgDir + QStringLiteral("/port"));
-    portFile.open(QIODevice::ReadOnly);
-    const QString port = QString::fromLatin1(portFile.readAll().trimmed());
-    {
-        auto admin = ServerDatabase::open(
-            QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(port));
-        admin->exec(QStringLiteral("DROP DATABASE IF EXISTS careround_bench"));
-        admin->exec(QStringLiteral("CREATE DATABASE careround_bench"));
-    }
-    return QStringLiteral("postgresql://postgres@127.0.0.1:%1/careround_bench").arg(port);
-}
-
-void stopPostgres(const BenchContext &ctx, const QString &pgDir)
-{
-    QProcess fixture;
-    fixture.start(ctx.pgFixture, {QStringLiteral("stop"), pgDir});
-    fixture.waitForFinished(60000);
-}
-
 } // namespace
 
 void benchServerLoad(BenchContext &ctx, bool postgres)
 {
     const QString dir = ctx.scratch(postgres ? QStringLiteral("load-pg") : QStringLiteral("load"));
-    QString pgDir;
-    const QString url = postgres ? startPostgres(ctx, &pgDir)
-                                 : QStringLiteral("sqlite:") + dir + QStringLiteral("/server.db");
-    struct PgStop {
-        const BenchContext &ctx;
-        QString dir;
-        ~PgStop()
-        {
-            if (!dir.isEmpty())
-                stopPostgres(ctx, dir);
-        }
-    } pgStop{ctx, pgDir};
+    std::unique_ptr<BenchPostgres> pg;
+    if (postgres)
+        pg = std::make_unique<BenchPostgres>(ctx.pgFixture);
+    const QString url =
+        postgres ? pg->url() : QStringLiteral("sqlite:") + dir + QStringLiteral("/server.db");
     const qint64 seeded = Datasets::seedLoadServer(url, kCoordinators, kClientsEach);
     ServerProcess server(ctx.serverPath, url);
     server.start();

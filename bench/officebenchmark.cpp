@@ -1,6 +1,7 @@
 // The office console's reads at the agency scale: the dashboard and each report, asked of the
 // real careround-server process over HTTP by a signed-in supervisor (the whole agency) and a
-// coordinator (one caseload), on the agency server database of the benchmarks (SQLite).
+// coordinator (one caseload), on the agency server database of the benchmarks, on SQLite and
+// on PostgreSQL (the same records copied in), with the server's peak RSS after them.
 #include "benchmarks.h"
 #include "benchserver.h"
 
@@ -65,13 +66,13 @@ private:
 
 } // namespace
 
-void benchOffice(BenchContext &ctx)
+namespace {
+
+/** The office's rows on one database: the dashboard and the reports, then the peak RSS. */
+void officeRows(BenchContext &ctx, const DatasetInfo &data, const QString &dbUrl,
+                const QString &backend)
 {
-    const DatasetInfo data = ctx.datasets->serverDb(ctx.scale);
-    const QString dir = ctx.scratch(QStringLiteral("office"));
-    const QString dbPath = dir + QStringLiteral("/server.db");
-    QFile::copy(Datasets::serverDbPath(data.dir), dbPath);
-    ServerProcess server(ctx.serverPath, QStringLiteral("sqlite:") + dbPath);
+    ServerProcess server(ctx.serverPath, dbUrl);
     server.start();
     QStringList pages{QStringLiteral("/v1/office/dashboard")};
     for (const QString &name : OfficeReports::names())
@@ -91,19 +92,21 @@ void benchOffice(BenchContext &ctx)
             // A coordinator's dashboard and one report are enough to show the caseload's cost.
             if (who == QLatin1String("coordinator") && page != pages[0] && page != pages[2])
                 continue;
-            double ms = 0;
-            int failures = client.get(page, &ms) == 200 ? 0 : 1; // warm-up
+            double first = 0;
+            int failures = client.get(page, &first) == 200 ? 0 : 1;
             Runs runs;
             for (int r = 0; r < kRuns; ++r) {
                 QVector<double> samples;
                 for (int i = 0; i < kPerRun; ++i) {
+                    double ms = 0;
                     failures += client.get(page, &ms) == 200 ? 0 : 1;
                     samples.append(ms);
                 }
                 runs.add(samples);
             }
             Row row;
-            row.what = QStringLiteral("office %1 (%2)").arg(page.section(QLatin1Char('/'), 3), who);
+            row.what = QStringLiteral("office %1 (%2, %3)")
+                           .arg(page.section(QLatin1Char('/'), 3), who, backend);
             row.scale = scale;
             row.median = runs.medianOf(50);
             row.tail = runs.medianOf(95);
@@ -111,15 +114,45 @@ void benchOffice(BenchContext &ctx)
             row.unit = QStringLiteral("ms");
             row.target = QStringLiteral("p95 <= 300 ms");
             row.met = failures ? QStringLiteral("NO") : verdict(row.tail, kTargetMs);
-            row.notes =
-                QStringLiteral("request time over HTTP on 127.0.0.1, SQLite; %1 runs of %2%3")
-                    .arg(kRuns)
-                    .arg(kPerRun)
-                    .arg(failures ? QStringLiteral("; %1 failed requests").arg(failures)
-                                  : QString());
+            row.notes = QStringLiteral("request time over HTTP on 127.0.0.1, %1; %2 runs of %3, "
+                                       "after a first read of %4 ms (the server reads the "
+                                       "records once after it starts)%5")
+                            .arg(backend)
+                            .arg(kRuns)
+                            .arg(kPerRun)
+                            .arg(qRound(first))
+                            .arg(failures ? QStringLiteral("; %1 failed requests").arg(failures)
+                                          : QString());
             ctx.table->add(row);
         }
     }
+    Row rss;
+    rss.what = QStringLiteral("office: server peak RSS (VmHWM) after every page (%1)").arg(backend);
+    rss.scale = scale;
+    rss.median = peakRssMb(server.pid());
+    rss.unit = QStringLiteral("MB");
+    rss.target = QStringLiteral("<= 200 MB");
+    rss.met = verdict(rss.median, 200);
+    rss.notes = QStringLiteral("the records the dashboard and the reports read, held in memory "
+                               "(RecordViews)");
+    ctx.table->add(rss);
+}
+
+} // namespace
+
+void benchOffice(BenchContext &ctx)
+{
+    const DatasetInfo data = ctx.datasets->serverDb(ctx.scale);
+    const QString dir = ctx.scratch(QStringLiteral("office"));
+    const QString dbPath = dir + QStringLiteral("/server.db");
+    QFile::copy(Datasets::serverDbPath(data.dir), dbPath);
+    officeRows(ctx, data, QStringLiteral("sqlite:") + dbPath, QStringLiteral("SQLite"));
+    const BenchPostgres pg(ctx.pgFixture);
+    Stopwatch copy;
+    Datasets::copyServerDbTo(dbPath, pg.url());
+    std::fprintf(stderr, "bench: the agency copied into PostgreSQL in %.0f s\n",
+                 copy.ms() / 1000);
+    officeRows(ctx, data, pg.url(), QStringLiteral("PostgreSQL"));
 }
 
 } // namespace careround::bench
