@@ -23,6 +23,13 @@ QString BenchContext::scratch(const QString &name) const
     return dir;
 }
 
+QString BenchContext::serverDbCopy(const QString &name, const DatasetInfo &data) const
+{
+    const QString path = scratch(name) + QStringLiteral("/server.db");
+    QFile::copy(Datasets::serverDbPath(data.dir), path);
+    return path;
+}
+
 namespace {
 
 /** Runs one benchmark; a failure becomes a row that says so instead of stopping the run. */

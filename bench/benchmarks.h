@@ -16,6 +16,8 @@ struct BenchContext {
     Datasets *datasets = nullptr;
     Table *table = nullptr;
     QString scratch(const QString &name) const;
+    /** A scratch copy (folder `name`) of a generated agency server database: its path. */
+    QString serverDbCopy(const QString &name, const DatasetInfo &data) const;
 };
 
 // On-device rows (devicebenchmarks.cpp).

@@ -172,17 +172,16 @@ void Datasets::copyServerDbTo(const QString &sqlitePath, const QString &pgUrl)
             columns.append(c[1].toString());
         if (table != QLatin1String("history"))
             to->exec(QStringLiteral("DELETE FROM %1").arg(table));
-        const QString marks =
-            QStringLiteral("(") + QStringList(columns.size(), QStringLiteral("?")).join(u',') +
-            QStringLiteral(")");
+        const QString marks = QStringLiteral("(") +
+                              QStringList(columns.size(), QStringLiteral("?")).join(u',') +
+                              QStringLiteral(")");
         QVariantList batch;
         int rows = 0;
         const auto flush = [&] {
             if (!rows)
                 return;
             to->exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-                         .arg(table, columns.join(u','),
-                              QStringList(rows, marks).join(u',')),
+                         .arg(table, columns.join(u','), QStringList(rows, marks).join(u',')),
                      batch);
             batch.clear();
             rows = 0;

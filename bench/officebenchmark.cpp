@@ -143,15 +143,12 @@ void officeRows(BenchContext &ctx, const DatasetInfo &data, const QString &dbUrl
 void benchOffice(BenchContext &ctx)
 {
     const DatasetInfo data = ctx.datasets->serverDb(ctx.scale);
-    const QString dir = ctx.scratch(QStringLiteral("office"));
-    const QString dbPath = dir + QStringLiteral("/server.db");
-    QFile::copy(Datasets::serverDbPath(data.dir), dbPath);
+    const QString dbPath = ctx.serverDbCopy(QStringLiteral("office"), data);
     officeRows(ctx, data, QStringLiteral("sqlite:") + dbPath, QStringLiteral("SQLite"));
     const BenchPostgres pg(ctx.pgFixture);
     Stopwatch copy;
     Datasets::copyServerDbTo(dbPath, pg.url());
-    std::fprintf(stderr, "bench: the agency copied into PostgreSQL in %.0f s\n",
-                 copy.ms() / 1000);
+    std::fprintf(stderr, "bench: the agency copied into PostgreSQL in %.0f s\n", copy.ms() / 1000);
     officeRows(ctx, data, pg.url(), QStringLiteral("PostgreSQL"));
 }
 

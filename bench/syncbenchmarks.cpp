@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace careround::bench {
@@ -189,9 +190,8 @@ double rawInsertRate(const QString &path, const QByteArray &key,
 void benchSync(BenchContext &ctx)
 {
     const DatasetInfo data = ctx.datasets->serverDb(ctx.serverScale);
-    const QString dir = ctx.scratch(QStringLiteral("sync"));
-    const QString dbPath = dir + QStringLiteral("/server.db");
-    QFile::copy(Datasets::serverDbPath(data.dir), dbPath);
+    const QString dbPath = ctx.serverDbCopy(QStringLiteral("sync"), data);
+    const QString dir = QFileInfo(dbPath).path();
     ServerProcess server(ctx.serverPath, QStringLiteral("sqlite:") + dbPath);
     server.start();
 
