@@ -1,5 +1,6 @@
 #include "recordviews.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace careround {
@@ -83,8 +84,15 @@ struct RecordViews::View {
             if (row.seq)
                 kept.append(std::move(row)); // the bytes stay where they are
         rows = std::move(kept);
+        reindex();
+    }
+    /** rowOf anew from rows (which have no holes). */
+    void reindex()
+    {
+        rowOf.clear();
+        rowOf.reserve(rows.size());
         for (qsizetype i = 0; i < rows.size(); ++i)
-            rowOf[idOf(rows[i].packed)] = i;
+            rowOf.insert(idOf(rows[i].packed), i);
         holes = 0;
     }
 };
@@ -237,8 +245,17 @@ RecordViews::View &RecordViews::viewOf(const ServerStore::FieldQuery &query)
     if (it != m_views.end())
         return *it->second;
     auto view = std::make_unique<View>(query);
-    for (const RecordFields &r : m_store.fieldsOf(query, ReadScope{}))
-        view->append(r.seq, pack(r.id.toUtf8(), r.clientId, r.values));
+    // Read in the database's order (sorting them there would hold every record of the kind,
+    // values and all), then put in sequence order here.
+    m_store.forEachOf(
+        query, ReadScope{}, false,
+        [&](const ServerDatabase::RowView &row, const QVariantList &values) {
+            view->rows.append(View::Row{row.integer(2), pack(row.utf8(0), row.text(1), values)});
+        },
+        true);
+    std::sort(view->rows.begin(), view->rows.end(),
+              [](const View::Row &a, const View::Row &b) { return a.seq < b.seq; });
+    view->reindex();
     return *m_views.emplace(key, std::move(view)).first->second;
 }
 

@@ -385,20 +385,32 @@ bool ServerStore::FieldMatcher::match(QByteArrayView values, QByteArrayView stam
     return true;
 }
 
-void ServerStore::scan(
+void ServerStore::forEachOf(
     const FieldQuery &query, const ReadScope &scope, bool whole,
-    const std::function<void(const ServerDatabase::RowView &, const QVariantList &)> &keep)
+    const std::function<void(const ServerDatabase::RowView &, const QVariantList &)> &keep,
+    bool anyOrder)
 {
     FieldMatcher matcher(query);
+    if (anyOrder && query.limit > 0)
+        throw StoreError(StoreError::Code::InvalidInput,
+                         QStringLiteral("A page of records is in sequence order"));
     QString sql =
         QStringLiteral("SELECT id, client_id, seq, vals, %1 FROM record WHERE entity = ? ")
             .arg(query.stampFields.isEmpty() && !whole ? QStringLiteral("''")
                                                        : QStringLiteral("stamps"));
     QVariantList params{query.entity};
+    if (!query.whereField.isEmpty() && m_db.isPostgres()) {
+        // Over the network the database passes over records without the value's text itself
+        // (SQLite's instr() is slower than the reader's own check, so not there).
+        sql += QStringLiteral("AND strpos(vals, ?) > 0 ");
+        params.append(QString::fromUtf8(matcher.needle()));
+    }
     const qsizetype afterParam = params.size();
     sql += QStringLiteral("AND seq > ? ");
     params.append(query.afterSeq);
-    sql += scopeSql(scope, params) + QStringLiteral("ORDER BY seq");
+    sql += scopeSql(scope, params);
+    if (!anyOrder)
+        sql += QStringLiteral("ORDER BY seq");
     if (query.limit > 0) {
         sql += QStringLiteral(" LIMIT ?");
         params.append(query.limit);
@@ -440,16 +452,17 @@ void ServerStore::forEachWrittenAfter(
 QVector<RecordFields> ServerStore::fieldsOf(const FieldQuery &query, const ReadScope &scope)
 {
     QVector<RecordFields> out;
-    scan(query, scope, false, [&](const ServerDatabase::RowView &row, const QVariantList &values) {
-        out.append(RecordFields{row.text(0), row.text(1), row.integer(2), values});
-    });
+    forEachOf(query, scope, false,
+              [&](const ServerDatabase::RowView &row, const QVariantList &values) {
+                  out.append(RecordFields{row.text(0), row.text(1), row.integer(2), values});
+              });
     return out;
 }
 
 QVector<StoredRecord> ServerStore::storedOf(const FieldQuery &query, const ReadScope &scope)
 {
     QVector<StoredRecord> out;
-    scan(query, scope, true, [&](const ServerDatabase::RowView &row, const QVariantList &) {
+    forEachOf(query, scope, true, [&](const ServerDatabase::RowView &row, const QVariantList &) {
         out.append(
             StoredRecord{query.entity, row.text(0), row.integer(2), row.text(3), row.text(4)});
     });

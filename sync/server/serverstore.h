@@ -184,6 +184,15 @@ public:
      * StoreError (InvalidInput) on a field name that is not a plain name.
      */
     QVector<RecordFields> fieldsOf(const FieldQuery &query, const ReadScope &scope);
+    /**
+     * The same records one at a time, nothing kept: each one's row (id, client id, seq, and
+     * with `whole` its values and stamps as JSON text) and its asked values. In sequence
+     * order unless `anyOrder` (the database then sorts nothing: no rows held to sort them).
+     */
+    void forEachOf(
+        const FieldQuery &query, const ReadScope &scope, bool whole,
+        const std::function<void(const ServerDatabase::RowView &, const QVariantList &)> &keep,
+        bool anyOrder = false);
     /** The same records whole, as stored (the query's fields are not read). */
     QVector<StoredRecord> storedOf(const FieldQuery &query, const ReadScope &scope);
     /**
@@ -198,6 +207,8 @@ public:
             asked values then the asked stamps. */
         bool match(QByteArrayView values, QByteArrayView stamps, QVariantList &out);
         const FieldQuery &query() const { return m_query; }
+        /** The text every record with the `where` value holds (empty: no `where`). */
+        const QByteArray &needle() const { return m_needle; }
 
     private:
         FieldQuery m_query;
@@ -221,10 +232,6 @@ public:
 private:
     std::optional<CaseloadEntry> readCaseloadEntry(const QString &clientId,
                                                    const QString &coordinatorId);
-    /** Reads the records of a FieldQuery: each kept one's row and its asked values. */
-    void
-    scan(const FieldQuery &query, const ReadScope &scope, bool whole,
-         const std::function<void(const ServerDatabase::RowView &, const QVariantList &)> &keep);
     /** The scope as a condition on record's columns (of `table`, a prefix such as "r."). */
     QString scopeSql(const ReadScope &scope, QVariantList &params, const QString &table = {}) const;
 
