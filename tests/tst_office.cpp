@@ -660,7 +660,7 @@ private slots:
                                           : QStringLiteral("limit=2&conflictsAfter=") + after));
             QCOMPARE(r.status, 200);
             QCOMPARE(r.body.value("conflictsTotal").toInt(), 4);
-            for (const QJsonValue &c : r.body.value("conflicts").toArray())
+            for (const QJsonValue c : r.body.value("conflicts").toArray())
                 seen.append(c.toObject().value("id").toString());
             if (r.body.value("conflictsNext").isNull())
                 break;
@@ -676,7 +676,7 @@ private slots:
                 device, QUrlQuery(after.isEmpty() ? QStringLiteral("limit=3")
                                                   : QStringLiteral("limit=3&after=") + after));
             QCOMPARE(r.status, 200);
-            for (const QJsonValue &c : r.body.value("conflicts").toArray())
+            for (const QJsonValue c : r.body.value("conflicts").toArray())
                 seen.append(c.toObject().value("id").toString());
             if (!r.body.value("hasMore").toBool())
                 break;
