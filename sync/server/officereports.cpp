@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 
+#include <array>
 #include <map>
 
 namespace careround {
@@ -435,12 +436,18 @@ QJsonObject OfficeReports::referrals(const Filter &f)
     // The steps a referral goes through, and when it first reached each (from the history).
     const QStringList steps{QStringLiteral("sent"), QStringLiteral("accepted"),
                             QStringLiteral("in_service"), QStringLiteral("closed")};
-    QHash<QString, QHash<QString, QDateTime>> reached;
+    constexpr qsizetype kSent = 0;
+    constexpr qsizetype kInService = 2;
+    using Times = std::array<QDateTime, 4>; // by step; invalid: not reached
+    QHash<QString, Times> reached;
     for (const FieldChange &e :
          m_store.history().valuesOf(QStringLiteral("referral"), QStringLiteral("status"))) {
-        const QString v = e.after.toString();
-        if (steps.contains(v) && !reached[e.recordId].contains(v))
-            reached[e.recordId].insert(v, timeOf(e.serverTime));
+        const qsizetype step = steps.indexOf(e.after.toString());
+        if (step < 0)
+            continue;
+        QDateTime &at = reached[e.recordId][size_t(step)];
+        if (!at.isValid())
+            at = timeOf(e.serverTime);
     }
     QVector<int> count(steps.size());
     QVector<double> days(steps.size());
@@ -454,25 +461,23 @@ QJsonObject OfficeReports::referrals(const Filter &f)
             continue;
         const QString sentOn = r.text(0);
         const QString startedOn = r.text(1);
-        QHash<QString, QDateTime> at = reached.value(r.id);
+        Times at = reached.value(r.id);
         // The dates the coordinator typed are the better times where they exist.
         if (dateOf(sentOn).isValid())
-            at.insert(QStringLiteral("sent"), timeOf(sentOn));
+            at[kSent] = timeOf(sentOn);
         if (dateOf(startedOn).isValid())
-            at.insert(QStringLiteral("in_service"), timeOf(startedOn));
-        const QDate first = at.contains(QStringLiteral("sent"))
-                                ? at.value(QStringLiteral("sent")).date()
-                                : dateOf(sentOn);
+            at[kInService] = timeOf(startedOn);
+        const QDate first = at[kSent].isValid() ? at[kSent].date() : dateOf(sentOn);
         if ((f.from.isValid() || f.to.isValid()) && !f.inRange(first))
             continue;
         ++now[r.text(2)];
-        for (qsizetype i = 0; i < steps.size(); ++i) {
-            if (!at.contains(steps[i]))
+        for (size_t i = 0; i < at.size(); ++i) {
+            if (!at[i].isValid())
                 continue;
-            ++count[i];
-            if (i > 0 && at.contains(steps[i - 1])) {
-                days[i] += qMax(0.0, daysBetween(at.value(steps[i - 1]), at.value(steps[i])));
-                ++timed[i];
+            ++count[qsizetype(i)];
+            if (i > 0 && at[i - 1].isValid()) {
+                days[qsizetype(i)] += qMax(0.0, daysBetween(at[i - 1], at[i]));
+                ++timed[qsizetype(i)];
             }
         }
     }
