@@ -25,7 +25,7 @@ QString BenchContext::scratch(const QString &name) const
 
 QString BenchContext::serverDbCopy(const QString &name, const DatasetInfo &data) const
 {
-    const QString path = scratch(name) + QStringLiteral("/server.db");
+    QString path = scratch(name) + QStringLiteral("/server.db");
     QFile::copy(Datasets::serverDbPath(data.dir), path);
     return path;
 }

@@ -166,7 +166,9 @@ void Datasets::copyServerDbTo(const QString &sqlitePath, const QString &pgUrl)
         {QStringLiteral("history"),
          QStringLiteral("WHERE entity IN ('complaint', 'referral') AND field = 'status'")}};
     constexpr int kRowsPerInsert = 200;
-    for (const auto &[table, where] : tables) {
+    for (const auto &tableAndWhere : tables) {
+        const QString &table = tableAndWhere.first; // a lambda below reads it
+        const QString &where = tableAndWhere.second;
         QStringList columns;
         for (const auto &c : from->query(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
             columns.append(c[1].toString());
