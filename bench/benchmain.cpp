@@ -71,7 +71,7 @@ int main(int argc, char **argv)
          QStringLiteral(CAREROUND_BENCH_BINARY_DIR "/bench-run")},
         {QStringLiteral("only"),
          QStringLiteral("Comma-separated benchmarks: edit, search, open, app, sync, load, "
-                        "load-pg, office, export."),
+                        "load-pg, load-pg2 (two server processes), office, export."),
          QStringLiteral("list")},
     });
     parser.process(app);
@@ -131,6 +131,7 @@ int main(int argc, char **argv)
     run(ctx, only, QStringLiteral("sync"), [&] { benchSync(ctx); });
     run(ctx, only, QStringLiteral("load"), [&] { benchServerLoad(ctx, false); });
     run(ctx, only, QStringLiteral("load-pg"), [&] { benchServerLoad(ctx, true); });
+    run(ctx, only, QStringLiteral("load-pg2"), [&] { benchServerLoad(ctx, true, 2); });
     run(ctx, only, QStringLiteral("office"), [&] { benchOffice(ctx); });
     run(ctx, only, QStringLiteral("export"), [&] { benchExport(ctx); });
 

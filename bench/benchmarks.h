@@ -32,7 +32,7 @@ void benchSync(BenchContext &ctx);
 
 // 200 devices at once against one server process, on SQLite and on PostgreSQL
 // (loadbenchmark.cpp).
-void benchServerLoad(BenchContext &ctx, bool postgres);
+void benchServerLoad(BenchContext &ctx, bool postgres, int processes = 1);
 
 // The office console's dashboard and reports over HTTP at the scale's agency
 // (officebenchmark.cpp).
