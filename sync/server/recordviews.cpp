@@ -19,6 +19,14 @@ template <typename T> void put(QByteArray &out, T value)
     out.append(reinterpret_cast<const char *>(&value), sizeof value);
 }
 
+/** The first byte of a packed record (never empty: an id length comes first). Not
+    constData(): it may point at a shared one-byte empty text, and the compiler warns of
+    reading four bytes there. data_ptr() only reads the pointer: nothing is detached. */
+const char *bytesOf(const QByteArray &packed)
+{
+    return const_cast<QByteArray &>(packed).data_ptr().data();
+}
+
 template <typename T> T take(const char *&at)
 {
     T value;
@@ -37,10 +45,10 @@ QString keyOf(const ServerStore::FieldQuery &q)
 } // namespace
 
 /**
- * The records of one query, in sequence order, each packed in one byte array (its id, its
- * client and its values; short texts by number in RecordViews' table): a few hundred bytes
- * a record. Rows only ever come at the end (a write takes the next number); a record written
- * again leaves a hole where it was, and the holes are closed when they are half the rows.
+ * The records of one query, in sequence order, each packed in one byte array (its id with
+ * its length, its client and its values; short texts by number in RecordViews' table): a few
+ * hundred bytes a record. Rows only ever come at the end (a write takes the next number); a record
+ * written again leaves a hole where it was, and the holes are closed when they are half the rows.
  */
 struct RecordViews::View {
     explicit View(const ServerStore::FieldQuery &query) : matcher(query) {}
@@ -57,7 +65,9 @@ struct RecordViews::View {
     /** The id's bytes at the start of a packed row, without a copy. */
     static QByteArray idOf(const QByteArray &packed)
     {
-        return QByteArray::fromRawData(packed.constData() + 1, quint8(packed.at(0)));
+        const char *at = bytesOf(packed);
+        const auto bytes = take<quint32>(at);
+        return QByteArray::fromRawData(at, qsizetype(bytes));
     }
     void remove(const QByteArray &id)
     {
@@ -115,9 +125,8 @@ quint32 RecordViews::textNumber(const QString &text)
 QByteArray RecordViews::pack(QByteArrayView id, const QString &clientId, const QVariantList &values)
 {
     QByteArray out;
-    const qsizetype idBytes = qMin<qsizetype>(id.size(), 255); // ids are UUIDs, 36 bytes
-    out.append(char(quint8(idBytes)));
-    out.append(id.first(idBytes));
+    put<quint32>(out, quint32(id.size()));
+    out.append(id);
     put<quint32>(out, clientId.isEmpty() ? kNoText : textNumber(clientId));
     for (const QVariant &v : values) {
         switch (v.typeId()) {
@@ -157,8 +166,8 @@ RecordFields RecordViews::unpack(qint64 seq, const QByteArray &packed, qsizetype
 {
     RecordFields r;
     r.seq = seq;
-    const char *at = packed.constData();
-    const auto idBytes = quint8(*at++);
+    const char *at = bytesOf(packed);
+    const auto idBytes = take<quint32>(at);
     r.id = QString::fromUtf8(at, idBytes);
     at += idBytes;
     const auto client = take<quint32>(at);
@@ -224,8 +233,8 @@ void RecordViews::catchUp()
     for (const auto &[key, view] : m_views)
         byEntity[view->matcher.query().entity].append(view.get());
     QVariantList values;
-    m_store.forEachWrittenAfter(m_seq, [&](QStringView entity, const ServerDatabase::RowView &row) {
-        const auto views = byEntity.constFind(entity.toString());
+    m_store.forEachWrittenAfter(m_seq, [&](const ServerDatabase::RowView &row) {
+        const auto views = byEntity.constFind(row.text(5));
         if (views == byEntity.cend())
             return;
         const QByteArray id = row.utf8(0).toByteArray();
@@ -280,9 +289,9 @@ QVector<RecordFields> RecordViews::fieldsOf(const ServerStore::FieldQuery &query
         if (!row.seq)
             continue;
         if (!scope.coordinatorId.isEmpty()) {
-            quint32 client;
-            std::memcpy(&client, row.packed.constData() + 1 + quint8(row.packed.at(0)),
-                        sizeof client);
+            const char *at = bytesOf(row.packed);
+            at += take<quint32>(at); // past the id
+            const auto client = take<quint32>(at);
             if (client == kNoText ? clientlessHidden : !caseload.contains(client))
                 continue;
         }

@@ -256,25 +256,23 @@ std::optional<CaseloadEntry> ServerStore::readCaseloadEntry(const QString &clien
     return CaseloadEntry{rows[0][0].toInt() == 1, rows[0][1].toLongLong()};
 }
 
-QString ServerStore::scopeSql(const ReadScope &scope, QVariantList &params,
-                              const QString &table) const
+QString ServerStore::scopeSql(const ReadScope &scope, QVariantList &params) const
 {
     if (scope.coordinatorId.isEmpty())
         return {};
     params.append(scope.coordinatorId);
-    QString clientless = table + QStringLiteral("client_id IS NULL");
+    QString clientless = QStringLiteral("client_id IS NULL");
     if (!scope.hiddenKinds.isEmpty()) {
         QStringList marks;
         for (const QString &kind : scope.hiddenKinds) {
             marks.append(QStringLiteral("?"));
             params.append(kind);
         }
-        clientless +=
-            QStringLiteral(" AND %1entity NOT IN (%2)").arg(table, marks.join(QLatin1Char(',')));
+        clientless += QStringLiteral(" AND entity NOT IN (%1)").arg(marks.join(QLatin1Char(',')));
     }
-    return QStringLiteral("AND (%1client_id IN (SELECT client_id FROM caseload WHERE "
-                          "coordinator_id = ? AND current = 1) OR (%2)) ")
-        .arg(table, clientless);
+    return QStringLiteral("AND (client_id IN (SELECT client_id FROM caseload WHERE "
+                          "coordinator_id = ? AND current = 1) OR (%1)) ")
+        .arg(clientless);
 }
 
 QVector<StoredRecord> ServerStore::page(qint64 cursor, int limit, const QString &clientId,
@@ -438,15 +436,11 @@ void ServerStore::forEachOf(
 }
 
 void ServerStore::forEachWrittenAfter(
-    qint64 seq,
-    const std::function<void(QStringView entity, const ServerDatabase::RowView &row)> &written)
+    qint64 seq, const std::function<void(const ServerDatabase::RowView &)> &written)
 {
     m_db.forEachRow(QStringLiteral("SELECT id, client_id, seq, vals, stamps, entity FROM record "
                                    "WHERE seq > ? ORDER BY seq"),
-                    {seq}, [&](const ServerDatabase::RowView &row) {
-                        const QString entity = row.text(5);
-                        written(entity, row);
-                    });
+                    {seq}, written);
 }
 
 QVector<RecordFields> ServerStore::fieldsOf(const FieldQuery &query, const ReadScope &scope)

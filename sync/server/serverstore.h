@@ -218,11 +218,10 @@ public:
     };
     /**
      * Every record written after the sequence number (every kind, whatever the scope), in
-     * sequence order: columns id, client id, seq, values and stamps (JSON text).
+     * sequence order: columns id, client id, seq, values and stamps (JSON text), entity.
      */
-    void forEachWrittenAfter(
-        qint64 seq,
-        const std::function<void(QStringView entity, const ServerDatabase::RowView &row)> &written);
+    void forEachWrittenAfter(qint64 seq,
+                             const std::function<void(const ServerDatabase::RowView &)> &written);
     /** Every record of one client (the client's own included), decoded, in sequence order. */
     QVector<Record> clientRecords(const QString &clientId);
 
@@ -232,8 +231,7 @@ public:
 private:
     std::optional<CaseloadEntry> readCaseloadEntry(const QString &clientId,
                                                    const QString &coordinatorId);
-    /** The scope as a condition on record's columns (of `table`, a prefix such as "r."). */
-    QString scopeSql(const ReadScope &scope, QVariantList &params, const QString &table = {}) const;
+    QString scopeSql(const ReadScope &scope, QVariantList &params) const;
 
     /** A record as load() returns it, or none stored. */
     struct Loaded {
