@@ -34,6 +34,13 @@ QString Hlc::toText() const
     return text;
 }
 
+void Hlc::appendText(QByteArray &out) const
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = kHlcDigits - 1; i >= 0; --i)
+        out.append(hex[(packed >> (4 * i)) & 0xf]);
+}
+
 Hlc Hlc::fromText(QStringView text)
 {
     // QString::toULongLong would take "0x", "+", spaces and upper case: a second spelling

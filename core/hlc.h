@@ -20,6 +20,8 @@ struct Hlc {
     bool isNull() const { return packed == 0; }
     /** The text form: exactly 16 lower-case hex digits. */
     QString toText() const;
+    /** Appends the same text as toText() (ASCII). */
+    void appendText(QByteArray &out) const;
     /**
      * Parses the text form strictly: exactly 16 characters, each 0-9 or a-f. No sign, no
      * "0x", no spaces, no upper case: one value has one spelling. Anything else gives null.

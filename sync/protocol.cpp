@@ -95,12 +95,22 @@ QByteArray Protocol::compactJson(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-void Protocol::appendJsonString(QByteArray &out, QStringView text)
+namespace {
+
+/** The text as the inside of a JSON string (escaped, no quotes). */
+void appendEscaped(QByteArray &out, QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
-    out.append('"');
-    for (const char c : text.toUtf8()) {
+    const QByteArray utf8 = text.toUtf8();
+    // Runs of bytes that need no escape are copied whole: most texts are one such run.
+    const char *run = utf8.cbegin();
+    for (const char *p = run; p != utf8.cend(); ++p) {
+        const char c = *p;
         const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
         // The escapes QJsonDocument writes, so that the text is the same as its own.
         switch (c) {
         case '"':
@@ -123,12 +133,18 @@ void Protocol::appendJsonString(QByteArray &out, QStringView text)
             out.append("\\t", 2);
             break;
         default:
-            if (u < 0x20)
-                out.append("\\u00", 4).append(hex[u >> 4]).append(hex[u & 0xf]);
-            else
-                out.append(c);
+            out.append("\\u00", 4).append(hex[u >> 4]).append(hex[u & 0xf]);
         }
     }
+    out.append(run, utf8.cend() - run);
+}
+
+} // namespace
+
+void Protocol::appendJsonString(QByteArray &out, QStringView text)
+{
+    out.append('"');
+    appendEscaped(out, text);
     out.append('"');
 }
 
@@ -166,8 +182,14 @@ QByteArray Protocol::stampsJsonText(const FieldStamps &stamps)
         if (out.size() > 1)
             out.append(',');
         appendJsonString(out, it.key());
-        out.append(':');
-        appendJsonString(out, it.value().toString());
+        // "<hlc digits>@<node>", written here: stamps are written for every stored field.
+        out.append(":\"", 2);
+        if (const Stamp &stamp = it.value(); !stamp.isNull()) {
+            stamp.hlc.appendText(out);
+            out.append('@');
+            appendEscaped(out, stamp.node);
+        }
+        out.append('"');
     }
     out.append('}');
     return out;

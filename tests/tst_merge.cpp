@@ -1,8 +1,11 @@
 // The merge rules as pure functions: the same inputs decide alike on every machine.
 #include "hlc.h"
 #include "merge.h"
+#include "protocol.h"
 #include "recordvalidator.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace careround;
@@ -49,6 +52,34 @@ Record base()
 class TestMerge : public QObject {
     Q_OBJECT
 private slots:
+    // The server stores and sends texts it writes by hand: each string must be the text
+    // QJsonDocument writes, byte for byte, so that one value has one stored form.
+    void textsWrittenByHandAreTheTextQJsonDocumentWrites()
+    {
+        const QStringList texts{"",
+                                "plain",
+                                "say \"hi\"",
+                                "back\\slash",
+                                QString::fromUtf8("tab\there\nline\r\b\f\x01\x1f end"),
+                                QString::fromUtf8("Jos\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80"),
+                                "\"",
+                                "\\\\"};
+        for (const QString &text : texts) {
+            QByteArray mine;
+            Protocol::appendJsonString(mine, text);
+            const QByteArray theirs =
+                QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+            QCOMPARE(mine, theirs.mid(1, theirs.size() - 2));
+        }
+        FieldStamps stamps;
+        stamps.insert("status", Stamp{Hlc::fromParts(1764000000000, 7), "tablet-1"});
+        stamps.insert("note \"x\"", Stamp{Hlc::fromParts(1, 0), "server"});
+        stamps.insert("empty", Stamp{});
+        // In the hash's order: the same object, each value in the same text.
+        QCOMPARE(QJsonDocument::fromJson(Protocol::stampsJsonText(stamps)).object(),
+                 Protocol::stampsToJson(stamps));
+    }
+
     void newRecordIsApplied()
     {
         const MergeResult r = mergeEdit(def("client"), std::nullopt,

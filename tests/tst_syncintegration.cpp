@@ -483,6 +483,64 @@ private slots:
         expectConverged();
     }
 
+    // A push writes each record's row once, at its last value, when it has checked every
+    // change (the history still has every step); a server that dies before its commit
+    // stores none of it, and the edits arrive whole at the next sync.
+    void aRecordEditedSeveralTimesInOnePushIsStoredAtItsLastValue()
+    {
+        const QString followUp = m_a->editor->create("followUp", {{"clientId", m_client},
+                                                                  {"description", "Call Meals"},
+                                                                  {"dueOn", "2026-12-01"},
+                                                                  {"status", "open"}});
+        for (const char *text : {"Call Meals on Wheels", "Call Meals on Wheels about Tuesdays"})
+            m_a->editor->update("followUp", followUp, {{"description", text}});
+        m_a->editor->update("client", m_client, {{"phone", "555-4141"}});
+        QCOMPARE(m_a->store->outbox().count(), 4);
+        const auto before = serverCounts(m_server->db());
+
+        m_server->stop();
+        ServerProcess dying(m_server->db());
+        QVERIFY(dying.start({"CAREROUND_FAULT=die-before-push-commit"}));
+        m_a->setServer(dying.url());
+        QCOMPARE(m_a->sync().state, SyncOutcome::State::Offline);
+        QVERIFY(dying.waitForExit());
+        QCOMPARE(serverCounts(m_server->db()), before); // nothing of the push stayed
+        QCOMPARE(m_a->store->outbox().count(), 4);
+
+        QVERIFY(m_server->start());
+        m_a->setServer(m_server->url());
+        m_b->setServer(m_server->url());
+        syncAll();
+        QCOMPARE(m_a->store->outbox().count(), 0);
+        // One new record, and a sequence number for each write.
+        const auto after = serverCounts(m_server->db());
+        QCOMPARE(after.first, before.first + 1);
+        QCOMPARE(after.second, before.second + 4);
+        auto db = ServerDatabase::open(m_server->db());
+        const auto rows = db->query("SELECT seq, vals FROM record WHERE entity = 'followUp' AND "
+                                    "id = ?",
+                                    {followUp});
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][0].toLongLong(), before.second + 3); // its last write
+        QCOMPARE(QJsonDocument::fromJson(rows[0][1].toString().toUtf8())
+                     .object()
+                     .value("description")
+                     .toString(),
+                 QStringLiteral("Call Meals on Wheels about Tuesdays"));
+        QStringList steps;
+        for (const auto &r : db->query("SELECT value_after FROM history WHERE record_id = ? AND "
+                                       "field = 'description' ORDER BY seq",
+                                       {followUp}))
+            steps.append(r[0].toString());
+        QCOMPARE(steps, QStringList({"\"Call Meals\"", "\"Call Meals on Wheels\"",
+                                     "\"Call Meals on Wheels about Tuesdays\""}));
+        QCOMPARE(m_b->find("followUp", followUp)->values.value("description").toString(),
+                 QStringLiteral("Call Meals on Wheels about Tuesdays"));
+        QCOMPARE(m_b->find("client", m_client)->values.value("phone").toString(),
+                 QStringLiteral("555-4141"));
+        expectConverged();
+    }
+
     void deviceKilledAfterApplyingAPageBeforeItsCursor()
     {
         for (int i = 0; i < 6; ++i)

@@ -32,6 +32,7 @@ ServerStore::ReadCache::~ReadCache()
     m_store.m_caching = false;
     m_store.m_records.clear();
     m_store.m_caseloads.clear();
+    m_store.m_seals.clear();
 }
 
 ServerStore::Loaded ServerStore::loadedFrom(const EntityDef &def, const QString &id,
@@ -80,6 +81,38 @@ void ServerStore::preload(const QVector<QPair<const EntityDef *, QString>> &reco
             }
         }
     }
+    // What isSealed() asks of these records (a new one's signable record, named in its
+    // change, is read when asked).
+    QStringList targets;
+    for (const auto &[def, id] : records) {
+        const std::optional<Record> &stored = m_records.value(cacheKey(def->name, id)).record;
+        const QString target = def->signable ? id : stored ? sealTarget(*def, *stored) : QString();
+        if (!target.isEmpty() && !m_seals.contains(target))
+            targets.append(target);
+    }
+    preloadSeals(targets);
+}
+
+void ServerStore::preloadSeals(const QStringList &targets)
+{
+    constexpr int kChunk = 200;
+    QStringList ids = targets;
+    ids.removeDuplicates();
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const QStringList chunk = ids.mid(start, kChunk);
+        QVariantList params;
+        for (const QString &id : chunk) {
+            params.append(id);
+            m_seals.insert(id, false); // unless read below
+        }
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), chunk.size());
+        for (const ServerDatabase::Row &row :
+             m_db.query(QStringLiteral("SELECT record_id FROM seal WHERE record_id IN (%1)")
+                            .arg(marks.join(QLatin1Char(','))),
+                        params))
+            m_seals.insert(row[0].toString(), true);
+    }
 }
 
 QString ServerStore::serverNode()
@@ -122,6 +155,7 @@ ServerStore::Writes ServerStore::startWrites()
 
 void ServerStore::finishWrites(Writes &writes)
 {
+    storeRows(writes);
     m_history.flush(writes.history);
     m_db.exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'seq'"), {writes.seq});
     m_db.exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'hlc'"),
@@ -139,18 +173,29 @@ void ServerStore::write(Writes &writes, const EntityDef &def, const Record &reco
             cached.clientId = clientId;
         cached.record = record;
     }
-    const qint64 seq = ++writes.seq;
-    const QString vals =
-        QString::fromUtf8(valuesJson.isEmpty() ? Protocol::compactJson(record.values) : valuesJson);
-    const QString stamps = QString::fromUtf8(Protocol::stampsJsonText(record.stamps));
-    m_db.exec(QStringLiteral("UPDATE record SET seq = ?, vals = ?, stamps = ? WHERE entity = ? "
-                             "AND id = ?"),
-              {seq, vals, stamps, def.name, record.id});
-    if (m_db.affected() == 0)
-        m_db.exec(QStringLiteral("INSERT INTO record (entity, id, client_id, seq, vals, stamps) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)"),
-                  {def.name, record.id, clientId.isEmpty() ? QVariant() : QVariant(clientId), seq,
-                   vals, stamps});
+    Writes::Row row{
+        def.name,
+        record.id,
+        clientId,
+        ++writes.seq,
+        QString::fromUtf8(valuesJson.isEmpty() ? Protocol::compactJson(record.values) : valuesJson),
+        QString::fromUtf8(Protocol::stampsJsonText(record.stamps))};
+    if (m_caching) {
+        // Every read of this transaction comes from the cache, which holds the write: the
+        // row waits for finishWrites, and a record written again keeps one row, the last.
+        const QString key = cacheKey(def.name, record.id);
+        if (const auto it = writes.rowOf.constFind(key); it != writes.rowOf.cend()) {
+            Writes::Row &waiting = writes.rows[*it];
+            waiting.seq = row.seq;
+            waiting.vals = std::move(row.vals);
+            waiting.stamps = std::move(row.stamps);
+        } else {
+            writes.rowOf.insert(key, writes.rows.size());
+            writes.rows.append(std::move(row));
+        }
+    } else {
+        storeRow(row);
+    }
     if (!def.caseloadField.isEmpty()) {
         m_caseloads.clear(); // the client's caseload rows may change below
         const QString coordinator = record.values.value(def.caseloadField).toString();
@@ -169,15 +214,72 @@ void ServerStore::write(Writes &writes, const EntityDef &def, const Record &reco
     } else if (def.name == QLatin1String("signature")) {
         // The first signature of a record seals it (an amendment signs it again).
         const QString target = record.values.value(QStringLiteral("recordId")).toString();
-        if (!m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {target})
-                 .isValid())
+        if (!isSealedId(target)) {
             m_db.exec(QStringLiteral("INSERT INTO seal (record_id, signature_id) VALUES (?, ?)"),
                       {target, record.id});
+            if (m_caching)
+                m_seals.insert(target, true);
+        }
     }
+}
+
+void ServerStore::storeRow(const Writes::Row &row)
+{
+    m_db.exec(QStringLiteral("UPDATE record SET seq = ?, vals = ?, stamps = ? WHERE entity = ? "
+                             "AND id = ?"),
+              {row.seq, row.vals, row.stamps, row.entity, row.id});
+    if (m_db.affected() == 0)
+        m_db.exec(QStringLiteral("INSERT INTO record (entity, id, client_id, seq, vals, stamps) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)"),
+                  {row.entity, row.id, row.clientId.isEmpty() ? QVariant() : QVariant(row.clientId),
+                   row.seq, row.vals, row.stamps});
+}
+
+void ServerStore::storeRows(Writes &writes)
+{
+    if (!m_db.isPostgres()) {
+        // In process, a statement per row costs little next to the b-trees it changes.
+        for (const Writes::Row &row : writes.rows)
+            storeRow(row);
+    } else {
+        // One round trip per statement: many rows each, a stored record keeping its client.
+        // Statements of 2^k rows keep the prepared statements few.
+        constexpr int kColumns = 6;
+        int chunk = 128;
+        qsizetype done = 0;
+        QVariantList params;
+        while (done < writes.rows.size()) {
+            while (chunk > writes.rows.size() - done)
+                chunk /= 2;
+            params.clear();
+            params.reserve(qsizetype(chunk) * kColumns);
+            for (qsizetype i = done; i < done + chunk; ++i) {
+                const Writes::Row &row = writes.rows.at(i);
+                params << row.entity << row.id
+                       << (row.clientId.isEmpty() ? QVariant() : QVariant(row.clientId)) << row.seq
+                       << row.vals << row.stamps;
+            }
+            QStringList marks;
+            marks.fill(QStringLiteral("(?, ?, ?, ?, ?, ?)"), chunk);
+            m_db.exec(
+                QStringLiteral("INSERT INTO record (entity, id, client_id, seq, vals, stamps) "
+                               "VALUES %1 ON CONFLICT (entity, id) DO UPDATE SET seq = "
+                               "EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps")
+                    .arg(marks.join(QLatin1Char(','))),
+                params);
+            done += chunk;
+        }
+    }
+    writes.rows.clear();
+    writes.rowOf.clear();
 }
 
 bool ServerStore::touch(Writes &writes, const EntityDef &def, const QString &id)
 {
+    if (const auto it = writes.rowOf.constFind(cacheKey(def.name, id)); it != writes.rowOf.cend()) {
+        writes.rows[*it].seq = ++writes.seq;
+        return true;
+    }
     m_db.exec(QStringLiteral("UPDATE record SET seq = ? WHERE entity = ? AND id = ?"),
               {writes.seq + 1, def.name, id});
     if (m_db.affected() == 0)
@@ -208,15 +310,31 @@ std::optional<Record> ServerStore::load(const EntityDef &def, const QString &id,
     return cached->record;
 }
 
+QString ServerStore::sealTarget(const EntityDef &def, const Record &record)
+{
+    return def.signable               ? record.id
+           : !def.sealedVia.isEmpty() ? record.values.value(def.sealedVia).toString()
+                                      : QString();
+}
+
 bool ServerStore::isSealed(const EntityDef &def, const Record &record)
 {
-    const QString target = def.signable ? record.id
-                           : !def.sealedVia.isEmpty()
-                               ? record.values.value(def.sealedVia).toString()
-                               : QString();
-    return !target.isEmpty() &&
-           m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {target})
-               .isValid();
+    return isSealedId(sealTarget(def, record));
+}
+
+bool ServerStore::isSealedId(const QString &recordId)
+{
+    if (recordId.isEmpty())
+        return false;
+    if (m_caching) {
+        if (const auto it = m_seals.constFind(recordId); it != m_seals.cend())
+            return *it;
+    }
+    const bool sealed =
+        m_db.scalar(QStringLiteral("SELECT 1 FROM seal WHERE record_id = ?"), {recordId}).isValid();
+    if (m_caching)
+        m_seals.insert(recordId, sealed);
+    return sealed;
 }
 
 QStringList ServerStore::caseload(const QString &coordinatorId)

@@ -54,12 +54,24 @@ public:
     /**
      * Writes in one transaction: the next sequence numbers and the server's clock, read when
      * it starts (startWrites), and the history entries of its writes, saved by finishWrites
-     * before the commit.
+     * before the commit. Inside a ReadCache the record rows wait here as well, one per record
+     * however often it was written, and finishWrites stores them in few statements.
      */
     struct Writes {
         qint64 seq = 0;
         HybridLogicalClock clock;
         HistoryStore::Batch history = {};
+        /** A record row waiting to be stored: its last write in this transaction. */
+        struct Row {
+            QString entity;
+            QString id;
+            QString clientId; ///< of its first write (a stored record keeps its own)
+            qint64 seq = 0;
+            QString vals;
+            QString stamps;
+        };
+        QVector<Row> rows = {};
+        QHash<QString, qsizetype> rowOf = {}; ///< entity/id -> index in rows
         /** A stamp of the server for a field it writes now. */
         Stamp stamp();
 
@@ -72,7 +84,7 @@ public:
         };
         Mark mark() const { return {seq, clock, history.lastSeq, history.rows.size()}; }
         /** Back to a mark: what a change refused before its first write moved (the clock;
-            a refusal comes before any write, so no history entry was added or flushed). */
+            a refusal comes before any write, so no history entry or record row was added). */
         void rollBackTo(const Mark &m)
         {
             seq = m.seq;
@@ -90,11 +102,11 @@ public:
     ServerTransaction transaction(ServerTransaction::Mode mode) { return {m_db, mode}; }
 
     /**
-     * While it lives, the store keeps what it reads of records and caseloads, and what it
-     * writes, so a push reads each record once: preload() fetches the records a push is about
-     * in a few statements, and load() and caseloadEntry() answer from memory after that. Only
-     * inside one write transaction (a push), where no one else writes: the store sees every
-     * change to what it keeps, and forgets it all when the scope ends.
+     * While it lives, the store keeps what it reads of records, caseloads and seals, and what
+     * it writes, so a push reads each record once: preload() fetches the records a push is
+     * about (and their seals) in a few statements, and load() and caseloadEntry() answer from
+     * memory after that. Only inside one write transaction (a push), where no one else writes: the
+     * store sees every change to what it keeps, and forgets it all when the scope ends.
      */
     class ReadCache {
     public:
@@ -142,6 +154,8 @@ public:
                                QString *clientId = nullptr);
     /** True when the record, or the signable record it belongs to, is signed. */
     bool isSealed(const EntityDef &def, const Record &record);
+    /** True when the record with this id is signed. */
+    bool isSealedId(const QString &recordId);
 
     /** The clients on the coordinator's caseload now, by id. */
     QStringList caseload(const QString &coordinatorId);
@@ -244,6 +258,14 @@ private:
     }
     static Loaded loadedFrom(const EntityDef &def, const QString &id,
                              const ServerDatabase::Row &row);
+    /** The record row now: an UPDATE, or an INSERT when there is none. */
+    void storeRow(const Writes::Row &row);
+    /** Stores the rows waiting in the writes (finishWrites). */
+    void storeRows(Writes &writes);
+    /** The record id a seal of this record would name (empty: it cannot be sealed). */
+    static QString sealTarget(const EntityDef &def, const Record &record);
+    /** Reads which of these record ids are sealed into the ReadCache. */
+    void preloadSeals(const QStringList &targets);
 
     ServerDatabase &m_db;
     WallClock m_wall;
@@ -251,6 +273,7 @@ private:
     bool m_caching = false;
     QHash<QString, Loaded> m_records;                         ///< entity/id (ReadCache)
     QHash<QString, std::optional<CaseloadEntry>> m_caseloads; ///< client/coordinator
+    QHash<QString, bool> m_seals;                             ///< record id: sealed (ReadCache)
 };
 
 } // namespace careround
