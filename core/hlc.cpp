@@ -13,6 +13,15 @@ namespace {
 constexpr int kHlcDigits = 16;
 constexpr int kMaxNodeLength = 64;
 
+/** The text form's digits, by hand: QString::arg parses its pattern on every call, and
+    stamps are written for every field of every stored record. */
+void writeDigits(quint64 packed, char (&out)[kHlcDigits])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < kHlcDigits; ++i)
+        out[i] = hex[(packed >> (4 * (kHlcDigits - 1 - i))) & 0xf];
+}
+
 bool isNodeCharacter(QChar c)
 {
     return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
@@ -24,21 +33,16 @@ bool isNodeCharacter(QChar c)
 
 QString Hlc::toText() const
 {
-    // By hand: QString::arg parses its pattern on every call, and stamps are written for every
-    // field of every stored record.
-    static const char16_t hex[] = u"0123456789abcdef";
-    QString text(kHlcDigits, Qt::Uninitialized);
-    QChar *out = text.data();
-    for (int i = kHlcDigits - 1; i >= 0; --i)
-        out[kHlcDigits - 1 - i] = QChar(hex[(packed >> (4 * i)) & 0xf]);
-    return text;
+    char digits[kHlcDigits];
+    writeDigits(packed, digits);
+    return QString::fromLatin1(digits, kHlcDigits);
 }
 
 void Hlc::appendText(QByteArray &out) const
 {
-    static const char hex[] = "0123456789abcdef";
-    for (int i = kHlcDigits - 1; i >= 0; --i)
-        out.append(hex[(packed >> (4 * i)) & 0xf]);
+    char digits[kHlcDigits];
+    writeDigits(packed, digits);
+    out.append(digits, kHlcDigits);
 }
 
 Hlc Hlc::fromText(QStringView text)

@@ -228,6 +228,20 @@ inline QMap<QString, QJsonObject> serverSnapshot(const QString &dbUrl)
     return out;
 }
 
+/**
+ * Syncs the device with a server over this database that dies at the fault
+ * (CAREROUND_FAULT, e.g. die-before-push-commit) and waits for it to exit. True when the
+ * sync got no answer and the process is gone. The device is left pointing at the dead server.
+ */
+inline bool syncWithDyingServer(const QString &dbUrl, TestDevice &device, const QString &fault)
+{
+    ServerProcess dying(dbUrl);
+    if (!dying.start({QStringLiteral("CAREROUND_FAULT=") + fault}))
+        return false;
+    device.setServer(dying.url());
+    return device.sync().state == SyncOutcome::State::Offline && dying.waitForExit();
+}
+
 /** The server's record count and sequence: equal before and after means nothing stored. */
 inline QPair<qint64, qint64> serverCounts(const QString &dbUrl)
 {

@@ -369,20 +369,12 @@ private slots:
 
         // The server process dies after the push's writes, before its commit.
         m_server->stop();
-        ServerProcess dying(m_server->db());
-        QVERIFY(dying.start({"CAREROUND_FAULT=die-before-push-commit"}));
-        m_ana->setServer(dying.url());
-        QCOMPARE(m_ana->sync().state, SyncOutcome::State::Offline);
-        QVERIFY(dying.waitForExit());
+        QVERIFY(syncWithDyingServer(m_server->db(), *m_ana, "die-before-push-commit"));
         QCOMPARE(historyRows(), rows); // nothing of it: the history is in the push's transaction
         QCOMPARE(serverCounts(m_server->db()), counts);
 
         // The same, dying after the commit: the change and its history are there once.
-        ServerProcess committing(m_server->db());
-        QVERIFY(committing.start({"CAREROUND_FAULT=die-after-push-commit"}));
-        m_ana->setServer(committing.url());
-        QCOMPARE(m_ana->sync().state, SyncOutcome::State::Offline);
-        QVERIFY(committing.waitForExit());
+        QVERIFY(syncWithDyingServer(m_server->db(), *m_ana, "die-after-push-commit"));
         QCOMPARE(historyRows(), rows + 1);
 
         // Sent again to a healthy server: a duplicate, which adds nothing.

@@ -462,12 +462,7 @@ private slots:
                                          {"status", "open"}});
         // A server that dies after committing the push and before replying.
         m_server->stop();
-        ServerProcess dying(m_server->db());
-        QVERIFY(dying.start({"CAREROUND_FAULT=die-after-push-commit"}));
-        m_a->setServer(dying.url());
-        const SyncOutcome lost = m_a->sync();
-        QCOMPARE(lost.state, SyncOutcome::State::Offline); // no reply: the tablet cannot know
-        QVERIFY(dying.waitForExit());
+        QVERIFY(syncWithDyingServer(m_server->db(), *m_a, "die-after-push-commit"));
         QCOMPARE(m_a->store->outbox().count(), 2); // so it keeps its edits
         const auto committed = serverCounts(m_server->db());
         // After a restart the device learns they were applied, and nothing is applied twice.
@@ -499,11 +494,7 @@ private slots:
         const auto before = serverCounts(m_server->db());
 
         m_server->stop();
-        ServerProcess dying(m_server->db());
-        QVERIFY(dying.start({"CAREROUND_FAULT=die-before-push-commit"}));
-        m_a->setServer(dying.url());
-        QCOMPARE(m_a->sync().state, SyncOutcome::State::Offline);
-        QVERIFY(dying.waitForExit());
+        QVERIFY(syncWithDyingServer(m_server->db(), *m_a, "die-before-push-commit"));
         QCOMPARE(serverCounts(m_server->db()), before); // nothing of the push stayed
         QCOMPARE(m_a->store->outbox().count(), 4);
 
@@ -656,11 +647,7 @@ private slots:
         QCOMPARE(m_server->admin({"assign-client", m_client, "ben"}), QStringLiteral("assigned"));
         m_a->editor->update("client", m_client, {{"phone", "555-9090"}});
         m_server->stop();
-        ServerProcess dying(m_server->db());
-        QVERIFY(dying.start({"CAREROUND_FAULT=die-after-push-commit"}));
-        m_a->setServer(dying.url());
-        QCOMPARE(m_a->sync().state, SyncOutcome::State::Offline);
-        QVERIFY(dying.waitForExit());
+        QVERIFY(syncWithDyingServer(m_server->db(), *m_a, "die-after-push-commit"));
         QCOMPARE(m_a->store->outbox().count(), 1);
         QCOMPARE(m_a->store->outbox().refusedCount(), 0);
         QVERIFY(m_server->start());

@@ -25,6 +25,14 @@ QVector<StoredRecord> storedRecords(const QVector<ServerDatabase::Row> &rows)
     return out;
 }
 
+/** `n` copies of a group of placeholders, comma-separated: an IN list or rows of VALUES. */
+QString repeated(const QString &group, qsizetype n)
+{
+    QStringList groups;
+    groups.fill(group, n);
+    return groups.join(QLatin1Char(','));
+}
+
 } // namespace
 
 ServerStore::ReadCache::~ReadCache()
@@ -70,11 +78,9 @@ void ServerStore::preload(const QVector<QPair<const EntityDef *, QString>> &reco
                 params.append(id);
                 m_records.insert(cacheKey(def.name, id), Loaded{}); // none, unless read below
             }
-            QStringList marks;
-            marks.fill(QStringLiteral("?"), chunk.size());
             const QString sql = QStringLiteral("SELECT vals, stamps, client_id, id FROM record "
                                                "WHERE entity = ? AND id IN (%1)")
-                                    .arg(marks.join(QLatin1Char(',')));
+                                    .arg(repeated(QStringLiteral("?"), chunk.size()));
             for (const ServerDatabase::Row &row : m_db.query(sql, params)) {
                 const QString id = row[3].toString();
                 m_records.insert(cacheKey(def.name, id), loadedFrom(def, id, row));
@@ -85,8 +91,11 @@ void ServerStore::preload(const QVector<QPair<const EntityDef *, QString>> &reco
     // change, is read when asked).
     QStringList targets;
     for (const auto &[def, id] : records) {
-        const std::optional<Record> &stored = m_records.value(cacheKey(def->name, id)).record;
-        const QString target = def->signable ? id : stored ? sealTarget(*def, *stored) : QString();
+        const auto stored = m_records.constFind(cacheKey(def->name, id));
+        const QString target = def->signable ? id
+                               : stored != m_records.cend() && stored->record
+                                   ? sealTarget(*def, *stored->record)
+                                   : QString();
         if (!target.isEmpty() && !m_seals.contains(target))
             targets.append(target);
     }
@@ -105,11 +114,9 @@ void ServerStore::preloadSeals(const QStringList &targets)
             params.append(id);
             m_seals.insert(id, false); // unless read below
         }
-        QStringList marks;
-        marks.fill(QStringLiteral("?"), chunk.size());
         for (const ServerDatabase::Row &row :
              m_db.query(QStringLiteral("SELECT record_id FROM seal WHERE record_id IN (%1)")
-                            .arg(marks.join(QLatin1Char(','))),
+                            .arg(repeated(QStringLiteral("?"), chunk.size())),
                         params))
             m_seals.insert(row[0].toString(), true);
     }
@@ -259,13 +266,11 @@ void ServerStore::storeRows(Writes &writes)
                        << (row.clientId.isEmpty() ? QVariant() : QVariant(row.clientId)) << row.seq
                        << row.vals << row.stamps;
             }
-            QStringList marks;
-            marks.fill(QStringLiteral("(?, ?, ?, ?, ?, ?)"), chunk);
             m_db.exec(
                 QStringLiteral("INSERT INTO record (entity, id, client_id, seq, vals, stamps) "
                                "VALUES %1 ON CONFLICT (entity, id) DO UPDATE SET seq = "
                                "EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps")
-                    .arg(marks.join(QLatin1Char(','))),
+                    .arg(repeated(QStringLiteral("(?, ?, ?, ?, ?, ?)"), chunk)),
                 params);
             done += chunk;
         }

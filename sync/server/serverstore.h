@@ -105,8 +105,9 @@ public:
      * While it lives, the store keeps what it reads of records, caseloads and seals, and what
      * it writes, so a push reads each record once: preload() fetches the records a push is
      * about (and their seals) in a few statements, and load() and caseloadEntry() answer from
-     * memory after that. Only inside one write transaction (a push), where no one else writes: the
-     * store sees every change to what it keeps, and forgets it all when the scope ends.
+     * memory after that. Only inside one write transaction (a push), where no one else
+     * writes: the store sees every change to what it keeps, and forgets it all when the scope
+     * ends.
      */
     class ReadCache {
     public:
